@@ -1,0 +1,91 @@
+package dev.ghillie.runtime;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * Where the PostgreSQL readiness check connects, parsed from {@code DATABASE_URL} in the
+ * {@code postgresql://user:password@host:port/database} form CloudNativePG writes into its
+ * {@code <cluster>-app} secret ({@code uri} key).
+ */
+public record DatabaseTarget(String host, int port, String database, String user, String password) {
+
+    static final String VARIABLE = "DATABASE_URL";
+    private static final int DEFAULT_PORT = 5432;
+
+    public DatabaseTarget {
+        if (host == null || host.isBlank()) {
+            throw invalid("has no host");
+        }
+        if (database == null || database.isBlank()) {
+            throw invalid("has no database name");
+        }
+    }
+
+    /** Parses the URL; the error never repeats the URL itself, since it may hold a password. */
+    public static DatabaseTarget parse(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw invalid("is not a valid URI");
+        }
+        String scheme = uri.getScheme();
+        if (!"postgresql".equals(scheme) && !"postgres".equals(scheme)) {
+            throw invalid("must start with postgresql://");
+        }
+        if (uri.getHost() == null) {
+            throw invalid("has no host");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String database = decode(path.startsWith("/") ? path.substring(1) : path);
+        String user = null;
+        String password = null;
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+        }
+        int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
+        return new DatabaseTarget(uri.getHost(), port, database, user, password);
+    }
+
+    /** The JDBC URL, which carries no credentials: they travel in {@link #connectionProperties}. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public Properties connectionProperties(int timeoutSeconds) {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
+        properties.setProperty("socketTimeout", Integer.toString(timeoutSeconds));
+        properties.setProperty("loginTimeout", Integer.toString(timeoutSeconds));
+        properties.setProperty("ApplicationName", "ghillie-readiness");
+        return properties;
+    }
+
+    @Override
+    public String toString() {
+        return "postgresql://" + (user == null ? "" : user + (password == null ? "" : ":****") + "@")
+                + host + ":" + port + "/" + database;
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static ConfigException invalid(String what) {
+        return new ConfigException(VARIABLE + " " + what
+                + ": expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE (the 'uri' key of CloudNativePG's <cluster>-app secret)");
+    }
+}

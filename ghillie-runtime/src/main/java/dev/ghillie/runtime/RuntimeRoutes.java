@@ -1,0 +1,70 @@
+package dev.ghillie.runtime;
+
+import dev.ghillie.runtime.readiness.CheckResult;
+import dev.ghillie.runtime.readiness.Readiness;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+
+/** The three endpoints, as plain handler methods on an explicit routing. */
+final class RuntimeRoutes {
+
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonObject HEALTHY = JSON.createObjectBuilder().add("status", "ok").build();
+
+    private final Readiness readiness;
+    private final JsonObject version;
+
+    RuntimeRoutes(Readiness readiness, BuildInfo buildInfo) {
+        this.readiness = readiness;
+        this.version = versionBody(buildInfo);
+    }
+
+    void register(HttpRouting.Builder routing) {
+        routing.get("/health", this::health)
+                .get("/ready", this::ready)
+                .get("/version", this::version);
+    }
+
+    private void health(ServerRequest request, ServerResponse response) {
+        response.send(HEALTHY);
+    }
+
+    private void ready(ServerRequest request, ServerResponse response) {
+        Readiness.Report report = readiness.report();
+        if (report.ready()) {
+            response.send(JSON.createObjectBuilder().add("status", "ready").build());
+            return;
+        }
+        JsonObjectBuilder checks = JSON.createObjectBuilder();
+        if (report.draining()) {
+            checks.add("shutdown", "the service is stopping");
+        }
+        for (Map.Entry<String, CheckResult> check : report.checks().entrySet()) {
+            if (!check.getValue().passed()) {
+                checks.add(check.getKey(), check.getValue().reason());
+            }
+        }
+        response.status(Status.SERVICE_UNAVAILABLE_503)
+                .send(JSON.createObjectBuilder().add("status", "not-ready").add("checks", checks).build());
+    }
+
+    private void version(ServerRequest request, ServerResponse response) {
+        response.send(version);
+    }
+
+    private static JsonObject versionBody(BuildInfo info) {
+        JsonObjectBuilder body = JSON.createObjectBuilder()
+                .add("name", "ghillie-runtime")
+                .add("version", info.version());
+        info.commit().ifPresentOrElse(commit -> body.add("commit", commit), () -> body.addNull("commit"));
+        info.imageDigest().ifPresentOrElse(digest -> body.add("imageDigest", digest), () -> body.addNull("imageDigest"));
+        return body.build();
+    }
+}
