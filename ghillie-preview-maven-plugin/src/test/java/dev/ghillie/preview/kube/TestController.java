@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -133,6 +135,51 @@ final class TestController implements AutoCloseable {
                 .withType(type).withReason(reason).withMessage(message).withCount(count)
                 .withLastTimestamp(Instant.now().toString())
                 .build()).create();
+    }
+
+    /** Sets {@code status} of a custom resource, as its operator would. */
+    void setCustomStatus(CustomResourceRef ref, Map<String, Object> status) {
+        client.genericKubernetesResources(ref.kind().context()).inNamespace(ref.namespace()).withName(ref.name())
+                .editStatus(r -> {
+                    GenericKubernetesResource copy = new GenericKubernetesResource();
+                    copy.setApiVersion(r.getApiVersion());
+                    copy.setKind(r.getKind());
+                    copy.setMetadata(r.getMetadata());
+                    Map<String, Object> props = new HashMap<>(r.getAdditionalProperties());
+                    props.put("status", status);
+                    props.forEach(copy::setAdditionalProperty);
+                    return copy;
+                });
+    }
+
+    void setCustomStatusLater(CustomResourceRef ref, Map<String, Object> status, Duration delay) {
+        later.schedule(() -> setCustomStatus(ref, status), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    static Map<String, Object> condition(String type, String status, String reason, String message) {
+        return Map.of("type", type, "status", status, "reason", reason, "message", message);
+    }
+
+
+    /** Registers the CRD of {@code kind} with a status subresource, as the operator's chart would. */
+    void installCrd(CustomResourceKind kind) {
+        client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
+                .withNewMetadata().withName(kind.plural() + "." + kind.group()).endMetadata()
+                .withNewSpec().withGroup(kind.group()).withScope("Namespaced")
+                .withNewNames().withKind(kind.kind()).withPlural(kind.plural()).endNames()
+                .addNewVersion().withName(kind.version()).withServed(true).withStorage(true)
+                .withNewSubresources().withNewStatus().endStatus().endSubresources().endVersion()
+                .endSpec().build()).create();
+    }
+
+    /** Applies a custom resource with the given spec, as the platform step would. */
+    GenericKubernetesResource apply(CustomResourceRef ref, Map<String, Object> spec) {
+        GenericKubernetesResource r = new GenericKubernetesResourceBuilder()
+                .withApiVersion(ref.kind().apiVersion()).withKind(ref.kind().kind())
+                .withNewMetadata().withName(ref.name()).withNamespace(ref.namespace()).endMetadata()
+                .addToAdditionalProperties("spec", spec)
+                .build();
+        return client.genericKubernetesResources(ref.kind().context()).inNamespace(ref.namespace()).resource(r).create();
     }
 
     @Override
