@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A snapshot of a release's pods for {@code preview:status}. */
-public final class PodStatusReader {
+public final class PodStatusReader implements PodStatuses {
 
     private final KubernetesClient client;
     private final Clock clock;
@@ -28,7 +28,7 @@ public final class PodStatusReader {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The selected pods, sorted by name. */
+    @Override
     public List<PodSummary> pods(LabelSelection selection) {
         try {
             return client.pods().inNamespace(selection.namespace()).withLabels(selection.labels()).list().getItems()

@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@code kubectl port-forward svc/...} does too, and it works on clusters without kube-proxy. The local side binds
  * {@link InetAddress#getLoopbackAddress()} only, never all interfaces.
  */
-public final class PortForwarder {
+public final class PortForwarder implements PortForwards {
 
     private final KubernetesClient client;
 
@@ -22,12 +22,7 @@ public final class PortForwarder {
         this.client = Objects.requireNonNull(client, "client");
     }
 
-    /**
-     * Starts forwarding; the caller closes the session.
-     *
-     * @param servicePort the Service's port number, or 0 for its first port
-     * @param localPort   the loopback port to listen on, or 0 for a free one
-     */
+    @Override
     public PortForwardSession forwardService(String namespace, String service, int servicePort, int localPort) {
         if (localPort < 0 || localPort > 65535) {
             throw new IllegalArgumentException("localPort must be 0..65535, was " + localPort);
@@ -36,7 +31,7 @@ public final class PortForwarder {
         try {
             LocalPortForward forward = client.pods().inNamespace(namespace).withName(backend.pod())
                     .portForward(backend.podPort(), InetAddress.getLoopbackAddress(), localPort);
-            return new PortForwardSession(forward, namespace, backend.pod(), backend.podPort());
+            return new LocalPortForwardSession(forward, namespace, backend.pod(), backend.podPort());
         } catch (KubernetesClientException e) {
             throw new KubeException("Could not forward " + (localPort == 0 ? "a free loopback port" : "127.0.0.1:" + localPort)
                     + " to pod " + backend.pod() + " port " + backend.podPort() + ": " + e.getMessage()

@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * <p>For the operators' own Deployments use {@link RolloutWaiter} with a {@link LabelSelection}.
  */
-public final class ResourceWaiter {
+public final class ResourceWaiter implements CustomResourceWait {
 
     private static final int MAX_EVENTS = 8;
     private static final int MAX_FIELD_LENGTH = 200;
@@ -31,11 +31,7 @@ public final class ResourceWaiter {
         this.events = new EventReader(client);
     }
 
-    /**
-     * Returns the resource as last read, once {@code check} holds.
-     *
-     * @throws ResourceNotReadyException when the deadline passes first
-     */
+    @Override
     public GenericKubernetesResource await(CustomResourceRef ref, ReadinessCheck check, WaitPolicy policy) {
         Deadline deadline = Deadline.after(policy.timeout());
         while (true) {

@@ -24,7 +24,7 @@ import java.util.Set;
  * <p>Polls rather than watches: a handful of Deployments, a one-second rhythm, and no watch reconnect logic to
  * get wrong against different API servers.
  */
-public final class RolloutWaiter {
+public final class RolloutWaiter implements Rollouts {
 
     /** How many log lines of a failing container the diagnosis shows by default. */
     public static final int DEFAULT_LOG_LINES = 20;
@@ -48,11 +48,7 @@ public final class RolloutWaiter {
         this.inspector = new PodInspector(client, logLines);
     }
 
-    /**
-     * Returns once all selected Deployments are rolled out (at least one must exist).
-     *
-     * @throws RolloutFailedException when a container cannot start or the deadline passes
-     */
+    @Override
     public RolloutResult await(LabelSelection selection, WaitPolicy policy) {
         Deadline deadline = Deadline.after(policy.timeout());
         Set<String> announced = new LinkedHashSet<>();

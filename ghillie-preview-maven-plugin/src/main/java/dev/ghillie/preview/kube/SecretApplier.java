@@ -20,10 +20,7 @@ import java.util.TreeMap;
  * HTTP status; anything the API server echoes back is masked first. No exception cause is attached, because a
  * client exception's message may carry the request.
  */
-public final class SecretApplier {
-
-    /** What {@link #apply} did. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+public final class SecretApplier implements SecretStore {
 
     private final KubernetesClient client;
 
@@ -31,10 +28,8 @@ public final class SecretApplier {
         this.client = Objects.requireNonNull(client, "client");
     }
 
-    /**
-     * Creates the Secret, or updates it when its data or labels differ. Unchanged data means no write, so pods
-     * that read the Secret are not disturbed by a re-run.
-     */
+    /** Unchanged data means no write, so pods that read the Secret are not disturbed by a re-run. */
+    @Override
     public Outcome apply(SecretSpec spec) {
         Map<String, String> encoded = encode(spec.data());
         try {
@@ -70,20 +65,15 @@ public final class SecretApplier {
         }
     }
 
-    /**
-     * One key of an existing Secret, e.g. CloudNativePG's {@code <cluster>-app} {@code uri}.
-     *
-     * @throws KubeException when the Secret or the key does not exist
-     */
+    /** E.g. CloudNativePG's {@code <cluster>-app} {@code uri}; the error names the keys that exist. */
+    @Override
     public SecretValue read(String namespace, String secretName, String key) {
         return find(namespace, secretName, key).orElseThrow(() -> new KubeException("Secret " + secretName
                 + " in namespace " + namespace + " has no key '" + key + "'" + keysHint(namespace, secretName)));
     }
 
-    /**
-     * Waits until the Secret exists and has the key: operators write their Secrets some time after the resource
-     * is created.
-     */
+    /** Operators write their Secrets some time after the resource is created. */
+    @Override
     public SecretValue await(String namespace, String secretName, String key, WaitPolicy policy) {
         Deadline deadline = Deadline.after(policy.timeout());
         while (true) {

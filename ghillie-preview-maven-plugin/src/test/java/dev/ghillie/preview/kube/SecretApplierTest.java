@@ -36,18 +36,18 @@ class SecretApplierTest {
         SecretSpec first = spec(Map.of("DATABASE_URL", SecretValue.of(DATABASE_URL)));
         SecretSpec second = spec(Map.of("DATABASE_URL", SecretValue.of(DATABASE_URL), "VALKEY_URL", SecretValue.of(VALKEY_URL)));
 
-        assertThat(applier.apply(first)).isEqualTo(SecretApplier.Outcome.CREATED);
+        assertThat(applier.apply(first)).isEqualTo(SecretStore.Outcome.CREATED);
         assertThat(decoded("DATABASE_URL")).isEqualTo(DATABASE_URL);
         assertThat(stored().getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "ghillie-preview");
 
-        assertThat(applier.apply(second)).isEqualTo(SecretApplier.Outcome.UPDATED);
+        assertThat(applier.apply(second)).isEqualTo(SecretStore.Outcome.UPDATED);
         assertThat(decoded("VALKEY_URL")).isEqualTo(VALKEY_URL);
         String versionAfterUpdate = stored().getMetadata().getResourceVersion();
 
-        assertThat(applier.apply(second)).isEqualTo(SecretApplier.Outcome.UNCHANGED);
+        assertThat(applier.apply(second)).isEqualTo(SecretStore.Outcome.UNCHANGED);
         assertThat(stored().getMetadata().getResourceVersion()).isEqualTo(versionAfterUpdate);
 
-        assertThat(applier.apply(first)).isEqualTo(SecretApplier.Outcome.UPDATED);
+        assertThat(applier.apply(first)).isEqualTo(SecretStore.Outcome.UPDATED);
         assertThat(stored().getData()).containsOnlyKeys("DATABASE_URL");
     }
 
