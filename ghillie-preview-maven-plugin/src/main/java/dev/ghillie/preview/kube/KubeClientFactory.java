@@ -23,6 +23,8 @@ public final class KubeClientFactory {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final int REQUEST_RETRIES = 3;
+
     private final Duration connectTimeout;
     private final Duration requestTimeout;
 
@@ -67,6 +69,9 @@ public final class KubeClientFactory {
         }
         config.setConnectionTimeout(Math.toIntExact(connectTimeout.toMillis()));
         config.setRequestTimeout(Math.toIntExact(requestTimeout.toMillis()));
+        // fabric8 retries 10 times with doubling back-off by default: over a minute and a half of silence when the
+        // cluster is stopped. A few quick retries cover a busy API server; the waits do their own polling.
+        config.setRequestRetryBackoffLimit(REQUEST_RETRIES);
         return config;
     }
 

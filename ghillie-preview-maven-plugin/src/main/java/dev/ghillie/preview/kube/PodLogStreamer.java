@@ -41,7 +41,13 @@ public final class PodLogStreamer {
 
     /** Prints the selected logs once, pod by pod (oldest pod first), and returns. */
     public void print(LogQuery query, Consumer<String> lines) {
-        for (Pod pod : pods(query.selection())) {
+        List<Pod> pods;
+        try {
+            pods = pods(query.selection());
+        } catch (KubernetesClientException e) {
+            throw ApiFailure.of("list the pods labelled " + query.selection().describe(), e);
+        }
+        for (Pod pod : pods) {
             for (ContainerStatus container : containers(pod)) {
                 String prefix = prefix(pod, container.getName());
                 if (!started(container)) {

@@ -37,8 +37,7 @@ public final class PodStatusReader implements PodStatuses {
                     .sorted(Comparator.comparing(PodSummary::name))
                     .toList();
         } catch (KubernetesClientException e) {
-            throw new KubeException("Could not list the pods labelled " + selection.describe() + " (HTTP " + e.getCode()
-                    + "): is the cluster running?", e);
+            throw ApiFailure.of("list the pods labelled " + selection.describe(), e);
         }
     }
 

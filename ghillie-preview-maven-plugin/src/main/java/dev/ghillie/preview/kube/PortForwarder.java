@@ -27,7 +27,12 @@ public final class PortForwarder implements PortForwards {
         if (localPort < 0 || localPort > 65535) {
             throw new IllegalArgumentException("localPort must be 0..65535, was " + localPort);
         }
-        ServiceBackend backend = ServiceBackend.resolve(client, namespace, service, servicePort);
+        ServiceBackend backend;
+        try {
+            backend = ServiceBackend.resolve(client, namespace, service, servicePort);
+        } catch (KubernetesClientException e) {
+            throw ApiFailure.of("find the pod behind Service " + service + " in namespace " + namespace, e);
+        }
         try {
             LocalPortForward forward = client.pods().inNamespace(namespace).withName(backend.pod())
                     .portForward(backend.podPort(), InetAddress.getLoopbackAddress(), localPort);

@@ -53,7 +53,7 @@ public final class ResourceWaiter implements CustomResourceWait {
                     .inNamespace(ref.namespace()).withName(ref.name()).get();
         } catch (KubernetesClientException e) {
             throw new KubeException("Could not read " + ref.shortName() + " (" + ref.kind().apiVersion()
-                    + ") in namespace " + ref.namespace() + " (HTTP " + e.getCode() + "): is its operator installed?", e);
+                    + ") in namespace " + ref.namespace() + " (" + ApiFailure.detail(e) + "): is its operator installed?", e);
         }
     }
 

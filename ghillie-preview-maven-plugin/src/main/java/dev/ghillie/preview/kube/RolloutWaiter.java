@@ -63,13 +63,17 @@ public final class RolloutWaiter implements Rollouts {
             if (!rollouts.isEmpty() && rollouts.stream().allMatch(DeploymentRollout::ready)) {
                 return new RolloutResult(rollouts.stream().map(DeploymentRollout::name).toList(), deadline.elapsed());
             }
-            for (int i = 0; i < deployments.size(); i++) {
-                if (!rollouts.get(i).ready()) {
-                    failFast(selection, deployments.get(i), rollouts.get(i));
+            try {
+                for (int i = 0; i < deployments.size(); i++) {
+                    if (!rollouts.get(i).ready()) {
+                        failFast(selection, deployments.get(i), rollouts.get(i));
+                    }
                 }
-            }
-            if (deadline.expired()) {
-                throw deadlineReached(selection, policy, deployments, rollouts);
+                if (deadline.expired()) {
+                    throw deadlineReached(selection, policy, deployments, rollouts);
+                }
+            } catch (KubernetesClientException e) {
+                throw ApiFailure.of("read the pods of " + selection.describe(), e);
             }
             deadline.sleep(policy.pollInterval(), "the rollout of " + selection.describe());
         }
@@ -134,8 +138,7 @@ public final class RolloutWaiter implements Rollouts {
                     .sorted(Comparator.comparing(d -> d.getMetadata().getName()))
                     .toList();
         } catch (KubernetesClientException e) {
-            throw new KubeException("Could not list the Deployments labelled " + selection.describe()
-                    + " (HTTP " + e.getCode() + "): is the cluster running and the kubeconfig current?", e);
+            throw ApiFailure.of("list the Deployments labelled " + selection.describe(), e);
         }
     }
 

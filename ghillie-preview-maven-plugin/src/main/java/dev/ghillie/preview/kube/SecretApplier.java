@@ -108,7 +108,7 @@ public final class SecretApplier implements SecretStore {
         try {
             return client.secrets().inNamespace(namespace).withName(secretName).get();
         } catch (KubernetesClientException e) {
-            throw failure("read Secret " + secretName + " in namespace " + namespace, e, java.util.List.of());
+            throw ApiFailure.of("read Secret " + secretName + " in namespace " + namespace, e);
         }
     }
 

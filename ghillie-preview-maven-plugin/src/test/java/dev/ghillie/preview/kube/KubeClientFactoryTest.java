@@ -45,7 +45,25 @@ class KubeClientFactoryTest {
         assertThat(config.getMasterUrl()).startsWith("https://127.0.0.1:6550");
         assertThat(config.getConnectionTimeout()).isEqualTo(3000);
         assertThat(config.getRequestTimeout()).isEqualTo(7000);
+        assertThat(config.getRequestRetryBackoffLimit()).isEqualTo(3);
         assertThat(config.getCurrentContext().getName()).isEqualTo("k3d-a");
+    }
+
+    @Test
+    void aStoppedClusterIsAOneLineErrorWithoutLongRetries() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path kubeconfig = kubeconfig("k3d-stopped", "https://127.0.0.1:" + closedPort);
+
+        try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
+            KubeException e = org.assertj.core.api.Assertions.catchThrowableOfType(KubeException.class,
+                    () -> new PodStatusReader(client).pods(LabelSelection.helmRelease("ghillie", "ghillie")));
+
+            assertThat(e.getMessage()).isEqualTo("Could not list the pods labelled app.kubernetes.io/instance=ghillie in "
+                    + "namespace ghillie (no answer from the API server): is the cluster running and the kubeconfig current?");
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnableKubernetesMockClient(crud = true)
 class PodStatusReaderTest {
 
+    io.fabric8.kubernetes.client.server.mock.KubernetesMockServer server;
     KubernetesClient client;
 
     @Test
@@ -39,6 +40,21 @@ class PodStatusReaderTest {
                         org.assertj.core.groups.Tuple.tuple("ghillie-c", "0/1", "Pending", "ContainerCreating", 0, false));
         assertThat(pods.getFirst().age()).isEqualTo(Duration.ofSeconds(303));
         assertThat(pods.getFirst().ageText()).isEqualTo("5m");
+    }
+
+    @Test
+    void aRefusedRequestSaysWhatWasAttemptedAndWhy() {
+        server.expect().get().withPath("/api/v1/namespaces/ghillie/pods?labelSelector=app.kubernetes.io%2Finstance%3Dghillie")
+                .andReturn(403, new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(403).withMessage(
+                        "pods is forbidden: User \"dev\" cannot list resource \"pods\"").build())
+                .always();
+
+        KubeException e = org.assertj.core.api.Assertions.catchThrowableOfType(KubeException.class,
+                () -> new PodStatusReader(client).pods(LabelSelection.helmRelease("ghillie", "ghillie")));
+
+        assertThat(e.getMessage()).isEqualTo("Could not list the pods labelled app.kubernetes.io/instance=ghillie in "
+                + "namespace ghillie (HTTP 403: pods is forbidden: User \"dev\" cannot list resource \"pods\"): is the "
+                + "cluster running and the kubeconfig current?");
     }
 
     @Test
