@@ -14,13 +14,24 @@ public record ContainerProblem(String pod, String container, String reason, Stri
 
     /** The waiting reasons after which waiting longer does not help. */
     public static final java.util.Set<String> UNRECOVERABLE_REASONS = java.util.Set.of(
-            "ImagePullBackOff", "ErrImagePull", "CrashLoopBackOff", "CreateContainerConfigError", "InvalidImageName");
+            "ImagePullBackOff", "ErrImagePull", "ErrImageNeverPull", "CrashLoopBackOff", "CreateContainerConfigError",
+            "InvalidImageName");
+
+    /**
+     * Whether the kubelet's message says more than the reason (why a pull or the configuration failed); a
+     * crash loop's message only repeats the back-off, the logs say why.
+     */
+    public boolean explainsItself() {
+        return !message.isEmpty() && !"CrashLoopBackOff".equals(reason);
+    }
 
     /** What the user should do about this reason. */
     public String hint() {
         return switch (reason) {
             case "ImagePullBackOff", "ErrImagePull" -> "the node cannot get image " + image
                     + ": import it into the cluster (k3d image import) or fix the image reference";
+            case "ErrImageNeverPull" -> "image " + image + " is not on the node and its pull policy is Never: "
+                    + "import it into the cluster (k3d image import)";
             case "InvalidImageName" -> "the image reference " + image + " is not a valid image name";
             case "CrashLoopBackOff" -> "the container keeps exiting after it starts: see its last log lines below";
             case "CreateContainerConfigError" -> "the container's configuration cannot be built, usually a Secret or "

@@ -70,7 +70,8 @@ final class PodInspector {
     }
 
     private String state(Pod pod, ContainerStatus status) {
-        String restarts = orZero(status.getRestartCount()) > 0 ? ", restarted " + status.getRestartCount() + " times" : "";
+        int count = orZero(status.getRestartCount());
+        String restarts = count == 0 ? "" : ", restarted " + count + (count == 1 ? " time" : " times");
         String lastExit = Optional.ofNullable(status.getLastState())
                 .map(s -> s.getTerminated())
                 .map(PodInspector::exit)

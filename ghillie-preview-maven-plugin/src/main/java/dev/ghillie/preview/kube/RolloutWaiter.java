@@ -91,7 +91,7 @@ public final class RolloutWaiter implements Rollouts {
                 throw new RolloutFailedException(RolloutFailedException.Cause.CONTAINER_FAILED,
                         rollout.name() + " in namespace " + selection.namespace() + " cannot become ready: pod "
                                 + p.pod() + ", container " + p.container() + " is in " + p.reason()
-                                + (p.message().isEmpty() ? "" : " (" + p.message() + ")") + ".",
+                                + (p.explainsItself() ? " (" + p.message() + ")" : "") + ".",
                         details);
             }
         }

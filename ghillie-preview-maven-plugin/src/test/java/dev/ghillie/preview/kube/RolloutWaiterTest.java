@@ -114,7 +114,8 @@ class RolloutWaiterTest {
                 () -> waiter.await(LabelSelection.helmRelease(NS, "ghillie"), GENEROUS));
 
         assertThat(e.failure()).isEqualTo(RolloutFailedException.Cause.CONTAINER_FAILED);
-        assertThat(e.summary()).contains("pod ghillie-crash, container ghillie is in CrashLoopBackOff");
+        assertThat(e.summary()).isEqualTo("deployment/ghillie in namespace ghillie cannot become ready: pod ghillie-crash, "
+                + "container ghillie is in CrashLoopBackOff.");
         assertThat(e.getMessage())
                 .contains("container ghillie: waiting, CrashLoopBackOff (back-off 40s restarting failed container=ghillie), "
                         + "restarted 4 times, last exit: exit code 1 (Error)")
