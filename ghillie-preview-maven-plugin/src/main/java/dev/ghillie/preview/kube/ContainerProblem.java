@@ -1,5 +1,7 @@
 package dev.ghillie.preview.kube;
 
+import java.util.Set;
+
 /**
  * A container that cannot become ready without someone changing something: a bad image, a crash loop, a missing
  * Secret key.
@@ -13,7 +15,7 @@ package dev.ghillie.preview.kube;
 public record ContainerProblem(String pod, String container, String reason, String message, String image) {
 
     /** The waiting reasons after which waiting longer does not help. */
-    public static final java.util.Set<String> UNRECOVERABLE_REASONS = java.util.Set.of(
+    public static final Set<String> UNRECOVERABLE_REASONS = Set.of(
             "ImagePullBackOff", "ErrImagePull", "ErrImageNeverPull", "CrashLoopBackOff", "CreateContainerConfigError",
             "InvalidImageName");
 

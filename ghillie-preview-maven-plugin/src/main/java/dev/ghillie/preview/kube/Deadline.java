@@ -1,6 +1,7 @@
 package dev.ghillie.preview.kube;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** A monotonic deadline for polling loops; sleeps never overshoot it by more than one poll. */
 final class Deadline {
@@ -41,7 +42,7 @@ final class Deadline {
     static String format(Duration duration) {
         long millis = duration.toMillis();
         return millis < 60_000
-                ? String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0)
+                ? String.format(Locale.ROOT, "%.1fs", millis / 1000.0)
                 : (millis / 60_000) + "m" + ((millis / 1000) % 60) + "s";
     }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -51,7 +52,7 @@ record DeploymentRollout(String name, boolean ready, String waitingFor, boolean 
         return value == null ? 0 : value;
     }
 
-    private static <T> java.util.List<T> nullSafe(java.util.List<T> list) {
-        return list == null ? java.util.List.of() : list;
+    private static <T> List<T> nullSafe(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

@@ -34,6 +34,10 @@ public record LabelSelection(String namespace, Map<String, String> labels) {
 
     /** The labels as a Kubernetes label selector string, keys sorted. */
     public String selector() {
+        return selector(labels);
+    }
+
+    static String selector(Map<String, String> labels) {
         return new TreeMap<>(labels).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(","));

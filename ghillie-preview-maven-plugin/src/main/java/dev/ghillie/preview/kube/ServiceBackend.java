@@ -44,7 +44,7 @@ record ServiceBackend(String pod, int podPort) {
                         .thenComparing(p -> p.getMetadata().getName()))
                 .toList();
         if (ready.isEmpty()) {
-            throw new KubeException(what + " has no ready pod behind it (selector " + selectorText(selector)
+            throw new KubeException(what + " has no ready pod behind it (selector " + LabelSelection.selector(selector)
                     + "): wait for the rollout to finish, then retry.");
         }
         Pod pod = ready.getFirst();
@@ -85,9 +85,5 @@ record ServiceBackend(String pod, int podPort) {
                 .findFirst()
                 .orElseThrow(() -> new KubeException(what + " targets port '" + name + "' but pod "
                         + pod.getMetadata().getName() + " has no container port of that name."));
-    }
-
-    private static String selectorText(Map<String, String> selector) {
-        return new LabelSelection("unused", selector).selector();
     }
 }
