@@ -8,10 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.codehaus.plexus.util.cli.CommandLineException;
-import org.codehaus.plexus.util.cli.CommandLineTimeOutException;
 import org.codehaus.plexus.util.cli.CommandLineUtils;
 import org.codehaus.plexus.util.cli.Commandline;
 import org.codehaus.plexus.util.cli.shell.Shell;
@@ -99,7 +100,7 @@ public final class ProcessRunner {
         Path resolved = executables().find(executable).orElseThrow(() -> new ProcessException(
                 "Cannot run `" + shown + "`: " + executable + " is not on the PATH"));
 
-        Commandline commandline = new ExactEnvironmentCommandline();
+        ExactEnvironmentCommandline commandline = new ExactEnvironmentCommandline();
         commandline.setExecutable(resolved.toString());
         commandline.addArguments(arguments.toArray(String[]::new));
         environment.forEach(commandline::addEnvironment);
@@ -111,15 +112,20 @@ public final class ProcessRunner {
         List<String> err = Collections.synchronizedList(new ArrayList<>());
         debugLog.accept("$ " + shown);
         long started = System.nanoTime();
+        Thread watchdog = Thread.ofVirtual().start(() -> commandline.stopAfter(timeout));
         int exitCode;
         try {
+            // No plexus timeout: with one, plexus polls the process once a second, adding up to a
+            // second to every command. The watchdog thread enforces ours instead.
             exitCode = CommandLineUtils.executeCommandLine(commandline, null,
-                    line -> collect(out, line, "  | "), line -> collect(err, line, "  ! "), timeoutSeconds(timeout));
-        } catch (CommandLineTimeOutException e) {
-            throw new ProcessException("`" + shown + "` did not finish within " + timeoutSeconds(timeout)
-                    + "s and was stopped", e);
+                    line -> collect(out, line, "  | "), line -> collect(err, line, "  ! "), 0);
         } catch (CommandLineException e) {
             throw new ProcessException("Cannot run `" + shown + "`: " + masker.mask(String.valueOf(e.getMessage())), e);
+        } finally {
+            watchdog.interrupt();
+        }
+        if (commandline.timedOut()) {
+            throw new ProcessException("`" + shown + "` did not finish within " + describe(timeout) + " and was stopped");
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         debugLog.accept("  exit " + exitCode + " after " + took.toMillis() + " ms");
@@ -131,16 +137,20 @@ public final class ProcessRunner {
         debugLog.accept(prefix + masker.mask(line));
     }
 
-    private static int timeoutSeconds(Duration timeout) {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000));
+    private static String describe(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + "s" : timeout.toMillis() + "ms";
     }
 
     /**
      * Plexus' Commandline adds every JVM environment variable the caller did not set, and runs
      * through {@code /bin/sh} with its own quoting. Both are switched off: the child gets exactly
      * our environment and exactly our arguments (no shell, so nothing in them is interpreted).
+     * It also keeps the started process so that a timeout can stop it and its children.
      */
     private static final class ExactEnvironmentCommandline extends Commandline {
+
+        private final AtomicBoolean timedOut = new AtomicBoolean();
+        private final AtomicReference<Process> process = new AtomicReference<>();
 
         ExactEnvironmentCommandline() {
             super(directShell());
@@ -149,6 +159,40 @@ public final class ProcessRunner {
         @Override
         public void addSystemEnvironment() {
             // Deliberately empty: see the class comment.
+        }
+
+        @Override
+        public Process execute() throws CommandLineException {
+            Process started = super.execute();
+            process.set(started);
+            if (timedOut.get()) {
+                stop(started);
+            }
+            return started;
+        }
+
+        /** Runs on the watchdog thread; an interrupt means the command finished in time. */
+        void stopAfter(Duration timeout) {
+            try {
+                Thread.sleep(timeout);
+            } catch (InterruptedException finishedInTime) {
+                return;
+            }
+            timedOut.set(true);
+            Process started = process.get();
+            if (started != null) {
+                stop(started);
+            }
+        }
+
+        boolean timedOut() {
+            return timedOut.get();
+        }
+
+        private static void stop(Process started) {
+            // Children first: a script's child would otherwise keep the output pipes open.
+            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
         }
 
         private static Shell directShell() {
