@@ -19,6 +19,13 @@ final class K3dMessages {
         return ANSI.matcher(text).replaceAll("");
     }
 
+    /** k3d's last stderr line (stdout when stderr is empty), without colours or level prefix. */
+    static String lastLine(ProcessResult result) {
+        String text = plain(result.stderr().isBlank() ? result.stdout() : result.stderr());
+        String line = text.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("no output");
+        return LEVEL_PREFIX.matcher(line).replaceFirst("");
+    }
+
     /**
      * {@code `k3d cluster create NAME` failed: <k3d's FATA (or last error) line>: <fix>}. The full output
      * is in the debug log.
@@ -53,6 +60,10 @@ final class K3dMessages {
         }
         if (stderr.contains("port is already allocated") || stderr.contains("address already in use")) {
             return ": a host port is taken: set ghillie.preview.port (GHILLIE_K3D_PORT) to a free port, or 0 to pick one";
+        }
+        if (stderr.contains("context deadline exceeded")) {
+            return ": the cluster was not ready within ghillie.preview.clusterTimeout: raise it (a first start pulls the"
+                    + " k3s image) or see `docker ps -a` for the failing node";
         }
         if (stderr.contains("already exists")) {
             return ": delete it with `k3d cluster delete " + name + "` or choose another ghillie.preview.cluster";

@@ -96,7 +96,7 @@ public final class Preflight {
     private void k3dReachesRuntime(List<String> problems) {
         probe(problems, K3dCli.EXECUTABLE, "cluster", "list", "-o", "json").filter(result -> !result.succeeded())
                 .ifPresent(result -> problems.add("docker is not on the PATH and k3d cannot reach a container runtime ("
-                        + firstLine(result) + "): install Docker from " + DOCKER_INSTALL));
+                        + runner.masker().mask(K3dMessages.lastLine(result)) + "): install Docker from " + DOCKER_INSTALL));
     }
 
     private Optional<ProcessResult> probe(List<String> problems, String executable, String... args) {
@@ -106,11 +106,5 @@ public final class Preflight {
             problems.add(e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private String firstLine(ProcessResult result) {
-        String text = K3dMessages.plain(result.stderr().isBlank() ? result.stdout() : result.stderr());
-        String line = text.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("no output");
-        return runner.masker().mask(line.replaceFirst("^(FATA|ERRO)(\\[\\d+\\])?\\s*", ""));
     }
 }

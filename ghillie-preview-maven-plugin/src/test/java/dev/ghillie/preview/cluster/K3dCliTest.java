@@ -116,6 +116,18 @@ class K3dCliTest {
     }
 
     @Test
+    void aCreateThatOutlastsItsTimeoutIsRolledBackAndNamesTheTimeoutSetting() {
+        fake.set("FAKE_K3D_DELAY_CREATE", "2");
+
+        assertThatThrownBy(() -> fake.k3d().create(spec("demo").withTimeout(Duration.ofSeconds(1))))
+                .hasMessageContaining("Cluster creation FAILED, all changes have been rolled back!")
+                .hasMessageContaining("context deadline exceeded")
+                .hasMessageEndingWith("the cluster was not ready within ghillie.preview.clusterTimeout: raise it (a first"
+                        + " start pulls the k3s image) or see `docker ps -a` for the failing node");
+        assertThat(fake.k3d().find("demo")).isEmpty();
+    }
+
+    @Test
     void aTakenIngressPortNamesThePortSetting() throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), ingressPort));
