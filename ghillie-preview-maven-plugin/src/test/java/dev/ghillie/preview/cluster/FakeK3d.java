@@ -23,9 +23,10 @@ import dev.ghillie.preview.process.SecretMasker;
  * Installs the fake {@code k3d} (and optionally {@code docker}) from {@code src/test/resources/fake-bin}
  * into a temporary bin directory and builds the environment a test hands to {@link ProcessRunner}:
  * PATH holds only that directory (plus {@code bash} for the scripts' shebang), so a real k3d or
- * docker on the machine can never be picked up.
+ * docker on the machine can never be picked up. Public so that orchestration tests elsewhere can
+ * use the same fakes.
  */
-final class FakeK3d {
+public final class FakeK3d {
 
     private final Path bin;
     private final Path state;
@@ -41,11 +42,11 @@ final class FakeK3d {
         this.xdgConfig = root.resolve("xdg");
     }
 
-    static FakeK3d withK3dAndDocker(Path root) {
+    public static FakeK3d withK3dAndDocker(Path root) {
         return install(root, true, true);
     }
 
-    static FakeK3d install(Path root, boolean k3d, boolean docker) {
+    public static FakeK3d install(Path root, boolean k3d, boolean docker) {
         FakeK3d fake = new FakeK3d(root);
         try {
             Files.createDirectories(fake.bin);
@@ -77,12 +78,12 @@ final class FakeK3d {
     }
 
     /** Sets a fake's environment variable (FAKE_K3D_FAIL_CREATE, FAKE_DOCKER_DAEMON, ...) for later runners. */
-    FakeK3d set(String name, String value) {
+    public FakeK3d set(String name, String value) {
         extra.put(name, value);
         return this;
     }
 
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", bin.toString());
         env.put("HOME", home.toString());
@@ -92,16 +93,16 @@ final class FakeK3d {
         return env;
     }
 
-    ProcessRunner runner() {
+    public ProcessRunner runner() {
         return new ProcessRunner(environment(), null, SecretMasker.none(), debugLog::add);
     }
 
-    K3dCli k3d() {
+    public K3dCli k3d() {
         return new K3dCli(runner());
     }
 
     /** Every command line the fakes received, e.g. {@code k3d cluster list -o json}. */
-    List<String> calls() {
+    public List<String> calls() {
         Path log = state.resolve("calls.log");
         try {
             return Files.exists(log) ? Files.readAllLines(log) : List.of();
@@ -110,7 +111,17 @@ final class FakeK3d {
         }
     }
 
-    void forgetCalls() {
+    /** Tarballs {@code k3d image import} loaded into {@code cluster}, oldest first. */
+    public List<String> importedImages(String cluster) {
+        Path list = state.resolve("images").resolve(cluster + ".list");
+        try {
+            return Files.exists(list) ? Files.readAllLines(list) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void forgetCalls() {
         try {
             Files.deleteIfExists(state.resolve("calls.log"));
         } catch (IOException e) {
@@ -118,19 +129,19 @@ final class FakeK3d {
         }
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
-    Path xdgConfig() {
+    public Path xdgConfig() {
         return xdgConfig;
     }
 
-    Path bin() {
+    public Path bin() {
         return bin;
     }
 
-    List<String> debugLog() {
+    public List<String> debugLog() {
         return debugLog;
     }
 }

@@ -191,6 +191,7 @@ class K3dCliTest {
 
         assertThat(fake.calls()).containsSubsequence("k3d image import " + tar + " -c demo -m tools-node",
                 "k3d image import " + tar + " -c demo -m direct");
+        assertThat(fake.importedImages("demo")).containsExactly(tar.toString(), tar.toString());
     }
 
     @Test
