@@ -134,7 +134,10 @@ public final class ProcessRunner {
 
     private void collect(List<String> sink, String line, String prefix) {
         sink.add(line);
-        debugLog.accept(prefix + masker.mask(line));
+        // stdout and stderr are pumped by two threads; the log need not be thread-safe.
+        synchronized (debugLog) {
+            debugLog.accept(prefix + masker.mask(line));
+        }
     }
 
     private static String describe(Duration timeout) {
