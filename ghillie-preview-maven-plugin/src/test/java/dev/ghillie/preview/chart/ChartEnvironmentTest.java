@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the container's environment is made of: env.normal, an existing Secret, an ExternalSecret. */
 class ChartEnvironmentTest {
@@ -25,12 +29,17 @@ class ChartEnvironmentTest {
         assertThat(manifests.findGeneric("ExternalSecret")).isEmpty();
     }
 
+    /** A values file, not --set: YAML numbers reach the templates as floats, --set numbers as integers. */
     @Test
-    void envNormalBecomesAConfigMapReadWithEnvFrom() {
-        Manifests manifests = ChartUnderTest.render(template -> template
-                .set("env.normal.GHILLIE_LOG_LEVEL", "DEBUG")
-                .set("env.normal.GHILLIE_CHECK_TIMEOUT_MS", 10000000)
-                .set("env.normal.FEATURE_X", true));
+    void envNormalBecomesAConfigMapReadWithEnvFrom(@TempDir Path temp) throws IOException {
+        Path values = Files.writeString(temp.resolve("values.yaml"), """
+                env:
+                  normal:
+                    GHILLIE_LOG_LEVEL: DEBUG
+                    GHILLIE_CHECK_TIMEOUT_MS: 10000000
+                    FEATURE_X: true
+                """);
+        Manifests manifests = ChartUnderTest.render(template -> template.withValuesFile(values));
 
         ConfigMap configMap = manifests.one(ConfigMap.class);
         assertThat(configMap.getMetadata().getName()).isEqualTo("ghillie");
