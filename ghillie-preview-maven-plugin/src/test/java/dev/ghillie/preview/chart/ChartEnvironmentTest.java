@@ -57,15 +57,11 @@ class ChartEnvironmentTest {
         List<EnvFromSource> envFrom = ChartUnderTest.render(template -> template
                 .set("secrets.existingSecretName", "shop-db")).container().getEnvFrom();
 
-        assertThat(envFrom).singleElement().satisfies(source -> {
-            assertThat(source.getSecretRef().getName()).isEqualTo("shop-db");
-            // Not optional: a pod started before its Secret exists would never see its URLs.
-            assertThat(source.getSecretRef().getOptional()).isFalse();
-        });
+        assertReadsOnlyRequiredSecret(envFrom, "shop-db");
     }
 
     @Test
-    void externalSecretIsAbsentByDefaultAndRenderedWhenEnabled() {
+    void externalSecretIsRenderedWhenEnabled() {
         Manifests manifests = ChartUnderTest.render(template -> template
                 .set("secrets.externalSecret.enabled", true)
                 .set("secrets.externalSecret.secretStoreRef.name", "vault")
@@ -84,10 +80,7 @@ class ChartEnvironmentTest {
                 "secretKey", "DATABASE_URL",
                 "remoteRef", Map.of("key", "previews/pr-1", "property", "database_url"))));
         assertThat(spec(externalSecret)).doesNotContainKey("dataFrom");
-        assertThat(manifests.container().getEnvFrom()).singleElement().satisfies(source -> {
-            assertThat(source.getSecretRef().getName()).isEqualTo("ghillie");
-            assertThat(source.getSecretRef().getOptional()).isFalse();
-        });
+        assertReadsOnlyRequiredSecret(manifests.container().getEnvFrom(), "ghillie");
     }
 
     @Test
@@ -102,8 +95,7 @@ class ChartEnvironmentTest {
         GenericKubernetesResource externalSecret = manifests.findGeneric("ExternalSecret").orElseThrow();
         assertThat(spec(externalSecret).get("target")).isEqualTo(Map.of("name", "shop-env", "creationPolicy", "Owner"));
         assertThat(spec(externalSecret).get("dataFrom")).isEqualTo(List.of(Map.of("extract", Map.of("key", "previews/pr-1"))));
-        assertThat(manifests.container().getEnvFrom()).singleElement()
-                .satisfies(source -> assertThat(source.getSecretRef().getName()).isEqualTo("shop-env"));
+        assertReadsOnlyRequiredSecret(manifests.container().getEnvFrom(), "shop-env");
     }
 
     /** Sources are listed ConfigMap, existing Secret, ExternalSecret: the last one wins a shared key. */
@@ -169,6 +161,14 @@ class ChartEnvironmentTest {
 
         assertThat(manifests.podAnnotation("team")).isEqualTo("payments");
         assertThat(manifests.podAnnotation(CHECKSUM)).isNotBlank();
+    }
+
+    /** Not optional: a pod started before its Secret exists would never see its URLs. */
+    private static void assertReadsOnlyRequiredSecret(List<EnvFromSource> envFrom, String secretName) {
+        assertThat(envFrom).singleElement().satisfies(source -> {
+            assertThat(source.getSecretRef().getName()).isEqualTo(secretName);
+            assertThat(source.getSecretRef().getOptional()).isFalse();
+        });
     }
 
     private static String checksum(Map<String, String> normal) {
