@@ -84,15 +84,17 @@ class ChartEnvironmentTest {
     }
 
     @Test
-    void externalSecretTargetNameAndDataFromAreHonoured() {
+    void externalSecretApiVersionTargetNameAndDataFromAreHonoured() {
         Manifests manifests = ChartUnderTest.render(template -> template
                 .set("secrets.externalSecret.enabled", true)
+                .set("secrets.externalSecret.apiVersion", "external-secrets.io/v1")
                 .set("secrets.externalSecret.targetName", "shop-env")
                 .set("secrets.externalSecret.secretStoreRef.name", "team-store")
                 .set("secrets.externalSecret.secretStoreRef.kind", "SecretStore")
                 .set("secrets.externalSecret.dataFrom[0].extract.key", "previews/pr-1"));
 
         GenericKubernetesResource externalSecret = manifests.findGeneric("ExternalSecret").orElseThrow();
+        assertThat(externalSecret.getApiVersion()).isEqualTo("external-secrets.io/v1");
         assertThat(spec(externalSecret).get("target")).isEqualTo(Map.of("name", "shop-env", "creationPolicy", "Owner"));
         assertThat(spec(externalSecret).get("dataFrom")).isEqualTo(List.of(Map.of("extract", Map.of("key", "previews/pr-1"))));
         assertReadsOnlyRequiredSecret(manifests.container().getEnvFrom(), "shop-env");
