@@ -23,6 +23,14 @@ public record CustomResourceKind(String group, String version, String kind, Stri
         Objects.requireNonNull(plural, "plural");
     }
 
+    /** The kind a fabric8 context names; it must be namespaced, as everything the preview applies is. */
+    public static CustomResourceKind of(ResourceDefinitionContext context) {
+        if (!context.isNamespaceScoped()) {
+            throw new IllegalArgumentException(context.getKind() + " is cluster-scoped; only namespaced kinds are waited for");
+        }
+        return new CustomResourceKind(context.getGroup(), context.getVersion(), context.getKind(), context.getPlural());
+    }
+
     public String apiVersion() {
         return group + "/" + version;
     }

@@ -1,5 +1,6 @@
 package dev.ghillie.preview.kube;
 
+import dev.ghillie.preview.SecretValue;
 import java.util.Map;
 import java.util.Objects;
 

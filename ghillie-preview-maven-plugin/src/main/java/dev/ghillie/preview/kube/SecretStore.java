@@ -1,5 +1,7 @@
 package dev.ghillie.preview.kube;
 
+import dev.ghillie.preview.SecretValue;
+
 /** Writes and reads Secrets without printing values; {@link SecretApplier} is the fabric8 implementation. */
 public interface SecretStore {
 
