@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /** Answers the platform services' waits with this package's {@link Rollouts} and {@link CustomResourceWait}. */
 public final class PlatformWaitsOnKube implements PlatformWaits {
@@ -27,8 +26,7 @@ public final class PlatformWaitsOnKube implements PlatformWaits {
 
     @Override
     public GenericKubernetesResource resourceReady(ResourceDefinitionContext type, String namespace, String name,
-            Predicate<GenericKubernetesResource> ready, String readyMeans, Duration timeout) {
-        return resources.await(new CustomResourceRef(CustomResourceKind.of(type), namespace, name),
-                new ReadinessCheck(readyMeans, ready), WaitPolicy.of(timeout));
+            ReadinessCheck ready, Duration timeout) {
+        return resources.await(new CustomResourceRef(CustomResourceKind.of(type), namespace, name), ready, WaitPolicy.of(timeout));
     }
 }

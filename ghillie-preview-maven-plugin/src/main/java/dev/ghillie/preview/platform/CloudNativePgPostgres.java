@@ -4,6 +4,7 @@ import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.ReleaseConverger;
+import dev.ghillie.preview.kube.ReadinessCheck;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -14,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -67,8 +66,7 @@ public final class CloudNativePgPostgres implements PlatformService {
         NamespaceEnsurer.ensure(client, namespace);
         client.genericKubernetesResources(TYPE).inNamespace(namespace).resource(cluster(namespace))
                 .createOr(NonDeletingOperation::update);
-        waits.resourceReady(TYPE, namespace, CLUSTER_NAME, CloudNativePgPostgres::isReady,
-                "condition Ready=True (phase 'Cluster in healthy state')", timeout);
+        waits.resourceReady(TYPE, namespace, CLUSTER_NAME, ReadinessCheck.cnpgCluster(), timeout);
         Secret app = client.secrets().inNamespace(namespace).withName(CLUSTER_NAME + "-app").get();
         String uri = app == null || app.getData() == null ? null : app.getData().get("uri");
         if (uri == null) {
@@ -92,25 +90,5 @@ public final class CloudNativePgPostgres implements PlatformService {
                         "storage", Map.of("size", "1Gi"),
                         "bootstrap", Map.of("initdb", Map.of("database", "ghillie", "owner", "ghillie")))))
                 .build();
-    }
-
-    @SuppressWarnings("unchecked")
-    static boolean isReady(GenericKubernetesResource cluster) {
-        Object status = cluster.getAdditionalProperties().get("status");
-        if (!(status instanceof Map<?, ?> map)) {
-            return false;
-        }
-        if ("Cluster in healthy state".equals(map.get("phase"))) {
-            return true;
-        }
-        Object conditions = map.get("conditions");
-        if (conditions instanceof List<?> list) {
-            for (Object condition : list) {
-                if (condition instanceof Map<?, ?> c && "Ready".equals(c.get("type")) && "True".equals(Objects.toString(c.get("status")))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -4,6 +4,7 @@ import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.ReleaseConverger;
+import dev.ghillie.preview.kube.ReadinessCheck;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -67,7 +68,7 @@ public final class HyperspikeValkey implements PlatformService {
         NamespaceEnsurer.ensure(client, namespace);
         client.genericKubernetesResources(TYPE).inNamespace(namespace).resource(valkey(namespace))
                 .createOr(NonDeletingOperation::update);
-        waits.resourceReady(TYPE, namespace, NAME, HyperspikeValkey::isReady, "status.ready=true", timeout);
+        waits.resourceReady(TYPE, namespace, NAME, ReadinessCheck.valkey(), timeout);
         Secret secret = client.secrets().inNamespace(namespace).withName(NAME).get();
         String password = secret == null || secret.getData() == null ? null : secret.getData().get("password");
         if (password == null) {
@@ -91,9 +92,5 @@ public final class HyperspikeValkey implements PlatformService {
                 .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata()
                 .withAdditionalProperties(Map.of("spec", Map.of("nodes", 1, "replicas", 0, "volumePermissions", true)))
                 .build();
-    }
-
-    static boolean isReady(GenericKubernetesResource valkey) {
-        return valkey.getAdditionalProperties().get("status") instanceof Map<?, ?> status && Boolean.TRUE.equals(status.get("ready"));
     }
 }

@@ -33,7 +33,7 @@ class PlatformWaitsOnKubeTest {
 
         waits.deploymentsAvailable("valkey-operator-system", Map.of("app.kubernetes.io/instance", "valkey"), Duration.ofSeconds(20));
         PreviewException e = catchThrowableOfType(PreviewException.class, () -> waits.resourceReady(
-                CustomResourceKind.VALKEY.context(), "ghillie", "valkey-ghillie", r -> true, "status.ready=true",
+                CustomResourceKind.VALKEY.context(), "ghillie", "valkey-ghillie", ReadinessCheck.valkey(),
                 Duration.ofMillis(300)));
 
         assertThat(progress).containsExactly("deployment/valkey-operator is ready [1/1]");

@@ -10,6 +10,7 @@ import dev.ghillie.preview.helm.ReleaseConverger;
 import dev.ghillie.preview.helm.ReleaseRequest;
 import dev.ghillie.preview.helm.ReleaseRevision;
 import dev.ghillie.preview.helm.ReleaseTarget;
+import dev.ghillie.preview.kube.ReadinessCheck;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
@@ -70,11 +70,11 @@ class PlatformServicesTest {
 
         @Override
         public GenericKubernetesResource resourceReady(ResourceDefinitionContext type, String namespace, String name,
-                Predicate<GenericKubernetesResource> ready, String readyMeans, Duration timeout) {
-            calls.add("wait " + type.getKind() + " " + namespace + "/" + name + " until " + readyMeans);
+                ReadinessCheck ready, Duration timeout) {
+            calls.add("wait " + type.getKind() + " " + namespace + "/" + name + " until " + ready.description());
             GenericKubernetesResource resource = client.genericKubernetesResources(type).inNamespace(namespace).withName(name).get();
             assertThat(resource).as(type.getKind() + " applied before the wait").isNotNull();
-            assertThat(ready.test(resource)).as("not ready before the operator acts").isFalse();
+            assertThat(ready.isReady(resource)).as("not ready before the operator acts").isFalse();
             return resource;
         }
     };
@@ -106,7 +106,7 @@ class PlatformServicesTest {
         assertThat(calls).containsExactly(
                 "helm upgrade --install cnpg -n cnpg-system https://cloudnative-pg.github.io/charts#cloudnative-pg@0.29.0",
                 "wait deployments cnpg-system {app.kubernetes.io/instance=cnpg}",
-                "wait Cluster ghillie/pg-ghillie until condition Ready=True (phase 'Cluster in healthy state')");
+                "wait Cluster ghillie/pg-ghillie until condition Ready=True or phase 'Cluster in healthy state'");
         GenericKubernetesResource cluster = client.genericKubernetesResources(CloudNativePgPostgres.TYPE)
                 .inNamespace("ghillie").withName("pg-ghillie").get();
         assertThat(cluster.getAdditionalProperties().get("spec")).isEqualTo(Map.of("instances", 1, "storage", Map.of("size", "1Gi"),
@@ -150,23 +150,5 @@ class PlatformServicesTest {
         GenericKubernetesResource valkey = client.genericKubernetesResources(HyperspikeValkey.TYPE)
                 .inNamespace("ghillie").withName("valkey-ghillie").get();
         assertThat(valkey.getAdditionalProperties().get("spec")).isEqualTo(Map.of("nodes", 1, "replicas", 0, "volumePermissions", true));
-    }
-
-    @Test
-    void readinessPredicatesFollowTheOperatorsStatus() {
-        GenericKubernetesResource cluster = CloudNativePgPostgres.cluster("ghillie");
-        assertThat(CloudNativePgPostgres.isReady(cluster)).isFalse();
-        cluster.setAdditionalProperty("status", Map.of("phase", "Setting up primary",
-                "conditions", List.of(Map.of("type", "Ready", "status", "False"))));
-        assertThat(CloudNativePgPostgres.isReady(cluster)).isFalse();
-        cluster.setAdditionalProperty("status", Map.of("phase", "Waiting", "conditions", List.of(Map.of("type", "Ready", "status", "True"))));
-        assertThat(CloudNativePgPostgres.isReady(cluster)).isTrue();
-
-        GenericKubernetesResource valkey = HyperspikeValkey.valkey("ghillie");
-        assertThat(HyperspikeValkey.isReady(valkey)).isFalse();
-        valkey.setAdditionalProperty("status", Map.of("ready", false));
-        assertThat(HyperspikeValkey.isReady(valkey)).isFalse();
-        valkey.setAdditionalProperty("status", Map.of("ready", true));
-        assertThat(HyperspikeValkey.isReady(valkey)).isTrue();
     }
 }
