@@ -46,6 +46,16 @@ class ChartWorkloadTest {
     }
 
     @Test
+    void aBuildDigestIsReportedWithoutPinningTheImage() {
+        Manifests manifests = ChartUnderTest.render(template -> template
+                .set("image.tag", "0.1.0-abc123")
+                .set("image.buildDigest", DIGEST));
+
+        assertThat(manifests.container().getImage()).isEqualTo("ghillie-runtime:0.1.0-abc123");
+        assertThat(manifests.env("GHILLIE_IMAGE_DIGEST")).contains(DIGEST);
+    }
+
+    @Test
     void aTagWithoutDigestIsUsedAsIs() {
         Manifests manifests = ChartUnderTest.render(template -> template.set("image.tag", "pr-42"));
 
