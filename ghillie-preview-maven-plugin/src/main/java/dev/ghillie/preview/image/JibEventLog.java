@@ -24,9 +24,12 @@ final class JibEventLog {
 
     private void onLog(LogEvent event) {
         switch (event.getLevel()) {
-            // Each retry of a failing request is noise until the last one: keep those for -X.
+            // Retries, and the HTTPS-then-HTTP fallback Jib goes through for an allowed loopback registry,
+            // are noise until something really fails: keep those for -X.
             case ERROR, WARN -> {
-                if (event.getMessage().endsWith("will be retried")) {
+                String message = event.getMessage();
+                if (message.endsWith("will be retried") || message.startsWith("Cannot verify server at")
+                        || message.endsWith("Attempting again with HTTP.")) {
                     log.detail("jib: " + event.getMessage());
                 } else {
                     log.warn("jib: " + event.getMessage());
