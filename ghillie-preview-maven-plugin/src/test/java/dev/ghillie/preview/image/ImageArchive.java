@@ -46,6 +46,19 @@ record ImageArchive(JsonNode manifest, JsonNode config, List<Map<String, byte[]>
         return files;
     }
 
+    /** Size of one entry of a tar, e.g. a compressed layer of a docker-archive. */
+    static long entrySize(Path tar, String name) throws IOException {
+        try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar))) {
+            TarArchiveEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.getName().equals(name)) {
+                    return entry.getSize();
+                }
+            }
+        }
+        throw new IOException("no " + name + " in " + tar);
+    }
+
     List<String> repoTags() {
         List<String> tags = new ArrayList<>();
         manifest.get("RepoTags").forEach(t -> tags.add(t.asText()));
