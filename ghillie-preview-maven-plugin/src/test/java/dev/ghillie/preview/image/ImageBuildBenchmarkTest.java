@@ -24,21 +24,20 @@ class ImageBuildBenchmarkTest {
     @Test
     void printImageBuildFigures() throws Exception {
         assumeTrue(Boolean.getBoolean("ghillie.bench"), "benchmark: run with -Dghillie.bench=true");
-        Path runtimeTarget = Path.of(System.getProperty("ghillie.runtime.target", "../ghillie-runtime/target"));
-        assumeTrue(Files.isDirectory(runtimeTarget.resolve("libs")), "benchmark needs a built ghillie-runtime in " + runtimeTarget);
-        Path classes = copy(runtimeTarget.resolve("classes"), work.resolve("classes"));
-        Path base = new JlinkBaseImage(Path.of(System.getProperty("ghillie.java.home", System.getProperty("java.home"))))
-                .write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
+        BuiltRuntime runtime = BuiltRuntime.fromReactor();
+        assumeTrue(runtime.isBuilt(), "benchmark needs a built ghillie-runtime in " + runtime.target());
+        Path classes = copy(runtime.classes(), work.resolve("classes"));
+        Path base = JlinkBaseImage.fromBuildJdk().write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
         int baseLayers = ImageArchive.read(base).layers().size();
 
         System.out.println("\n| target | build | wall time | bytes written / uploaded |");
         System.out.println("|---|---|---|---|");
-        ImageSettings tar = settings(runtimeTarget, classes, base, work.resolve("tar-out")).build();
+        ImageSettings tar = runtime.imageOn(base, classes, work.resolve("tar-out"), "bench").build();
         benchmark("tar", tar, classes, () -> Files.size(tar.tarFile()));
 
         try (LocalRegistry registry = LocalRegistry.start(Files.createDirectories(work.resolve("registry")))) {
-            restoreClasses(runtimeTarget, classes);
-            ImageSettings push = settings(runtimeTarget, classes, base, work.resolve("registry-out"))
+            copy(runtime.classes(), classes);
+            ImageSettings push = runtime.imageOn(base, classes, work.resolve("registry-out"), "bench")
                     .target("registry").imageName(registry.host() + "/ghillie-runtime").build();
             long[] before = {registry.storedBytes()};
             benchmark("registry", push, classes, () -> {
@@ -80,25 +79,6 @@ class ImageBuildBenchmarkTest {
         builder.build(settings);
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("| %s | %s | %d ms | %d bytes |%n", target, label, millis, bytes.measure());
-    }
-
-    private static ImageSettings.Builder settings(Path runtimeTarget, Path classes, Path base, Path output) throws Exception {
-        ImageSettings.Builder settings = ImageSettings.builder()
-                .baseImage("tar://" + base)
-                .imageName("ghillie-runtime")
-                .version("bench")
-                .mainClass("dev.ghillie.runtime.Main")
-                .classesDirectory(classes)
-                .outputDirectory(output)
-                .baseImageCache(output.resolve("base-cache"));
-        try (Stream<Path> libs = Files.list(runtimeTarget.resolve("libs"))) {
-            libs.sorted().forEach(jar -> settings.addDependency(jar, AppDependency.Kind.RELEASE));
-        }
-        return settings;
-    }
-
-    private static void restoreClasses(Path runtimeTarget, Path classes) throws Exception {
-        copy(runtimeTarget.resolve("classes"), classes);
     }
 
     private static Path copy(Path from, Path to) throws Exception {

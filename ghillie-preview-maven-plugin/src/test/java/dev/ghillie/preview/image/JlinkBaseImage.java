@@ -42,6 +42,11 @@ public final class JlinkBaseImage {
         this.jdk = jdk;
     }
 
+    /** The JDK the build runs on (surefire passes it as ghillie.java.home), else the one running this. */
+    public static JlinkBaseImage fromBuildJdk() {
+        return new JlinkBaseImage(Path.of(System.getProperty("ghillie.java.home", System.getProperty("java.home"))));
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
             System.err.println("usage: JlinkBaseImage <output.tar>   (uses the JDK running it)");

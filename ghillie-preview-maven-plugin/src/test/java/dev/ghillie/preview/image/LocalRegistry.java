@@ -3,7 +3,6 @@ package dev.ghillie.preview.image;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,10 +36,7 @@ final class LocalRegistry implements AutoCloseable {
 
     static LocalRegistry start(Path directory) throws Exception {
         assumeTrue(Files.isExecutable(BINARY), "skipped: " + BINARY + " is missing (apt-get install docker-registry; .ci/run installs it)");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePort.find();
         Path storage = Files.createDirectories(directory.resolve("storage"));
         Path config = Files.writeString(directory.resolve("config.yml"), """
                 version: 0.1

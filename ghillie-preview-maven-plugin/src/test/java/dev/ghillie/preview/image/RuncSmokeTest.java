@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,27 +36,14 @@ class RuncSmokeTest {
         assumeTrue(System.getProperty("os.name").equals("Linux"), "skipped: runc smoke test needs Linux");
         assumeTrue(runc != null, "skipped: runc is missing (apt-get install runc; .ci/run installs it)");
         assumeTrue("root".equals(System.getProperty("user.name")), "skipped: runc smoke test runs containers as root");
-        Path runtimeTarget = Path.of(System.getProperty("ghillie.runtime.target", "../ghillie-runtime/target"));
-        assumeTrue(Files.isRegularFile(runtimeTarget.resolve("ghillie-runtime.jar")) && Files.isDirectory(runtimeTarget.resolve("classes")),
-                "skipped: no built ghillie-runtime in " + runtimeTarget + " (run the reactor: ./mvnw verify)");
+        BuiltRuntime runtime = BuiltRuntime.fromReactor();
+        assumeTrue(runtime.isBuilt(), "skipped: no built ghillie-runtime in " + runtime.target() + " (run the reactor: ./mvnw verify)");
 
-        Path base = new JlinkBaseImage(Path.of(System.getProperty("ghillie.java.home", System.getProperty("java.home"))))
-                .write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
-        ImageSettings.Builder settings = ImageSettings.builder()
-                .baseImage("tar://" + base)
-                .imageName("ghillie-runtime")
-                .version("smoke")
-                .mainClass("dev.ghillie.runtime.Main")
-                .creationTime("EPOCH")
-                .classesDirectory(runtimeTarget.resolve("classes"))
-                .outputDirectory(work.resolve("out"))
-                .baseImageCache(work.resolve("base-cache"));
-        try (Stream<Path> libs = Files.list(runtimeTarget.resolve("libs"))) {
-            libs.sorted().forEach(jar -> settings.addDependency(jar, AppDependency.Kind.RELEASE));
-        }
+        Path base = JlinkBaseImage.fromBuildJdk().write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
+        ImageSettings.Builder settings = runtime.imageOn(base, runtime.classes(), work.resolve("out"), "smoke");
         ImageResult image = new RuntimeImageBuilder(new RecordingLog()).build(settings.build());
 
-        int port = freePort();
+        int port = FreePort.find();
         Path bundle = OciBundle.create(image.tarFile().orElseThrow(), work.resolve("bundle"), runc,
                 Map.of("GHILLIE_PORT", Integer.toString(port), "GHILLIE_HOST", "127.0.0.1", "GHILLIE_IMAGE_DIGEST", image.digest()));
         String id = "ghillie-smoke-" + ProcessHandle.current().pid();
@@ -120,12 +106,6 @@ class RuncSmokeTest {
             return Files.exists(file) ? Files.readString(file) : "";
         } catch (IOException e) {
             return "(unreadable: " + e + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
