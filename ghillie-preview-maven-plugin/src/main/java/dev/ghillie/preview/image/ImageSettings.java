@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * @param labels       OCI labels, in a stable order
  * @param baseImageCache where Jib keeps base image layers; empty for Jib's per-user default
  * @param offline      no network: a registry base image must be in Jib's cache already (Maven's -o)
+ * @param dockerExecutable the docker CLI for {@link ImageTarget#DOCKER}; empty for {@code docker} on the PATH
  */
 public record ImageSettings(
         BaseImage baseImage,
@@ -41,7 +42,8 @@ public record ImageSettings(
         List<AppDependency> dependencies,
         Path outputDirectory,
         Optional<Path> baseImageCache,
-        boolean offline) {
+        boolean offline,
+        Optional<Path> dockerExecutable) {
 
     /** Heap as a share of the container's memory limit, and a clean restart instead of a half-dead JVM. */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
@@ -95,6 +97,7 @@ public record ImageSettings(
         private Path outputDirectory;
         private Path baseImageCache;
         private boolean offline;
+        private Path dockerExecutable;
 
         private Builder() {
         }
@@ -119,6 +122,7 @@ public record ImageSettings(
         public Builder outputDirectory(Path value) { this.outputDirectory = value; return this; }
         public Builder baseImageCache(Path value) { this.baseImageCache = value; return this; }
         public Builder offline(boolean value) { this.offline = value; return this; }
+        public Builder dockerExecutable(Path value) { this.dockerExecutable = value; return this; }
 
         public ImageSettings build() {
             String name = required(imageName, "imageName");
@@ -143,7 +147,8 @@ public record ImageSettings(
                     dependencies,
                     Objects.requireNonNull(outputDirectory, "outputDirectory"),
                     Optional.ofNullable(baseImageCache),
-                    offline);
+                    offline,
+                    Optional.ofNullable(dockerExecutable));
         }
 
         private static String checkedName(String name) {

@@ -39,6 +39,10 @@ final class JibFailures {
             return new ImageBuildException("registry " + targetRegistry + " refused the push of " + settings.imageName()
                     + " (" + summary(cause) + "): check that the registry runs and that ghillie.preview.imageName names it", failure);
         }
+        if (settings.target() == ImageTarget.DOCKER && text.toLowerCase(Locale.ROOT).contains("docker")) {
+            return new ImageBuildException("the Docker daemon refused the image (" + summary(cause)
+                    + "): start Docker, or use -Dghillie.preview.imageTarget=tar", failure);
+        }
         if (settings.baseImage().tarFile().isPresent()) {
             return new ImageBuildException("base image " + settings.baseImage().reference() + " cannot be read (" + summary(cause)
                     + "): give a docker-archive tar, e.g. from 'docker save' or a Jib tar build", failure);
@@ -46,10 +50,6 @@ final class JibFailures {
         if (settings.offline()) {
             return new ImageBuildException("base image " + settings.baseImage().reference() + " is not in Jib's cache and the build is offline (-o):"
                     + " build once online, or use -Dghillie.preview.baseImage=tar:///path/base.tar", failure);
-        }
-        if (settings.target() == ImageTarget.DOCKER && text.toLowerCase(Locale.ROOT).contains("docker")) {
-            return new ImageBuildException("the Docker daemon refused the image (" + summary(cause)
-                    + "): start Docker, or use -Dghillie.preview.imageTarget=tar", failure);
         }
         return new ImageBuildException("base image " + settings.baseImage().reference() + " is not reachable (" + summary(cause)
                 + "): offline? use -Dghillie.preview.baseImage=tar:///path/base.tar, or a mirror such as"

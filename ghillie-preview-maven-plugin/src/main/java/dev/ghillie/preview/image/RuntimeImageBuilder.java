@@ -15,6 +15,7 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,10 +128,16 @@ public final class RuntimeImageBuilder {
 
     private ImageResult toDocker(JibContainerBuilder container, ImageSettings settings)
             throws IOException, InterruptedException, RegistryException, ExecutionException, CacheDirectoryCreationException {
-        DockerDaemonImage target = DockerDaemonImage.named(reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName"));
+        String docker = settings.dockerExecutable().map(Path::toString).orElse("docker");
+        if (!onPath(docker)) {
+            throw new ImageBuildException("imageTarget=docker needs the docker CLI ('" + docker + "' not found): install Docker, set"
+                    + " ghillie.preview.dockerExecutable, or use -Dghillie.preview.imageTarget=tar (k3d image import) or registry");
+        }
+        DockerDaemonImage target = DockerDaemonImage.named(reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName"))
+                .setDockerExecutable(Path.of(docker));
         JibContainer built = container.containerize(configured(Containerizer.to(target), settings, baseAllowsPlainHttp(settings)));
         List<String> tags = tags(settings, built);
-        runDocker("tag", built.getImageId().toString(), settings.imageName() + ":" + tags.get(0));
+        runDocker(docker, "tag", built.getImageId().toString(), settings.imageName() + ":" + tags.get(0));
         return result(settings, built, tags, Optional.empty());
     }
 
@@ -219,19 +226,28 @@ public final class RuntimeImageBuilder {
         }
     }
 
-    private void runDocker(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new ImageBuildException("imageTarget=docker needs the docker CLI on the PATH: install Docker, or use"
-                    + " -Dghillie.preview.imageTarget=tar (k3d image import) or registry", e);
+    private static boolean onPath(String executable) {
+        Path path = Path.of(executable);
+        if (path.getNameCount() > 1 || path.isAbsolute()) {
+            return Files.isExecutable(path);
         }
+        String searchPath = System.getenv().getOrDefault("PATH", "");
+        for (String directory : searchPath.split(File.pathSeparator)) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, executable))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void runDocker(String docker, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(docker));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (process.waitFor() != 0) {
-            throw new ImageBuildException("'" + String.join(" ", command) + "' failed: " + output);
+            throw new ImageBuildException("'" + String.join(" ", command) + "' failed: " + output.lines().findFirst().orElse("")
+                    + " (is the Docker daemon running?)");
         }
     }
 

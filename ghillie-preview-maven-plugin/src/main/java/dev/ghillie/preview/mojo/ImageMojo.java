@@ -92,6 +92,10 @@ public class ImageMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.baseImageCache")
     private File baseImageCache;
 
+    /** The docker CLI for imageTarget=docker; {@code docker} on the PATH when not set. */
+    @Parameter(property = "ghillie.preview.dockerExecutable")
+    private File dockerExecutable;
+
     @Override
     public void execute() throws MojoFailureException {
         if (skip) {
@@ -137,7 +141,8 @@ public class ImageMojo extends AbstractMojo {
                     .classesDirectory(new File(project.getBuild().getOutputDirectory()).toPath())
                     .outputDirectory(outputDirectory.toPath())
                     .baseImageCache(baseImageCache == null ? null : baseImageCache.toPath())
-                    .offline(session.isOffline());
+                    .offline(session.isOffline())
+                    .dockerExecutable(dockerExecutable == null ? null : dockerExecutable.toPath());
             Set<String> reactor = session.getProjects().stream().map(p -> p.getGroupId() + ":" + p.getArtifactId()).collect(Collectors.toSet());
             for (Artifact artifact : project.getArtifacts()) {
                 if (artifact.getArtifactHandler().isAddedToClasspath() && artifact.getFile() != null) {
