@@ -1,0 +1,48 @@
+package dev.ghillie.preview.image;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.event.events.TimerEvent;
+
+/**
+ * Turns Jib's events into detail lines: its log messages, and each of its timed steps with the
+ * duration. Warnings and errors stay visible in batch mode; progress events are dropped.
+ */
+final class JibEventLog {
+
+    private final ImageLog log;
+
+    JibEventLog(ImageLog log) {
+        this.log = log;
+    }
+
+    Containerizer attachTo(Containerizer containerizer) {
+        return containerizer
+                .addEventHandler(LogEvent.class, this::onLog)
+                .addEventHandler(TimerEvent.class, this::onTimer);
+    }
+
+    private void onLog(LogEvent event) {
+        switch (event.getLevel()) {
+            // Retries, and the HTTPS-then-HTTP fallback Jib goes through for an allowed loopback registry,
+            // are noise until something really fails: keep those for -X.
+            case ERROR, WARN -> {
+                String message = event.getMessage();
+                if (message.endsWith("will be retried") || message.startsWith("Cannot verify server at")
+                        || message.endsWith("Attempting again with HTTP.")) {
+                    log.detail("jib: " + event.getMessage());
+                } else {
+                    log.warn("jib: " + event.getMessage());
+                }
+            }
+            case PROGRESS -> { }
+            default -> log.detail("jib: " + event.getMessage());
+        }
+    }
+
+    private void onTimer(TimerEvent event) {
+        if (event.getState() == TimerEvent.State.FINISHED) {
+            log.detail("jib: " + event.getDescription() + " (" + event.getElapsed().toMillis() + " ms)");
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package dev.ghillie.preview.image;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.DockerDaemonImage;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.JavaContainerBuilder;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.Port;
+import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+/**
+ * Builds the runtime's container image with Jib, the way Jib's Java builder layers an application
+ * (release jars, snapshot jars, reactor jars, resources, classes; a one-class change ships one
+ * small layer), tags it with its content and records the result in {@code image.json}.
+ * Knows nothing of Maven: everything arrives in one {@link ImageSettings}.
+ */
+public final class RuntimeImageBuilder {
+
+    private static final int SHORT_ID_LENGTH = 12;
+    private static final Predicate<Path> IS_CLASS = path -> path.getFileName().toString().endsWith(".class");
+
+    private final ImageLog log;
+    private final PlainHttpPolicy plainHttp = new PlainHttpPolicy();
+    private final DockerArchiveTags archiveTags = new DockerArchiveTags();
+
+    public RuntimeImageBuilder(ImageLog log) {
+        this.log = log;
+    }
+
+    public ImageResult build(ImageSettings settings) {
+        checkInputs(settings);
+        long start = System.nanoTime();
+        try {
+            JibContainerBuilder container = containerFor(settings);
+            ImageResult result = switch (settings.target()) {
+                case TAR -> toTar(container, settings);
+                case REGISTRY -> toRegistry(container, settings);
+                case DOCKER -> toDocker(container, settings);
+            };
+            log.step(String.format("image: built %s (%s) on %s, %s, in %d ms",
+                    result.reference(), result.digest(), settings.baseImage().reference(), where(result), millisSince(start)));
+            writeResult(result, settings.resultFile());
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageBuildException("image build interrupted", e);
+        } catch (RegistryException | IOException | ExecutionException | CacheDirectoryCreationException e) {
+            throw new JibFailures(plainHttp).explain(e, settings);
+        }
+    }
+
+    private JibContainerBuilder containerFor(ImageSettings settings) throws IOException {
+        JavaContainerBuilder java = baseFor(settings)
+                .setAppRoot(ImageSettings.APP_ROOT)
+                // Maven copies resources next to the classes: split them so a code change leaves the resources layer alone.
+                // The order of these calls is the classpath order (the project before its jars); the layer order is Jib's.
+                .addResources(settings.classesDirectory(), IS_CLASS.negate())
+                .addClasses(settings.classesDirectory(), IS_CLASS)
+                .addDependencies(jars(settings, AppDependency.Kind.RELEASE))
+                .addSnapshotDependencies(jars(settings, AppDependency.Kind.SNAPSHOT))
+                .addProjectDependencies(jars(settings, AppDependency.Kind.PROJECT))
+                .addJvmFlags(settings.jvmFlags())
+                .setMainClass(settings.mainClass());
+        return java.toContainerBuilder()
+                .setWorkingDirectory(AbsoluteUnixPath.get(ImageSettings.APP_ROOT))
+                .setUser(settings.user())
+                .addExposedPort(Port.tcp(ImageSettings.PORT))
+                .addEnvironmentVariable("GHILLIE_PORT", Integer.toString(ImageSettings.PORT))
+                .setLabels(settings.labels())
+                .setCreationTime(settings.creationTime());
+    }
+
+    private JavaContainerBuilder baseFor(ImageSettings settings) throws IOException {
+        Optional<Path> tar = settings.baseImage().tarFile();
+        if (tar.isPresent()) {
+            return JavaContainerBuilder.from(TarImage.at(tar.get()));
+        }
+        ImageReference reference = reference(settings.baseImage().reference(), "ghillie.preview.baseImage");
+        return JavaContainerBuilder.from(withDockerCredentials(RegistryImage.named(reference), reference));
+    }
+
+    private ImageResult toTar(JibContainerBuilder container, ImageSettings settings)
+            throws IOException, InterruptedException, RegistryException, ExecutionException, CacheDirectoryCreationException {
+        Path tar = settings.tarFile();
+        TarImage target = TarImage.at(tar).named(reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName"));
+        JibContainer built = container.containerize(configured(Containerizer.to(target), settings, baseAllowsPlainHttp(settings)));
+        List<String> tags = tags(settings, built);
+        archiveTags.retag(tar, tags.stream().map(tag -> settings.imageName() + ":" + tag).toList());
+        return result(settings, built, tags, Optional.of(tar));
+    }
+
+    private ImageResult toRegistry(JibContainerBuilder container, ImageSettings settings)
+            throws IOException, InterruptedException, RegistryException, ExecutionException, CacheDirectoryCreationException {
+        ImageReference configured = reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName");
+        boolean plainHttpAllowed = plainHttp.allows(configured.getRegistry()) && baseAllowsPlainHttp(settings);
+        JibContainer built = container.containerize(configured(
+                Containerizer.to(withDockerCredentials(RegistryImage.named(configured), configured)), settings, plainHttpAllowed));
+        List<String> tags = tags(settings, built);
+        // The content tag needs the image id, known only now: push the same image again under it.
+        // The layers are in the registry already, so this second push sends the manifest only.
+        ImageReference derived = configured.withQualifier(tags.get(0));
+        JibContainer again = container.containerize(configured(
+                Containerizer.to(withDockerCredentials(RegistryImage.named(derived), derived)), settings, plainHttpAllowed));
+        if (!again.getDigest().equals(built.getDigest())) {
+            log.warn("image: the content-tagged push got digest " + again.getDigest() + ", not " + built.getDigest()
+                    + ": is ghillie.preview.creationTime 'now'?");
+        }
+        return result(settings, built, tags, Optional.empty());
+    }
+
+    private ImageResult toDocker(JibContainerBuilder container, ImageSettings settings)
+            throws IOException, InterruptedException, RegistryException, ExecutionException, CacheDirectoryCreationException {
+        String docker = settings.dockerExecutable().map(Path::toString).orElse("docker");
+        if (!onPath(docker)) {
+            throw new ImageBuildException("imageTarget=docker needs the docker CLI ('" + docker + "' not found): install Docker, set"
+                    + " ghillie.preview.dockerExecutable, or use -Dghillie.preview.imageTarget=tar (k3d image import) or registry");
+        }
+        DockerDaemonImage target = DockerDaemonImage.named(reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName"))
+                .setDockerExecutable(Path.of(docker));
+        JibContainer built = container.containerize(configured(Containerizer.to(target), settings, baseAllowsPlainHttp(settings)));
+        List<String> tags = tags(settings, built);
+        runDocker(docker, "tag", built.getImageId().toString(), settings.imageName() + ":" + tags.get(0));
+        return result(settings, built, tags, Optional.empty());
+    }
+
+    private Containerizer configured(Containerizer containerizer, ImageSettings settings, boolean allowPlainHttp) {
+        containerizer
+                .setToolName("ghillie-preview")
+                .setApplicationLayersCache(settings.applicationCache())
+                .setAllowInsecureRegistries(allowPlainHttp)
+                .setOfflineMode(settings.offline());
+        settings.baseImageCache().ifPresent(containerizer::setBaseImageLayersCache);
+        return new JibEventLog(log).attachTo(containerizer);
+    }
+
+    private boolean baseAllowsPlainHttp(ImageSettings settings) {
+        if (settings.baseImage().tarFile().isPresent()) {
+            return true;
+        }
+        return plainHttp.allows(reference(settings.baseImage().reference(), "ghillie.preview.baseImage").getRegistry());
+    }
+
+    private RegistryImage withDockerCredentials(RegistryImage image, ImageReference reference) {
+        return image.addCredentialRetriever(CredentialRetrieverFactory
+                .forImage(reference, event -> {
+                    if (event.getLevel() == LogEvent.Level.WARN || event.getLevel() == LogEvent.Level.ERROR) {
+                        log.warn("jib: " + event.getMessage());
+                    } else {
+                        log.detail("jib: " + event.getMessage());
+                    }
+                })
+                .dockerConfig());
+    }
+
+    private static List<Path> jars(ImageSettings settings, AppDependency.Kind kind) {
+        return settings.dependencies().stream().filter(d -> d.kind() == kind).map(AppDependency::jar).toList();
+    }
+
+    /** The content-derived tag first: it changes exactly when the image does, so a redeploy rolls only on a change. */
+    private static List<String> tags(ImageSettings settings, JibContainer built) {
+        String version = settings.version().replaceAll("[^A-Za-z0-9_.-]", "_");
+        version = version.substring(0, Math.min(version.length(), 100));
+        String derived = version + "-" + built.getImageId().getHash().substring(0, SHORT_ID_LENGTH);
+        List<String> tags = new ArrayList<>(List.of(derived));
+        if (!settings.tag().equals(derived)) {
+            tags.add(settings.tag());
+        }
+        return tags;
+    }
+
+    private static ImageResult result(ImageSettings settings, JibContainer built, List<String> tags, Optional<Path> tar) {
+        return new ImageResult(settings.imageName() + ":" + tags.get(0), built.getDigest().toString(),
+                built.getImageId().toString(), tags, settings.target(), tar);
+    }
+
+    private static void checkInputs(ImageSettings settings) {
+        if (!Files.isDirectory(settings.classesDirectory())) {
+            throw new ImageBuildException("no compiled classes in " + settings.classesDirectory()
+                    + ": build them first, e.g. mvn package preview:image");
+        }
+        settings.baseImage().tarFile().filter(tar -> !Files.isRegularFile(tar)).ifPresent(tar -> {
+            throw new ImageBuildException("base image tar " + tar + " does not exist (ghillie.preview.baseImage="
+                    + settings.baseImage().reference() + "): give an existing docker-archive tar, or a registry reference");
+        });
+        for (AppDependency dependency : settings.dependencies()) {
+            if (!Files.isRegularFile(dependency.jar())) {
+                throw new ImageBuildException("dependency " + dependency.jar() + " is not a jar file: package the module first"
+                        + " (mvn package preview:image), so reactor dependencies are jars, not class folders");
+            }
+        }
+        Path output = settings.outputDirectory();
+        try {
+            Files.createDirectories(output);
+        } catch (IOException e) {
+            throw new ImageBuildException("cannot create the output directory " + output + " (" + e.getClass().getSimpleName()
+                    + "): check the permissions of " + output.getParent(), e);
+        }
+        if (!Files.isWritable(output)) {
+            throw new ImageBuildException("the output directory " + output + " is not writable: check its permissions, or run mvn clean");
+        }
+    }
+
+    private static ImageReference reference(String value, String property) {
+        try {
+            return ImageReference.parse(value);
+        } catch (InvalidImageReferenceException e) {
+            throw new ImageBuildException(property + "='" + value + "' is not an image reference: use [registry/]repository[:tag][@sha256:digest]");
+        }
+    }
+
+    private static boolean onPath(String executable) {
+        Path path = Path.of(executable);
+        if (path.getNameCount() > 1 || path.isAbsolute()) {
+            return Files.isExecutable(path);
+        }
+        String searchPath = System.getenv().getOrDefault("PATH", "");
+        for (String directory : searchPath.split(File.pathSeparator)) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, executable))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void runDocker(String docker, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(docker));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (process.waitFor() != 0) {
+            throw new ImageBuildException("'" + String.join(" ", command) + "' failed: " + output.lines().findFirst().orElse("")
+                    + " (is the Docker daemon running?)");
+        }
+    }
+
+    private static String where(ImageResult result) {
+        return switch (result.target()) {
+            case TAR -> "written to " + result.tarFile().orElseThrow();
+            case REGISTRY -> "pushed";
+            case DOCKER -> "loaded into Docker";
+        };
+    }
+
+    private void writeResult(ImageResult result, Path file) {
+        try {
+            Files.writeString(file, result.toJson());
+        } catch (IOException e) {
+            throw new ImageBuildException("cannot write " + file + " (" + e.getClass().getSimpleName() + "): check the permissions of " + file.getParent(), e);
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

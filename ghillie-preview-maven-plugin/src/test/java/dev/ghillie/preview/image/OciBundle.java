@@ -1,0 +1,111 @@
+package dev.ghillie.preview.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * An OCI runtime bundle made from a docker-archive image: the layers unpacked in order into
+ * {@code rootfs}, and a {@code config.json} that runs the image's entrypoint as its user with a
+ * read-only root, a tmpfs /tmp, the host's network (no network namespace) and no rlimits.
+ */
+final class OciBundle {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OciBundle() {
+    }
+
+    /** Unpacks the image and writes config.json over {@code runc spec}'s template; returns the bundle folder. */
+    static Path create(Path imageTar, Path bundle, String runc, Map<String, String> extraEnv) throws Exception {
+        Path rootfs = Files.createDirectories(bundle.resolve("rootfs"));
+        JsonNode image;
+        try (InputStream in = Files.newInputStream(imageTar)) {
+            Map<String, byte[]> entries = ImageArchive.entries(in, false);
+            JsonNode manifest = JSON.readTree(entries.get("manifest.json")).get(0);
+            image = JSON.readTree(entries.get(manifest.get("Config").asText())).get("config");
+            for (JsonNode layer : manifest.get("Layers")) {
+                unpackLayer(entries.get(layer.asText()), rootfs);
+            }
+        }
+        Process spec = new ProcessBuilder(runc, "spec", "--bundle", bundle.toString()).redirectErrorStream(true).start();
+        if (spec.waitFor() != 0) {
+            throw new IOException("runc spec failed: " + new String(spec.getInputStream().readAllBytes()));
+        }
+        ObjectNode config = (ObjectNode) JSON.readTree(bundle.resolve("config.json").toFile());
+        ObjectNode process = (ObjectNode) config.get("process");
+        process.put("terminal", false);
+        String[] user = image.get("User").asText().split(":");
+        process.putObject("user").put("uid", Integer.parseInt(user[0])).put("gid", Integer.parseInt(user.length > 1 ? user[1] : user[0]));
+        ArrayNode args = process.putArray("args");
+        image.get("Entrypoint").forEach(args::add);
+        ArrayNode env = process.putArray("env");
+        image.get("Env").forEach(env::add);
+        extraEnv.forEach((name, value) -> env.add(name + "=" + value));
+        process.put("cwd", image.get("WorkingDir").asText());
+        process.remove("rlimits");
+        ((ObjectNode) config.get("root")).put("path", "rootfs").put("readonly", true);
+        ArrayNode namespaces = (ArrayNode) config.get("linux").get("namespaces");
+        for (int i = namespaces.size() - 1; i >= 0; i--) {
+            if (namespaces.get(i).get("type").asText().equals("network")) {
+                namespaces.remove(i);
+            }
+        }
+        ObjectNode tmp = ((ArrayNode) config.get("mounts")).addObject();
+        tmp.put("destination", "/tmp").put("type", "tmpfs").put("source", "tmpfs");
+        tmp.putArray("options").add("nosuid").add("nodev").add("mode=1777").add("size=64m");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(bundle.resolve("config.json").toFile(), config);
+        return bundle;
+    }
+
+    private static void unpackLayer(byte[] gzippedTar, Path rootfs) throws IOException {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(gzippedTar)))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path target = rootfs.resolve(entry.getName().replaceFirst("^/+", "")).normalize();
+                if (!target.startsWith(rootfs)) {
+                    throw new IOException("layer entry escapes the rootfs: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(target.getParent());
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+                } else if (entry.isFile()) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.setPosixFilePermissions(target, permissions(entry.getMode()));
+                }
+            }
+        }
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = {
+                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (1 << i)) != 0) {
+                permissions.add(bits[i]);
+            }
+        }
+        return permissions;
+    }
+}

@@ -1,0 +1,210 @@
+package dev.ghillie.preview.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds the image onto a base made by the test itself and reads the resulting tar back. No network. */
+class RuntimeImageBuilderTest {
+
+    @TempDir
+    static Path shared;
+    static Path baseTar;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void buildBase() throws Exception {
+        baseTar = ScratchBaseImage.write(Files.createDirectories(shared.resolve("base")));
+    }
+
+    @Test
+    void layersTheApplicationLikeJibsJavaBuilderOnTopOfTheBase() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(app.settings(baseTar, work.resolve("out")).build());
+
+        ImageArchive image = ImageArchive.read(result.tarFile().orElseThrow());
+        assertThat(image.layers()).hasSize(6);
+        assertThat(image.layer(0)).containsOnlyKeys(ScratchBaseImage.MARKER);
+        assertThat(image.layer(1)).containsOnlyKeys("/app/libs/lib-a-1.0.jar");
+        assertThat(image.layer(2)).containsOnlyKeys("/app/libs/lib-b-1.0-SNAPSHOT.jar");
+        assertThat(image.layer(3)).containsOnlyKeys("/app/libs/sibling-0.1.0-SNAPSHOT.jar");
+        assertThat(image.layer(4)).containsOnlyKeys("/app/resources/dev/ghillie/runtime/build.properties");
+        assertThat(image.layer(5)).containsOnlyKeys("/app/classes/dev/ghillie/runtime/Main.class", "/app/classes/dev/ghillie/runtime/Routes.class");
+    }
+
+    @Test
+    void configRunsTheMainClassAsANonRootUserWithContainerAwareFlags() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(app.settings(baseTar, work.resolve("out")).build());
+
+        JsonNode config = ImageArchive.read(result.tarFile().orElseThrow()).config().get("config");
+        assertThat(texts(config.get("Entrypoint"))).containsExactly("java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
+                "-cp", "/app/resources:/app/classes:/app/libs/*", TestApp.MAIN_CLASS);
+        assertThat(config.get("User").asText()).isEqualTo("65532:65532");
+        assertThat(config.get("WorkingDir").asText()).isEqualTo("/app");
+        assertThat(config.get("ExposedPorts").has("8080/tcp")).isTrue();
+        assertThat(texts(config.get("Env"))).contains("PATH=/usr/bin:/bin", "GHILLIE_PORT=8080");
+        JsonNode labels = config.get("Labels");
+        assertThat(labels.get("org.opencontainers.image.title").asText()).isEqualTo("ghillie-runtime");
+        assertThat(labels.get("org.opencontainers.image.version").asText()).isEqualTo("1.0");
+        assertThat(labels.get("org.opencontainers.image.revision").asText()).isEqualTo("0123456789abcdef");
+        assertThat(labels.get("org.opencontainers.image.source").asText()).isEqualTo("https://example.com/ghillie");
+    }
+
+    @Test
+    void jvmFlagsAndUserCanBeChanged() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        ImageSettings settings = app.settings(baseTar, work.resolve("out")).jvmFlags(List.of("-Xmx64m")).user("1000:1000").build();
+        ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(settings);
+
+        JsonNode config = ImageArchive.read(result.tarFile().orElseThrow()).config().get("config");
+        assertThat(texts(config.get("Entrypoint"))).containsExactly("java", "-Xmx64m", "-cp", "/app/resources:/app/classes:/app/libs/*", TestApp.MAIN_CLASS);
+        assertThat(config.get("User").asText()).isEqualTo("1000:1000");
+    }
+
+    @Test
+    void tagsTheImageWithItsContentAndWritesImageJson() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(app.settings(baseTar, work.resolve("out")).build());
+
+        String shortId = result.imageId().substring("sha256:".length(), "sha256:".length() + 12);
+        assertThat(result.reference()).isEqualTo("ghillie-runtime:1.0-" + shortId);
+        assertThat(result.tags()).containsExactly("1.0-" + shortId, "latest");
+        assertThat(ImageArchive.read(result.tarFile().orElseThrow()).repoTags())
+                .containsExactly("ghillie-runtime:1.0-" + shortId, "ghillie-runtime:latest");
+
+        JsonNode json = new ObjectMapper().readTree(work.resolve("out/image.json").toFile());
+        assertThat(json.get("reference").asText()).isEqualTo(result.reference());
+        assertThat(json.get("digest").asText()).isEqualTo(result.digest()).startsWith("sha256:");
+        assertThat(json.get("imageId").asText()).isEqualTo(result.imageId());
+        assertThat(json.get("target").asText()).isEqualTo("tar");
+        assertThat(json.get("tar").asText()).isEqualTo(work.resolve("out/image.tar").toString());
+    }
+
+    @Test
+    void twoBuildsOfTheSameInputsGiveOneDigest() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        ImageResult first = new RuntimeImageBuilder(new RecordingLog()).build(app.settings(baseTar, work.resolve("one")).build());
+        ImageResult second = new RuntimeImageBuilder(new RecordingLog()).build(app.settings(baseTar, work.resolve("two")).build());
+
+        assertThat(second.digest()).isEqualTo(first.digest());
+        assertThat(second.reference()).isEqualTo(first.reference());
+        assertThat(Files.readAllBytes(second.tarFile().orElseThrow())).isEqualTo(Files.readAllBytes(first.tarFile().orElseThrow()));
+    }
+
+    @Test
+    void aChangedClassChangesTheTagAndOnlyTheClassesLayer() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        RuntimeImageBuilder builder = new RuntimeImageBuilder(new RecordingLog());
+        ImageSettings settings = app.settings(baseTar, work.resolve("out")).build();
+        ImageResult before = builder.build(settings);
+        List<String> layersBefore = layerNames(before);
+        app.changeOneClass();
+        ImageResult after = builder.build(settings);
+
+        assertThat(after.reference()).isNotEqualTo(before.reference());
+        List<String> layersAfter = layerNames(after);
+        assertThat(layersAfter.subList(0, 5)).isEqualTo(layersBefore.subList(0, 5));
+        assertThat(layersAfter.get(5)).isNotEqualTo(layersBefore.get(5));
+    }
+
+    @Test
+    void aMissingBaseTarIsNamedWithTheFix() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        ImageSettings settings = app.settings(work.resolve("nowhere.tar"), work.resolve("out")).build();
+
+        assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageContaining(work.resolve("nowhere.tar").toString())
+                .hasMessageContaining("docker-archive tar");
+    }
+
+    @Test
+    void anUnwritableOutputDirectoryIsNamed() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        Path blocker = Files.writeString(work.resolve("a-file"), "not a directory");
+        ImageSettings settings = app.settings(baseTar, blocker.resolve("out")).build();
+
+        assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageStartingWith("cannot create the output directory " + blocker.resolve("out"));
+    }
+
+    @Test
+    void aBaseRegistryThatFailsIsNamedWithOfflineAdvice() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        // A loopback "registry" that answers 503 to everything: fails at once, without DNS or network.
+        HttpServer broken = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        broken.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        broken.start();
+        // Jib tries HTTPS first; the plain-HTTP server never answers the TLS hello, so cut Jib's 20 s wait short.
+        String timeout = System.setProperty("jib.httpTimeout", "1000");
+        try {
+            String base = "127.0.0.1:" + broken.getAddress().getPort() + "/eclipse-temurin:21-jre";
+            ImageSettings settings = app.settings(baseTar, work.resolve("out")).baseImage(base).build();
+
+            assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
+                    .isInstanceOf(ImageBuildException.class)
+                    .hasMessageStartingWith("base image " + base + " is not reachable")
+                    .hasMessageContaining("tar://");
+        } finally {
+            broken.stop(0);
+            if (timeout == null) {
+                System.clearProperty("jib.httpTimeout");
+            } else {
+                System.setProperty("jib.httpTimeout", timeout);
+            }
+        }
+    }
+
+    @Test
+    void anOfflineBuildWithoutACachedBaseSaysSo() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        ImageSettings settings = app.settings(baseTar, work.resolve("out")).baseImage("127.0.0.1:9/eclipse-temurin:21-jre").offline(true).build();
+
+        assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageStartingWith("base image 127.0.0.1:9/eclipse-temurin:21-jre is not in Jib's cache and the build is offline");
+    }
+
+    @Test
+    void stepsAreFewLinesWithDurationsAndJibDetailGoesToDetail() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        RecordingLog log = new RecordingLog();
+        new RuntimeImageBuilder(log).build(app.settings(baseTar, work.resolve("out")).build());
+
+        assertThat(log.steps).hasSize(1);
+        assertThat(log.steps.get(0)).matches("image: built ghillie-runtime:1\\.0-[0-9a-f]{12} \\(sha256:[0-9a-f]{64}\\) on tar://.* in \\d+ ms");
+        assertThat(log.details).anyMatch(line -> line.startsWith("jib: ") && line.endsWith(" ms)"));
+        assertThat(log.warnings).isEmpty();
+    }
+
+    private static List<String> layerNames(ImageResult result) throws Exception {
+        List<String> names = new ArrayList<>();
+        ImageArchive.read(result.tarFile().orElseThrow()).manifest().get("Layers").forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.ghillie.preview.mojo;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.TarImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.inject.Inject;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * preview:image configured through its generated plugin descriptor, as Maven does it, on a
+ * project stub: which modules it builds, what it passes on, how it fails.
+ */
+@MojoTest
+class ImageMojoTest {
+
+    @Inject
+    private MavenProject project;
+
+    @TempDir
+    Path work;
+
+    private Path classes;
+    private Path base;
+
+    @BeforeEach
+    void aJarProjectWithAMainClassAndOneDependency() throws Exception {
+        classes = Files.createDirectories(work.resolve("target/classes/dev/ghillie/runtime")).getParent().getParent().getParent();
+        Files.write(classes.resolve("dev/ghillie/runtime/Main.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
+        project.getModel().setGroupId("dev.example");
+        project.getModel().setArtifactId("service");
+        project.getModel().setVersion("2.0.0");
+        project.getModel().setPackaging("jar");
+        project.getBuild().setOutputDirectory(classes.toString());
+        project.getProperties().setProperty("mainClass", "dev.ghillie.runtime.Main");
+        DefaultArtifactHandler jarHandler = new DefaultArtifactHandler("jar");
+        jarHandler.setAddedToClasspath(true);
+        Artifact library = new DefaultArtifact("org.example", "library", "1.0", "runtime", "jar", null, jarHandler);
+        library.setFile(Files.writeString(work.resolve("library-1.0.jar"), "jar").toFile());
+        Set<Artifact> artifacts = new LinkedHashSet<>();
+        artifacts.add(library);
+        project.setArtifacts(artifacts);
+        base = work.resolve("base.tar");
+        Jib.fromScratch().containerize(Containerizer.to(TarImage.at(base).named("base:1")).setApplicationLayersCache(work.resolve("cache")));
+    }
+
+    private void configure(ImageMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "baseImage", "tar://" + base);
+        setVariableValueToObject(mojo, "imageName", "service");
+        setVariableValueToObject(mojo, "imageTag", "2.0.0");
+        setVariableValueToObject(mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
+        setVariableValueToObject(mojo, "baseImageCache", work.resolve("base-cache").toFile());
+    }
+
+    @Test
+    @InjectMojo(goal = "image")
+    void buildsTheTarAndHandsTheReferenceOnAsProjectProperties(ImageMojo mojo) throws Exception {
+        configure(mojo);
+
+        mojo.execute();
+
+        String reference = project.getProperties().getProperty("ghillie.preview.image.reference");
+        assertThat(reference).matches("service:2\\.0\\.0-[0-9a-f]{12}");
+        assertThat(project.getProperties().getProperty("ghillie.preview.image.digest")).startsWith("sha256:");
+        assertThat(project.getProperties().getProperty("ghillie.preview.image.tar")).isEqualTo(work.resolve("target/ghillie-preview/image.tar").toString());
+        assertThat(Files.readString(work.resolve("target/ghillie-preview/image.json"))).contains("\"reference\": \"" + reference + "\"");
+    }
+
+    @Test
+    @InjectMojo(goal = "image")
+    void descriptorDefaultsAreTheDocumentedOnes(ImageMojo mojo) throws Exception {
+        assertThat((String) getVariableValueFromObject(mojo, "baseImage")).isEqualTo("eclipse-temurin:21-jre");
+        assertThat((String) getVariableValueFromObject(mojo, "imageTarget")).isEqualTo("tar");
+        assertThat((String) getVariableValueFromObject(mojo, "user")).isEqualTo("65532:65532");
+    }
+
+    @Test
+    @InjectMojo(goal = "image")
+    void aPomModuleIsSkipped(ImageMojo mojo) throws Exception {
+        configure(mojo);
+        project.getModel().setPackaging("pom");
+
+        mojo.execute();
+
+        assertThat(work.resolve("target/ghillie-preview/image.json")).doesNotExist();
+        assertThat(project.getProperties()).doesNotContainKey("ghillie.preview.image.reference");
+    }
+
+    @Test
+    @InjectMojo(goal = "image")
+    void aModuleWithoutMainClassIsSkipped(ImageMojo mojo) throws Exception {
+        configure(mojo);
+        project.getProperties().remove("mainClass");
+
+        mojo.execute();
+
+        assertThat(work.resolve("target/ghillie-preview/image.json")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "image")
+    void aWrongValueFailsWithOneLineNamingTheProperty(ImageMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "user", "root");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("ghillie.preview.user='root'")
+                .hasMessageNotContaining("\n");
+    }
+}
