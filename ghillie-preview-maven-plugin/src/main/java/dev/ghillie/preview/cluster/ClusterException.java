@@ -1,10 +1,12 @@
 package dev.ghillie.preview.cluster;
 
+import dev.ghillie.preview.PreviewException;
+
 /**
  * A user-facing failure around the local cluster: the message is one line per problem saying what
  * went wrong, which setting or tool it concerns and how to fix it. No stack trace is needed to act.
  */
-public class ClusterException extends RuntimeException {
+public class ClusterException extends PreviewException {
 
     public ClusterException(String message) {
         super(message);

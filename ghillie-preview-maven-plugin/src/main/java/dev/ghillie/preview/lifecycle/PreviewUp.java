@@ -1,5 +1,7 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.cluster.PreviewCluster;
+import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
 import java.time.Duration;
@@ -22,7 +24,7 @@ import java.util.function.Consumer;
 public final class PreviewUp {
 
     /** What {@code preview:up} produced, written to {@code preview.json}. */
-    public record Result(ClusterAccess cluster, BuiltImage image, PreviewAccess access, Map<String, Duration> timings) {
+    public record Result(PreviewCluster cluster, ImageResult image, PreviewAccess access, Map<String, Duration> timings) {
     }
 
     private final UpSteps steps;
@@ -44,8 +46,8 @@ public final class PreviewUp {
         StepReporter report = new StepReporter(out, stepCount());
         report.run("preflight", steps::preflight);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            CompletableFuture<ClusterAccess> cluster = async(pool, () -> report.run("cluster", steps::cluster));
-            CompletableFuture<BuiltImage> image = async(pool, () -> report.run("image build", steps::buildImage));
+            CompletableFuture<PreviewCluster> cluster = async(pool, () -> report.run("cluster", steps::cluster));
+            CompletableFuture<ImageResult> image = async(pool, () -> report.run("image build", steps::buildImage));
             CompletableFuture<Void> loaded = cluster.thenCombineAsync(image,
                     (c, i) -> report.run("image load", () -> steps.loadImage(c, i)), pool);
             CompletableFuture<Optional<SecretValue>> database = platformServices
@@ -60,8 +62,8 @@ public final class PreviewUp {
             // Everything before the release must have finished, failed or not, before we report:
             // a failure elsewhere must not leave a step running on behind the user's back.
             await(CompletableFuture.allOf(loaded, secret).exceptionally(failure -> null));
-            ClusterAccess readyCluster = join(cluster);
-            BuiltImage builtImage = join(image);
+            PreviewCluster readyCluster = join(cluster);
+            ImageResult builtImage = join(image);
             join(loaded);
             join(database);
             join(valkey);

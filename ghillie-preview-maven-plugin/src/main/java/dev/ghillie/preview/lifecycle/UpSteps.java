@@ -1,5 +1,7 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.cluster.PreviewCluster;
+import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
 import java.util.Map;
@@ -16,28 +18,28 @@ public interface UpSteps {
     /** Validates settings and finds the tools; changes nothing. */
     Outcome<Void> preflight();
 
-    Outcome<ClusterAccess> cluster();
+    Outcome<PreviewCluster> cluster();
 
-    Outcome<BuiltImage> buildImage();
+    Outcome<ImageResult> buildImage();
 
     /** Puts the image on the cluster's nodes; skips when they already have that digest. */
-    Outcome<Void> loadImage(ClusterAccess cluster, BuiltImage image);
+    Outcome<Void> loadImage(PreviewCluster cluster, ImageResult image);
 
     /** Installs the CloudNativePG operator and a Cluster; returns {@code DATABASE_URL}. */
-    Outcome<Optional<SecretValue>> postgres(ClusterAccess cluster);
+    Outcome<Optional<SecretValue>> postgres(PreviewCluster cluster);
 
     /** Installs the Valkey operator and a Valkey; returns {@code VALKEY_URL}. */
-    Outcome<Optional<SecretValue>> valkey(ClusterAccess cluster);
+    Outcome<Optional<SecretValue>> valkey(PreviewCluster cluster);
 
     /** Creates or updates the Secret the chart reads with {@code envFrom}. */
-    Outcome<Void> appSecret(ClusterAccess cluster, Map<String, SecretValue> data);
+    Outcome<Void> appSecret(PreviewCluster cluster, Map<String, SecretValue> data);
 
     /** {@code helm upgrade --install}, recovering a release stuck from an interrupted run. */
-    Outcome<Void> release(ClusterAccess cluster, BuiltImage image);
+    Outcome<Void> release(PreviewCluster cluster, ImageResult image);
 
     /** Waits for the rollout with a deadline, diagnosing failures. */
-    Outcome<Void> rollout(ClusterAccess cluster);
+    Outcome<Void> rollout(PreviewCluster cluster);
 
     /** Reaches the service (ingress or port-forward), checks /health and that /version reports the digest. */
-    Outcome<PreviewAccess> access(ClusterAccess cluster, BuiltImage image);
+    Outcome<PreviewAccess> access(PreviewCluster cluster, ImageResult image);
 }

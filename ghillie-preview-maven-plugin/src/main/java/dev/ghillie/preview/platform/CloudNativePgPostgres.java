@@ -4,6 +4,7 @@ import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.ReleaseConverger;
+import dev.ghillie.preview.kube.Namespaces;
 import dev.ghillie.preview.kube.ReadinessCheck;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -63,7 +64,7 @@ public final class CloudNativePgPostgres implements PlatformService {
     public Result ensure(Path kubeconfig, String namespace) {
         ReleaseConverger.Result installed = operator.ensure(kubeconfig, OPERATOR_RELEASE, OPERATOR_NAMESPACE, chart, timeout);
         KubernetesClient client = clients.apply(kubeconfig);
-        NamespaceEnsurer.ensure(client, namespace);
+        Namespaces.ensure(client, namespace);
         client.genericKubernetesResources(TYPE).inNamespace(namespace).resource(cluster(namespace))
                 .createOr(NonDeletingOperation::update);
         waits.resourceReady(TYPE, namespace, CLUSTER_NAME, ReadinessCheck.cnpgCluster(), timeout);

@@ -1,5 +1,10 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.cluster.PreviewCluster;
+import dev.ghillie.preview.image.ImageResult;
+import dev.ghillie.preview.cluster.ClusterAction;
+import dev.ghillie.preview.cluster.HostPort;
+import dev.ghillie.preview.image.ImageTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,8 +33,10 @@ class PreviewUpTest {
         volatile boolean platformSidesWaitForEachOther;
         volatile RuntimeException postgresFailure;
         volatile Map<String, SecretValue> secretData;
-        final ClusterAccess cluster = new ClusterAccess("ghillie-local", Path.of("/tmp/kubeconfig"), 8081, "created");
-        final BuiltImage image = new BuiltImage("ghillie-runtime:0.1.0-abc", "sha256:abc", Optional.empty());
+        final PreviewCluster cluster = new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550), new HostPort("127.0.0.1", 8081),
+                Path.of("/tmp/kubeconfig"), ClusterAction.CREATED, List.of());
+        final ImageResult image = new ImageResult("ghillie-runtime:0.1.0-abc", "sha256:abc", "sha256:def", List.of("0.1.0-abc"),
+                ImageTarget.TAR, Optional.empty());
 
         @Override
         public Outcome<Void> preflight() {
@@ -38,7 +45,7 @@ class PreviewUpTest {
         }
 
         @Override
-        public Outcome<ClusterAccess> cluster() {
+        public Outcome<PreviewCluster> cluster() {
             if (clusterWaitsForImageBuild) {
                 await(imageStarted, "the image build to start while the cluster is being created");
             }
@@ -47,20 +54,20 @@ class PreviewUpTest {
         }
 
         @Override
-        public Outcome<BuiltImage> buildImage() {
+        public Outcome<ImageResult> buildImage() {
             imageStarted.countDown();
             calls.add("image");
             return Outcome.of(image, image.reference());
         }
 
         @Override
-        public Outcome<Void> loadImage(ClusterAccess c, BuiltImage i) {
+        public Outcome<Void> loadImage(PreviewCluster c, ImageResult i) {
             calls.add("load " + i.reference() + " into " + c.name());
             return Outcome.of(null, "imported");
         }
 
         @Override
-        public Outcome<Optional<SecretValue>> postgres(ClusterAccess c) {
+        public Outcome<Optional<SecretValue>> postgres(PreviewCluster c) {
             postgresStarted.countDown();
             if (platformSidesWaitForEachOther) {
                 await(valkeyStarted, "valkey to start while postgres installs");
@@ -73,7 +80,7 @@ class PreviewUpTest {
         }
 
         @Override
-        public Outcome<Optional<SecretValue>> valkey(ClusterAccess c) {
+        public Outcome<Optional<SecretValue>> valkey(PreviewCluster c) {
             valkeyStarted.countDown();
             if (platformSidesWaitForEachOther) {
                 await(postgresStarted, "postgres to start while valkey installs");
@@ -83,26 +90,26 @@ class PreviewUpTest {
         }
 
         @Override
-        public Outcome<Void> appSecret(ClusterAccess c, Map<String, SecretValue> data) {
+        public Outcome<Void> appSecret(PreviewCluster c, Map<String, SecretValue> data) {
             calls.add("secret");
             secretData = data;
             return Outcome.of(null, "updated");
         }
 
         @Override
-        public Outcome<Void> release(ClusterAccess c, BuiltImage i) {
+        public Outcome<Void> release(PreviewCluster c, ImageResult i) {
             calls.add("release");
             return Outcome.of(null, "installed revision 1");
         }
 
         @Override
-        public Outcome<Void> rollout(ClusterAccess c) {
+        public Outcome<Void> rollout(PreviewCluster c) {
             calls.add("rollout");
             return Outcome.of(null, "deployment/ghillie 1/1");
         }
 
         @Override
-        public Outcome<PreviewAccess> access(ClusterAccess c, BuiltImage i) {
+        public Outcome<PreviewAccess> access(PreviewCluster c, ImageResult i) {
             calls.add("access");
             return Outcome.of(new PreviewAccess("http://127.0.0.1:8081", "ingress", () -> { }), "http://127.0.0.1:8081");
         }

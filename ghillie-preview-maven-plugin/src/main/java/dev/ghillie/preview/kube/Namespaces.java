@@ -1,19 +1,19 @@
-package dev.ghillie.preview.platform;
+package dev.ghillie.preview.kube;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 
 /**
- * Creates the preview namespace when absent; platform resources live beside the app. Both platform
- * services may ensure it at the same time, so "already exists" counts as success.
+ * Creates the preview namespace when absent: the app Secret and the platform resources live beside
+ * the app, and both platform services may ensure it at the same time, so "already exists" counts.
  */
-final class NamespaceEnsurer {
+public final class Namespaces {
 
-    private NamespaceEnsurer() {
+    private Namespaces() {
     }
 
-    static void ensure(KubernetesClient client, String namespace) {
+    public static void ensure(KubernetesClient client, String namespace) {
         if (client.namespaces().withName(namespace).get() == null) {
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
                     .createOr(NonDeletingOperation::update);

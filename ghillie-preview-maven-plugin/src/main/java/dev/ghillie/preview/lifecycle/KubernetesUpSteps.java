@@ -1,0 +1,331 @@
+package dev.ghillie.preview.lifecycle;
+
+import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.SecretValue;
+import dev.ghillie.preview.cluster.ClusterLifecycle;
+import dev.ghillie.preview.cluster.ClusterSpec;
+import dev.ghillie.preview.cluster.DockerCheck;
+import dev.ghillie.preview.cluster.K3d;
+import dev.ghillie.preview.cluster.KubeconfigUpdate;
+import dev.ghillie.preview.cluster.LoopbackPorts;
+import dev.ghillie.preview.cluster.Preflight;
+import dev.ghillie.preview.cluster.PreflightResult;
+import dev.ghillie.preview.cluster.PreviewCluster;
+import dev.ghillie.preview.helm.ChartSource;
+import dev.ghillie.preview.helm.HelmClient;
+import dev.ghillie.preview.helm.ReleaseConverger;
+import dev.ghillie.preview.helm.ReleaseFingerprint;
+import dev.ghillie.preview.helm.ReleaseRequest;
+import dev.ghillie.preview.helm.ReleaseTarget;
+import dev.ghillie.preview.image.ImageLog;
+import dev.ghillie.preview.image.ImageResult;
+import dev.ghillie.preview.image.ImageSettings;
+import dev.ghillie.preview.image.ImageTarget;
+import dev.ghillie.preview.image.RuntimeImageBuilder;
+import dev.ghillie.preview.kube.KubeClientFactory;
+import dev.ghillie.preview.kube.LabelSelection;
+import dev.ghillie.preview.kube.Namespaces;
+import dev.ghillie.preview.kube.PlatformWaitsOnKube;
+import dev.ghillie.preview.kube.PortForwardSession;
+import dev.ghillie.preview.kube.PortForwarder;
+import dev.ghillie.preview.kube.ResourceWaiter;
+import dev.ghillie.preview.kube.RolloutResult;
+import dev.ghillie.preview.kube.RolloutWaiter;
+import dev.ghillie.preview.kube.SecretApplier;
+import dev.ghillie.preview.kube.SecretSpec;
+import dev.ghillie.preview.kube.SecretStore;
+import dev.ghillie.preview.kube.WaitPolicy;
+import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
+import dev.ghillie.preview.platform.CloudNativePgPostgres;
+import dev.ghillie.preview.platform.HyperspikeValkey;
+import dev.ghillie.preview.platform.PlatformService;
+import dev.ghillie.preview.platform.PlatformWaits;
+import dev.ghillie.preview.settings.AccessMode;
+import dev.ghillie.preview.settings.PreviewSettings;
+import dev.ghillie.preview.settings.SettingsValidator;
+import io.fabric8.kubernetes.api.model.ContainerImage;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The steps of {@code preview:up} done for real: k3d through the cluster package, the image with
+ * Jib, the data services through their operators, the app Secret, the chart through Helm, the
+ * rollout and the URL through the kube package. One Kubernetes client per kubeconfig, closed with
+ * this object (a port-forward keeps its own, closed with the forward).
+ */
+public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
+
+    /** The Secret the chart's values-local.yaml reads with envFrom (secrets.existingSecretName). */
+    public static final String APP_SECRET = "ghillie";
+    /** Pod annotation carrying a digest of the app Secret, so a changed URL or password rolls the pods. */
+    static final String SECRET_CHECKSUM_ANNOTATION = "podAnnotations.ghillie\\.dev/app-secret-checksum";
+
+    private final PreviewSettings settings;
+    private final ImageSettings imageSettings;
+    private final K3d k3d;
+    private final Preflight preflight;
+    private final DockerCheck dockerCheck;
+    private final HelmClient helm;
+    private final ImageLog imageLog;
+    private final Consumer<String> progress;
+    private final KubeClientFactory clientFactory = new KubeClientFactory();
+    private final Map<Path, KubernetesClient> clients = new ConcurrentHashMap<>();
+    private volatile String appSecretChecksum = "";
+
+    public KubernetesUpSteps(PreviewSettings settings, ImageSettings imageSettings, K3d k3d, Preflight preflight,
+            DockerCheck dockerCheck, HelmClient helm, ImageLog imageLog, Consumer<String> progress) {
+        this.settings = settings;
+        this.imageSettings = imageSettings;
+        this.k3d = k3d;
+        this.preflight = preflight;
+        this.dockerCheck = dockerCheck;
+        this.helm = helm;
+        this.imageLog = imageLog;
+        this.progress = progress;
+    }
+
+    @Override
+    public Outcome<Void> preflight() {
+        SettingsValidator.validate(settings);
+        PreflightResult tools = preflight.check(dockerCheck);
+        return Outcome.of(null, "k3d " + tools.k3dVersion());
+    }
+
+    @Override
+    public Outcome<PreviewCluster> cluster() {
+        ClusterSpec spec = ClusterSpec.of(settings.clusterName())
+                .withAgents(settings.agents())
+                .withPorts(0, settings.ingressPort())
+                .withTimeout(settings.clusterTimeout())
+                .withKubeconfigUpdate(settings.updateDefaultKubeconfig() ? KubeconfigUpdate.MERGE : KubeconfigUpdate.NONE);
+        PreviewCluster cluster = new ClusterLifecycle(k3d, new LoopbackPorts()).ensure(spec);
+        cluster.notes().forEach(progress);
+        return Outcome.of(cluster, cluster.action().verb() + ", ingress " + cluster.ingressUrl());
+    }
+
+    @Override
+    public Outcome<ImageResult> buildImage() {
+        ImageResult image = new RuntimeImageBuilder(imageLog).build(imageSettings);
+        return Outcome.of(image, image.reference());
+    }
+
+    @Override
+    public Outcome<Void> loadImage(PreviewCluster cluster, ImageResult image) {
+        if (image.target() != ImageTarget.TAR) {
+            return Outcome.of(null, "nothing to import: the image went to " + image.target().id());
+        }
+        Path tar = image.tarFile().orElseThrow(() -> new PreviewException("the image build wrote no tar to import"));
+        // The tag is derived from the image's content: nodes that have it have these exact layers.
+        if (nodesHave(client(cluster), image.reference())) {
+            return Outcome.of(null, "already on the nodes, import skipped");
+        }
+        k3d.importImage(tar, cluster.name());
+        return Outcome.of(null, "imported into " + cluster.name());
+    }
+
+    @Override
+    public Outcome<Optional<SecretValue>> postgres(PreviewCluster cluster) {
+        return platform(cluster, new CloudNativePgPostgres(releases(), waits(cluster), this::client,
+                settings.platform().cloudNativePgChart(), settings.platform().timeout()));
+    }
+
+    @Override
+    public Outcome<Optional<SecretValue>> valkey(PreviewCluster cluster) {
+        return platform(cluster, new HyperspikeValkey(releases(), waits(cluster), this::client,
+                settings.platform().valkeyOperatorChart(), settings.platform().timeout()));
+    }
+
+    private Outcome<Optional<SecretValue>> platform(PreviewCluster cluster, PlatformService service) {
+        PlatformService.Result result = service.ensure(cluster.kubeconfig(), settings.namespace());
+        return Outcome.of(Optional.of(result.url()), result.summary());
+    }
+
+    @Override
+    public Outcome<Void> appSecret(PreviewCluster cluster, Map<String, SecretValue> data) {
+        KubernetesClient client = client(cluster);
+        Namespaces.ensure(client, settings.namespace());
+        SecretStore.Outcome outcome = new SecretApplier(client).apply(new SecretSpec(settings.namespace(), APP_SECRET,
+                Map.of("app.kubernetes.io/managed-by", "ghillie-preview"), data));
+        appSecretChecksum = checksum(data);
+        String keys = data.isEmpty() ? "no keys: no platform services" : String.join(", ", new TreeMap<>(data).keySet());
+        return Outcome.of(null, "Secret " + APP_SECRET + " " + outcome.name().toLowerCase(java.util.Locale.ROOT) + " (" + keys + ")");
+    }
+
+    @Override
+    public Outcome<Void> release(PreviewCluster cluster, ImageResult image) {
+        ReleaseRequest request = releaseRequest(cluster, image);
+        ReleaseConverger.Result result = releases().converge(request);
+        return Outcome.of(null, settings.release() + " " + result.summary());
+    }
+
+    ReleaseRequest releaseRequest(PreviewCluster cluster, ImageResult image) {
+        List<Path> valuesFiles = new ArrayList<>();
+        Path localValues = settings.chartDir().resolve("values-local.yaml");
+        if (Files.isRegularFile(localValues)) {
+            valuesFiles.add(localValues);
+        }
+        valuesFiles.addAll(settings.valuesFiles());
+        Map<String, String> values = new LinkedHashMap<>(imageValues(image));
+        values.put(SECRET_CHECKSUM_ANNOTATION, appSecretChecksum);
+        values.putAll(settings.setValues());
+        ChartSource chart = new ChartSource.Local(settings.chartDir());
+        return new ReleaseRequest(new ReleaseTarget(settings.release(), settings.namespace(), cluster.kubeconfig()), chart, valuesFiles,
+                values, settings.rolloutTimeout(), ReleaseFingerprint.of(chart, valuesFiles, values));
+    }
+
+    /**
+     * Repository and content-derived tag; the digest pins the pod only for registry images. An
+     * image imported from a tar is recorded by containerd under a manifest it writes itself, so there
+     * the digest is only reported by /version (image.buildDigest).
+     */
+    static Map<String, String> imageValues(ImageResult image) {
+        String reference = image.reference();
+        int colon = reference.lastIndexOf(':');
+        boolean hasTag = colon > reference.lastIndexOf('/');
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("image.repository", hasTag ? reference.substring(0, colon) : reference);
+        if (hasTag) {
+            values.put("image.tag", reference.substring(colon + 1));
+        }
+        values.put(image.target() == ImageTarget.TAR ? "image.buildDigest" : "image.digest", image.digest());
+        return values;
+    }
+
+    @Override
+    public Outcome<Void> rollout(PreviewCluster cluster) {
+        RolloutResult result = new RolloutWaiter(client(cluster), progress::accept)
+                .await(LabelSelection.helmRelease(settings.namespace(), settings.release()), WaitPolicy.of(settings.rolloutTimeout()));
+        return Outcome.of(null, String.join(", ", result.resources()) + " ready");
+    }
+
+    @Override
+    public Outcome<PreviewAccess> access(PreviewCluster cluster, ImageResult image) {
+        PreviewProbe probe = new PreviewProbe();
+        PreviewAccess access = settings.access() == AccessMode.PORT_FORWARD ? portForward(cluster) : ingress(cluster);
+        try {
+            probe.awaitHealthy(access.url(), settings.rolloutTimeout());
+            Optional<String> reported = probe.reportedDigest(access.url());
+            if (!reported.equals(Optional.of(image.digest()))) {
+                throw new PreviewException(access.url() + "/version reports image " + reported.orElse("(none)")
+                        + ", not the one just built (" + image.digest() + "): an older pod still answers, or the chart does not"
+                        + " pass GHILLIE_IMAGE_DIGEST (image.digest / image.buildDigest)");
+            }
+        } catch (RuntimeException e) {
+            closeQuietly(access.session());
+            throw e;
+        }
+        return Outcome.of(access, access.url());
+    }
+
+    private PreviewAccess ingress(PreviewCluster cluster) {
+        return new PreviewAccess(cluster.ingressUrl(), "ingress", () -> { });
+    }
+
+    /** The forward keeps its own client: it must outlive this object, for the rest of the Maven build. */
+    private PreviewAccess portForward(PreviewCluster cluster) {
+        KubernetesClient client = clientFactory.open(cluster.kubeconfig());
+        try {
+            String service = serviceOf(client);
+            PortForwardSession session = new PortForwarder(client).forwardService(settings.namespace(), service, 0, settings.localPort());
+            progress.accept("port-forward " + session.describe());
+            String url = session.url().toString().replaceAll("/$", "");
+            return new PreviewAccess(url, "port-forward", () -> {
+                session.close();
+                client.close();
+            });
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private String serviceOf(KubernetesClient client) {
+        List<Service> services = client.services().inNamespace(settings.namespace())
+                .withLabel(LabelSelection.INSTANCE_LABEL, settings.release()).list().getItems();
+        if (services.isEmpty()) {
+            throw new PreviewException("release " + settings.release() + " has no Service in namespace " + settings.namespace()
+                    + " to port-forward to: check the chart (" + settings.chartDir() + ")");
+        }
+        return services.getFirst().getMetadata().getName();
+    }
+
+    private ReleaseConverger releases() {
+        return new ReleaseConverger(helm);
+    }
+
+    private PlatformWaits waits(PreviewCluster cluster) {
+        KubernetesClient client = client(cluster);
+        return new PlatformWaitsOnKube(new RolloutWaiter(client, progress::accept), new ResourceWaiter(client, progress::accept));
+    }
+
+    private KubernetesClient client(PreviewCluster cluster) {
+        return client(cluster.kubeconfig());
+    }
+
+    private KubernetesClient client(Path kubeconfig) {
+        return clients.computeIfAbsent(kubeconfig, clientFactory::open);
+    }
+
+    static boolean nodesHave(KubernetesClient client, String reference) {
+        List<Node> nodes = client.nodes().list().getItems();
+        String wanted = normalise(reference);
+        return !nodes.isEmpty() && nodes.stream().allMatch(node -> Optional.ofNullable(node.getStatus().getImages()).orElse(List.of())
+                .stream().map(ContainerImage::getNames).filter(java.util.Objects::nonNull).flatMap(List::stream)
+                .anyMatch(name -> name.equals(reference) || name.equals(wanted)));
+    }
+
+    /** How containerd names an image: docker.io/library/NAME:TAG for a bare name, docker.io/ORG/NAME:TAG for ORG/NAME. */
+    static String normalise(String reference) {
+        int slash = reference.indexOf('/');
+        if (slash < 0) {
+            return "docker.io/library/" + reference;
+        }
+        String first = reference.substring(0, slash);
+        boolean registry = first.contains(".") || first.contains(":") || first.equals("localhost");
+        return registry ? reference : "docker.io/" + reference;
+    }
+
+    private static String checksum(Map<String, SecretValue> data) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(data).forEach((key, value) -> {
+                digest.update(key.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(value.reveal().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // already failing; the first error is the one to report
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(KubernetesClient::close);
+        clients.clear();
+    }
+}

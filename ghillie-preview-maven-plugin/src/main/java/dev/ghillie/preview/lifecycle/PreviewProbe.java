@@ -1,0 +1,80 @@
+package dev.ghillie.preview.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghillie.preview.PreviewException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Asks the running preview through its URL, as a user or a test would: {@code /health} until it
+ * answers 200, then {@code /version} to prove which image serves. Proves the whole path (ingress or
+ * port-forward, Service, pod), not only that Kubernetes thinks the pod is ready.
+ */
+public final class PreviewProbe {
+
+    /** What one GET returned; {@code status} 0 when the connection failed. */
+    public record Answer(int status, String body) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public Answer get(String baseUrl, String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Answer(0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PreviewException("interrupted while waiting for " + baseUrl + path);
+        }
+    }
+
+    /** Polls {@code /health} until 200 or the deadline; the failure says what the URL last answered. */
+    public void awaitHealthy(String baseUrl, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        Answer last;
+        do {
+            last = get(baseUrl, "/health");
+            if (last.status() == 200) {
+                return;
+            }
+            pause();
+        } while (Instant.now().isBefore(deadline));
+        throw new PreviewException(baseUrl + "/health did not answer 200 within " + StepReporter.format(timeout) + " (last: "
+                + (last.status() == 0 ? last.body() : "HTTP " + last.status()) + "). The pods are ready, so the way in is not:"
+                + " check the ingress (k3d's Traefik) or use -Dghillie.preview.access=port-forward");
+    }
+
+    /** The {@code imageDigest} that {@code /version} reports, empty when it reports none. */
+    public Optional<String> reportedDigest(String baseUrl) {
+        Answer answer = get(baseUrl, "/version");
+        if (answer.status() != 200) {
+            throw new PreviewException(baseUrl + "/version answered " + (answer.status() == 0 ? answer.body() : "HTTP " + answer.status()));
+        }
+        try {
+            JsonNode digest = JSON.readTree(answer.body()).path("imageDigest");
+            return digest.isTextual() ? Optional.of(digest.asText()) : Optional.empty();
+        } catch (IOException e) {
+            throw new PreviewException(baseUrl + "/version did not answer JSON: " + answer.body().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PreviewException("interrupted while waiting for the preview URL");
+        }
+    }
+}

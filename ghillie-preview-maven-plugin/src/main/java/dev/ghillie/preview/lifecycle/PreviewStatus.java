@@ -1,0 +1,57 @@
+package dev.ghillie.preview.lifecycle;
+
+import dev.ghillie.preview.cluster.K3d;
+import dev.ghillie.preview.cluster.K3dCluster;
+import dev.ghillie.preview.helm.HelmClient;
+import dev.ghillie.preview.helm.ReleaseRevision;
+import dev.ghillie.preview.helm.ReleaseTarget;
+import dev.ghillie.preview.kube.KubeClientFactory;
+import dev.ghillie.preview.kube.LabelSelection;
+import dev.ghillie.preview.kube.PodStatusReader;
+import dev.ghillie.preview.kube.PodSummary;
+import dev.ghillie.preview.settings.PreviewSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code preview:status}: asks k3d, Helm, Kubernetes and the URL, and changes nothing. The URL is the
+ * one {@code up} recorded (a port-forward's only lives as long as its build), else the ingress.
+ */
+public final class PreviewStatus {
+
+    private final K3d k3d;
+    private final HelmClient helm;
+    private final PreviewProbe probe = new PreviewProbe();
+
+    public PreviewStatus(K3d k3d, HelmClient helm) {
+        this.k3d = k3d;
+        this.helm = helm;
+    }
+
+    public StatusReport report(PreviewSettings settings, Optional<String> recordedUrl) {
+        Optional<K3dCluster> found = k3d.find(settings.clusterName());
+        if (found.isEmpty()) {
+            return new StatusReport(settings.clusterName(), "absent", 0, settings.namespace(), Optional.empty(), List.of(),
+                    Optional.empty(), Optional.empty());
+        }
+        K3dCluster cluster = found.get();
+        int nodes = cluster.serversCount() + cluster.agentsCount();
+        if (!cluster.running()) {
+            return new StatusReport(cluster.name(), "stopped", nodes, settings.namespace(), Optional.empty(), List.of(),
+                    Optional.empty(), Optional.empty());
+        }
+        Path kubeconfig = k3d.writeKubeconfig(cluster.name());
+        List<ReleaseRevision> history = helm.history(new ReleaseTarget(settings.release(), settings.namespace(), kubeconfig));
+        Optional<StatusReport.ReleaseStatus> release = history.isEmpty() ? Optional.empty()
+                : Optional.of(new StatusReport.ReleaseStatus(settings.release(), history.getLast().revision(), history.getLast().status()));
+        List<PodSummary> pods;
+        try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
+            pods = new PodStatusReader(client).pods(LabelSelection.helmRelease(settings.namespace(), settings.release()));
+        }
+        Optional<String> url = recordedUrl.or(() -> cluster.ingress().map(port -> "http://" + port.dialHost() + ":" + port.port()));
+        Optional<Boolean> health = url.map(u -> probe.get(u, "/health").status() == 200);
+        return new StatusReport(cluster.name(), "running", nodes, settings.namespace(), release, pods, url, health);
+    }
+}

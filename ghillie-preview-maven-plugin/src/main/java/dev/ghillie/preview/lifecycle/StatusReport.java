@@ -1,0 +1,81 @@
+package dev.ghillie.preview.lifecycle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghillie.preview.kube.PodSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code preview:status} found: a table for people, JSON for machines. {@link #healthy()}
+ * is what {@code failOnUnhealthy} checks.
+ */
+public record StatusReport(
+        String cluster,
+        String clusterState,
+        int nodes,
+        String namespace,
+        Optional<ReleaseStatus> release,
+        List<PodSummary> pods,
+        Optional<String> url,
+        Optional<Boolean> healthAnswers) {
+
+    /** The app's Helm release as Helm records it. */
+    public record ReleaseStatus(String name, int revision, String status) {
+    }
+
+    public StatusReport {
+        pods = List.copyOf(pods);
+    }
+
+    public boolean healthy() {
+        return "running".equals(clusterState)
+                && release.map(r -> "deployed".equals(r.status())).orElse(false)
+                && !pods.isEmpty() && pods.stream().allMatch(PodSummary::healthy)
+                && healthAnswers.orElse(false);
+    }
+
+    public String toTable() {
+        List<String> lines = new ArrayList<>();
+        lines.add("cluster    " + cluster + ": " + clusterState + (nodes > 0 ? ", " + nodes + " node(s)" : ""));
+        lines.add("release    " + release.map(r -> r.name() + " revision " + r.revision() + ": " + r.status()).orElse("(none)")
+                + " in namespace " + namespace);
+        lines.add("url        " + url.orElse("(none)") + healthAnswers.map(ok -> ok ? "  /health: 200" : "  /health: not answering").orElse(""));
+        lines.add(String.format("%-40s %-6s %-10s %-22s %8s %6s", "POD", "READY", "PHASE", "STATUS", "RESTARTS", "AGE"));
+        if (pods.isEmpty()) {
+            lines.add("(no pods)");
+        }
+        for (PodSummary pod : pods) {
+            lines.add(String.format("%-40s %-6s %-10s %-22s %8d %6s", pod.name(), pod.ready(), pod.phase(), pod.status(),
+                    pod.restarts(), pod.ageText()));
+        }
+        lines.add("overall    " + (healthy() ? "healthy" : "NOT healthy"));
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    public String toJson() {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.putObject("cluster").put("name", cluster).put("state", clusterState).put("nodes", nodes);
+        root.put("namespace", namespace);
+        release.ifPresentOrElse(r -> root.putObject("release").put("name", r.name()).put("revision", r.revision()).put("status", r.status()),
+                () -> root.putNull("release"));
+        ArrayNode podArray = root.putArray("pods");
+        for (PodSummary pod : pods) {
+            podArray.addObject().put("name", pod.name()).put("ready", pod.ready()).put("phase", pod.phase()).put("status", pod.status())
+                    .put("restarts", pod.restarts()).put("ageSeconds", pod.age().toSeconds());
+        }
+        url.ifPresentOrElse(u -> root.put("url", u), () -> root.putNull("url"));
+        healthAnswers.ifPresentOrElse(ok -> root.put("healthAnswers", ok), () -> root.putNull("healthAnswers"));
+        root.put("healthy", healthy());
+        try {
+            return json.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+}

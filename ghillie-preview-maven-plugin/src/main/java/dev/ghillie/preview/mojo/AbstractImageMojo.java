@@ -1,0 +1,99 @@
+package dev.ghillie.preview.mojo;
+
+import dev.ghillie.preview.image.AppDependency;
+import dev.ghillie.preview.image.BaseImage;
+import dev.ghillie.preview.image.ImageSettings;
+import java.io.File;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The image parameters shared by {@code preview:image} and {@code preview:up}, translated into one {@link ImageSettings}. */
+abstract class AbstractImageMojo extends AbstractPreviewMojo {
+
+    /** Base image: a registry reference (pin it with @sha256:...) or tar:///path/image.tar, a docker-archive tar, for offline builds. */
+    @Parameter(property = "ghillie.preview.baseImage", defaultValue = BaseImage.DEFAULT_REFERENCE)
+    private String baseImage;
+
+    /** Where the image goes: tar (docker-archive under target/ for k3d image import), registry, or docker. */
+    @Parameter(property = "ghillie.preview.imageTarget", defaultValue = "tar")
+    private String imageTarget;
+
+    /** Repository of the image, without a tag; include the registry host for imageTarget=registry, e.g. localhost:5001/my-service. */
+    @Parameter(property = "ghillie.preview.imageName", defaultValue = "${project.artifactId}")
+    private String imageName;
+
+    /** Tag given besides the content-derived {@code <version>-<image id>} tag. */
+    @Parameter(property = "ghillie.preview.imageTag", defaultValue = "${project.version}")
+    private String imageTag;
+
+    /** JVM flags of the entrypoint; replace the default -XX:MaxRAMPercentage=75,-XX:+ExitOnOutOfMemoryError. Comma-separated as a property. */
+    @Parameter(property = "ghillie.preview.jvmFlags")
+    private List<String> jvmFlags;
+
+    /** Numeric, non-root user the container runs as: UID or UID:GID. */
+    @Parameter(property = "ghillie.preview.user", defaultValue = ImageSettings.DEFAULT_USER)
+    private String user;
+
+    /** Image creation time: ISO-8601, seconds since 1970, EPOCH, or now (which makes builds not reproducible). */
+    @Parameter(property = "ghillie.preview.creationTime", defaultValue = "${project.build.outputTimestamp}")
+    private String creationTime;
+
+    /** Git commit for the org.opencontainers.image.revision label; left out when unknown. */
+    @Parameter(property = "ghillie.preview.revision", defaultValue = "${git.commit.id}")
+    private String revision;
+
+    /** Source URL for the org.opencontainers.image.source label; left out when unknown. */
+    @Parameter(property = "ghillie.preview.source", defaultValue = "${project.scm.url}")
+    private String source;
+
+    /** Where image.tar, image.json and Jib's application layer cache go. */
+    @Parameter(property = "ghillie.preview.imageOutputDirectory", defaultValue = "${project.build.directory}/ghillie-preview")
+    private File outputDirectory;
+
+    /** Jib's base image layer cache; Jib's per-user default when not set. */
+    @Parameter(property = "ghillie.preview.baseImageCache")
+    private File baseImageCache;
+
+    /** The docker CLI for imageTarget=docker; {@code docker} on the PATH when not set. */
+    @Parameter(property = "ghillie.preview.dockerExecutable")
+    private File dockerExecutable;
+
+    /** The image settings for the service whose main class is {@code main}; wrong values fail with the property's name. */
+    protected ImageSettings imageSettings(String main) {
+        ImageSettings.Builder settings = ImageSettings.builder()
+                .baseImage(baseImage)
+                .target(imageTarget)
+                .imageName(imageName)
+                .tag(imageTag)
+                .version(project.getVersion())
+                .mainClass(main)
+                .jvmFlags(jvmFlags)
+                .user(user)
+                .creationTime(creationTime)
+                .title(project.getArtifactId())
+                .revision(revision)
+                .source(source)
+                .classesDirectory(new File(project.getBuild().getOutputDirectory()).toPath())
+                .outputDirectory(outputDirectory.toPath())
+                .baseImageCache(baseImageCache == null ? null : baseImageCache.toPath())
+                .offline(session.isOffline())
+                .dockerExecutable(dockerExecutable == null ? null : dockerExecutable.toPath());
+        Set<String> reactor = session.getProjects().stream().map(p -> p.getGroupId() + ":" + p.getArtifactId()).collect(Collectors.toSet());
+        for (Artifact artifact : project.getArtifacts()) {
+            if (artifact.getArtifactHandler().isAddedToClasspath() && artifact.getFile() != null) {
+                settings.addDependency(artifact.getFile().toPath(), kindOf(artifact, reactor));
+            }
+        }
+        return settings.build();
+    }
+
+    static AppDependency.Kind kindOf(Artifact artifact, Set<String> reactor) {
+        if (reactor.contains(artifact.getGroupId() + ":" + artifact.getArtifactId())) {
+            return AppDependency.Kind.PROJECT;
+        }
+        return artifact.isSnapshot() ? AppDependency.Kind.SNAPSHOT : AppDependency.Kind.RELEASE;
+    }
+}

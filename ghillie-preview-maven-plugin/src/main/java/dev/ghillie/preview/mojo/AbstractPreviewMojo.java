@@ -1,0 +1,233 @@
+package dev.ghillie.preview.mojo;
+
+import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.cluster.DockerCheck;
+import dev.ghillie.preview.cluster.K3d;
+import dev.ghillie.preview.cluster.K3dCli;
+import dev.ghillie.preview.helm.ChartSource;
+import dev.ghillie.preview.helm.HelmJavaClient;
+import dev.ghillie.preview.process.ProcessRunner;
+import dev.ghillie.preview.process.SecretMasker;
+import dev.ghillie.preview.settings.AccessMode;
+import dev.ghillie.preview.settings.PlatformSettings;
+import dev.ghillie.preview.settings.PreviewSettings;
+import dev.ghillie.preview.settings.SettingSources;
+import dev.ghillie.preview.settings.SettingsException;
+import dev.ghillie.preview.settings.SettingsValidator;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The settings every preview goal shares, translated into one {@link PreviewSettings}. Goals act in
+ * the service module only (a jar with a main class), so running one from the reactor root gives one
+ * preview, not one per module. User mistakes become a {@link MojoFailureException} with the
+ * service's one-line message and no stack trace.
+ */
+abstract class AbstractPreviewMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    /** Skip the goal. */
+    @Parameter(property = "ghillie.preview.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Main class of the service; defaults to the project property {@code mainClass}. Modules without one are not the service and are skipped. */
+    @Parameter(property = "ghillie.preview.mainClass")
+    protected String mainClass;
+
+    /** k3d cluster name (env GHILLIE_K3D_CLUSTER; default ghillie-local). */
+    @Parameter(property = "ghillie.preview.cluster")
+    private String cluster;
+
+    /** Namespace of the preview (env GHILLIE_K3D_NAMESPACE; default ghillie). */
+    @Parameter(property = "ghillie.preview.namespace")
+    private String namespace;
+
+    /** Helm release name. */
+    @Parameter(property = "ghillie.preview.release", defaultValue = "ghillie")
+    private String release;
+
+    /** Loopback ingress port of a new cluster (env GHILLIE_K3D_PORT); 0 picks a free one. An existing cluster keeps its own. */
+    @Parameter(property = "ghillie.preview.port")
+    private String port;
+
+    /** Agent nodes of a new cluster. */
+    @Parameter(property = "ghillie.preview.agents", defaultValue = "0")
+    private int agents;
+
+    /** How long k3d may take to create or start the cluster (e.g. 180s, 5m). */
+    @Parameter(property = "ghillie.preview.clusterTimeout", defaultValue = "180s")
+    private String clusterTimeout;
+
+    /** Also merge the cluster into the default kubeconfig (~/.kube/config); by default it is left untouched. */
+    @Parameter(property = "ghillie.preview.updateDefaultKubeconfig", defaultValue = "false")
+    private boolean updateDefaultKubeconfig;
+
+    /** Docker daemon check before anything changes: auto (docker info when a docker CLI exists, else ask k3d) or skip. */
+    @Parameter(property = "ghillie.preview.dockerCheck", defaultValue = "auto")
+    private String dockerCheck;
+
+    /** The Helm chart directory. */
+    @Parameter(property = "ghillie.preview.chart", defaultValue = "${maven.multiModuleProjectDirectory}/charts/ghillie")
+    private File chart;
+
+    /** Extra values files, applied after the chart's values-local.yaml, in order. */
+    @Parameter(property = "ghillie.preview.valuesFiles")
+    private List<File> valuesFiles;
+
+    /** Extra chart values (--set), applied last. */
+    @Parameter
+    private Map<String, String> values;
+
+    /** Extra chart values as a property: comma-separated key=value pairs. */
+    @Parameter(property = "ghillie.preview.set")
+    private String set;
+
+    /** How the preview URL reaches the service: ingress, or port-forward (127.0.0.1, held open for the rest of the build). */
+    @Parameter(property = "ghillie.preview.access", defaultValue = "ingress")
+    private String access;
+
+    /** Loopback port of the port-forward; 0 picks a free one. */
+    @Parameter(property = "ghillie.preview.localPort", defaultValue = "0")
+    private int localPort;
+
+    /** Data services through their operators: all, none, postgres, valkey, or postgres,valkey. */
+    @Parameter(property = "ghillie.preview.platform", defaultValue = "all")
+    private String platform;
+
+    /** CloudNativePG operator chart: https://REPO#CHART, oci://REF, or a local .tgz or directory. */
+    @Parameter(property = "ghillie.preview.cnpgChart", defaultValue = PlatformSettings.CLOUDNATIVE_PG_CHART)
+    private String cnpgChart;
+
+    /** CloudNativePG operator chart version. */
+    @Parameter(property = "ghillie.preview.cnpgChartVersion", defaultValue = PlatformSettings.CLOUDNATIVE_PG_VERSION)
+    private String cnpgChartVersion;
+
+    /** Valkey operator chart: oci://REF, https://REPO#CHART, or a local .tgz or directory. */
+    @Parameter(property = "ghillie.preview.valkeyChart", defaultValue = PlatformSettings.VALKEY_OPERATOR_CHART)
+    private String valkeyChart;
+
+    /** Valkey operator chart version. */
+    @Parameter(property = "ghillie.preview.valkeyChartVersion", defaultValue = PlatformSettings.VALKEY_OPERATOR_VERSION)
+    private String valkeyChartVersion;
+
+    /** How long each data service may take to become ready. */
+    @Parameter(property = "ghillie.preview.platformTimeout", defaultValue = "5m")
+    private String platformTimeout;
+
+    /** How long the rollout, and then the URL, may take. */
+    @Parameter(property = "ghillie.preview.rolloutTimeout", defaultValue = "5m")
+    private String rolloutTimeout;
+
+    /** Where preview.json, image.tar and image.json go. */
+    @Parameter(property = "ghillie.preview.workDir", defaultValue = "${project.build.directory}/ghillie-preview")
+    protected File workDir;
+
+    /** Whether this module is the service the preview runs; logs why not. */
+    protected boolean isServiceModule(String goal) {
+        if (skip) {
+            getLog().info("preview:" + goal + " skipped (ghillie.preview.skip)");
+            return false;
+        }
+        if (!"jar".equals(project.getPackaging()) || serviceMainClass() == null) {
+            getLog().debug("preview:" + goal + ": " + project.getArtifactId() + " is not the service (no jar with a main class)");
+            return false;
+        }
+        return true;
+    }
+
+    protected String serviceMainClass() {
+        String main = mainClass != null ? mainClass : project.getProperties().getProperty("mainClass");
+        return main == null || main.isBlank() ? null : main.strip();
+    }
+
+    protected PreviewSettings previewSettings() {
+        Map<String, String> environment = System.getenv();
+        SettingSources sources = new SettingSources(environment);
+        Path projectDir = session.getRequest().getMultiModuleProjectDirectory() != null
+                ? session.getRequest().getMultiModuleProjectDirectory().toPath()
+                : project.getBasedir().toPath();
+        boolean[] services = PlatformSettings.parseSelection(platform);
+        PlatformSettings platformSettings = new PlatformSettings(services[0], services[1],
+                chartSource("ghillie.preview.cnpgChart", cnpgChart, cnpgChartVersion, projectDir),
+                chartSource("ghillie.preview.valkeyChart", valkeyChart, valkeyChartVersion, projectDir),
+                SettingsValidator.duration("ghillie.preview.platformTimeout", platformTimeout));
+        return new PreviewSettings(
+                sources.text(cluster, "GHILLIE_K3D_CLUSTER", "ghillie-local"),
+                agents,
+                sources.port("ghillie.preview.port", port, "GHILLIE_K3D_PORT", 0),
+                SettingsValidator.duration("ghillie.preview.clusterTimeout", clusterTimeout),
+                updateDefaultKubeconfig,
+                sources.text(namespace, "GHILLIE_K3D_NAMESPACE", "ghillie"),
+                release,
+                chart.toPath().toAbsolutePath().normalize(),
+                valuesFiles == null ? List.of() : valuesFiles.stream().map(f -> f.toPath().toAbsolutePath()).toList(),
+                chartValues(),
+                AccessMode.parse(access),
+                localPort,
+                platformSettings,
+                SettingsValidator.duration("ghillie.preview.rolloutTimeout", rolloutTimeout),
+                projectDir,
+                workDir.toPath(),
+                environment);
+    }
+
+    private Map<String, String> chartValues() {
+        Map<String, String> all = new LinkedHashMap<>();
+        if (values != null) {
+            all.putAll(values);
+        }
+        if (set != null && !set.isBlank()) {
+            for (String pair : set.split(",")) {
+                int equals = pair.indexOf('=');
+                if (equals <= 0) {
+                    throw new SettingsException("ghillie.preview.set: '" + pair.strip() + "' is not key=value: use e.g. replicaCount=2,env.normal.MODE=demo");
+                }
+                all.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+            }
+        }
+        return all;
+    }
+
+    private static ChartSource chartSource(String setting, String text, String version, Path projectDir) {
+        try {
+            return ChartSource.parse(text, version, projectDir);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(setting + "='" + text + "': " + e.getMessage());
+        }
+    }
+
+    protected DockerCheck dockerCheckSetting() {
+        return DockerCheck.parse(dockerCheck);
+    }
+
+    /** Runs k3d and docker with this build's environment; secrets never reach the debug log. */
+    protected ProcessRunner processRunner(PreviewSettings settings) {
+        return new ProcessRunner(settings.environment(), null, SecretMasker.none(), getLog()::debug);
+    }
+
+    protected K3d k3d(PreviewSettings settings) {
+        return new K3dCli(processRunner(settings));
+    }
+
+    protected HelmJavaClient helm(PreviewSettings settings) {
+        return new HelmJavaClient(settings.workDir());
+    }
+
+    /** The one place user-facing failures become Maven's: the message, no stack trace. */
+    protected static MojoFailureException failure(PreviewException e) {
+        return new MojoFailureException(e.getMessage());
+    }
+}

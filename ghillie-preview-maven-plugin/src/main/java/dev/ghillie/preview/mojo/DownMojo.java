@@ -1,0 +1,43 @@
+package dev.ghillie.preview.mojo;
+
+import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.lifecycle.PreviewDown;
+import dev.ghillie.preview.settings.PreviewSettings;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Tears the preview down: deletes the k3d cluster (succeeds when it is already gone), or with
+ * {@code keepCluster} removes only the release, the app Secret and the namespace. Bound to
+ * {@code post-integration-test}, so {@code mvn verify -Ppreview} cleans up after the tests, also
+ * when they fail (failsafe reports failures in {@code verify}, after this phase).
+ */
+@Mojo(name = "down", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
+public class DownMojo extends AbstractPreviewMojo {
+
+    /** Keep the cluster (and the operators); remove only the release, the app Secret and the namespace. */
+    @Parameter(property = "ghillie.preview.keepCluster", defaultValue = "false")
+    private boolean keepCluster;
+
+    @Override
+    public void execute() throws MojoFailureException {
+        if (!isServiceModule("down")) {
+            return;
+        }
+        if (getPluginContext().remove(UpMojo.ACCESS_SESSION) instanceof AutoCloseable session) {
+            try {
+                session.close();
+            } catch (Exception e) {
+                getLog().debug("closing the port-forward: " + e.getMessage());
+            }
+        }
+        try {
+            PreviewSettings settings = previewSettings();
+            new PreviewDown(k3d(settings), helm(settings), getLog()::info).run(settings, keepCluster);
+        } catch (PreviewException e) {
+            throw failure(e);
+        }
+    }
+}

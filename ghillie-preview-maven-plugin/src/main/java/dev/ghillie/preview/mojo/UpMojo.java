@@ -1,0 +1,55 @@
+package dev.ghillie.preview.mojo;
+
+import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.cluster.K3d;
+import dev.ghillie.preview.cluster.Preflight;
+import dev.ghillie.preview.image.ImageSettings;
+import dev.ghillie.preview.lifecycle.KubernetesUpSteps;
+import dev.ghillie.preview.lifecycle.PreviewRecord;
+import dev.ghillie.preview.lifecycle.PreviewUp;
+import dev.ghillie.preview.settings.PreviewSettings;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Brings the local preview up: a k3d cluster with loopback-only ingress, PostgreSQL and Valkey
+ * through their operators, the service's image built with Jib and loaded into the cluster, the Helm
+ * chart installed, a real readiness wait, and the URL. Safe to re-run: a re-run converges, and with
+ * nothing changed imports nothing, upgrades nothing and restarts nothing.
+ * <p>Bound to {@code pre-integration-test}: integration tests get the URL as the system property
+ * {@code ghillie.preview.url} (set it from the project property of the same name).
+ */
+@Mojo(name = "up", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
+public class UpMojo extends AbstractImageMojo {
+
+    /** Project property holding the preview's URL for later plugins (failsafe). */
+    static final String URL_PROPERTY = "ghillie.preview.url";
+    /** Key in the plugin context under which a port-forward stays open until down or the end of the build. */
+    static final String ACCESS_SESSION = "ghillie.preview.access.session";
+
+    @Override
+    public void execute() throws MojoFailureException {
+        if (!isServiceModule("up")) {
+            return;
+        }
+        try {
+            PreviewSettings settings = previewSettings();
+            ImageSettings image = imageSettings(serviceMainClass());
+            K3d k3d = k3d(settings);
+            try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, image, k3d, new Preflight(processRunner(settings)),
+                    dockerCheckSetting(), helm(settings), new MavenImageLog(getLog()), line -> getLog().info("      " + line))) {
+                PreviewUp.Result result = new PreviewUp(steps, settings.platform().any(), getLog()::info).run();
+                PreviewRecord record = PreviewRecord.of(settings, result);
+                record.write(settings.previewRecord());
+                getPluginContext().put(ACCESS_SESSION, result.access().session());
+                project.getProperties().setProperty(URL_PROPERTY, result.access().url());
+                getLog().info("Preview ready: " + result.access().url() + " (" + settings.previewRecord() + ")");
+            }
+        } catch (PreviewException e) {
+            throw failure(e);
+        }
+    }
+}
