@@ -39,6 +39,7 @@ public final class RuntimeImageBuilder {
 
     private final ImageLog log;
     private final PlainHttpPolicy plainHttp = new PlainHttpPolicy();
+    private final PlainHttpProbe plainHttpProbe = new PlainHttpProbe();
     private final DockerArchiveTags archiveTags = new DockerArchiveTags();
 
     public RuntimeImageBuilder(ImageLog log) {
@@ -110,7 +111,11 @@ public final class RuntimeImageBuilder {
     private ImageResult toRegistry(JibContainerBuilder container, ImageSettings settings)
             throws IOException, InterruptedException, RegistryException, ExecutionException, CacheDirectoryCreationException {
         ImageReference configured = reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName");
-        boolean plainHttpAllowed = plainHttp.allows(configured.getRegistry()) && baseAllowsPlainHttp(settings);
+        boolean targetAllowsPlainHttp = plainHttp.allows(configured.getRegistry());
+        if (!targetAllowsPlainHttp && !settings.offline() && plainHttpProbe.speaksOnlyPlainHttp(configured.getRegistry())) {
+            throw new ImageBuildException(plainHttp.refusal(configured.getRegistry()));
+        }
+        boolean plainHttpAllowed = targetAllowsPlainHttp && baseAllowsPlainHttp(settings);
         JibContainer built = container.containerize(configured(
                 Containerizer.to(withDockerCredentials(RegistryImage.named(configured), configured)), settings, plainHttpAllowed));
         List<String> tags = tags(settings, built);
