@@ -39,7 +39,7 @@ public final class RuntimeImageBuilder {
 
     private final ImageLog log;
     private final PlainHttpPolicy plainHttp = new PlainHttpPolicy();
-    private final PlainHttpProbe plainHttpProbe = new PlainHttpProbe();
+    private final RegistryProbe registryProbe = new RegistryProbe();
     private final DockerArchiveTags archiveTags = new DockerArchiveTags();
 
     public RuntimeImageBuilder(ImageLog log) {
@@ -95,6 +95,11 @@ public final class RuntimeImageBuilder {
             return JavaContainerBuilder.from(TarImage.at(tar.get()));
         }
         ImageReference reference = reference(settings.baseImage().reference(), "ghillie.preview.baseImage");
+        if (!settings.offline()) {
+            registryProbe.unreachable(reference.getRegistry()).ifPresent(why -> {
+                throw new ImageBuildException(JibFailures.baseUnreachable(settings, why));
+            });
+        }
         return JavaContainerBuilder.from(withDockerCredentials(RegistryImage.named(reference), reference));
     }
 
@@ -112,7 +117,7 @@ public final class RuntimeImageBuilder {
             throws IOException, InterruptedException, RegistryException, ExecutionException, CacheDirectoryCreationException {
         ImageReference configured = reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName");
         boolean targetAllowsPlainHttp = plainHttp.allows(configured.getRegistry());
-        if (!targetAllowsPlainHttp && !settings.offline() && plainHttpProbe.speaksOnlyPlainHttp(configured.getRegistry())) {
+        if (!targetAllowsPlainHttp && !settings.offline() && registryProbe.speaksOnlyPlainHttp(configured.getRegistry())) {
             throw new ImageBuildException(plainHttp.refusal(configured.getRegistry()));
         }
         boolean plainHttpAllowed = targetAllowsPlainHttp && baseAllowsPlainHttp(settings);

@@ -119,7 +119,7 @@ public class ImageMojo extends AbstractMojo {
             project.getProperties().setProperty(IMAGE_ID_PROPERTY, result.imageId());
             result.tarFile().ifPresent(tar -> project.getProperties().setProperty(TAR_PROPERTY, tar.toString()));
         } catch (ImageBuildException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -151,8 +151,16 @@ public class ImageMojo extends AbstractMojo {
             }
             return settings.build();
         } catch (ImageBuildException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /** The one-line message alone: Maven would append the cause's text to it. The cause stays visible with -X. */
+    private MojoFailureException failure(ImageBuildException e) {
+        if (e.getCause() != null) {
+            getLog().debug("cause of the failure above", e.getCause());
+        }
+        return new MojoFailureException(e.getMessage());
     }
 
     static AppDependency.Kind kindOf(Artifact artifact, Set<String> reactor) {

@@ -156,6 +156,18 @@ class RuntimeImageBuilderTest {
     }
 
     @Test
+    void aBaseRegistryNobodyListensOnIsReportedAtOnce() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        String base = "127.0.0.1:" + FreePort.find() + "/eclipse-temurin:21-jre";
+        ImageSettings settings = app.settings(baseTar, work.resolve("out")).baseImage(base).build();
+
+        assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageStartingWith("base image " + base + " is not reachable (ConnectException")
+                .hasMessageContaining("tar://");
+    }
+
+    @Test
     void anOfflineBuildWithoutACachedBaseSaysSo() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
         ImageSettings settings = app.settings(baseTar, work.resolve("out")).baseImage("127.0.0.1:9/eclipse-temurin:21-jre").offline(true).build();
