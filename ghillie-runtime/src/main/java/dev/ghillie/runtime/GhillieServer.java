@@ -58,8 +58,12 @@ public final class GhillieServer implements AutoCloseable {
      */
     public void drainAndStop() {
         readiness.startDraining();
-        sleep(config.drainDelay());
+        boolean interrupted = sleep(config.drainDelay());
+        // An interrupted drain still stops the listener; the interrupt is kept for the caller.
         close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -68,14 +72,16 @@ public final class GhillieServer implements AutoCloseable {
         readiness.close();
     }
 
-    private static void sleep(Duration delay) {
+    /** Sleeps for the delay; returns whether the sleep was interrupted (the flag is cleared). */
+    private static boolean sleep(Duration delay) {
         if (delay.isZero()) {
-            return;
+            return false;
         }
         try {
             Thread.sleep(delay);
+            return false;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return true;
         }
     }
 }

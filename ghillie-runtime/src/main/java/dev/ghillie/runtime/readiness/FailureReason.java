@@ -16,18 +16,9 @@ final class FailureReason {
     }
 
     static String of(Throwable failure, String secret) {
-        Throwable cause = failure;
-        while (cause != null) {
-            if (cause instanceof ConnectException) {
-                return mask("connection refused", secret);
-            }
-            if (cause instanceof SocketTimeoutException) {
-                return "timed out";
-            }
-            if (cause instanceof UnknownHostException) {
-                return mask("unknown host " + cause.getMessage(), secret);
-            }
-            cause = cause.getCause();
+        String network = networkReason(failure, 0);
+        if (network != null) {
+            return mask(network, secret);
         }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         String lower = message.toLowerCase(Locale.ROOT);
@@ -41,6 +32,29 @@ final class FailureReason {
         }
         String firstLine = message.lines().findFirst().orElse(message).strip();
         return mask(firstLine, secret);
+    }
+
+    /** Looks through causes and suppressed exceptions (Jedis keeps the socket error as suppressed). */
+    private static String networkReason(Throwable failure, int depth) {
+        if (failure == null || depth > 10) {
+            return null;
+        }
+        if (failure instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (failure instanceof SocketTimeoutException) {
+            return "timed out";
+        }
+        if (failure instanceof UnknownHostException) {
+            return "unknown host " + failure.getMessage();
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            String reason = networkReason(suppressed, depth + 1);
+            if (reason != null) {
+                return reason;
+            }
+        }
+        return networkReason(failure.getCause(), depth + 1);
     }
 
     private static String mask(String text, String secret) {

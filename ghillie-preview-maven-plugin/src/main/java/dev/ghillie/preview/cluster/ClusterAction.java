@@ -1,0 +1,18 @@
+package dev.ghillie.preview.cluster;
+
+/** What {@link ClusterLifecycle#ensure} had to do, for the step line. */
+public enum ClusterAction {
+    CREATED("created"),
+    STARTED("started"),
+    REUSED("reused");
+
+    private final String verb;
+
+    ClusterAction(String verb) {
+        this.verb = verb;
+    }
+
+    public String verb() {
+        return verb;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ghillie.preview.kube;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * When a custom resource counts as ready, with a description for messages.
+ *
+ * @param description what is waited for, e.g. {@code condition Ready=True}
+ * @param predicate   true once the resource is ready
+ */
+public record ReadinessCheck(String description, Predicate<GenericKubernetesResource> predicate) {
+
+    public ReadinessCheck {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(predicate, "predicate");
+    }
+
+    public boolean isReady(GenericKubernetesResource resource) {
+        return resource != null && predicate.test(resource);
+    }
+
+    /** A CloudNativePG {@code Cluster}: condition {@code Ready=True}, or phase {@code Cluster in healthy state}. */
+    public static ReadinessCheck cnpgCluster() {
+        return new ReadinessCheck("condition Ready=True or phase 'Cluster in healthy state'",
+                conditionTrue("Ready").predicate().or(r -> "Cluster in healthy state".equals(status(r).get("phase"))));
+    }
+
+    /** A hyperspike {@code Valkey}: {@code status.ready == true}. */
+    public static ReadinessCheck valkey() {
+        return new ReadinessCheck("status.ready=true", r -> {
+            Object ready = status(r).get("ready");
+            return Boolean.TRUE.equals(ready) || "true".equals(ready);
+        });
+    }
+
+    /** Any resource following the Kubernetes conventions: a status condition of this type is {@code True}. */
+    public static ReadinessCheck conditionTrue(String type) {
+        return new ReadinessCheck("condition " + type + "=True", r -> conditions(r).stream()
+                .anyMatch(c -> type.equals(c.get("type")) && "True".equals(String.valueOf(c.get("status")))));
+    }
+
+    static Map<?, ?> status(GenericKubernetesResource resource) {
+        Object status = resource.getAdditionalProperties().get("status");
+        return status instanceof Map<?, ?> map ? map : Map.of();
+    }
+
+    static List<Map<?, ?>> conditions(GenericKubernetesResource resource) {
+        Object conditions = status(resource).get("conditions");
+        if (!(conditions instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().filter(Map.class::isInstance).<Map<?, ?>>map(c -> (Map<?, ?>) c).toList();
+    }
+}

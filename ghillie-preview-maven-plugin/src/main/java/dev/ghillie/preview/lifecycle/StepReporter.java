@@ -1,0 +1,75 @@
+package dev.ghillie.preview.lifecycle;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Prints one line per finished step, {@code [n/N] label … done in 1.2s (detail)}, numbered in the
+ * order steps finish (steps may run side by side), and keeps each step's duration for
+ * {@code preview.json}. Plain text, no colour codes: it reads the same in {@code -B} and in a terminal.
+ */
+public final class StepReporter {
+
+    /** What a step produced and the short detail shown on its line. */
+    public record Outcome<T>(T value, String detail) {
+        public static <T> Outcome<T> of(T value, String detail) {
+            return new Outcome<>(value, detail);
+        }
+    }
+
+    private final Consumer<String> out;
+    private final int total;
+    private final LongSupplier nanoClock;
+    private final AtomicInteger finished = new AtomicInteger();
+    private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    public StepReporter(Consumer<String> out, int total) {
+        this(out, total, System::nanoTime);
+    }
+
+    StepReporter(Consumer<String> out, int total, LongSupplier nanoClock) {
+        this.out = out;
+        this.total = total;
+        this.nanoClock = nanoClock;
+    }
+
+    public <T> T run(String label, Supplier<Outcome<T>> step) {
+        long start = nanoClock.getAsLong();
+        Outcome<T> outcome;
+        try {
+            outcome = step.get();
+        } catch (RuntimeException | Error e) {
+            Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
+            timings.put(label, took);
+            out.accept(String.format("[%d/%d] %s … failed after %s", finished.incrementAndGet(), total, label, format(took)));
+            throw e;
+        }
+        Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
+        timings.put(label, took);
+        String detail = outcome.detail() == null || outcome.detail().isBlank() ? "" : " (" + outcome.detail() + ")";
+        out.accept(String.format("[%d/%d] %s … done in %s%s", finished.incrementAndGet(), total, label, format(took), detail));
+        return outcome.value();
+    }
+
+    /** Step durations in the order the steps finished. */
+    public Map<String, Duration> timings() {
+        synchronized (timings) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+        }
+    }
+
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+        }
+        return String.format(Locale.ROOT, "%dm%02ds", millis / 60_000, (millis % 60_000) / 1000);
+    }
+}

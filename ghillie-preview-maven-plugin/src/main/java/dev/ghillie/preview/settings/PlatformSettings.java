@@ -1,0 +1,49 @@
+package dev.ghillie.preview.settings;
+
+import dev.ghillie.preview.helm.ChartSource;
+import java.time.Duration;
+
+/**
+ * The data services the preview gets through their operators, as the cloud previews do:
+ * CloudNativePG PostgreSQL and Valkey (hyperspike valkey-operator). Each can be switched off,
+ * e.g. on clusters that cannot pull the operators' images.
+ */
+public record PlatformSettings(
+        boolean postgres,
+        boolean valkey,
+        ChartSource cloudNativePgChart,
+        ChartSource valkeyOperatorChart,
+        Duration timeout) {
+
+    /** Pinned operator charts (see docs/users-guide.md for mirrors and air-gapped use). */
+    public static final String CLOUDNATIVE_PG_CHART = "https://cloudnative-pg.github.io/charts#cloudnative-pg";
+    public static final String CLOUDNATIVE_PG_VERSION = "0.29.0";
+    public static final String VALKEY_OPERATOR_CHART = "oci://ghcr.io/hyperspike/valkey-operator";
+    public static final String VALKEY_OPERATOR_VERSION = "v0.0.61-chart";
+
+    public boolean any() {
+        return postgres || valkey;
+    }
+
+    /** {@code all}, {@code none}, {@code postgres}, {@code valkey} (or a comma list) to switch services. */
+    public static boolean[] parseSelection(String text) {
+        boolean postgres = false;
+        boolean valkey = false;
+        for (String part : text.split(",")) {
+            switch (part.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "all" -> {
+                    postgres = true;
+                    valkey = true;
+                }
+                case "none", "" -> {
+                    // nothing
+                }
+                case "postgres", "postgresql", "cnpg" -> postgres = true;
+                case "valkey" -> valkey = true;
+                default -> throw new SettingsException("ghillie.preview.platform='" + text
+                        + "' is not a platform selection: use all, none, postgres, valkey or postgres,valkey");
+            }
+        }
+        return new boolean[] {postgres, valkey};
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ghillie.preview.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a preview goal needs, resolved and immutable: what the goals translate their Maven
+ * parameters into. Plain Java services take this and nothing from Maven.
+ *
+ * @param environment the environment for external tools (k3d, docker), PATH included
+ */
+public record PreviewSettings(
+        String clusterName,
+        int agents,
+        int ingressPort,
+        Duration clusterTimeout,
+        boolean updateDefaultKubeconfig,
+        String namespace,
+        String release,
+        Path chartDir,
+        List<Path> valuesFiles,
+        Map<String, String> setValues,
+        AccessMode access,
+        int localPort,
+        PlatformSettings platform,
+        Duration rolloutTimeout,
+        Path projectDir,
+        Path workDir,
+        Map<String, String> environment) {
+
+    public PreviewSettings {
+        valuesFiles = List.copyOf(valuesFiles);
+        setValues = Map.copyOf(setValues);
+        environment = Map.copyOf(environment);
+    }
+
+    /** Where {@code preview:up} records what it made, for status, logs, down and CI. */
+    public Path previewRecord() {
+        return workDir.resolve("preview.json");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.ghillie.preview.settings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every setting before anything is touched, and reports all problems at once, one line each,
+ * naming the setting (its {@code ghillie.preview.*} property) and the fix.
+ */
+public final class SettingsValidator {
+
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private SettingsValidator() {
+    }
+
+    public static void validate(PreviewSettings settings) {
+        List<String> problems = new ArrayList<>();
+        clusterName(settings.clusterName(), problems);
+        dnsLabel("ghillie.preview.namespace", settings.namespace(), 63, problems);
+        // Helm limits release names to 53 characters (it appends suffixes to build object names).
+        dnsLabel("ghillie.preview.release", settings.release(), 53, problems);
+        port("ghillie.preview.port", settings.ingressPort(), problems);
+        port("ghillie.preview.localPort", settings.localPort(), problems);
+        if (settings.agents() < 0 || settings.agents() > 9) {
+            problems.add("ghillie.preview.agents=" + settings.agents() + " is out of range: use 0 to 9 agent nodes");
+        }
+        positive("ghillie.preview.clusterTimeout", settings.clusterTimeout(), problems);
+        positive("ghillie.preview.rolloutTimeout", settings.rolloutTimeout(), problems);
+        positive("ghillie.preview.platformTimeout", settings.platform().timeout(), problems);
+        chart(settings.chartDir(), problems);
+        for (Path values : settings.valuesFiles()) {
+            valuesFile(values, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new SettingsException(String.join(System.lineSeparator(), problems));
+        }
+    }
+
+    /** k3d's rule (pkg/client/clusterName.go): an RFC 1123 label of at most 32 characters. */
+    static void clusterName(String name, List<String> problems) {
+        if (name == null || name.length() > 32 || !DNS_LABEL.matcher(name).matches()) {
+            problems.add("ghillie.preview.cluster='" + name + "' is not a valid k3d cluster name: use at most 32 lower-case letters,"
+                    + " digits and '-', starting and ending with a letter or digit (or set GHILLIE_K3D_CLUSTER)");
+        }
+    }
+
+    private static void dnsLabel(String setting, String value, int maxLength, List<String> problems) {
+        if (value == null || value.length() > maxLength || !DNS_LABEL.matcher(value).matches()) {
+            problems.add(setting + "='" + value + "' is not a valid name: use at most " + maxLength
+                    + " lower-case letters, digits and '-', starting and ending with a letter or digit");
+        }
+    }
+
+    private static void port(String setting, int port, List<String> problems) {
+        if (port < 0 || port > 65535) {
+            problems.add(setting + "=" + port + " is not a port: use 1 to 65535, or 0 to pick a free loopback port");
+        }
+    }
+
+    private static void positive(String setting, Duration duration, List<String> problems) {
+        if (duration == null || duration.isZero() || duration.isNegative()) {
+            problems.add(setting + " must be positive, e.g. 300s or 5m");
+        }
+    }
+
+    private static void chart(Path chartDir, List<String> problems) {
+        if (!Files.isRegularFile(chartDir.resolve("Chart.yaml"))) {
+            problems.add("ghillie.preview.chart: no Helm chart at " + chartDir
+                    + " (no Chart.yaml): point it at the chart directory, by default charts/ghillie at the repository root");
+        }
+    }
+
+    private static void valuesFile(Path values, List<String> problems) {
+        if (!Files.isRegularFile(values)) {
+            problems.add("ghillie.preview.valuesFiles: " + values + " does not exist");
+            return;
+        }
+        try {
+            YAML.readTree(values.toFile());
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            problems.add("ghillie.preview.valuesFiles: " + values + " is not valid YAML: " + reason);
+        }
+    }
+
+    /** Parses a duration as Go and k3d users write it (300s, 5m, 1m30s) or as ISO-8601 (PT5M), for a named setting. */
+    public static Duration duration(String setting, String text) {
+        String value = text.strip();
+        try {
+            if (value.toUpperCase(java.util.Locale.ROOT).startsWith("PT")) {
+                return Duration.parse(value);
+            }
+            java.util.regex.Matcher m = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?").matcher(value);
+            if (!value.isEmpty() && m.matches()) {
+                long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+                long minutes = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+                long seconds = m.group(3) == null ? 0 : Long.parseLong(m.group(3));
+                return Duration.ofHours(hours).plusMinutes(minutes).plusSeconds(seconds);
+            }
+            if (value.matches("\\d+")) {
+                return Duration.ofSeconds(Long.parseLong(value));
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        throw new SettingsException(setting + "='" + text + "' is not a duration: use e.g. 300s, 5m or 1m30s");
+    }
+}

@@ -1,0 +1,151 @@
+package dev.ghillie.preview.kube;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static dev.ghillie.preview.kube.TestController.NAMESPACE;
+import static dev.ghillie.preview.kube.TestController.condition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@EnableKubernetesMockClient(crud = true)
+class ResourceWaiterTest {
+
+    static final WaitPolicy GENEROUS = new WaitPolicy(Duration.ofSeconds(20), Duration.ofMillis(50));
+    static final WaitPolicy SHORT = new WaitPolicy(Duration.ofSeconds(1), Duration.ofMillis(50));
+    static final CustomResourceRef PG = new CustomResourceRef(CustomResourceKind.CNPG_CLUSTER, NAMESPACE, "pg-ghillie");
+    static final CustomResourceRef VALKEY = new CustomResourceRef(CustomResourceKind.VALKEY, NAMESPACE, "valkey-ghillie");
+
+    KubernetesClient client;
+    TestController controller;
+    final List<String> progress = new CopyOnWriteArrayList<>();
+    ResourceWaiter waiter;
+
+    @BeforeEach
+    void setUp() {
+        controller = new TestController(client);
+        controller.installCrd(CustomResourceKind.CNPG_CLUSTER);
+        controller.installCrd(CustomResourceKind.VALKEY);
+        waiter = new ResourceWaiter(client, progress::add);
+    }
+
+    @AfterEach
+    void tearDown() {
+        controller.close();
+    }
+
+    @Test
+    void aCnpgClusterIsReadyOnceItsReadyConditionIsTrue() {
+        controller.apply(PG, Map.of("instances", 1));
+        controller.setCustomStatus(PG, Map.of("phase", "Setting up primary",
+                "conditions", List.of(condition("Ready", "False", "ClusterIsNotReady", "Cluster Is Not Ready"))));
+        controller.setCustomStatusLater(PG, Map.of("phase", "Cluster in healthy state", "readyInstances", 1,
+                "conditions", List.of(condition("Ready", "True", "ClusterIsReady", "Cluster is Ready"))),
+                Duration.ofMillis(300));
+
+        GenericKubernetesResource ready = waiter.await(PG, ReadinessCheck.cnpgCluster(), GENEROUS);
+
+        assertThat(ReadinessCheck.status(ready).get("readyInstances")).isEqualTo(1);
+        assertThat(progress).containsExactly("cluster/pg-ghillie is ready");
+    }
+
+    @Test
+    void aCnpgClusterInHealthyStateIsReadyEvenWithoutConditions() {
+        controller.apply(PG, Map.of("instances", 1));
+        controller.setCustomStatus(PG, Map.of("phase", "Cluster in healthy state"));
+
+        assertThat(ReadinessCheck.cnpgCluster().isReady(waiter.await(PG, ReadinessCheck.cnpgCluster(), GENEROUS))).isTrue();
+    }
+
+    @Test
+    void aValkeyIsReadyOnceStatusReadyIsTrue() {
+        controller.apply(VALKEY, Map.of("nodes", 1, "replicas", 0, "volumePermissions", true));
+        controller.setCustomStatus(VALKEY, Map.of("ready", false));
+        controller.setCustomStatusLater(VALKEY, Map.of("ready", true), Duration.ofMillis(300));
+
+        waiter.await(VALKEY, ReadinessCheck.valkey(), GENEROUS);
+
+        assertThat(progress).containsExactly("valkey/valkey-ghillie is ready");
+    }
+
+    @Test
+    void aValkeyThatIsNotReadyIsNotMistakenForReady() {
+        controller.apply(VALKEY, Map.of("nodes", 1));
+        controller.setCustomStatus(VALKEY, Map.of("ready", false));
+
+        ResourceNotReadyException e = catchThrowableOfType(ResourceNotReadyException.class,
+                () -> waiter.await(VALKEY, ReadinessCheck.valkey(), SHORT));
+
+        assertThat(e.summary()).isEqualTo("valkey/valkey-ghillie (hyperspike.io/v1) in namespace ghillie not ready "
+                + "after 1.0s: waiting for status.ready=true.");
+        assertThat(e.details()).contains("  status.ready: false");
+        assertThat(progress).isEmpty();
+    }
+
+    @Test
+    void aClusterThatNeverGetsReadyTimesOutWithItsConditionsAndEvents() {
+        GenericKubernetesResource pg = controller.apply(PG, Map.of("instances", 1));
+        controller.setCustomStatus(PG, Map.of("phase", "Setting up primary",
+                "conditions", List.of(condition("Ready", "False", "ClusterIsNotReady", "Cluster Is Not Ready"))));
+        controller.event(pg, "Warning", "CreatingPVC", "no persistent volumes available for this claim", 2);
+        controller.event(pg, "Normal", "CreatingInstance", "Primary instance (initdb)", 1);
+
+        ResourceNotReadyException e = catchThrowableOfType(ResourceNotReadyException.class,
+                () -> waiter.await(PG, ReadinessCheck.cnpgCluster(), SHORT));
+
+        assertThat(e.summary()).isEqualTo("cluster/pg-ghillie (postgresql.cnpg.io/v1) in namespace ghillie not ready "
+                + "after 1.0s: waiting for condition Ready=True or phase 'Cluster in healthy state'.");
+        assertThat(e.getMessage())
+                .contains("  status.phase: Setting up primary")
+                .contains("    Ready=False (ClusterIsNotReady): Cluster Is Not Ready")
+                .contains("Warning CreatingPVC: no persistent volumes available for this claim (x2)")
+                .contains("Normal CreatingInstance: Primary instance (initdb)");
+    }
+
+    @Test
+    void aResourceWithoutStatusPointsAtTheOperator() {
+        controller.apply(PG, Map.of("instances", 1));
+
+        ResourceNotReadyException e = catchThrowableOfType(ResourceNotReadyException.class,
+                () -> waiter.await(PG, ReadinessCheck.cnpgCluster(), SHORT));
+
+        assertThat(e.details()).containsExactly("  no status yet: is the operator running? (check its pods and logs)");
+    }
+
+    @Test
+    void aResourceThatWasNeverAppliedSaysSo() {
+        ResourceNotReadyException e = catchThrowableOfType(ResourceNotReadyException.class,
+                () -> waiter.await(PG, ReadinessCheck.cnpgCluster(), SHORT));
+
+        assertThat(e.getMessage()).isEqualTo("cluster/pg-ghillie (postgresql.cnpg.io/v1) in namespace ghillie does not "
+                + "exist after 1.0s: check that it was applied and that its operator's CRDs are installed.");
+    }
+
+    @Test
+    void theOperatorsDeploymentIsAwaitedByLabelInItsOwnNamespace() {
+        // The operator chart's Deployment lives in cnpg-system, labelled by chart name rather than release.
+        client.apps().deployments().inNamespace("cnpg-system").resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+                .withNewMetadata().withName("cnpg-cloudnative-pg").addToLabels("app.kubernetes.io/name", "cloudnative-pg")
+                .withGeneration(1L).endMetadata()
+                .withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app.kubernetes.io/name", "cloudnative-pg")
+                .endSelector().endSpec()
+                .withNewStatus().withObservedGeneration(1L).withReplicas(1).withUpdatedReplicas(1).withAvailableReplicas(1)
+                .endStatus()
+                .build()).create();
+
+        RolloutResult result = new RolloutWaiter(client, progress::add).await(
+                new LabelSelection("cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")), GENEROUS);
+
+        assertThat(result.resources()).containsExactly("deployment/cnpg-cloudnative-pg");
+        assertThat(progress).containsExactly("deployment/cnpg-cloudnative-pg is ready [1/1]");
+    }
+}

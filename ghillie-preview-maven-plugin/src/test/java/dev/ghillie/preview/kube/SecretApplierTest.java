@@ -1,0 +1,151 @@
+package dev.ghillie.preview.kube;
+
+import dev.ghillie.preview.SecretValue;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@EnableKubernetesMockClient(crud = true)
+class SecretApplierTest {
+
+    static final String NS = "ghillie";
+    static final String PASSWORD = "s3cr3t-Pa55";
+    static final String DATABASE_URL = "postgresql://ghillie:" + PASSWORD + "@pg-ghillie-rw.ghillie:5432/ghillie";
+    static final String VALKEY_URL = "redis://:" + PASSWORD + "@valkey-ghillie.ghillie.svc.cluster.local:6379";
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @Test
+    void createsThenUpdatesThenLeavesAloneWhenNothingChanged() {
+        SecretApplier applier = new SecretApplier(client);
+        SecretSpec first = spec(Map.of("DATABASE_URL", SecretValue.of(DATABASE_URL)));
+        SecretSpec second = spec(Map.of("DATABASE_URL", SecretValue.of(DATABASE_URL), "VALKEY_URL", SecretValue.of(VALKEY_URL)));
+
+        assertThat(applier.apply(first)).isEqualTo(SecretStore.Outcome.CREATED);
+        assertThat(decoded("DATABASE_URL")).isEqualTo(DATABASE_URL);
+        assertThat(stored().getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "ghillie-preview");
+
+        assertThat(applier.apply(second)).isEqualTo(SecretStore.Outcome.UPDATED);
+        assertThat(decoded("VALKEY_URL")).isEqualTo(VALKEY_URL);
+        String versionAfterUpdate = stored().getMetadata().getResourceVersion();
+
+        assertThat(applier.apply(second)).isEqualTo(SecretStore.Outcome.UNCHANGED);
+        assertThat(stored().getMetadata().getResourceVersion()).isEqualTo(versionAfterUpdate);
+
+        assertThat(applier.apply(first)).isEqualTo(SecretStore.Outcome.UPDATED);
+        assertThat(stored().getData()).containsOnlyKeys("DATABASE_URL");
+    }
+
+    @Test
+    void readsAKeyOfAnOperatorsSecret() {
+        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("pg-ghillie-app").endMetadata()
+                .withType("kubernetes.io/basic-auth")
+                .addToData("uri", base64(DATABASE_URL)).addToData("password", base64(PASSWORD)).build()).create();
+
+        SecretValue uri = new SecretApplier(client).read(NS, "pg-ghillie-app", "uri");
+
+        assertThat(uri.reveal()).isEqualTo(DATABASE_URL);
+        assertThat(uri).hasToString("****");
+    }
+
+    @Test
+    void waitsForAnOperatorToWriteItsSecret() {
+        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+        try {
+            later.schedule(() -> client.secrets().inNamespace(NS).resource(new SecretBuilder()
+                    .withNewMetadata().withName("valkey-ghillie").endMetadata()
+                    .addToData("password", base64(PASSWORD)).build()).create(), 300, TimeUnit.MILLISECONDS);
+
+            SecretValue password = new SecretApplier(client).await(NS, "valkey-ghillie", "password",
+                    new WaitPolicy(Duration.ofSeconds(20), Duration.ofMillis(50)));
+
+            assertThat(password.reveal()).isEqualTo(PASSWORD);
+        } finally {
+            later.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMissingKeyNamesTheKeysThatExistButNoValue() {
+        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("pg-ghillie-app").endMetadata()
+                .addToData("password", base64(PASSWORD)).addToData("username", base64("ghillie")).build()).create();
+
+        KubeException e = catchThrowableOfType(KubeException.class,
+                () -> new SecretApplier(client).read(NS, "pg-ghillie-app", "uri"));
+
+        assertThat(e.getMessage()).isEqualTo("Secret pg-ghillie-app in namespace ghillie has no key 'uri': it has keys "
+                + "password, username.");
+        assertThat(e.getMessage()).doesNotContain(PASSWORD).doesNotContain(base64(PASSWORD));
+    }
+
+    @Test
+    void aMissingSecretSaysSo() {
+        KubeException e = catchThrowableOfType(KubeException.class,
+                () -> new SecretApplier(client).await(NS, "valkey-ghillie", "password",
+                        new WaitPolicy(Duration.ofMillis(300), Duration.ofMillis(50))));
+
+        assertThat(e.getMessage()).isEqualTo("Secret valkey-ghillie in namespace ghillie has no key 'password' after "
+                + "0.3s: the Secret does not exist.");
+    }
+
+    @Test
+    void valuesEchoedByTheApiServerAreMaskedAndNoCauseIsKept() {
+        server.expect().post().withPath("/api/v1/namespaces/ghillie/secrets")
+                .andReturn(422, new StatusBuilder().withCode(422).withReason("Invalid").withMessage(
+                        "Secret \"ghillie\" is invalid: data[DATABASE_URL]: Invalid value: \"" + DATABASE_URL
+                                + "\" (base64 " + base64(DATABASE_URL) + ")").build())
+                .once();
+
+        KubeException e = catchThrowableOfType(KubeException.class,
+                () -> new SecretApplier(client).apply(spec(Map.of("DATABASE_URL", SecretValue.of(DATABASE_URL)))));
+
+        assertThat(e.getMessage())
+                .startsWith("Could not write Secret ghillie in namespace ghillie (HTTP 422): Secret \"ghillie\" is invalid")
+                .contains("Invalid value: \"****\" (base64 ****)")
+                .doesNotContain(PASSWORD)
+                .doesNotContain(base64(DATABASE_URL));
+        assertThat(e.getCause()).isNull();
+    }
+
+    @Test
+    void specsAndValuesPrintMasked() {
+        SecretSpec spec = spec(Map.of("DATABASE_URL", SecretValue.of(DATABASE_URL)));
+
+        assertThat(spec.toString()).contains("DATABASE_URL=****").doesNotContain(PASSWORD);
+        assertThat(SecretValue.of(PASSWORD).toString()).isEqualTo("****");
+        assertThat(SecretValue.of(PASSWORD).maskIn("url " + VALKEY_URL)).isEqualTo(
+                "url redis://:****@valkey-ghillie.ghillie.svc.cluster.local:6379");
+    }
+
+    private static SecretSpec spec(Map<String, SecretValue> data) {
+        return new SecretSpec(NS, "ghillie", Map.of("app.kubernetes.io/managed-by", "ghillie-preview"), data);
+    }
+
+    private Secret stored() {
+        return client.secrets().inNamespace(NS).withName("ghillie").get();
+    }
+
+    private String decoded(String key) {
+        return new String(Base64.getDecoder().decode(stored().getData().get(key)), StandardCharsets.UTF_8);
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

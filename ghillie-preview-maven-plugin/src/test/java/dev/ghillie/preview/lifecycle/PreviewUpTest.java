@@ -1,0 +1,190 @@
+package dev.ghillie.preview.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.SecretValue;
+import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class PreviewUpTest {
+
+    /** Records the calls; steps can be made to wait for each other or to fail. */
+    private static class RecordingSteps implements UpSteps {
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch imageStarted = new CountDownLatch(1);
+        final CountDownLatch postgresStarted = new CountDownLatch(1);
+        final CountDownLatch valkeyStarted = new CountDownLatch(1);
+        volatile boolean clusterWaitsForImageBuild;
+        volatile boolean platformSidesWaitForEachOther;
+        volatile RuntimeException postgresFailure;
+        volatile Map<String, SecretValue> secretData;
+        final ClusterAccess cluster = new ClusterAccess("ghillie-local", Path.of("/tmp/kubeconfig"), 8081, "created");
+        final BuiltImage image = new BuiltImage("ghillie-runtime:0.1.0-abc", "sha256:abc", Optional.empty());
+
+        @Override
+        public Outcome<Void> preflight() {
+            calls.add("preflight");
+            return Outcome.of(null, "");
+        }
+
+        @Override
+        public Outcome<ClusterAccess> cluster() {
+            if (clusterWaitsForImageBuild) {
+                await(imageStarted, "the image build to start while the cluster is being created");
+            }
+            calls.add("cluster");
+            return Outcome.of(cluster, "created");
+        }
+
+        @Override
+        public Outcome<BuiltImage> buildImage() {
+            imageStarted.countDown();
+            calls.add("image");
+            return Outcome.of(image, image.reference());
+        }
+
+        @Override
+        public Outcome<Void> loadImage(ClusterAccess c, BuiltImage i) {
+            calls.add("load " + i.reference() + " into " + c.name());
+            return Outcome.of(null, "imported");
+        }
+
+        @Override
+        public Outcome<Optional<SecretValue>> postgres(ClusterAccess c) {
+            postgresStarted.countDown();
+            if (platformSidesWaitForEachOther) {
+                await(valkeyStarted, "valkey to start while postgres installs");
+            }
+            calls.add("postgres");
+            if (postgresFailure != null) {
+                throw postgresFailure;
+            }
+            return Outcome.of(Optional.of(SecretValue.of("postgresql://ghillie:pw@pg-ghillie-rw.ghillie:5432/ghillie")), "ready");
+        }
+
+        @Override
+        public Outcome<Optional<SecretValue>> valkey(ClusterAccess c) {
+            valkeyStarted.countDown();
+            if (platformSidesWaitForEachOther) {
+                await(postgresStarted, "postgres to start while valkey installs");
+            }
+            calls.add("valkey");
+            return Outcome.of(Optional.of(SecretValue.of("redis://:vpw@valkey-ghillie.ghillie:6379")), "ready");
+        }
+
+        @Override
+        public Outcome<Void> appSecret(ClusterAccess c, Map<String, SecretValue> data) {
+            calls.add("secret");
+            secretData = data;
+            return Outcome.of(null, "updated");
+        }
+
+        @Override
+        public Outcome<Void> release(ClusterAccess c, BuiltImage i) {
+            calls.add("release");
+            return Outcome.of(null, "installed revision 1");
+        }
+
+        @Override
+        public Outcome<Void> rollout(ClusterAccess c) {
+            calls.add("rollout");
+            return Outcome.of(null, "deployment/ghillie 1/1");
+        }
+
+        @Override
+        public Outcome<PreviewAccess> access(ClusterAccess c, BuiltImage i) {
+            calls.add("access");
+            return Outcome.of(new PreviewAccess("http://127.0.0.1:8081", "ingress", () -> { }), "http://127.0.0.1:8081");
+        }
+
+        private static void await(CountDownLatch latch, String what) {
+            try {
+                if (!latch.await(30, TimeUnit.SECONDS)) {
+                    throw new AssertionError("steps ran one after the other: waited in vain for " + what);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingSteps steps = new RecordingSteps();
+
+    @Test
+    void runsEveryStepAndPrintsOneNumberedLineEach() {
+        PreviewUp.Result result = new PreviewUp(steps, true, lines::add).run();
+
+        assertThat(lines).hasSize(10).allMatch(line -> line.matches("\\[\\d+/10] [a-z ]+ … done in \\d+\\.\\ds( \\(.+\\))?"));
+        assertThat(lines.getFirst()).startsWith("[1/10] preflight … done in");
+        assertThat(lines.subList(7, 10)).extracting(line -> line.replaceAll(" … .*", ""))
+                .containsExactly("[8/10] helm release", "[9/10] rollout", "[10/10] preview url");
+        assertThat(lines.getLast()).endsWith("(http://127.0.0.1:8081)");
+        assertThat(result.access().url()).isEqualTo("http://127.0.0.1:8081");
+        assertThat(result.timings()).containsOnlyKeys("preflight", "cluster", "image build", "image load", "postgresql",
+                "valkey", "app secret", "helm release", "rollout", "preview url");
+        assertThat(steps.calls).endsWith("release", "rollout", "access");
+        assertThat(steps.secretData).containsOnlyKeys("DATABASE_URL", "VALKEY_URL");
+    }
+
+    @Test
+    void buildsTheImageWhileTheClusterIsCreated() {
+        steps.clusterWaitsForImageBuild = true;
+
+        new PreviewUp(steps, true, lines::add).run();
+
+        assertThat(steps.calls).contains("cluster", "image", "load ghillie-runtime:0.1.0-abc into ghillie-local");
+        assertThat(steps.calls.indexOf("load ghillie-runtime:0.1.0-abc into ghillie-local"))
+                .isGreaterThan(steps.calls.indexOf("cluster")).isGreaterThan(steps.calls.indexOf("image"));
+    }
+
+    @Test
+    void installsBothPlatformServicesSideBySide() {
+        steps.platformSidesWaitForEachOther = true;
+
+        new PreviewUp(steps, true, lines::add).run();
+
+        assertThat(steps.calls.indexOf("secret")).isGreaterThan(steps.calls.indexOf("postgres")).isGreaterThan(steps.calls.indexOf("valkey"));
+    }
+
+    @Test
+    void withoutPlatformServicesTheSecretIsEmptyAndThereAreEightSteps() {
+        new PreviewUp(steps, false, lines::add).run();
+
+        assertThat(lines).hasSize(8).allMatch(line -> line.startsWith("[") && line.contains("/8] "));
+        assertThat(steps.calls).doesNotContain("postgres", "valkey");
+        assertThat(steps.secretData).isEmpty();
+    }
+
+    @Test
+    void aFailingStepStopsBeforeTheReleaseAndKeepsItsMessage() {
+        steps.postgresFailure = new PreviewException("CloudNativePG Cluster ghillie/pg-ghillie was not ready within 5m0s: phase 'Setting up primary'");
+
+        assertThatThrownBy(() -> new PreviewUp(steps, true, lines::add).run())
+                .isSameAs(steps.postgresFailure);
+
+        assertThat(steps.calls).doesNotContain("secret", "release", "rollout", "access");
+        // The side branches still finished: nothing is left running behind the user's back.
+        assertThat(steps.calls).contains("valkey", "image", "load ghillie-runtime:0.1.0-abc into ghillie-local");
+        assertThat(lines).anyMatch(line -> line.matches("\\[\\d+/10] postgresql … failed after \\d+\\.\\ds"));
+    }
+
+    @Test
+    void secretsNeverReachTheStepLines() {
+        new PreviewUp(steps, true, lines::add).run();
+
+        assertThat(String.join("\n", lines)).doesNotContain("pw@").doesNotContain("vpw");
+        assertThat(steps.secretData.toString()).doesNotContain("pw");
+    }
+}

@@ -1,0 +1,154 @@
+package dev.ghillie.preview.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.helm.ChartSource;
+import dev.ghillie.preview.helm.HelmClient;
+import dev.ghillie.preview.helm.ReleaseConverger;
+import dev.ghillie.preview.helm.ReleaseRequest;
+import dev.ghillie.preview.helm.ReleaseRevision;
+import dev.ghillie.preview.helm.ReleaseTarget;
+import dev.ghillie.preview.kube.ReadinessCheck;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class PlatformServicesTest {
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private final List<String> calls = new ArrayList<>();
+    private final Path kubeconfig = Path.of("/tmp/kubeconfig-test");
+
+    /** Helm double: records operator installs; the history it keeps makes the second run a no-op. */
+    private final HelmClient helm = new HelmClient() {
+        final Map<String, List<ReleaseRevision>> histories = new java.util.HashMap<>();
+
+        @Override
+        public List<ReleaseRevision> history(ReleaseTarget target) {
+            return histories.getOrDefault(target.name(), List.of());
+        }
+
+        @Override
+        public ReleaseRevision upgradeInstall(ReleaseRequest request) {
+            calls.add("helm upgrade --install " + request.target().name() + " -n " + request.target().namespace() + " " + request.chart().describe());
+            ReleaseRevision made = new ReleaseRevision(1, "deployed", ReleaseConverger.description(request));
+            histories.put(request.target().name(), List.of(made));
+            return made;
+        }
+
+        @Override
+        public void uninstall(ReleaseTarget target) {
+        }
+
+        @Override
+        public void discardRevision(ReleaseTarget target, int revision) {
+        }
+    };
+
+    /** Waits double standing in for the operators: marks the resource ready the way the operator would. */
+    private final PlatformWaits waits = new PlatformWaits() {
+        @Override
+        public void deploymentsAvailable(String namespace, Map<String, String> labels, Duration timeout) {
+            calls.add("wait deployments " + namespace + " " + labels);
+        }
+
+        @Override
+        public GenericKubernetesResource resourceReady(ResourceDefinitionContext type, String namespace, String name,
+                ReadinessCheck ready, Duration timeout) {
+            calls.add("wait " + type.getKind() + " " + namespace + "/" + name + " until " + ready.description());
+            GenericKubernetesResource resource = client.genericKubernetesResources(type).inNamespace(namespace).withName(name).get();
+            assertThat(resource).as(type.getKind() + " applied before the wait").isNotNull();
+            assertThat(ready.isReady(resource)).as("not ready before the operator acts").isFalse();
+            return resource;
+        }
+    };
+
+    private CloudNativePgPostgres postgres() {
+        return new CloudNativePgPostgres(new ReleaseConverger(helm), waits, path -> client,
+                ChartSource.parse("https://cloudnative-pg.github.io/charts#cloudnative-pg", "0.29.0", Path.of(".")), Duration.ofMinutes(5));
+    }
+
+    private HyperspikeValkey valkey() {
+        return new HyperspikeValkey(new ReleaseConverger(helm), waits, path -> client,
+                ChartSource.parse("oci://ghcr.io/hyperspike/valkey-operator", "v0.0.61-chart", Path.of(".")), Duration.ofMinutes(5));
+    }
+
+    private void secret(String name, String key, String value) {
+        client.secrets().inNamespace("ghillie").resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
+                .addToData(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))).build()).create();
+    }
+
+    @Test
+    void postgresInstallsTheOperatorAppliesAClusterAndReadsTheAppUri() {
+        secret("pg-ghillie-app", "uri", "postgresql://ghillie:pg-Secret-1@pg-ghillie-rw.ghillie:5432/ghillie");
+
+        PlatformService.Result result = postgres().ensure(kubeconfig, "ghillie");
+
+        assertThat(result.url().reveal()).isEqualTo("postgresql://ghillie:pg-Secret-1@pg-ghillie-rw.ghillie:5432/ghillie");
+        assertThat(result.url().toString()).isEqualTo("****");
+        assertThat(result.summary()).doesNotContain("pg-Secret-1").isEqualTo("operator installed revision 1, Cluster pg-ghillie ready");
+        assertThat(calls).containsExactly(
+                "helm upgrade --install cnpg -n cnpg-system https://cloudnative-pg.github.io/charts#cloudnative-pg@0.29.0",
+                "wait deployments cnpg-system {app.kubernetes.io/instance=cnpg}",
+                "wait Cluster ghillie/pg-ghillie until condition Ready=True or phase 'Cluster in healthy state'");
+        GenericKubernetesResource cluster = client.genericKubernetesResources(CloudNativePgPostgres.TYPE)
+                .inNamespace("ghillie").withName("pg-ghillie").get();
+        assertThat(cluster.getAdditionalProperties().get("spec")).isEqualTo(Map.of("instances", 1, "storage", Map.of("size", "1Gi"),
+                "bootstrap", Map.of("initdb", Map.of("database", "ghillie", "owner", "ghillie"))));
+        assertThat(client.namespaces().withName("ghillie").get()).isNotNull();
+    }
+
+    @Test
+    void aSecondRunDoesNotReinstallTheOperator() {
+        secret("pg-ghillie-app", "uri", "postgresql://u:p@h:5432/d");
+        CloudNativePgPostgres postgres = postgres();
+        postgres.ensure(kubeconfig, "ghillie");
+        calls.clear();
+
+        PlatformService.Result again = postgres.ensure(kubeconfig, "ghillie");
+
+        assertThat(calls).noneMatch(call -> call.startsWith("helm"));
+        assertThat(again.summary()).startsWith("operator unchanged at revision 1");
+    }
+
+    @Test
+    void aClusterSecretWithoutUriIsExplained() {
+        secret("pg-ghillie-app", "password", "pw");
+
+        assertThatThrownBy(() -> postgres().ensure(kubeconfig, "ghillie"))
+                .isInstanceOf(PreviewException.class)
+                .hasMessageContaining("Secret pg-ghillie-app has no 'uri' key");
+    }
+
+    @Test
+    void valkeyAppliesAOneNodeValkeyAndFormsTheUrlFromItsSecret() {
+        secret("valkey-ghillie", "password", "v@lkey/Pw");
+
+        PlatformService.Result result = valkey().ensure(kubeconfig, "ghillie");
+
+        assertThat(result.url().reveal()).isEqualTo("redis://:v%40lkey%2FPw@valkey-ghillie.ghillie:6379");
+        assertThat(calls).containsExactly(
+                "helm upgrade --install valkey-operator -n valkey-operator-system oci://ghcr.io/hyperspike/valkey-operator@v0.0.61-chart",
+                "wait deployments valkey-operator-system {app.kubernetes.io/instance=valkey-operator}",
+                "wait Valkey ghillie/valkey-ghillie until status.ready=true");
+        GenericKubernetesResource valkey = client.genericKubernetesResources(HyperspikeValkey.TYPE)
+                .inNamespace("ghillie").withName("valkey-ghillie").get();
+        assertThat(valkey.getAdditionalProperties().get("spec")).isEqualTo(Map.of("nodes", 1, "replicas", 0, "volumePermissions", true));
+    }
+}

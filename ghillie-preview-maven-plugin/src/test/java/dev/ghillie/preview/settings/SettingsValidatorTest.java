@@ -1,0 +1,95 @@
+package dev.ghillie.preview.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ghillie.preview.helm.ChartSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsValidatorTest {
+
+    @TempDir
+    Path dir;
+
+    private Path chart;
+
+    @BeforeEach
+    void chart() throws Exception {
+        chart = Files.createDirectories(dir.resolve("charts/ghillie"));
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
+    }
+
+    private PreviewSettings settings(String cluster, String namespace, int port, List<Path> values, Duration rollout) {
+        PlatformSettings platform = new PlatformSettings(true, true, new ChartSource.Local(chart), new ChartSource.Local(chart), Duration.ofMinutes(5));
+        return new PreviewSettings(cluster, 0, port, Duration.ofMinutes(3), false, namespace, "ghillie", chart, values, Map.of(),
+                AccessMode.INGRESS, 0, platform, rollout, dir, dir.resolve("target/ghillie-preview"), Map.of());
+    }
+
+    @Test
+    void acceptsTheDefaults() {
+        assertThatCode(() -> SettingsValidator.validate(settings("ghillie-local", "ghillie", 0, List.of(), Duration.ofMinutes(5))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void reportsEveryProblemOneLineEachNamingTheSetting() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "a: [1, 2\n");
+        Path missing = dir.resolve("missing.yaml");
+
+        assertThatThrownBy(() -> SettingsValidator.validate(settings("Ghillie_Local", "-bad-", 70000, List.of(broken, missing), Duration.ZERO)))
+                .isInstanceOf(SettingsException.class)
+                .satisfies(e -> assertThat(e.getMessage().lines().toList()).satisfiesExactly(
+                        line -> assertThat(line).startsWith("ghillie.preview.cluster='Ghillie_Local' is not a valid k3d cluster name"),
+                        line -> assertThat(line).startsWith("ghillie.preview.namespace='-bad-' is not a valid name"),
+                        line -> assertThat(line).isEqualTo("ghillie.preview.port=70000 is not a port: use 1 to 65535, or 0 to pick a free loopback port"),
+                        line -> assertThat(line).isEqualTo("ghillie.preview.rolloutTimeout must be positive, e.g. 300s or 5m"),
+                        line -> assertThat(line).startsWith("ghillie.preview.valuesFiles: " + broken + " is not valid YAML"),
+                        line -> assertThat(line).isEqualTo("ghillie.preview.valuesFiles: " + missing + " does not exist")));
+    }
+
+    @Test
+    void clusterNamesFollowK3dsRule() {
+        assertThatCode(() -> SettingsValidator.validate(settings("a".repeat(32), "ghillie", 0, List.of(), Duration.ofMinutes(1))))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> SettingsValidator.validate(settings("a".repeat(33), "ghillie", 0, List.of(), Duration.ofMinutes(1))))
+                .hasMessageContaining("at most 32");
+    }
+
+    @Test
+    void aMissingChartIsNamed() throws Exception {
+        Files.delete(chart.resolve("Chart.yaml"));
+
+        assertThatThrownBy(() -> SettingsValidator.validate(settings("ghillie-local", "ghillie", 0, List.of(), Duration.ofMinutes(1))))
+                .hasMessageStartingWith("ghillie.preview.chart: no Helm chart at " + chart);
+    }
+
+    @Test
+    void parsesDurationsAsK3dUsersWriteThem() {
+        assertThat(SettingsValidator.duration("x", "300s")).isEqualTo(Duration.ofSeconds(300));
+        assertThat(SettingsValidator.duration("x", "5m")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(SettingsValidator.duration("x", "1h2m3s")).isEqualTo(Duration.ofSeconds(3723));
+        assertThat(SettingsValidator.duration("x", "120")).isEqualTo(Duration.ofSeconds(120));
+        assertThat(SettingsValidator.duration("x", "PT2M")).isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> SettingsValidator.duration("ghillie.preview.rolloutTimeout", "soon"))
+                .hasMessage("ghillie.preview.rolloutTimeout='soon' is not a duration: use e.g. 300s, 5m or 1m30s");
+    }
+
+    @Test
+    void platformSelection() {
+        assertThat(PlatformSettings.parseSelection("all")).containsExactly(true, true);
+        assertThat(PlatformSettings.parseSelection("none")).containsExactly(false, false);
+        assertThat(PlatformSettings.parseSelection("postgres")).containsExactly(true, false);
+        assertThat(PlatformSettings.parseSelection("valkey,postgres")).containsExactly(true, true);
+        assertThatThrownBy(() -> PlatformSettings.parseSelection("mysql")).hasMessageStartingWith("ghillie.preview.platform='mysql'");
+        assertThat(AccessMode.parse("port-forward")).isEqualTo(AccessMode.PORT_FORWARD);
+        assertThatThrownBy(() -> AccessMode.parse("nodeport")).hasMessageStartingWith("ghillie.preview.access='nodeport'");
+    }
+}
