@@ -51,9 +51,13 @@ final class JibFailures {
             return new ImageBuildException("base image " + settings.baseImage().reference() + " is not in Jib's cache and the build is offline (-o):"
                     + " build once online, or use -Dghillie.preview.baseImage=tar:///path/base.tar", failure);
         }
-        return new ImageBuildException("base image " + settings.baseImage().reference() + " is not reachable (" + summary(cause)
+        return new ImageBuildException(baseUnreachable(settings, summary(cause)), failure);
+    }
+
+    static String baseUnreachable(ImageSettings settings, String why) {
+        return "base image " + settings.baseImage().reference() + " is not reachable (" + why
                 + "): offline? use -Dghillie.preview.baseImage=tar:///path/base.tar, or a mirror such as"
-                + " mirror.example.com/" + settings.baseImage().reference(), failure);
+                + " mirror.example.com/" + settings.baseImage().reference();
     }
 
     private static String registryOf(String reference) {

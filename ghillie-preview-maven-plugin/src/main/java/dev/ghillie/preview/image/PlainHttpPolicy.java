@@ -10,7 +10,7 @@ import java.util.Locale;
 public final class PlainHttpPolicy {
 
     public boolean allows(String registry) {
-        String host = hostOf(registry).toLowerCase(Locale.ROOT);
+        String host = RegistryAddress.parse(registry).host().toLowerCase(Locale.ROOT);
         return host.equals("localhost")
                 || host.endsWith(".localhost")
                 || host.equals("::1")
@@ -22,15 +22,6 @@ public final class PlainHttpPolicy {
     public String refusal(String registry) {
         return "registry " + registry + " answers only over plain HTTP: ghillie allows plain HTTP only for loopback or"
                 + " *.localhost registries (like a local k3d registry); give the registry TLS, or push to a local one";
-    }
-
-    private static String hostOf(String registry) {
-        if (registry.startsWith("[")) {
-            int end = registry.indexOf(']');
-            return end > 0 ? registry.substring(1, end) : registry;
-        }
-        int colon = registry.lastIndexOf(':');
-        return colon >= 0 && registry.indexOf(':') == colon ? registry.substring(0, colon) : registry;
     }
 
     private static boolean isIpv4Loopback(String host) {

@@ -39,6 +39,7 @@ public final class RuntimeImageBuilder {
 
     private final ImageLog log;
     private final PlainHttpPolicy plainHttp = new PlainHttpPolicy();
+    private final RegistryProbe registryProbe = new RegistryProbe();
     private final DockerArchiveTags archiveTags = new DockerArchiveTags();
 
     public RuntimeImageBuilder(ImageLog log) {
@@ -94,6 +95,11 @@ public final class RuntimeImageBuilder {
             return JavaContainerBuilder.from(TarImage.at(tar.get()));
         }
         ImageReference reference = reference(settings.baseImage().reference(), "ghillie.preview.baseImage");
+        if (!settings.offline()) {
+            registryProbe.unreachable(reference.getRegistry()).ifPresent(why -> {
+                throw new ImageBuildException(JibFailures.baseUnreachable(settings, why));
+            });
+        }
         return JavaContainerBuilder.from(withDockerCredentials(RegistryImage.named(reference), reference));
     }
 
@@ -110,7 +116,11 @@ public final class RuntimeImageBuilder {
     private ImageResult toRegistry(JibContainerBuilder container, ImageSettings settings)
             throws IOException, InterruptedException, RegistryException, ExecutionException, CacheDirectoryCreationException {
         ImageReference configured = reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName");
-        boolean plainHttpAllowed = plainHttp.allows(configured.getRegistry()) && baseAllowsPlainHttp(settings);
+        boolean targetAllowsPlainHttp = plainHttp.allows(configured.getRegistry());
+        if (!targetAllowsPlainHttp && !settings.offline() && registryProbe.speaksOnlyPlainHttp(configured.getRegistry())) {
+            throw new ImageBuildException(plainHttp.refusal(configured.getRegistry()));
+        }
+        boolean plainHttpAllowed = targetAllowsPlainHttp && baseAllowsPlainHttp(settings);
         JibContainer built = container.containerize(configured(
                 Containerizer.to(withDockerCredentials(RegistryImage.named(configured), configured)), settings, plainHttpAllowed));
         List<String> tags = tags(settings, built);

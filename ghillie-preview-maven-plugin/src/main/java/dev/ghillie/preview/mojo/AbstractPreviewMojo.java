@@ -226,8 +226,14 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
         return new HelmJavaClient(settings.workDir());
     }
 
-    /** The one place user-facing failures become Maven's: the message, no stack trace. */
-    protected static MojoFailureException failure(PreviewException e) {
+    /**
+     * The one place user-facing failures become Maven's: the message alone, no stack trace (Maven
+     * would append the cause's text to it). The cause stays visible with -X.
+     */
+    protected MojoFailureException failure(PreviewException e) {
+        if (e.getCause() != null) {
+            getLog().debug("cause of the failure above", e.getCause());
+        }
         return new MojoFailureException(e.getMessage());
     }
 }

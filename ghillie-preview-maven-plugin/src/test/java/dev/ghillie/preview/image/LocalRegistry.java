@@ -25,16 +25,23 @@ final class LocalRegistry implements AutoCloseable {
 
     private final Process process;
     private final Path storage;
+    private final String address;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private LocalRegistry(Process process, Path storage, int port) {
+    private LocalRegistry(Process process, Path storage, String address, int port) {
         this.process = process;
         this.storage = storage;
+        this.address = address;
         this.port = port;
     }
 
     static LocalRegistry start(Path directory) throws Exception {
+        return start(directory, "127.0.0.1");
+    }
+
+    /** On another of this machine's addresses, for tests of what ghillie does with a registry off the loopback. */
+    static LocalRegistry start(Path directory, String address) throws Exception {
         assumeTrue(Files.isExecutable(BINARY), "skipped: " + BINARY + " is missing (apt-get install docker-registry; .ci/run installs it)");
         int port = FreePort.find();
         Path storage = Files.createDirectories(directory.resolve("storage"));
@@ -46,19 +53,19 @@ final class LocalRegistry implements AutoCloseable {
                   filesystem:
                     rootdirectory: %s
                 http:
-                  addr: 127.0.0.1:%d
-                """.formatted(storage, port));
+                  addr: %s:%d
+                """.formatted(storage, address, port));
         Process process = new ProcessBuilder(BINARY.toString(), "serve", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("registry.log").toFile())
                 .start();
-        LocalRegistry registry = new LocalRegistry(process, storage, port);
+        LocalRegistry registry = new LocalRegistry(process, storage, address, port);
         registry.awaitReady(directory.resolve("registry.log"));
         return registry;
     }
 
     String host() {
-        return "127.0.0.1:" + port;
+        return address + ":" + port;
     }
 
     HttpResponse<String> manifest(String repository, String reference) throws IOException, InterruptedException {

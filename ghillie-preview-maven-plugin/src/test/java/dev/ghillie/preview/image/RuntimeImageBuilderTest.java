@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,31 +144,27 @@ class RuntimeImageBuilderTest {
     @Test
     void aBaseRegistryThatFailsIsNamedWithOfflineAdvice() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
-        // A loopback "registry" that answers 503 to everything: fails at once, without DNS or network.
-        HttpServer broken = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        broken.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(503, -1);
-            exchange.close();
-        });
-        broken.start();
-        // Jib tries HTTPS first; the plain-HTTP server never answers the TLS hello, so cut Jib's 20 s wait short.
-        String timeout = System.setProperty("jib.httpTimeout", "1000");
-        try {
-            String base = "127.0.0.1:" + broken.getAddress().getPort() + "/eclipse-temurin:21-jre";
+        try (BrokenRegistry broken = BrokenRegistry.answering(503)) {
+            String base = broken.host() + "/eclipse-temurin:21-jre";
             ImageSettings settings = app.settings(baseTar, work.resolve("out")).baseImage(base).build();
 
             assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
                     .isInstanceOf(ImageBuildException.class)
                     .hasMessageStartingWith("base image " + base + " is not reachable")
                     .hasMessageContaining("tar://");
-        } finally {
-            broken.stop(0);
-            if (timeout == null) {
-                System.clearProperty("jib.httpTimeout");
-            } else {
-                System.setProperty("jib.httpTimeout", timeout);
-            }
         }
+    }
+
+    @Test
+    void aBaseRegistryNobodyListensOnIsReportedAtOnce() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        String base = "127.0.0.1:" + FreePort.find() + "/eclipse-temurin:21-jre";
+        ImageSettings settings = app.settings(baseTar, work.resolve("out")).baseImage(base).build();
+
+        assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageStartingWith("base image " + base + " is not reachable (ConnectException")
+                .hasMessageContaining("tar://");
     }
 
     @Test
