@@ -190,8 +190,10 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
 
     /**
      * Repository and content-derived tag; the digest pins the pod only for registry images. An
-     * image imported from a tar is recorded by containerd under a manifest it writes itself, so there
-     * the digest is only reported by /version (image.buildDigest).
+     * image imported from a tar keeps its manifest digest in containerd, but the CRI records no
+     * repository digest for it, so repository@digest is not found on the node and the kubelet tries
+     * to pull (seen on Kubernetes 1.20 with containerd 1.6): there the digest is only reported by
+     * /version (image.buildDigest), and the content-derived tag pins the content.
      */
     static Map<String, String> imageValues(ImageResult image) {
         String reference = image.reference();
