@@ -1,11 +1,13 @@
 package dev.ghillie.runtime;
 
-import java.util.logging.ConsoleHandler;
-import java.util.logging.Handler;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
+import java.util.List;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 /**
  * One log line per event on stderr, at the level {@code GHILLIE_LOG_LEVEL} asks for. Helidon's
@@ -14,23 +16,38 @@ import java.util.logging.SimpleFormatter;
  */
 final class RuntimeLogging {
 
+    private static final List<String> LIBRARIES = List.of("io.helidon", "redis.clients", "org.postgresql");
     private static final String FORMAT = "%1$tY-%1$tm-%1$tdT%1$tH:%1$tM:%1$tS.%1$tLZ %4$s %3$s: %5$s%6$s%n";
 
     private RuntimeLogging() {
     }
 
+    /**
+     * Configures through LogManager properties rather than by setting levels on Logger objects:
+     * JUL holds loggers weakly, so a level set on a logger nobody references is lost when the
+     * logger is collected (seen in a container, where Helidon's INFO lines came back).
+     */
     static void configure(Level level) {
-        System.setProperty("java.util.logging.SimpleFormatter.format", FORMAT);
-        LogManager.getLogManager().reset();
-        Logger root = Logger.getLogger("");
-        Handler handler = new ConsoleHandler();
-        handler.setFormatter(new SimpleFormatter());
-        handler.setLevel(Level.ALL);
-        root.addHandler(handler);
-        root.setLevel(level);
         Level libraries = level.intValue() <= Level.FINE.intValue() ? level : maxOf(level, Level.WARNING);
-        for (String library : new String[] {"io.helidon", "redis.clients", "org.postgresql"}) {
-            Logger.getLogger(library).setLevel(libraries);
+        StringBuilder properties = new StringBuilder()
+                .append("handlers=java.util.logging.ConsoleHandler\n")
+                .append("java.util.logging.ConsoleHandler.level=ALL\n")
+                .append("java.util.logging.ConsoleHandler.formatter=java.util.logging.SimpleFormatter\n")
+                .append("java.util.logging.SimpleFormatter.format=").append(FORMAT).append("\n")
+                .append(".level=").append(level.getName()).append("\n");
+        for (String library : LIBRARIES) {
+            properties.append(library).append(".level=").append(libraries.getName()).append("\n");
+        }
+        try {
+            LogManager.getLogManager().readConfiguration(
+                    new ByteArrayInputStream(properties.toString().getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot configure logging", e);
+        }
+        for (String library : LIBRARIES) {
+            // Creating the library's logger re-parents loggers that already exist below it, so
+            // they inherit its level; loggers created later get it from the properties.
+            Logger.getLogger(library);
         }
     }
 
