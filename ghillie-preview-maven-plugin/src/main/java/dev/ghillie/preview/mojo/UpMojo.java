@@ -46,6 +46,8 @@ public class UpMojo extends AbstractImageMojo {
                 record.write(settings.previewRecord());
                 getPluginContext().put(ACCESS_SESSION, result.access().session());
                 project.getProperties().setProperty(URL_PROPERTY, result.access().url());
+                project.getProperties().setProperty(ImageMojo.REFERENCE_PROPERTY, result.image().reference());
+                project.getProperties().setProperty(ImageMojo.DIGEST_PROPERTY, result.image().digest());
                 getLog().info("Preview ready: " + result.access().url() + " (" + settings.previewRecord() + ")");
             }
         } catch (PreviewException e) {
