@@ -20,6 +20,16 @@ public record ContainerProblem(String pod, String container, String reason, Stri
             "InvalidImageName");
 
     /**
+     * Whether a waiting state with one of the {@link #UNRECOVERABLE_REASONS} will still clear by
+     * itself: right after a cluster starts, the kubelet reports CreateContainerConfigError with
+     * "failed to sync secret cache" until its watch on Secrets is up (seen on the end-to-end cluster),
+     * and then starts the container. A missing Secret says "not found" instead.
+     */
+    public static boolean clearsByItself(String reason, String message) {
+        return "CreateContainerConfigError".equals(reason) && message != null && message.contains("failed to sync");
+    }
+
+    /**
      * Whether the kubelet's message says more than the reason (why a pull or the configuration failed); a
      * crash loop's message only repeats the back-off, the logs say why.
      */

@@ -34,7 +34,8 @@ final class PodInspector {
     /** The first container (init containers first) that waits for a reason that will not go away by itself. */
     Optional<ContainerProblem> unrecoverable(Pod pod) {
         return statuses(pod)
-                .filter(s -> waiting(s) != null && ContainerProblem.UNRECOVERABLE_REASONS.contains(waiting(s).getReason()))
+                .filter(s -> waiting(s) != null && ContainerProblem.UNRECOVERABLE_REASONS.contains(waiting(s).getReason())
+                        && !ContainerProblem.clearsByItself(waiting(s).getReason(), waiting(s).getMessage()))
                 .findFirst()
                 .map(s -> new ContainerProblem(pod.getMetadata().getName(), s.getName(), waiting(s).getReason(),
                         EventReader.oneLine(waiting(s).getMessage()), s.getImage()));

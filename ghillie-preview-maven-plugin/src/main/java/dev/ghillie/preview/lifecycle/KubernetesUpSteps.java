@@ -28,6 +28,7 @@ import dev.ghillie.preview.kube.Namespaces;
 import dev.ghillie.preview.kube.PlatformWaitsOnKube;
 import dev.ghillie.preview.kube.PortForwardSession;
 import dev.ghillie.preview.kube.PortForwarder;
+import dev.ghillie.preview.kube.ReleaseServices;
 import dev.ghillie.preview.kube.ResourceWaiter;
 import dev.ghillie.preview.kube.RolloutResult;
 import dev.ghillie.preview.kube.RolloutWaiter;
@@ -45,7 +46,6 @@ import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingsValidator;
 import io.fabric8.kubernetes.api.model.ContainerImage;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,11 +130,13 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
             return Outcome.of(null, "nothing to import: the image went to " + image.target().id());
         }
         Path tar = image.tarFile().orElseThrow(() -> new PreviewException("the image build wrote no tar to import"));
+        KubernetesClient client = client(cluster);
         // The tag is derived from the image's content: nodes that have it have these exact layers.
-        if (nodesHave(client(cluster), image.reference())) {
+        if (ImportedImages.has(client, image.reference()) || nodesHave(client, image.reference())) {
             return Outcome.of(null, "already on the nodes, import skipped");
         }
         k3d.importImage(tar, cluster.name());
+        ImportedImages.record(client, image.reference());
         return Outcome.of(null, "imported into " + cluster.name());
     }
 
@@ -257,13 +259,9 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     }
 
     private String serviceOf(KubernetesClient client) {
-        List<Service> services = client.services().inNamespace(settings.namespace())
-                .withLabel(LabelSelection.INSTANCE_LABEL, settings.release()).list().getItems();
-        if (services.isEmpty()) {
-            throw new PreviewException("release " + settings.release() + " has no Service in namespace " + settings.namespace()
-                    + " to port-forward to: check the chart (" + settings.chartDir() + ")");
-        }
-        return services.getFirst().getMetadata().getName();
+        return ReleaseServices.first(client, LabelSelection.helmRelease(settings.namespace(), settings.release()))
+                .orElseThrow(() -> new PreviewException("release " + settings.release() + " has no Service in namespace "
+                        + settings.namespace() + " to port-forward to: check the chart (" + settings.chartDir() + ")"));
     }
 
     private ReleaseConverger releases() {

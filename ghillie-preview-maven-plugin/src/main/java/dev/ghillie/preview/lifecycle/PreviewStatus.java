@@ -1,5 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dCluster;
 import dev.ghillie.preview.helm.HelmClient;
@@ -9,6 +10,10 @@ import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.kube.PodStatusReader;
 import dev.ghillie.preview.kube.PodSummary;
+import dev.ghillie.preview.kube.PortForwardSession;
+import dev.ghillie.preview.kube.PortForwarder;
+import dev.ghillie.preview.kube.ReleaseServices;
+import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -46,12 +51,32 @@ public final class PreviewStatus {
         List<ReleaseRevision> history = helm.history(new ReleaseTarget(settings.release(), settings.namespace(), kubeconfig));
         Optional<StatusReport.ReleaseStatus> release = history.isEmpty() ? Optional.empty()
                 : Optional.of(new StatusReport.ReleaseStatus(settings.release(), history.getLast().revision(), history.getLast().status()));
-        List<PodSummary> pods;
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
-            pods = new PodStatusReader(client).pods(LabelSelection.helmRelease(settings.namespace(), settings.release()));
+            LabelSelection selection = LabelSelection.helmRelease(settings.namespace(), settings.release());
+            List<PodSummary> pods = new PodStatusReader(client).pods(selection);
+            Optional<String> url;
+            Optional<Boolean> health;
+            if (settings.access() == AccessMode.PORT_FORWARD) {
+                // up's forward lived only as long as its build: open one for this check.
+                url = Optional.of("port-forward (opened by each build that needs it)");
+                health = pods.isEmpty() ? Optional.of(false) : Optional.of(healthThroughForward(client, settings, selection));
+            } else {
+                url = recordedUrl.or(() -> cluster.ingress().map(port -> "http://" + port.dialHost() + ":" + port.port()));
+                health = url.map(u -> probe.get(u, "/health").status() == 200);
+            }
+            return new StatusReport(cluster.name(), "running", nodes, settings.namespace(), release, pods, url, health);
         }
-        Optional<String> url = recordedUrl.or(() -> cluster.ingress().map(port -> "http://" + port.dialHost() + ":" + port.port()));
-        Optional<Boolean> health = url.map(u -> probe.get(u, "/health").status() == 200);
-        return new StatusReport(cluster.name(), "running", nodes, settings.namespace(), release, pods, url, health);
+    }
+
+    private boolean healthThroughForward(KubernetesClient client, PreviewSettings settings, LabelSelection selection) {
+        Optional<String> service = ReleaseServices.first(client, selection);
+        if (service.isEmpty()) {
+            return false;
+        }
+        try (PortForwardSession forward = new PortForwarder(client).forwardService(settings.namespace(), service.get(), 0, 0)) {
+            return probe.get(forward.url().toString().replaceAll("/$", ""), "/health").status() == 200;
+        } catch (PreviewException e) {
+            return false;
+        }
     }
 }

@@ -99,6 +99,33 @@ class RolloutWaiterTest {
     }
 
     @Test
+    void aMissingSecretFailsFast() {
+        Deployment d = controller.deployment("ghillie", "ghillie");
+        controller.observedNotAvailable("ghillie");
+        controller.pod(d, "ghillie-cfg", TestController.waiting("ghillie", "CreateContainerConfigError", "secret \"ghillie\" not found", 0));
+
+        RolloutFailedException e = catchThrowableOfType(RolloutFailedException.class,
+                () -> waiter.await(LabelSelection.helmRelease(NS, "ghillie"), GENEROUS));
+
+        assertThat(e.failure()).isEqualTo(RolloutFailedException.Cause.CONTAINER_FAILED);
+        assertThat(e.summary()).contains("CreateContainerConfigError (secret \"ghillie\" not found)");
+    }
+
+    @Test
+    void aSecretCacheNotSyncedYetIsWaitedOut() {
+        Deployment d = controller.deployment("ghillie", "ghillie");
+        controller.observedNotAvailable("ghillie");
+        controller.pod(d, "ghillie-cfg", TestController.waiting("ghillie", "CreateContainerConfigError",
+                "failed to sync secret cache: timed out waiting for the condition", 0));
+
+        RolloutFailedException e = catchThrowableOfType(RolloutFailedException.class,
+                () -> waiter.await(LabelSelection.helmRelease(NS, "ghillie"), SHORT));
+
+        // Not failed fast: the kubelet retries once its Secret watch is up, so only the deadline ends the wait.
+        assertThat(e.failure()).isEqualTo(RolloutFailedException.Cause.DEADLINE_EXCEEDED);
+    }
+
+    @Test
     void crashLoopBackOffShowsTheLastLogLinesOfThePreviousInstance() {
         Deployment d = controller.deployment("ghillie", "ghillie");
         controller.observedNotAvailable("ghillie");
