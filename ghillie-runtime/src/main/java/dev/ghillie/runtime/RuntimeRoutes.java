@@ -2,6 +2,7 @@ package dev.ghillie.runtime;
 
 import dev.ghillie.runtime.readiness.CheckResult;
 import dev.ghillie.runtime.readiness.Readiness;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -10,20 +11,23 @@ import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The three endpoints, as plain handler methods on an explicit routing. */
 final class RuntimeRoutes {
 
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
-    private static final JsonObject HEALTHY = JSON.createObjectBuilder().add("status", "ok").build();
+    /** Bodies that never change are serialised once: /health is the hottest path a cluster calls. */
+    private static final byte[] HEALTHY = bytes(JSON.createObjectBuilder().add("status", "ok").build());
+    private static final byte[] READY = bytes(JSON.createObjectBuilder().add("status", "ready").build());
 
     private final Readiness readiness;
-    private final JsonObject version;
+    private final byte[] version;
 
     RuntimeRoutes(Readiness readiness, BuildInfo buildInfo) {
         this.readiness = readiness;
-        this.version = versionBody(buildInfo);
+        this.version = bytes(versionBody(buildInfo));
     }
 
     void register(HttpRouting.Builder routing) {
@@ -33,13 +37,13 @@ final class RuntimeRoutes {
     }
 
     private void health(ServerRequest request, ServerResponse response) {
-        response.send(HEALTHY);
+        sendJson(response, HEALTHY);
     }
 
     private void ready(ServerRequest request, ServerResponse response) {
         Readiness.Report report = readiness.report();
         if (report.ready()) {
-            response.send(JSON.createObjectBuilder().add("status", "ready").build());
+            sendJson(response, READY);
             return;
         }
         JsonObjectBuilder checks = JSON.createObjectBuilder();
@@ -51,12 +55,20 @@ final class RuntimeRoutes {
                 checks.add(check.getKey(), check.getValue().reason());
             }
         }
-        response.status(Status.SERVICE_UNAVAILABLE_503)
-                .send(JSON.createObjectBuilder().add("status", "not-ready").add("checks", checks).build());
+        response.status(Status.SERVICE_UNAVAILABLE_503);
+        sendJson(response, bytes(JSON.createObjectBuilder().add("status", "not-ready").add("checks", checks).build()));
     }
 
     private void version(ServerRequest request, ServerResponse response) {
-        response.send(version);
+        sendJson(response, version);
+    }
+
+    private static void sendJson(ServerResponse response, byte[] body) {
+        response.header(HeaderValues.CONTENT_TYPE_JSON).send(body);
+    }
+
+    private static byte[] bytes(JsonObject json) {
+        return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static JsonObject versionBody(BuildInfo info) {
