@@ -1,21 +1,14 @@
 package dev.ghillie.preview.platform;
 
-import dev.ghillie.preview.PreviewException;
-import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.ReleaseConverger;
-import dev.ghillie.preview.kube.Namespaces;
 import dev.ghillie.preview.kube.ReadinessCheck;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,7 +17,7 @@ import java.util.function.Function;
  * {@code cnpg-system}, a one-instance {@code Cluster} with database and owner {@code ghillie}, and
  * {@code DATABASE_URL} read from the {@code <cluster>-app} Secret's {@code uri} key.
  */
-public final class CloudNativePgPostgres implements PlatformService {
+public final class CloudNativePgPostgres extends OperatorBackedService {
 
     static final String OPERATOR_NAMESPACE = "cnpg-system";
     static final String OPERATOR_RELEASE = "cnpg";
@@ -34,20 +27,9 @@ public final class CloudNativePgPostgres implements PlatformService {
             .withGroup("postgresql.cnpg.io").withVersion("v1").withKind("Cluster").withPlural("clusters").withNamespaced(true).build();
     static final String CLUSTER_NAME = "pg-ghillie";
 
-    private final OperatorInstall operator;
-    private final PlatformWaits waits;
-    /** Gives the client for a kubeconfig; the caller owns and closes it. */
-    private final Function<Path, KubernetesClient> clients;
-    private final ChartSource chart;
-    private final Duration timeout;
-
     public CloudNativePgPostgres(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
             ChartSource chart, Duration timeout) {
-        this.operator = new OperatorInstall(releases, waits);
-        this.waits = waits;
-        this.clients = clients;
-        this.chart = chart;
-        this.timeout = timeout;
+        super(releases, waits, clients, chart, timeout);
     }
 
     @Override
@@ -61,22 +43,44 @@ public final class CloudNativePgPostgres implements PlatformService {
     }
 
     @Override
-    public Result ensure(Path kubeconfig, String namespace) {
-        ReleaseConverger.Result installed = operator.ensure(kubeconfig, OPERATOR_RELEASE, OPERATOR_NAMESPACE, chart, timeout);
-        KubernetesClient client = clients.apply(kubeconfig);
-        Namespaces.ensure(client, namespace);
-        client.genericKubernetesResources(TYPE).inNamespace(namespace).resource(cluster(namespace))
-                .createOr(NonDeletingOperation::update);
-        waits.resourceReady(TYPE, namespace, CLUSTER_NAME, ReadinessCheck.cnpgCluster(), timeout);
-        Secret app = client.secrets().inNamespace(namespace).withName(CLUSTER_NAME + "-app").get();
-        String uri = app == null || app.getData() == null ? null : app.getData().get("uri");
-        if (uri == null) {
-            throw new PreviewException("CloudNativePG reported Cluster " + namespace + "/" + CLUSTER_NAME
-                    + " ready but its Secret " + CLUSTER_NAME + "-app has no 'uri' key: check the operator's version ("
-                    + chart.describe() + ")");
-        }
-        return new Result(SecretValue.of(new String(Base64.getDecoder().decode(uri), StandardCharsets.UTF_8)),
-                "operator " + installed.summary() + ", Cluster " + CLUSTER_NAME + " ready");
+    String operatorRelease() {
+        return OPERATOR_RELEASE;
+    }
+
+    @Override
+    String operatorNamespace() {
+        return OPERATOR_NAMESPACE;
+    }
+
+    @Override
+    ResourceDefinitionContext type() {
+        return TYPE;
+    }
+
+    @Override
+    GenericKubernetesResource resource(String namespace) {
+        return cluster(namespace);
+    }
+
+    @Override
+    ReadinessCheck readiness() {
+        return ReadinessCheck.cnpgCluster();
+    }
+
+    @Override
+    String secretName() {
+        return CLUSTER_NAME + "-app";
+    }
+
+    @Override
+    String secretKey() {
+        return "uri";
+    }
+
+    /** CloudNativePG writes the whole URI, with the password URL-encoded, in the format the runtime reads. */
+    @Override
+    String url(String namespace, String uri) {
+        return uri;
     }
 
     /** The Cluster as the contract's minimal example: one instance, database and owner ghillie. */
