@@ -1,7 +1,6 @@
 package dev.ghillie.preview.kube;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /** A monotonic deadline for polling loops; sleeps never overshoot it by more than one poll. */
 final class Deadline {
@@ -39,10 +38,4 @@ final class Deadline {
     }
 
     /** {@code 1.2s}: short and stable, for messages. */
-    static String format(Duration duration) {
-        long millis = duration.toMillis();
-        return millis < 60_000
-                ? String.format(Locale.ROOT, "%.1fs", millis / 1000.0)
-                : (millis / 60_000) + "m" + ((millis / 1000) % 60) + "s";
-    }
 }

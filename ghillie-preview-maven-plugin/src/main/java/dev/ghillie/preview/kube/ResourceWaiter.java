@@ -1,5 +1,6 @@
 package dev.ghillie.preview.kube;
 
+import dev.ghillie.preview.DurationText;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -60,7 +61,7 @@ public final class ResourceWaiter implements CustomResourceWait {
     private ResourceNotReadyException notReady(CustomResourceRef ref, ReadinessCheck check, WaitPolicy policy,
             GenericKubernetesResource resource) {
         String what = ref.shortName() + " (" + ref.kind().apiVersion() + ") in namespace " + ref.namespace();
-        String after = " after " + Deadline.format(policy.timeout());
+        String after = " after " + DurationText.of(policy.timeout());
         if (resource == null) {
             return new ResourceNotReadyException(what + " does not exist" + after
                     + ": check that it was applied and that its operator's CRDs are installed.", List.of());

@@ -1,5 +1,6 @@
 package dev.ghillie.preview.kube;
 
+import dev.ghillie.preview.DurationText;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -105,7 +106,7 @@ public final class RolloutWaiter implements Rollouts {
 
     private RolloutFailedException deadlineReached(LabelSelection selection, WaitPolicy policy,
             List<Deployment> deployments, List<DeploymentRollout> rollouts) {
-        String after = " after " + Deadline.format(policy.timeout());
+        String after = " after " + DurationText.of(policy.timeout());
         if (deployments.isEmpty()) {
             return new RolloutFailedException(RolloutFailedException.Cause.DEADLINE_EXCEEDED,
                     "No Deployment labelled " + selection.describe() + " appeared" + after

@@ -1,5 +1,6 @@
 package dev.ghillie.preview.kube;
 
+import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.SecretValue;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -84,7 +85,7 @@ public final class SecretApplier implements SecretStore {
             }
             if (deadline.expired()) {
                 throw new KubeException("Secret " + secretName + " in namespace " + namespace + " has no key '" + key
-                        + "' after " + Deadline.format(policy.timeout()) + keysHint(namespace, secretName));
+                        + "' after " + DurationText.of(policy.timeout()) + keysHint(namespace, secretName));
             }
             deadline.sleep(policy.pollInterval(), "Secret " + secretName + " in namespace " + namespace);
         }

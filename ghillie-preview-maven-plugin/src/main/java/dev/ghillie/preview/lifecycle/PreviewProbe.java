@@ -1,5 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.DurationText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghillie.preview.PreviewException;
@@ -50,7 +51,7 @@ public final class PreviewProbe {
             }
             pause();
         } while (Instant.now().isBefore(deadline));
-        throw new PreviewException(baseUrl + "/health did not answer 200 within " + StepReporter.format(timeout) + " (last: "
+        throw new PreviewException(baseUrl + "/health did not answer 200 within " + DurationText.of(timeout) + " (last: "
                 + (last.status() == 0 ? last.body() : "HTTP " + last.status()) + "). The pods are ready, so the way in is not:"
                 + " check the ingress (k3d's Traefik) or use -Dghillie.preview.access=port-forward");
     }

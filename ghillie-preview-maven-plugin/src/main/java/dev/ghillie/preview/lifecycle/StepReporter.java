@@ -1,9 +1,9 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.DurationText;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -48,13 +48,13 @@ public final class StepReporter {
         } catch (RuntimeException | Error e) {
             Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
             timings.put(label, took);
-            out.accept(String.format("[%d/%d] %s … failed after %s", finished.incrementAndGet(), total, label, format(took)));
+            out.accept(String.format("[%d/%d] %s … failed after %s", finished.incrementAndGet(), total, label, DurationText.of(took)));
             throw e;
         }
         Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
         timings.put(label, took);
         String detail = outcome.detail() == null || outcome.detail().isBlank() ? "" : " (" + outcome.detail() + ")";
-        out.accept(String.format("[%d/%d] %s … done in %s%s", finished.incrementAndGet(), total, label, format(took), detail));
+        out.accept(String.format("[%d/%d] %s … done in %s%s", finished.incrementAndGet(), total, label, DurationText.of(took), detail));
         return outcome.value();
     }
 
@@ -63,13 +63,5 @@ public final class StepReporter {
         synchronized (timings) {
             return Collections.unmodifiableMap(new LinkedHashMap<>(timings));
         }
-    }
-
-    public static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis < 60_000) {
-            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
-        }
-        return String.format(Locale.ROOT, "%dm%02ds", millis / 60_000, (millis % 60_000) / 1000);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ghillie.preview.mojo;
 
+import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.Preflight;
@@ -8,6 +9,7 @@ import dev.ghillie.preview.lifecycle.KubernetesUpSteps;
 import dev.ghillie.preview.lifecycle.PreviewRecord;
 import dev.ghillie.preview.lifecycle.PreviewUp;
 import dev.ghillie.preview.settings.PreviewSettings;
+import java.time.Duration;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,6 +37,7 @@ public class UpMojo extends AbstractImageMojo {
         if (!isServiceModule("up")) {
             return;
         }
+        long start = System.nanoTime();
         try {
             PreviewSettings settings = previewSettings();
             ImageSettings image = imageSettings(serviceMainClass());
@@ -48,7 +51,8 @@ public class UpMojo extends AbstractImageMojo {
                 project.getProperties().setProperty(URL_PROPERTY, result.access().url());
                 project.getProperties().setProperty(ImageMojo.REFERENCE_PROPERTY, result.image().reference());
                 project.getProperties().setProperty(ImageMojo.DIGEST_PROPERTY, result.image().digest());
-                getLog().info("Preview ready: " + result.access().url() + " (" + settings.previewRecord() + ")");
+                getLog().info("Preview ready: " + result.access().url() + " in "
+                        + DurationText.of(Duration.ofNanos(System.nanoTime() - start)) + " (" + settings.previewRecord() + ")");
             }
         } catch (PreviewException e) {
             throw failure(e);
