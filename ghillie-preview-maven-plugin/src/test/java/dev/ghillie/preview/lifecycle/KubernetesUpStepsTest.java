@@ -1,0 +1,121 @@
+package dev.ghillie.preview.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.cluster.DockerCheck;
+import dev.ghillie.preview.cluster.FakeK3d;
+import dev.ghillie.preview.cluster.Preflight;
+import dev.ghillie.preview.helm.ChartSource;
+import dev.ghillie.preview.image.ImageLog;
+import dev.ghillie.preview.image.ImageSettings;
+import dev.ghillie.preview.settings.AccessMode;
+import dev.ghillie.preview.settings.PlatformSettings;
+import dev.ghillie.preview.settings.PreviewSettings;
+import dev.ghillie.preview.settings.SettingsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code up} with the real steps over the fake {@code k3d}/{@code docker}: the failures that must
+ * stop it before anything changes, and a k3d create that fails. (The Kubernetes side is covered by
+ * the kube package against the mock server and by the end-to-end tier against a real cluster.)
+ */
+class KubernetesUpStepsTest {
+
+    @TempDir
+    Path tmp;
+
+    private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private static final ImageLog QUIET = new ImageLog() {
+        @Override
+        public void step(String line) {
+        }
+
+        @Override
+        public void detail(String line) {
+        }
+
+        @Override
+        public void warn(String line) {
+        }
+    };
+
+    private PreviewSettings settings(String cluster, FakeK3d fake) throws Exception {
+        Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
+        PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
+                Duration.ofMinutes(1));
+        return new PreviewSettings(cluster, 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart, List.of(), Map.of(),
+                AccessMode.PORT_FORWARD, 0, platform, Duration.ofSeconds(30), tmp, tmp.resolve("work"), fake.environment());
+    }
+
+    /** An image whose base does not exist: its build fails, so only the cluster branch can get far. */
+    private ImageSettings image() throws Exception {
+        Path classes = Files.createDirectories(tmp.resolve("classes/dev"));
+        Files.writeString(classes.resolve("Main.class"), "not really a class");
+        return ImageSettings.builder().baseImage("tar://" + tmp.resolve("no-such-base.tar")).imageName("ghillie-runtime")
+                .version("1.0").mainClass("dev.Main").creationTime("EPOCH").classesDirectory(tmp.resolve("classes"))
+                .outputDirectory(tmp.resolve("image")).build();
+    }
+
+    private PreviewUp up(PreviewSettings settings, FakeK3d fake) throws Exception {
+        KubernetesUpSteps steps = new KubernetesUpSteps(settings, image(), fake.k3d(), new Preflight(fake.runner()), DockerCheck.AUTO,
+                null, QUIET, lines::add);
+        return new PreviewUp(steps, false, lines::add);
+    }
+
+    @Test
+    void badSettingsStopBeforeAnyToolRuns() throws Exception {
+        FakeK3d fake = FakeK3d.withK3dAndDocker(tmp.resolve("fake"));
+
+        assertThatThrownBy(() -> up(settings("Bad_Name", fake), fake).run())
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("ghillie.preview.cluster='Bad_Name' is not a valid k3d cluster name");
+        assertThat(fake.calls()).isEmpty();
+        assertThat(lines).singleElement().asString().startsWith("[1/8] preflight … failed after");
+    }
+
+    @Test
+    void aMissingK3dStopsAtPreflightWithTheInstallAddress() throws Exception {
+        FakeK3d fake = FakeK3d.install(tmp.resolve("fake"), false, true);
+
+        assertThatThrownBy(() -> up(settings("ghillie-local", fake), fake).run())
+                .isInstanceOf(PreviewException.class)
+                .hasMessage("k3d is not on the PATH: install k3d v5 from https://k3d.io/#installation");
+        assertThat(fake.calls()).noneMatch(call -> call.startsWith("k3d cluster"));
+    }
+
+    @Test
+    void aStoppedDockerDaemonStopsAtPreflightAndNoClusterIsCreated() throws Exception {
+        FakeK3d fake = FakeK3d.withK3dAndDocker(tmp.resolve("fake")).set("FAKE_DOCKER_DAEMON", "down");
+
+        assertThatThrownBy(() -> up(settings("ghillie-local", fake), fake).run())
+                .isInstanceOf(PreviewException.class)
+                .hasMessageContaining("Docker daemon is not answering")
+                .hasMessageContaining("systemctl start docker");
+        assertThat(fake.calls()).noneMatch(call -> call.startsWith("k3d cluster create"));
+    }
+
+    @Test
+    void aFailingK3dCreateIsReportedAndLeavesNoCluster() throws Exception {
+        FakeK3d fake = FakeK3d.withK3dAndDocker(tmp.resolve("fake")).set("FAKE_K3D_FAIL_CREATE", "1");
+
+        assertThatThrownBy(() -> up(settings("ghillie-local", fake), fake).run())
+                .isInstanceOf(PreviewException.class)
+                .hasMessageContaining("ghillie-local");
+        assertThat(fake.calls()).anyMatch(call -> call.startsWith("k3d cluster create ghillie-local --api-port 127.0.0.1:"));
+        assertThat(fake.k3d().find("ghillie-local")).isEmpty();
+        assertThat(lines).anyMatch(line -> line.matches("\\[\\d/8] cluster … failed after \\d+\\.\\ds"));
+        // The image branch ran to its own end too: nothing was left running behind the failure.
+        assertThat(lines).anyMatch(line -> line.matches("\\[\\d/8] image build … failed after \\d+\\.\\ds"));
+    }
+}
