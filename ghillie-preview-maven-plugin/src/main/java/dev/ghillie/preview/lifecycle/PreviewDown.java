@@ -1,5 +1,7 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.DurationText;
+import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dCluster;
 import dev.ghillie.preview.helm.HelmClient;
@@ -7,8 +9,12 @@ import dev.ghillie.preview.helm.ReleaseTarget;
 import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +23,8 @@ import java.util.function.Consumer;
  * and the operators for a faster next up. Nothing there is success: down converges too.
  */
 public final class PreviewDown {
+
+    static final Duration NAMESPACE_DELETION = Duration.ofMinutes(2);
 
     private final K3d k3d;
     private final HelmClient helm;
@@ -49,6 +57,14 @@ public final class PreviewDown {
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
             client.secrets().inNamespace(settings.namespace()).withName(KubernetesUpSteps.APP_SECRET).delete();
             client.namespaces().withName(settings.namespace()).delete();
+            // A namespace stays Terminating while its contents go; an up right after would fail to
+            // write into it, so down returns only once it is gone.
+            client.namespaces().withName(settings.namespace()).waitUntilCondition(Objects::isNull,
+                    NAMESPACE_DELETION.toSeconds(), TimeUnit.SECONDS);
+        } catch (KubernetesClientException e) {
+            throw new PreviewException("namespace " + settings.namespace() + " was not deleted within "
+                    + DurationText.of(NAMESPACE_DELETION) + ": check what keeps it (kubectl get namespace "
+                    + settings.namespace() + " -o yaml) and run down again");
         }
         out.accept("Secret " + KubernetesUpSteps.APP_SECRET + " and namespace " + settings.namespace()
                 + " deleted; cluster " + settings.clusterName() + " kept");
