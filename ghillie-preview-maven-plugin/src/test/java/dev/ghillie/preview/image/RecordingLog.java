@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps what a build logged, by level, and echoes step lines so a test run shows them. */
-final class RecordingLog implements ImageLog {
+public final class RecordingLog implements ImageLog {
 
     final List<String> steps = new CopyOnWriteArrayList<>();
     final List<String> details = new CopyOnWriteArrayList<>();

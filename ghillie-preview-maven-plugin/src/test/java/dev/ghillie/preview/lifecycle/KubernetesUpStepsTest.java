@@ -8,7 +8,7 @@ import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.FakeK3d;
 import dev.ghillie.preview.cluster.Preflight;
 import dev.ghillie.preview.helm.ChartSource;
-import dev.ghillie.preview.image.ImageLog;
+import dev.ghillie.preview.image.RecordingLog;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSettings;
@@ -35,20 +35,6 @@ class KubernetesUpStepsTest {
 
     private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    private static final ImageLog QUIET = new ImageLog() {
-        @Override
-        public void step(String line) {
-        }
-
-        @Override
-        public void detail(String line) {
-        }
-
-        @Override
-        public void warn(String line) {
-        }
-    };
-
     private PreviewSettings settings(String cluster, FakeK3d fake) throws Exception {
         Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
@@ -69,7 +55,7 @@ class KubernetesUpStepsTest {
 
     private PreviewUp up(PreviewSettings settings, FakeK3d fake) throws Exception {
         KubernetesUpSteps steps = new KubernetesUpSteps(settings, image(), fake.k3d(), new Preflight(fake.runner()), DockerCheck.AUTO,
-                null, QUIET, lines::add);
+                null, new RecordingLog(), lines::add);
         return new PreviewUp(steps, false, lines::add);
     }
 
