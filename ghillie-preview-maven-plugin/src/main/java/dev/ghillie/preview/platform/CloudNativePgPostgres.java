@@ -27,60 +27,13 @@ public final class CloudNativePgPostgres extends OperatorBackedService {
             .withGroup("postgresql.cnpg.io").withVersion("v1").withKind("Cluster").withPlural("clusters").withNamespaced(true).build();
     static final String CLUSTER_NAME = "pg-ghillie";
 
+    /** CloudNativePG writes the whole URI (password URL-encoded) in the form the runtime reads. */
+    static final Spec SPEC = new Spec("postgresql", "DATABASE_URL", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE,
+            CloudNativePgPostgres::cluster, ReadinessCheck.cnpgCluster(), CLUSTER_NAME + "-app", "uri", (namespace, uri) -> uri);
+
     public CloudNativePgPostgres(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
             ChartSource chart, Duration timeout) {
-        super(releases, waits, clients, chart, timeout);
-    }
-
-    @Override
-    public String name() {
-        return "postgresql";
-    }
-
-    @Override
-    public String urlVariable() {
-        return "DATABASE_URL";
-    }
-
-    @Override
-    String operatorRelease() {
-        return OPERATOR_RELEASE;
-    }
-
-    @Override
-    String operatorNamespace() {
-        return OPERATOR_NAMESPACE;
-    }
-
-    @Override
-    ResourceDefinitionContext type() {
-        return TYPE;
-    }
-
-    @Override
-    GenericKubernetesResource resource(String namespace) {
-        return cluster(namespace);
-    }
-
-    @Override
-    ReadinessCheck readiness() {
-        return ReadinessCheck.cnpgCluster();
-    }
-
-    @Override
-    String secretName() {
-        return CLUSTER_NAME + "-app";
-    }
-
-    @Override
-    String secretKey() {
-        return "uri";
-    }
-
-    /** CloudNativePG writes the whole URI, with the password URL-encoded, in the format the runtime reads. */
-    @Override
-    String url(String namespace, String uri) {
-        return uri;
+        super(SPEC, releases, waits, clients, chart, timeout);
     }
 
     /** The Cluster as the contract's minimal example: one instance, database and owner ghillie. */

@@ -30,62 +30,19 @@ public final class HyperspikeValkey extends OperatorBackedService {
     static final String NAME = "valkey-ghillie";
     static final int PORT = 6379;
 
+    /**
+     * The URL names the Service in-cluster as CloudNativePG's uri does ({@code <service>.<namespace>}).
+     * The contract file marks this derivation UNVERIFIED: no real operator was run here.
+     */
+    static final Spec SPEC = new Spec("valkey", "VALKEY_URL", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE,
+            HyperspikeValkey::valkey, ReadinessCheck.valkey(), NAME, "password", HyperspikeValkey::url);
+
     public HyperspikeValkey(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
             ChartSource chart, Duration timeout) {
-        super(releases, waits, clients, chart, timeout);
+        super(SPEC, releases, waits, clients, chart, timeout);
     }
 
-    @Override
-    public String name() {
-        return "valkey";
-    }
-
-    @Override
-    public String urlVariable() {
-        return "VALKEY_URL";
-    }
-
-    @Override
-    String operatorRelease() {
-        return OPERATOR_RELEASE;
-    }
-
-    @Override
-    String operatorNamespace() {
-        return OPERATOR_NAMESPACE;
-    }
-
-    @Override
-    ResourceDefinitionContext type() {
-        return TYPE;
-    }
-
-    @Override
-    GenericKubernetesResource resource(String namespace) {
-        return valkey(namespace);
-    }
-
-    @Override
-    ReadinessCheck readiness() {
-        return ReadinessCheck.valkey();
-    }
-
-    @Override
-    String secretName() {
-        return NAME;
-    }
-
-    @Override
-    String secretKey() {
-        return "password";
-    }
-
-    /**
-     * The Service's in-cluster name, as CloudNativePG's uri uses {@code <service>.<namespace>}. The
-     * contract file marks this derivation UNVERIFIED: no real operator was run here.
-     */
-    @Override
-    String url(String namespace, String password) {
+    static String url(String namespace, String password) {
         return "redis://:" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + NAME + "." + namespace + ":" + PORT;
     }
 

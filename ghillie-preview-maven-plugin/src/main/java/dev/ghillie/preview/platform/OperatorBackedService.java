@@ -15,15 +15,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * The shape both data services share: converge the operator's chart and wait for it, apply one
  * custom resource beside the app, wait until the operator reports it ready, and form the URL from a
- * key of the Secret the operator wrote. Subclasses say which operator, resource, Secret and URL.
+ * key of the Secret the operator wrote. Each service is this with its own {@link Spec}.
  */
 abstract class OperatorBackedService implements PlatformService {
 
+    /**
+     * What differs between the services.
+     *
+     * @param resource the custom resource to apply, for a namespace
+     * @param url      the URL the runtime reads, from the namespace and the Secret key's value
+     */
+    record Spec(
+            String name,
+            String urlVariable,
+            String operatorRelease,
+            String operatorNamespace,
+            ResourceDefinitionContext type,
+            Function<String, GenericKubernetesResource> resource,
+            ReadinessCheck readiness,
+            String secretName,
+            String secretKey,
+            BiFunction<String, String, String> url) {
+    }
+
+    private final Spec spec;
     private final OperatorInstall operator;
     private final PlatformWaits waits;
     /** Gives the client for a kubeconfig; the caller owns and closes it. */
@@ -31,8 +52,9 @@ abstract class OperatorBackedService implements PlatformService {
     private final ChartSource chart;
     private final Duration timeout;
 
-    OperatorBackedService(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
+    OperatorBackedService(Spec spec, ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
             ChartSource chart, Duration timeout) {
+        this.spec = spec;
         this.operator = new OperatorInstall(releases, waits);
         this.waits = waits;
         this.clients = clients;
@@ -40,41 +62,33 @@ abstract class OperatorBackedService implements PlatformService {
         this.timeout = timeout;
     }
 
-    abstract String operatorRelease();
+    @Override
+    public final String name() {
+        return spec.name();
+    }
 
-    abstract String operatorNamespace();
-
-    abstract ResourceDefinitionContext type();
-
-    abstract GenericKubernetesResource resource(String namespace);
-
-    abstract ReadinessCheck readiness();
-
-    /** The Secret the operator writes for the instance, and its key that leads to the URL. */
-    abstract String secretName();
-
-    abstract String secretKey();
-
-    /** The URL the runtime reads, from the Secret key's value. */
-    abstract String url(String namespace, String secretValue);
+    @Override
+    public final String urlVariable() {
+        return spec.urlVariable();
+    }
 
     @Override
     public final Result ensure(Path kubeconfig, String namespace) {
-        ReleaseConverger.Result installed = operator.ensure(kubeconfig, operatorRelease(), operatorNamespace(), chart, timeout);
+        ReleaseConverger.Result installed = operator.ensure(kubeconfig, spec.operatorRelease(), spec.operatorNamespace(), chart, timeout);
         KubernetesClient client = clients.apply(kubeconfig);
         Namespaces.ensure(client, namespace);
-        GenericKubernetesResource resource = resource(namespace);
-        client.genericKubernetesResources(type()).inNamespace(namespace).resource(resource).createOr(NonDeletingOperation::update);
+        GenericKubernetesResource resource = spec.resource().apply(namespace);
+        client.genericKubernetesResources(spec.type()).inNamespace(namespace).resource(resource).createOr(NonDeletingOperation::update);
         String name = resource.getMetadata().getName();
-        waits.resourceReady(type(), namespace, name, readiness(), timeout);
-        Secret secret = client.secrets().inNamespace(namespace).withName(secretName()).get();
-        String value = secret == null || secret.getData() == null ? null : secret.getData().get(secretKey());
+        waits.resourceReady(spec.type(), namespace, name, spec.readiness(), timeout);
+        Secret secret = client.secrets().inNamespace(namespace).withName(spec.secretName()).get();
+        String value = secret == null || secret.getData() == null ? null : secret.getData().get(spec.secretKey());
         if (value == null) {
-            throw new PreviewException(type().getKind() + " " + namespace + "/" + name + " is ready but its Secret " + secretName()
-                    + " has no '" + secretKey() + "' key: check the operator's version (" + chart.describe() + ")");
+            throw new PreviewException(spec.type().getKind() + " " + namespace + "/" + name + " is ready but its Secret "
+                    + spec.secretName() + " has no '" + spec.secretKey() + "' key: check the operator's version (" + chart.describe() + ")");
         }
         String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
-        return new Result(SecretValue.of(url(namespace, decoded)),
-                "operator " + installed.summary() + ", " + type().getKind() + " " + name + " ready");
+        return new Result(SecretValue.of(spec.url().apply(namespace, decoded)),
+                "operator " + installed.summary() + ", " + spec.type().getKind() + " " + name + " ready");
     }
 }
