@@ -53,8 +53,14 @@ public final class PostgresServer implements AutoCloseable {
             server.exec(List.of(binDir + "/initdb", "-D", dataDir.toString(), "-U", USER, "--pwfile=" + pwFile,
                     "--auth=scram-sha-256", "-E", "UTF8", "--no-instructions"));
             server.startAgain();
-            server.exec(List.of(binDir + "/createdb", "-h", "127.0.0.1", "-p", Integer.toString(server.port), "-U", USER, DATABASE),
-                    "PGPASSWORD=" + PASSWORD);
+            try {
+                server.exec(List.of(binDir + "/createdb", "-h", "127.0.0.1", "-p", Integer.toString(server.port), "-U", USER, DATABASE),
+                        "PGPASSWORD=" + PASSWORD);
+            } catch (RuntimeException e) {
+                // The caller never gets the server to stop: stop it here rather than leave it running.
+                server.stop();
+                throw e;
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
