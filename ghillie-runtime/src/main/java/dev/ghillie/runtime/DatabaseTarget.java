@@ -1,9 +1,5 @@
 package dev.ghillie.runtime;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
@@ -27,31 +23,15 @@ public record DatabaseTarget(String host, int port, String database, String user
 
     /** Parses the URL; the error never repeats the URL itself, since it may hold a password. */
     public static DatabaseTarget parse(String url) {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw invalid("is not a valid URI");
-        }
-        String scheme = uri.getScheme();
-        if (!"postgresql".equals(scheme) && !"postgres".equals(scheme)) {
+        ConnectionUri uri = ConnectionUri.parse(url, DatabaseTarget::invalid);
+        if (!"postgresql".equals(uri.scheme()) && !"postgres".equals(uri.scheme())) {
             throw invalid("must start with postgresql://");
         }
-        if (uri.getHost() == null) {
+        if (uri.host() == null) {
             throw invalid("has no host");
         }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        String database = decode(path.startsWith("/") ? path.substring(1) : path);
-        String user = null;
-        String password = null;
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
-        }
-        int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
-        return new DatabaseTarget(uri.getHost(), port, database, user, password);
+        int port = uri.port() < 0 ? DEFAULT_PORT : uri.port();
+        return new DatabaseTarget(uri.host(), port, uri.path(), uri.userInfoName(), uri.userInfoPassword());
     }
 
     /** The JDBC URL, which carries no credentials: they travel in {@link #connectionProperties}. */
@@ -78,10 +58,6 @@ public record DatabaseTarget(String host, int port, String database, String user
     public String toString() {
         return "postgresql://" + (user == null ? "" : user + (password == null ? "" : ":****") + "@")
                 + host + ":" + port + "/" + database;
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static ConfigException invalid(String what) {

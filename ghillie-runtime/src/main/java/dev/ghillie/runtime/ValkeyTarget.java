@@ -1,9 +1,5 @@
 package dev.ghillie.runtime;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Where the Valkey readiness check connects, parsed from {@code VALKEY_URL}:
@@ -15,29 +11,22 @@ public record ValkeyTarget(String host, int port, int database, String user, Str
     private static final int DEFAULT_PORT = 6379;
 
     public static ValkeyTarget parse(String url) {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw invalid("is not a valid URI");
-        }
-        String scheme = uri.getScheme();
+        ConnectionUri uri = ConnectionUri.parse(url, ValkeyTarget::invalid);
         boolean tls;
-        if ("redis".equals(scheme) || "valkey".equals(scheme)) {
+        if ("redis".equals(uri.scheme()) || "valkey".equals(uri.scheme())) {
             tls = false;
-        } else if ("rediss".equals(scheme) || "valkeys".equals(scheme)) {
+        } else if ("rediss".equals(uri.scheme()) || "valkeys".equals(uri.scheme())) {
             tls = true;
         } else {
             throw invalid("must start with redis:// (or rediss:// for TLS)");
         }
-        if (uri.getHost() == null) {
+        if (uri.host() == null) {
             throw invalid("has no host");
         }
         int database = 0;
-        String path = uri.getPath();
-        if (path != null && path.length() > 1) {
+        if (!uri.path().isEmpty()) {
             try {
-                database = Integer.parseInt(path.substring(1));
+                database = Integer.parseInt(uri.path());
             } catch (NumberFormatException e) {
                 throw invalid("has a database index that is not a number");
             }
@@ -47,33 +36,24 @@ public record ValkeyTarget(String host, int port, int database, String user, Str
         }
         String user = null;
         String password = null;
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            if (colon < 0) {
-                // redis://secret@host is read by most clients as a password, not a user name.
-                password = decode(userInfo);
-            } else {
-                String name = decode(userInfo.substring(0, colon));
-                user = name.isEmpty() ? null : name;
-                password = decode(userInfo.substring(colon + 1));
-            }
-            if (password != null && password.isEmpty()) {
-                password = null;
-            }
+        if (uri.userInfoPassword() == null) {
+            // redis://secret@host is read by most clients as a password, not a user name.
+            password = uri.userInfoName();
+        } else {
+            user = uri.userInfoName().isEmpty() ? null : uri.userInfoName();
+            password = uri.userInfoPassword();
         }
-        int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
-        return new ValkeyTarget(uri.getHost(), port, database, user, password, tls);
+        if (password != null && password.isEmpty()) {
+            password = null;
+        }
+        int port = uri.port() < 0 ? DEFAULT_PORT : uri.port();
+        return new ValkeyTarget(uri.host(), port, database, user, password, tls);
     }
 
     @Override
     public String toString() {
         String credentials = password == null ? "" : (user == null ? "" : user) + ":****@";
         return (tls ? "rediss://" : "redis://") + credentials + host + ":" + port + "/" + database;
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static ConfigException invalid(String what) {
