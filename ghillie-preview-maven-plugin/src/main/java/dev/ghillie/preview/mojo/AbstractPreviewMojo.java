@@ -141,8 +141,13 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
             getLog().info("preview:" + goal + " skipped (ghillie.preview.skip)");
             return false;
         }
-        if (!"jar".equals(project.getPackaging()) || serviceMainClass() == null) {
-            getLog().debug("preview:" + goal + ": " + project.getArtifactId() + " is not the service (no jar with a main class)");
+        if (!"jar".equals(project.getPackaging())) {
+            getLog().info("preview:" + goal + ": nothing to do for " + project.getArtifactId() + " (packaging " + project.getPackaging() + ")");
+            return false;
+        }
+        if (serviceMainClass() == null) {
+            getLog().info("preview:" + goal + ": nothing to do for " + project.getArtifactId()
+                    + ": no main class (set ghillie.preview.mainClass or the project property mainClass)");
             return false;
         }
         return true;

@@ -24,22 +24,11 @@ public class ImageMojo extends AbstractImageMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        if (skip) {
-            getLog().info("preview:image skipped (ghillie.preview.skip)");
-            return;
-        }
-        if (!"jar".equals(project.getPackaging())) {
-            getLog().info("preview:image: nothing to build for " + project.getArtifactId() + " (packaging " + project.getPackaging() + ")");
-            return;
-        }
-        String main = serviceMainClass();
-        if (main == null) {
-            getLog().info("preview:image: nothing to build for " + project.getArtifactId()
-                    + ": no main class (set ghillie.preview.mainClass or the project property mainClass)");
+        if (!isServiceModule("image")) {
             return;
         }
         try {
-            ImageResult result = new RuntimeImageBuilder(new MavenImageLog(getLog())).build(imageSettings(main));
+            ImageResult result = new RuntimeImageBuilder(new MavenImageLog(getLog())).build(imageSettings(serviceMainClass()));
             project.getProperties().setProperty(REFERENCE_PROPERTY, result.reference());
             project.getProperties().setProperty(DIGEST_PROPERTY, result.digest());
             project.getProperties().setProperty(IMAGE_ID_PROPERTY, result.imageId());
