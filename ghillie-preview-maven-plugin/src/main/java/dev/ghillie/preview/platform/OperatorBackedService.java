@@ -33,7 +33,6 @@ abstract class OperatorBackedService implements PlatformService {
      */
     record Spec(
             String name,
-            String urlVariable,
             String operatorRelease,
             String operatorNamespace,
             ResourceDefinitionContext type,
@@ -65,11 +64,6 @@ abstract class OperatorBackedService implements PlatformService {
     @Override
     public final String name() {
         return spec.name();
-    }
-
-    @Override
-    public final String urlVariable() {
-        return spec.urlVariable();
     }
 
     @Override

@@ -9,9 +9,6 @@ public interface PlatformService {
     /** The step name shown to the user, e.g. {@code postgresql}. */
     String name();
 
-    /** The environment variable the runtime reads the URL from, e.g. {@code DATABASE_URL}. */
-    String urlVariable();
-
     /** Installs the operator if needed, applies the instance, waits for it, and returns the connection URL. */
     Result ensure(Path kubeconfig, String namespace);
 
