@@ -3,7 +3,7 @@ package dev.ghillie.preview.kube;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /** Turns a fabric8 client failure into a one-line {@link KubeException} that says what was being done. */
-final class ApiFailure {
+public final class ApiFailure {
 
     private ApiFailure() {
     }
@@ -12,7 +12,7 @@ final class ApiFailure {
      * {@code Could not list the pods ... (HTTP 403: pods is forbidden ...): is the cluster running and the kubeconfig
      * current?}. Not for Secret writes: the server's message may echo values there (see {@link SecretApplier}).
      */
-    static KubeException of(String action, KubernetesClientException e) {
+    public static KubeException of(String action, KubernetesClientException e) {
         return new KubeException("Could not " + action + " (" + detail(e) + "): is the cluster running and the "
                 + "kubeconfig current?", e);
     }

@@ -1,8 +1,10 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.kube.ApiFailure;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,17 +25,35 @@ final class ImportedImages {
     }
 
     static boolean has(KubernetesClient client, String reference) {
-        ConfigMap map = client.configMaps().inNamespace(NAMESPACE).withName(NAME).get();
-        return map != null && map.getData() != null && reference.equals(map.getData().get(key(reference)));
+        try {
+            ConfigMap map = client.configMaps().inNamespace(NAMESPACE).withName(NAME).get();
+            return map != null && map.getData() != null && reference.equals(map.getData().get(key(reference)));
+        } catch (KubernetesClientException e) {
+            throw ApiFailure.of("read ConfigMap " + NAMESPACE + "/" + NAME, e);
+        }
     }
 
     static void record(KubernetesClient client, String reference) {
-        ConfigMap existing = client.configMaps().inNamespace(NAMESPACE).withName(NAME).get();
-        ConfigMapBuilder map = existing == null
-                ? new ConfigMapBuilder().withNewMetadata().withName(NAME).withNamespace(NAMESPACE)
+        try {
+            write(client, reference);
+        } catch (KubernetesClientException e) {
+            throw ApiFailure.of("record the imported image in ConfigMap " + NAMESPACE + "/" + NAME, e);
+        }
+    }
+
+    private static void write(KubernetesClient client, String reference) {
+        var map = client.configMaps().inNamespace(NAMESPACE).withName(NAME);
+        if (map.get() != null) {
+            // Not createOr(update) with the object just read: a real API server rejects a create that carries a
+            // resourceVersion (500, "resourceVersion should not be set on objects to be created"); the mock server
+            // does not, and answers 409 instead.
+            map.edit(existing -> new ConfigMapBuilder(existing).addToData(key(reference), reference).build());
+            return;
+        }
+        client.configMaps().inNamespace(NAMESPACE).resource(new ConfigMapBuilder()
+                        .withNewMetadata().withName(NAME).withNamespace(NAMESPACE)
                         .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata()
-                : new ConfigMapBuilder(existing);
-        client.configMaps().inNamespace(NAMESPACE).resource(map.addToData(key(reference), reference).build())
+                        .addToData(key(reference), reference).build())
                 .createOr(NonDeletingOperation::update);
     }
 
