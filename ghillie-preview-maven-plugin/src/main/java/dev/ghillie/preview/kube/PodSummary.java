@@ -22,6 +22,11 @@ public record PodSummary(String name, int readyContainers, int totalContainers, 
         return readyContainers + "/" + totalContainers;
     }
 
+    /** Being deleted, as an old pod is for a while after a rollout replaced it. */
+    public boolean terminating() {
+        return "Terminating".equals(status);
+    }
+
     /** Running with every container ready. */
     public boolean healthy() {
         return "Running".equals(phase) && "Running".equals(status) && readyContainers == totalContainers;

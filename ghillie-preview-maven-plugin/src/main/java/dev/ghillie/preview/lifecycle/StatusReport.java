@@ -32,10 +32,15 @@ public record StatusReport(
         pods = List.copyOf(pods);
     }
 
+    /**
+     * Cluster running, release deployed, {@code /health} answering, and every pod that is not on its way
+     * out healthy (a pod a rollout replaced stays listed as Terminating for its grace period).
+     */
     public boolean healthy() {
+        List<PodSummary> serving = pods.stream().filter(pod -> !pod.terminating()).toList();
         return "running".equals(clusterState)
                 && release.map(r -> "deployed".equals(r.status())).orElse(false)
-                && !pods.isEmpty() && pods.stream().allMatch(PodSummary::healthy)
+                && !serving.isEmpty() && serving.stream().allMatch(PodSummary::healthy)
                 && healthAnswers.orElse(false);
     }
 
