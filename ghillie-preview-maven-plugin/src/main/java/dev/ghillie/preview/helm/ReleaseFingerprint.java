@@ -1,12 +1,12 @@
 package dev.ghillie.preview.helm;
 
+import dev.ghillie.preview.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ public final class ReleaseFingerprint {
     }
 
     public static String of(ChartSource chart, List<Path> valuesFiles, Map<String, String> values) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         switch (chart) {
             case ChartSource.Local local -> addTree(digest, local.path());
             default -> add(digest, "chart", chart.describe().getBytes(StandardCharsets.UTF_8));
@@ -69,11 +69,4 @@ public final class ReleaseFingerprint {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }
