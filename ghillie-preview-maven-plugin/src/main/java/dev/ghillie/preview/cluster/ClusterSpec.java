@@ -2,6 +2,7 @@ package dev.ghillie.preview.cluster;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The cluster a preview wants. Validated on construction, so an invalid spec never reaches k3d.
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param ingressPort      loopback port of the ingress (load balancer port 80), 0 = pick a free one
  * @param timeout          how long {@code k3d cluster create} may take (k3d rolls back after it)
  * @param kubeconfigUpdate what to do to the user's default kubeconfig
+ * @param registry         a k3d registry the nodes pull from ({@code --registry-use}), when the image is pushed
  */
 public record ClusterSpec(String name, int agents, int apiPort, int ingressPort, Duration timeout,
-        KubeconfigUpdate kubeconfigUpdate) {
+        KubeconfigUpdate kubeconfigUpdate, Optional<K3dRegistry> registry) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
 
@@ -31,27 +33,32 @@ public record ClusterSpec(String name, int agents, int apiPort, int ingressPort,
                     + "s must be positive, e.g. 180");
         }
         Objects.requireNonNull(kubeconfigUpdate, "kubeconfigUpdate");
+        Objects.requireNonNull(registry, "registry");
     }
 
     /** No agents, free ports picked, the default timeout, default kubeconfig untouched. */
     public static ClusterSpec of(String name) {
-        return new ClusterSpec(name, 0, 0, 0, DEFAULT_TIMEOUT, KubeconfigUpdate.NONE);
+        return new ClusterSpec(name, 0, 0, 0, DEFAULT_TIMEOUT, KubeconfigUpdate.NONE, Optional.empty());
     }
 
     public ClusterSpec withAgents(int count) {
-        return new ClusterSpec(name, count, apiPort, ingressPort, timeout, kubeconfigUpdate);
+        return new ClusterSpec(name, count, apiPort, ingressPort, timeout, kubeconfigUpdate, registry);
     }
 
     public ClusterSpec withPorts(int api, int ingress) {
-        return new ClusterSpec(name, agents, api, ingress, timeout, kubeconfigUpdate);
+        return new ClusterSpec(name, agents, api, ingress, timeout, kubeconfigUpdate, registry);
     }
 
     public ClusterSpec withTimeout(Duration value) {
-        return new ClusterSpec(name, agents, apiPort, ingressPort, value, kubeconfigUpdate);
+        return new ClusterSpec(name, agents, apiPort, ingressPort, value, kubeconfigUpdate, registry);
     }
 
     public ClusterSpec withKubeconfigUpdate(KubeconfigUpdate value) {
-        return new ClusterSpec(name, agents, apiPort, ingressPort, timeout, value);
+        return new ClusterSpec(name, agents, apiPort, ingressPort, timeout, value, registry);
+    }
+
+    public ClusterSpec withRegistry(Optional<K3dRegistry> value) {
+        return new ClusterSpec(name, agents, apiPort, ingressPort, timeout, kubeconfigUpdate, value);
     }
 
     private static void requirePort(int port, String setting) {

@@ -81,6 +81,7 @@ public final class K3dCli implements K3d {
                 "--timeout", timeoutSeconds + "s",
                 spec.kubeconfigUpdate().updateDefaultFlag(),
                 spec.kubeconfigUpdate().switchContextFlag()));
+        spec.registry().ifPresent(registry -> args.addAll(List.of("--registry-use", registry.useReference())));
         succeed(run(Duration.ofSeconds(timeoutSeconds).plus(CREATE_GRACE), args));
     }
 

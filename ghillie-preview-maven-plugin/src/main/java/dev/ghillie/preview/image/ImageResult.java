@@ -21,6 +21,11 @@ public record ImageResult(String reference, String digest, String imageId, List<
         tags = List.copyOf(tags);
     }
 
+    /** The same image under another name, e.g. the registry host the cluster's nodes pull from. */
+    public ImageResult withReference(String other) {
+        return new ImageResult(other, digest, imageId, tags, target, tarFile);
+    }
+
     public String toJson() {
         return "{\n"
                 + field("reference", reference) + ",\n"

@@ -1,5 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.Sha256;
 import dev.ghillie.preview.kube.ApiFailure;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -7,8 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -59,11 +58,7 @@ final class ImportedImages {
 
     /** ConfigMap keys allow only [-._a-zA-Z0-9]: a digest of the reference fits and cannot collide in practice. */
     private static String key(String reference) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(reference.getBytes(StandardCharsets.UTF_8));
-            return "image-" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        byte[] digest = Sha256.newDigest().digest(reference.getBytes(StandardCharsets.UTF_8));
+        return "image-" + HexFormat.of().formatHex(digest, 0, 16);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.Sha256;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.cluster.ClusterLifecycle;
@@ -17,11 +18,15 @@ import dev.ghillie.preview.helm.ReleaseConverger;
 import dev.ghillie.preview.helm.ReleaseFingerprint;
 import dev.ghillie.preview.helm.ReleaseRequest;
 import dev.ghillie.preview.helm.ReleaseTarget;
+import dev.ghillie.preview.cluster.ClusterException;
+import dev.ghillie.preview.cluster.K3dRegistry;
+import dev.ghillie.preview.kube.LocalRegistryHosting;
 import dev.ghillie.preview.image.ImageLog;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.image.ImageTarget;
 import dev.ghillie.preview.image.RuntimeImageBuilder;
+import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.kube.Namespaces;
@@ -51,7 +56,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -76,6 +80,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     static final String SECRET_CHECKSUM_ANNOTATION = "podAnnotations.ghillie\\.dev/app-secret-checksum";
 
     private final PreviewSettings settings;
+    private final ServiceBuild serviceBuild;
     private final ImageSettings imageSettings;
     private final K3d k3d;
     private final Preflight preflight;
@@ -87,9 +92,10 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     private final Map<Path, KubernetesClient> clients = new ConcurrentHashMap<>();
     private volatile String appSecretChecksum = "";
 
-    public KubernetesUpSteps(PreviewSettings settings, ImageSettings imageSettings, K3d k3d, Preflight preflight,
-            DockerCheck dockerCheck, HelmClient helm, ImageLog imageLog, Consumer<String> progress) {
+    public KubernetesUpSteps(PreviewSettings settings, ServiceBuild serviceBuild, ImageSettings imageSettings, K3d k3d,
+            Preflight preflight, DockerCheck dockerCheck, HelmClient helm, ImageLog imageLog, Consumer<String> progress) {
         this.settings = settings;
+        this.serviceBuild = serviceBuild;
         this.imageSettings = imageSettings;
         this.k3d = k3d;
         this.preflight = preflight;
@@ -103,6 +109,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     public Outcome<Void> preflight() {
         SettingsValidator.validate(settings);
         PreflightResult tools = preflight.check(dockerCheck);
+        settings.registry().ifPresent(KubernetesUpSteps::requireRegistryAnswers);
         return Outcome.of(null, "k3d " + tools.k3dVersion());
     }
 
@@ -112,7 +119,8 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
                 .withAgents(settings.agents())
                 .withPorts(0, settings.ingressPort())
                 .withTimeout(settings.clusterTimeout())
-                .withKubeconfigUpdate(settings.updateDefaultKubeconfig() ? KubeconfigUpdate.MERGE : KubeconfigUpdate.NONE);
+                .withKubeconfigUpdate(settings.updateDefaultKubeconfig() ? KubeconfigUpdate.MERGE : KubeconfigUpdate.NONE)
+                .withRegistry(settings.registry());
         PreviewCluster cluster = new ClusterLifecycle(k3d, new LoopbackPorts()).ensure(spec);
         cluster.notes().forEach(progress);
         return Outcome.of(cluster, cluster.action().verb() + ", ingress " + cluster.ingressUrl());
@@ -120,24 +128,57 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
 
     @Override
     public Outcome<ImageResult> buildImage() {
+        Optional<String> built = serviceBuild.run();
         ImageResult image = new RuntimeImageBuilder(imageLog).build(imageSettings);
-        return Outcome.of(image, image.reference());
+        return Outcome.of(image, built.map(what -> what + ", ").orElse("") + image.reference());
     }
 
     @Override
-    public Outcome<Void> loadImage(PreviewCluster cluster, ImageResult image) {
+    public Outcome<ImageResult> loadImage(PreviewCluster cluster, ImageResult image) {
+        if (settings.registry().isPresent()) {
+            return pulledFromRegistry(cluster, image, settings.registry().get());
+        }
         if (image.target() != ImageTarget.TAR) {
-            return Outcome.of(null, "nothing to import: the image went to " + image.target().id());
+            return Outcome.of(image, "nothing to import: the image went to " + image.target().id());
         }
         Path tar = image.tarFile().orElseThrow(() -> new PreviewException("the image build wrote no tar to import"));
         KubernetesClient client = client(cluster);
         // The tag is derived from the image's content: nodes that have it have these exact layers.
         if (ImportedImages.has(client, image.reference()) || nodesHave(client, image.reference())) {
-            return Outcome.of(null, "already on the nodes, import skipped");
+            return Outcome.of(image, "already on the nodes, import skipped");
         }
         k3d.importImage(tar, cluster.name());
         ImportedImages.record(client, image.reference());
-        return Outcome.of(null, "imported into " + cluster.name());
+        return Outcome.of(image, "imported into " + cluster.name());
+    }
+
+    /**
+     * The image was pushed to the registry on the host side; the nodes pull it by the name the cluster
+     * advertises (KEP-1755), which k3d wrote when it created the cluster with {@code --registry-use}. A
+     * cluster created without that registry cannot pull from it: say so rather than let the pods fail to pull.
+     */
+    private Outcome<ImageResult> pulledFromRegistry(PreviewCluster cluster, ImageResult image, K3dRegistry registry) {
+        LocalRegistryHosting hosting = LocalRegistryHosting.read(client(cluster))
+                .filter(advertised -> advertised.hostPort() == registry.port())
+                .orElseThrow(() -> new ClusterException("cluster " + cluster.name() + " was not created with registry "
+                        + registry.useReference() + " (ghillie.preview.registry), so its nodes cannot pull from it: remove the"
+                        + " cluster (mvn preview:down) and run up again to create it with --registry-use, or unset the setting"));
+        String pushed = registry.pushHost() + "/";
+        if (!image.reference().startsWith(pushed)) {
+            throw new IllegalStateException("registry mode built " + image.reference() + ", not an image under " + pushed);
+        }
+        String nodeReference = hosting.hostFromContainerRuntime() + "/" + image.reference().substring(pushed.length());
+        return Outcome.of(image.withReference(nodeReference), "nothing to import: the nodes pull " + nodeReference);
+    }
+
+    private static void requireRegistryAnswers(K3dRegistry registry) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), registry.port()), 3000);
+        } catch (java.io.IOException e) {
+            throw new ClusterException("registry " + registry.useReference() + " (ghillie.preview.registry) does not answer on "
+                    + registry.pushHost() + ": create it with '" + registry.createCommand() + "', or unset the setting to"
+                    + " import the image instead");
+        }
     }
 
     @Override
@@ -301,18 +342,14 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     }
 
     private static String checksum(Map<String, SecretValue> data) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            new TreeMap<>(data).forEach((key, value) -> {
-                digest.update(key.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(value.reveal().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest digest = Sha256.newDigest();
+        new TreeMap<>(data).forEach((key, value) -> {
+            digest.update(key.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(value.reveal().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        });
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -48,7 +48,7 @@ public final class PreviewUp {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<PreviewCluster> cluster = async(pool, () -> report.run("cluster", steps::cluster));
             CompletableFuture<ImageResult> image = async(pool, () -> report.run("image build", steps::buildImage));
-            CompletableFuture<Void> loaded = cluster.thenCombineAsync(image,
+            CompletableFuture<ImageResult> loaded = cluster.thenCombineAsync(image,
                     (c, i) -> report.run("image load", () -> steps.loadImage(c, i)), pool);
             CompletableFuture<Optional<SecretValue>> database = platformServices
                     ? cluster.thenApplyAsync(c -> report.run("postgresql", () -> steps.postgres(c)), pool)
@@ -64,12 +64,12 @@ public final class PreviewUp {
             await(CompletableFuture.allOf(loaded, secret).exceptionally(failure -> null));
             PreviewCluster readyCluster = join(cluster);
             ImageResult builtImage = join(image);
-            join(loaded);
+            ImageResult nodeImage = join(loaded);
             join(database);
             join(valkey);
             join(secret);
 
-            report.run("helm release", () -> steps.release(readyCluster, builtImage));
+            report.run("helm release", () -> steps.release(readyCluster, nodeImage));
             report.run("rollout", () -> steps.rollout(readyCluster));
             PreviewAccess access = report.run("preview url", () -> steps.access(readyCluster, builtImage));
             return new Result(readyCluster, builtImage, access, report.timings());

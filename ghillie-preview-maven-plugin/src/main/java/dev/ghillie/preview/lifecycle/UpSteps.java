@@ -22,8 +22,11 @@ public interface UpSteps {
 
     Outcome<ImageResult> buildImage();
 
-    /** Puts the image on the cluster's nodes; skips when they already have that digest. */
-    Outcome<Void> loadImage(PreviewCluster cluster, ImageResult image);
+    /**
+     * Puts the image on the cluster's nodes; skips when they already have that digest. Returns the image
+     * as pod specs must name it (for a registry, the name the nodes pull by).
+     */
+    Outcome<ImageResult> loadImage(PreviewCluster cluster, ImageResult image);
 
     /** Installs the CloudNativePG operator and a Cluster; returns {@code DATABASE_URL}. */
     Outcome<Optional<SecretValue>> postgres(PreviewCluster cluster);

@@ -3,11 +3,18 @@ package dev.ghillie.preview.mojo;
 import dev.ghillie.preview.image.AppDependency;
 import dev.ghillie.preview.image.BaseImage;
 import dev.ghillie.preview.image.ImageSettings;
+import dev.ghillie.preview.image.ServiceBuild;
 import java.io.File;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.plugin.BuildPluginManager;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The image parameters shared by {@code preview:image} and {@code preview:up}, translated into one {@link ImageSettings}. */
@@ -61,12 +68,31 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
     @Parameter(property = "ghillie.preview.dockerExecutable")
     private File dockerExecutable;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
+    @Component
+    private LifecycleExecutor lifecycleExecutor;
+
+    @Component
+    private BuildPluginManager buildPluginManager;
+
+    /** What makes the classes and libraries the image is built from: see {@link MavenServiceBuild}. */
+    protected ServiceBuild serviceBuild(Consumer<String> progress) {
+        return MavenServiceBuild.forGoal(mojoExecution, lifecycleExecutor, buildPluginManager, session, project, progress);
+    }
+
     /** The image settings for the service whose main class is {@code main}; wrong values fail with the property's name. */
     protected ImageSettings imageSettings(String main) {
+        return imageSettings(main, Optional.empty());
+    }
+
+    /** As {@link #imageSettings(String)}, pushed to {@code registryHost} when one is given (k3d registry mode). */
+    protected ImageSettings imageSettings(String main, Optional<String> registryHost) {
         ImageSettings.Builder settings = ImageSettings.builder()
                 .baseImage(baseImage)
-                .target(imageTarget)
-                .imageName(imageName)
+                .target(registryHost.isPresent() ? "registry" : imageTarget)
+                .imageName(registryHost.map(host -> host + "/" + imageName).orElse(imageName))
                 .tag(imageTag)
                 .version(project.getVersion())
                 .mainClass(main)
@@ -83,7 +109,9 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
                 .dockerExecutable(dockerExecutable == null ? null : dockerExecutable.toPath());
         Set<String> reactor = session.getProjects().stream().map(p -> p.getGroupId() + ":" + p.getArtifactId()).collect(Collectors.toSet());
         for (Artifact artifact : project.getArtifacts()) {
-            if (artifact.getArtifactHandler().isAddedToClasspath() && artifact.getFile() != null) {
+            // The goals resolve compile+runtime so that a command-line build can compile; the image takes what runs.
+            boolean runs = Artifact.SCOPE_COMPILE.equals(artifact.getScope()) || Artifact.SCOPE_RUNTIME.equals(artifact.getScope());
+            if (runs && artifact.getArtifactHandler().isAddedToClasspath() && artifact.getFile() != null) {
                 settings.addDependency(artifact.getFile().toPath(), kindOf(artifact, reactor));
             }
         }

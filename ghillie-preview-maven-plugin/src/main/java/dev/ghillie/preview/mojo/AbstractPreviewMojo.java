@@ -1,5 +1,7 @@
 package dev.ghillie.preview.mojo;
 
+import dev.ghillie.preview.cluster.K3dRegistry;
+import java.util.Optional;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.K3d;
@@ -186,7 +188,13 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
                 SettingsValidator.duration("ghillie.preview.rolloutTimeout", rolloutTimeout),
                 projectDir,
                 workDir.toPath(),
+                registry(),
                 environment);
+    }
+
+    /** The k3d registry {@code up} pushes to; only {@code up} has the setting. */
+    protected Optional<K3dRegistry> registry() {
+        return Optional.empty();
     }
 
     private Map<String, String> chartValues() {

@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * writes its reference and digest to {@code target/ghillie-preview/image.json}. Runs for jar
  * modules with a main class; other modules (the parent pom, the plugin itself) are skipped.
  */
-@Mojo(name = "image", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "image", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class ImageMojo extends AbstractImageMojo {
 
     /** Project properties later steps (the chart install) read. */
@@ -28,6 +28,7 @@ public class ImageMojo extends AbstractImageMojo {
             return;
         }
         try {
+            serviceBuild(line -> getLog().info("building: " + line)).run().ifPresent(getLog()::info);
             ImageResult result = new RuntimeImageBuilder(new MavenImageLog(getLog())).build(imageSettings(serviceMainClass()));
             project.getProperties().setProperty(REFERENCE_PROPERTY, result.reference());
             project.getProperties().setProperty(DIGEST_PROPERTY, result.digest());

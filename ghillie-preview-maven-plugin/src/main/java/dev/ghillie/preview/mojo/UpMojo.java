@@ -3,6 +3,7 @@ package dev.ghillie.preview.mojo;
 import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.K3d;
+import dev.ghillie.preview.cluster.K3dRegistry;
 import dev.ghillie.preview.cluster.Preflight;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.lifecycle.KubernetesUpSteps;
@@ -10,9 +11,12 @@ import dev.ghillie.preview.lifecycle.PreviewRecord;
 import dev.ghillie.preview.lifecycle.PreviewUp;
 import dev.ghillie.preview.settings.PreviewSettings;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -23,7 +27,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * <p>Bound to {@code pre-integration-test}: integration tests get the URL as the system property
  * {@code ghillie.preview.url} (set it from the project property of the same name).
  */
-@Mojo(name = "up", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, requiresDependencyResolution = ResolutionScope.RUNTIME,
+@Mojo(name = "up", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
         threadSafe = true)
 public class UpMojo extends AbstractImageMojo {
 
@@ -31,6 +35,19 @@ public class UpMojo extends AbstractImageMojo {
     static final String URL_PROPERTY = "ghillie.preview.url";
     /** Key in the plugin context under which a port-forward stays open until down or the end of the build. */
     static final String ACCESS_SESSION = "ghillie.preview.access.session";
+
+    /**
+     * A k3d registry to push the image to instead of importing it into the nodes, as {@code k3d cluster create
+     * --registry-use} names it: {@code NAME:PORT}, e.g. {@code k3d-ghillie-registry:5001} after
+     * {@code k3d registry create ghillie-registry --port 127.0.0.1:5001}. A new cluster is created with it.
+     */
+    @Parameter(property = "ghillie.preview.registry")
+    private String registry;
+
+    @Override
+    protected Optional<K3dRegistry> registry() {
+        return registry == null || registry.isBlank() ? Optional.empty() : Optional.of(K3dRegistry.parse(registry));
+    }
 
     @Override
     public void execute() throws MojoFailureException {
@@ -40,10 +57,11 @@ public class UpMojo extends AbstractImageMojo {
         long start = System.nanoTime();
         try {
             PreviewSettings settings = previewSettings();
-            ImageSettings image = imageSettings(serviceMainClass());
+            ImageSettings image = imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
             K3d k3d = k3d(settings);
-            try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, image, k3d, new Preflight(processRunner(settings)),
-                    dockerCheckSetting(), helm(settings), new MavenImageLog(getLog()), line -> getLog().info("      " + line))) {
+            Consumer<String> progress = line -> getLog().info("      " + line);
+            try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, serviceBuild(progress), image, k3d, new Preflight(processRunner(settings)),
+                    dockerCheckSetting(), helm(settings), new MavenImageLog(getLog()), progress)) {
                 PreviewUp.Result result = new PreviewUp(steps, settings.platform().any(), getLog()::info).run();
                 PreviewRecord record = PreviewRecord.of(settings, result);
                 record.write(settings.previewRecord());

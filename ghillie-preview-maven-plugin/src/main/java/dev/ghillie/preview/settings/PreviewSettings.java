@@ -1,5 +1,8 @@
 package dev.ghillie.preview.settings;
 
+import dev.ghillie.preview.cluster.K3dRegistry;
+import java.util.Objects;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.Map;
  * Everything a preview goal needs, resolved and immutable: what the goals translate their Maven
  * parameters into. Plain Java services take this and nothing from Maven.
  *
+ * @param registry    a k3d registry to push the image to instead of importing it; empty to import
  * @param environment the environment for external tools (k3d, docker), PATH included
  */
 public record PreviewSettings(
@@ -28,11 +32,13 @@ public record PreviewSettings(
         Duration rolloutTimeout,
         Path projectDir,
         Path workDir,
+        Optional<K3dRegistry> registry,
         Map<String, String> environment) {
 
     public PreviewSettings {
         valuesFiles = List.copyOf(valuesFiles);
         setValues = Map.copyOf(setValues);
+        Objects.requireNonNull(registry, "registry");
         environment = Map.copyOf(environment);
     }
 

@@ -48,6 +48,13 @@ class K3dCliTest {
     }
 
     @Test
+    void createAttachesTheRegistryTheImageIsPushedTo() {
+        fake.k3d().create(spec("demo").withRegistry(java.util.Optional.of(K3dRegistry.parse("k3d-ghillie-registry:5001"))));
+
+        assertThat(fake.calls().getFirst()).endsWith("--kubeconfig-switch-context=false --registry-use k3d-ghillie-registry:5001");
+    }
+
+    @Test
     void createUpdatesTheDefaultKubeconfigOnlyWhenAsked() {
         fake.k3d().create(spec("demo").withKubeconfigUpdate(KubeconfigUpdate.MERGE));
 

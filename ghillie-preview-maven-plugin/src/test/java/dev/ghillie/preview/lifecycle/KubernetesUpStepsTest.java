@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.FakeK3d;
+import dev.ghillie.preview.cluster.K3dRegistry;
+import dev.ghillie.preview.cluster.ClusterException;
 import dev.ghillie.preview.cluster.Preflight;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.image.RecordingLog;
 import dev.ghillie.preview.image.ImageSettings;
+import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
@@ -36,12 +39,16 @@ class KubernetesUpStepsTest {
     private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private PreviewSettings settings(String cluster, FakeK3d fake) throws Exception {
+        return settings(cluster, fake, java.util.Optional.empty());
+    }
+
+    private PreviewSettings settings(String cluster, FakeK3d fake, java.util.Optional<K3dRegistry> registry) throws Exception {
         Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
         PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
                 Duration.ofMinutes(1));
         return new PreviewSettings(cluster, 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart, List.of(), Map.of(),
-                AccessMode.PORT_FORWARD, 0, platform, Duration.ofSeconds(30), tmp, tmp.resolve("work"), fake.environment());
+                AccessMode.PORT_FORWARD, 0, platform, Duration.ofSeconds(30), tmp, tmp.resolve("work"), registry, fake.environment());
     }
 
     /** An image whose base does not exist: its build fails, so only the cluster branch can get far. */
@@ -54,7 +61,11 @@ class KubernetesUpStepsTest {
     }
 
     private PreviewUp up(PreviewSettings settings, FakeK3d fake) throws Exception {
-        KubernetesUpSteps steps = new KubernetesUpSteps(settings, image(), fake.k3d(), new Preflight(fake.runner()), DockerCheck.AUTO,
+        return up(settings, fake, ServiceBuild.ALREADY_BUILT);
+    }
+
+    private PreviewUp up(PreviewSettings settings, FakeK3d fake, ServiceBuild build) throws Exception {
+        KubernetesUpSteps steps = new KubernetesUpSteps(settings, build, image(), fake.k3d(), new Preflight(fake.runner()), DockerCheck.AUTO,
                 null, new RecordingLog(), lines::add);
         return new PreviewUp(steps, false, lines::add);
     }
@@ -103,5 +114,55 @@ class KubernetesUpStepsTest {
         assertThat(lines).anyMatch(line -> line.matches("\\[\\d/8] cluster … failed after \\d+\\.\\ds"));
         // The image branch ran to its own end too: nothing was left running behind the failure.
         assertThat(lines).anyMatch(line -> line.matches("\\[\\d/8] image build … failed after \\d+\\.\\ds"));
+    }
+
+    @Test
+    void theServiceIsBuiltInTheImageStepBeforeJibReadsIt() throws Exception {
+        FakeK3d fake = FakeK3d.withK3dAndDocker(tmp.resolve("fake"));
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        ServiceBuild build = () -> {
+            order.add("build");
+            // Jib's failure below comes after this: the build ran first, in the image step, not at preflight.
+            assertThat(fake.calls()).anyMatch(call -> call.startsWith("k3d version"));
+            throw new PreviewException("Building ghillie-runtime failed in compiler:compile (default-compile): Compilation failure");
+        };
+
+        assertThatThrownBy(() -> up(settings("ghillie-local", fake), fake, build).run())
+                .isInstanceOf(PreviewException.class)
+                .hasMessage("Building ghillie-runtime failed in compiler:compile (default-compile): Compilation failure");
+        assertThat(order).containsExactly("build");
+        assertThat(lines).anyMatch(line -> line.matches("\\[\\d/8] image build … failed after \\d+\\.\\ds"));
+    }
+
+    @Test
+    void aRegistryThatDoesNotAnswerStopsAtPreflightWithTheCommandThatMakesIt() throws Exception {
+        FakeK3d fake = FakeK3d.withK3dAndDocker(tmp.resolve("fake"));
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        K3dRegistry registry = new K3dRegistry("k3d-ghillie-registry", closed);
+
+        assertThatThrownBy(() -> up(settings("ghillie-local", fake, java.util.Optional.of(registry)), fake).run())
+                .isInstanceOf(ClusterException.class)
+                .hasMessage("registry k3d-ghillie-registry:" + closed + " (ghillie.preview.registry) does not answer on 127.0.0.1:"
+                        + closed + ": create it with 'k3d registry create ghillie-registry --port 127.0.0.1:" + closed
+                        + "', or unset the setting to import the image instead");
+        assertThat(fake.calls()).noneMatch(call -> call.startsWith("k3d cluster create"));
+    }
+
+    @Test
+    void aRegistryThatAnswersIsAttachedToTheNewCluster() throws Exception {
+        FakeK3d fake = FakeK3d.withK3dAndDocker(tmp.resolve("fake"));
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            K3dRegistry registry = new K3dRegistry("k3d-ghillie-registry", listening.getLocalPort());
+
+            // The image build fails (its base does not exist); the cluster branch runs to its end beside it.
+            assertThatThrownBy(() -> up(settings("ghillie-local", fake, java.util.Optional.of(registry)), fake).run())
+                    .isInstanceOf(PreviewException.class);
+
+            assertThat(fake.calls()).anyMatch(call -> call.startsWith("k3d cluster create ghillie-local ")
+                    && call.endsWith(" --registry-use k3d-ghillie-registry:" + listening.getLocalPort()));
+        }
     }
 }

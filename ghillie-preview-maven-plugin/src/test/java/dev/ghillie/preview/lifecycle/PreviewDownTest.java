@@ -133,7 +133,7 @@ class PreviewDownTest {
         ChartSource chart = new ChartSource.Local(tmp);
         return new PreviewSettings("ghillie-local", 0, 0, Duration.ofMinutes(3), false, "ghillie", "ghillie", tmp, List.of(), Map.of(),
                 AccessMode.INGRESS, 0, new PlatformSettings(true, true, chart, chart, Duration.ofMinutes(5)), Duration.ofMinutes(5),
-                tmp, tmp, Map.of());
+                tmp, tmp, java.util.Optional.empty(), Map.of());
     }
 
     @Test

@@ -61,8 +61,8 @@ class PreviewUpBenchmarkTest {
         }
 
         @Override
-        public Outcome<Void> loadImage(PreviewCluster c, ImageResult i) {
-            return after(2, null);
+        public Outcome<ImageResult> loadImage(PreviewCluster c, ImageResult i) {
+            return after(2, i);
         }
 
         @Override

@@ -61,9 +61,10 @@ class PreviewUpTest {
         }
 
         @Override
-        public Outcome<Void> loadImage(PreviewCluster c, ImageResult i) {
+        public Outcome<ImageResult> loadImage(PreviewCluster c, ImageResult i) {
             calls.add("load " + i.reference() + " into " + c.name());
-            return Outcome.of(null, "imported");
+            // As in registry mode: the nodes know the image by another name than the build gave it.
+            return Outcome.of(i.withReference("k3d-registry:5000/" + i.reference()), "pushed");
         }
 
         @Override
@@ -98,7 +99,7 @@ class PreviewUpTest {
 
         @Override
         public Outcome<Void> release(PreviewCluster c, ImageResult i) {
-            calls.add("release");
+            calls.add("release " + i.reference());
             return Outcome.of(null, "installed revision 1");
         }
 
@@ -141,7 +142,8 @@ class PreviewUpTest {
         assertThat(result.access().url()).isEqualTo("http://127.0.0.1:8081");
         assertThat(result.timings()).containsOnlyKeys("preflight", "cluster", "image build", "image load", "postgresql",
                 "valkey", "app secret", "helm release", "rollout", "preview url");
-        assertThat(steps.calls).endsWith("release", "rollout", "access");
+        // The release names the image as the load step says the nodes know it.
+        assertThat(steps.calls).endsWith("release k3d-registry:5000/ghillie-runtime:0.1.0-abc", "rollout", "access");
         assertThat(steps.secretData).containsOnlyKeys("DATABASE_URL", "VALKEY_URL");
     }
 
@@ -181,7 +183,7 @@ class PreviewUpTest {
         assertThatThrownBy(() -> new PreviewUp(steps, true, lines::add).run())
                 .isSameAs(steps.postgresFailure);
 
-        assertThat(steps.calls).doesNotContain("secret", "release", "rollout", "access");
+        assertThat(steps.calls).doesNotContain("secret", "release k3d-registry:5000/ghillie-runtime:0.1.0-abc", "rollout", "access");
         // The side branches still finished: nothing is left running behind the user's back.
         assertThat(steps.calls).contains("valkey", "image", "load ghillie-runtime:0.1.0-abc into ghillie-local");
         assertThat(lines).anyMatch(line -> line.matches("\\[\\d+/10] postgresql … failed after \\d+\\.\\ds"));

@@ -30,7 +30,7 @@ class SettingsValidatorTest {
     private PreviewSettings settings(String cluster, String namespace, int port, List<Path> values, Duration rollout) {
         PlatformSettings platform = new PlatformSettings(true, true, new ChartSource.Local(chart), new ChartSource.Local(chart), Duration.ofMinutes(5));
         return new PreviewSettings(cluster, 0, port, Duration.ofMinutes(3), false, namespace, "ghillie", chart, values, Map.of(),
-                AccessMode.INGRESS, 0, platform, rollout, dir, dir.resolve("target/ghillie-preview"), Map.of());
+                AccessMode.INGRESS, 0, platform, rollout, dir, dir.resolve("target/ghillie-preview"), java.util.Optional.empty(), Map.of());
     }
 
     @Test

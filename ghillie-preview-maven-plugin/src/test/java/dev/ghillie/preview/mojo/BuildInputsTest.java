@@ -1,0 +1,118 @@
+package dev.ghillie.preview.mojo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.MojoExecution;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildInputsTest {
+
+    @TempDir
+    Path module;
+
+    Path source;
+    MojoExecution compile;
+
+    @BeforeEach
+    void aModule() throws Exception {
+        source = Files.createDirectories(module.resolve("src/main/java/dev")).resolve("Main.java");
+        Files.writeString(source, "class Main {}");
+        Files.writeString(module.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(module.resolve("target/classes"));
+        Plugin compiler = new Plugin();
+        compiler.setGroupId("org.apache.maven.plugins");
+        compiler.setArtifactId("maven-compiler-plugin");
+        compiler.setVersion("3.14.1");
+        compile = new MojoExecution(compiler, "compile", "default-compile");
+        compile.setConfiguration(new Xpp3Dom("configuration"));
+    }
+
+    private String fingerprint(Map<?, ?> properties) {
+        return new BuildInputs(module, List.of(module.resolve("pom.xml"), module.resolve("src/main/java"), module.resolve("src/main/resources")),
+                List.of(compile), properties, List.of()).fingerprint();
+    }
+
+    @Test
+    void theSameInputsGiveTheSameFingerprint() {
+        assertThat(fingerprint(Map.of())).isEqualTo(fingerprint(Map.of())).hasSize(64);
+    }
+
+    @Test
+    void aChangedSourceFileChangesIt() throws Exception {
+        String before = fingerprint(Map.of());
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(5)));
+
+        assertThat(fingerprint(Map.of())).isNotEqualTo(before);
+    }
+
+    @Test
+    void aNewFileAndAChangedPomChangeIt() throws Exception {
+        String before = fingerprint(Map.of());
+        Files.writeString(module.resolve("src/main/java/dev/Other.java"), "class Other {}");
+        String withNewFile = fingerprint(Map.of());
+        Files.writeString(module.resolve("pom.xml"), "<project><!-- changed --></project>");
+
+        assertThat(withNewFile).isNotEqualTo(before);
+        assertThat(fingerprint(Map.of())).isNotEqualTo(withNewFile);
+    }
+
+    @Test
+    void whatTheBuildWritesAndOtherFilesOfTheModuleAreNotInputs() throws Exception {
+        String before = fingerprint(Map.of());
+        Files.writeString(module.resolve("target/classes/Main.class"), "compiled");
+        Files.writeString(module.resolve("build.log"), "a log written while building");
+        Files.createDirectories(module.resolve(".idea"));
+        Files.writeString(module.resolve(".idea/workspace.xml"), "<x/>");
+
+        assertThat(fingerprint(Map.of())).isEqualTo(before);
+    }
+
+    @Test
+    void aResourceDirectoryAppearingChangesIt() throws Exception {
+        String before = fingerprint(Map.of());
+        Files.createDirectories(module.resolve("src/main/resources"));
+        Files.writeString(module.resolve("src/main/resources/app.properties"), "greeting=hello");
+
+        assertThat(fingerprint(Map.of())).isNotEqualTo(before);
+    }
+
+    @Test
+    void aPropertyOrAGoalConfigurationChangesIt() {
+        Properties release17 = new Properties();
+        release17.setProperty("maven.compiler.release", "17");
+        String before = fingerprint(Map.of());
+        String withProperty = fingerprint(release17);
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Xpp3Dom debug = new Xpp3Dom("debug");
+        debug.setValue("false");
+        configuration.addChild(debug);
+        compile.setConfiguration(configuration);
+
+        assertThat(withProperty).isNotEqualTo(before);
+        assertThat(fingerprint(Map.of())).isNotEqualTo(before);
+    }
+
+    @Test
+    void theCheckedOutCommitIsReadThroughItsBranch() throws Exception {
+        Path git = Files.createDirectories(module.getParent().resolve(module.getFileName() + "-repo/.git/refs/heads"));
+        Path work = Files.createDirectories(git.getParent().getParent().getParent().resolve("service"));
+        Files.writeString(git.getParent().getParent().resolve("HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(git.resolve("main"), "3e237ac0000000000000000000000000000000aa\n");
+
+        assertThat(BuildInputs.gitHead(work)).contains("ref: refs/heads/main 3e237ac0000000000000000000000000000000aa");
+
+        Files.writeString(git.resolve("main"), "9fad4790000000000000000000000000000000bb\n");
+        assertThat(BuildInputs.gitHead(work)).contains("ref: refs/heads/main 9fad4790000000000000000000000000000000bb");
+    }
+}
