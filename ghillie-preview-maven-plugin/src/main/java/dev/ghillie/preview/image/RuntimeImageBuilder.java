@@ -49,6 +49,14 @@ public final class RuntimeImageBuilder {
     public ImageResult build(ImageSettings settings) {
         checkInputs(settings);
         long start = System.nanoTime();
+        Optional<String> reuseKey = TarReuse.key(settings);
+        Optional<ImageResult> reused = reuseKey.flatMap(key -> TarReuse.reusable(settings, key));
+        if (reused.isPresent()) {
+            log.step(String.format("image: %s (%s) unchanged, %s reused, in %d ms", reused.get().reference(), reused.get().digest(),
+                    settings.tarFile(), millisSince(start)));
+            return reused.get();
+        }
+        TarReuse.forget(settings);
         try {
             JibContainerBuilder container = containerFor(settings);
             ImageResult result = switch (settings.target()) {
@@ -59,6 +67,7 @@ public final class RuntimeImageBuilder {
             log.step(String.format("image: built %s (%s) on %s, %s, in %d ms",
                     result.reference(), result.digest(), settings.baseImage().reference(), where(result), millisSince(start)));
             writeResult(result, settings.resultFile());
+            reuseKey.ifPresent(key -> TarReuse.remember(settings, key));
             return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -104,6 +104,50 @@ class RuntimeImageBuilderTest {
     }
 
     @Test
+    void aRebuildWithNothingChangedReusesTheTarInsteadOfWritingItAgain() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        ImageSettings settings = app.settings(baseTar, work.resolve("out")).build();
+        ImageResult first = new RuntimeImageBuilder(new RecordingLog()).build(settings);
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(first.tarFile().orElseThrow());
+        RecordingLog log = new RecordingLog();
+
+        ImageResult second = new RuntimeImageBuilder(log).build(settings);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(log.steps).singleElement().asString().matches("image: ghillie-runtime:1\\.0-[0-9a-f]{12} \\(sha256:[0-9a-f]{64}\\)"
+                + " unchanged, .*image\\.tar reused, in \\d+ ms");
+        assertThat(log.details).noneMatch(line -> line.startsWith("jib: "));
+        assertThat(Files.getLastModifiedTime(second.tarFile().orElseThrow())).isEqualTo(written);
+    }
+
+    @Test
+    void aTamperedTarOrAChangedSettingIsBuiltAgain() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        ImageSettings settings = app.settings(baseTar, work.resolve("out")).build();
+        ImageResult first = new RuntimeImageBuilder(new RecordingLog()).build(settings);
+        Files.write(first.tarFile().orElseThrow(), new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+        RecordingLog afterTamper = new RecordingLog();
+        new RuntimeImageBuilder(afterTamper).build(settings);
+        RecordingLog afterFlags = new RecordingLog();
+        new RuntimeImageBuilder(afterFlags).build(app.settings(baseTar, work.resolve("out")).jvmFlags(List.of("-Xmx64m")).build());
+
+        assertThat(afterTamper.steps).singleElement().asString().startsWith("image: built ");
+        assertThat(afterFlags.steps).singleElement().asString().startsWith("image: built ");
+    }
+
+    @Test
+    void onlyATarOnABaseThatCannotMoveIsEverReused() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+
+        assertThat(TarReuse.key(app.settings(baseTar, work.resolve("out")).build())).isPresent();
+        assertThat(TarReuse.key(app.settings(baseTar, work.resolve("out")).baseImage("eclipse-temurin:21-jre").build())).isEmpty();
+        assertThat(TarReuse.key(app.settings(baseTar, work.resolve("out"))
+                .baseImage("eclipse-temurin@sha256:" + "a".repeat(64)).build())).isPresent();
+        assertThat(TarReuse.key(app.settings(baseTar, work.resolve("out")).target("registry").imageName("127.0.0.1:5001/app")
+                .build())).isEmpty();
+    }
+
+    @Test
     void aChangedClassChangesTheTagAndOnlyTheClassesLayer() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
         RuntimeImageBuilder builder = new RuntimeImageBuilder(new RecordingLog());

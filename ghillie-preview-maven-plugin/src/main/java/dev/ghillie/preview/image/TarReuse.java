@@ -1,0 +1,120 @@
+package dev.ghillie.preview.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghillie.preview.Sha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Lets a tar build whose inputs did not change hand back the tar and result the last build wrote, instead of
+ * Jib writing the same archive (about 30 MB for the runtime) again: that was most of a no-op {@code up}'s image
+ * step. Inputs: every setting, the classes' and dependencies' files (size and modification time), and the base.
+ * Only where the base cannot have moved behind an unchanged reference: a {@code tar://} base (its file is an
+ * input) or a registry base pinned by digest. An unpinned tag is asked for again by Jib on every build.
+ */
+final class TarReuse {
+
+    /** Bump when the image layout changes, so an older plugin's tar is never reused. */
+    private static final String FORMAT = "ghillie-tar-reuse/1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TarReuse() {
+    }
+
+    /** The fingerprint of what a tar build reads; empty when reusing would not be safe. */
+    static Optional<String> key(ImageSettings settings) {
+        boolean fixedBase = settings.baseImage().tarFile().isPresent() || settings.baseImage().reference().contains("@sha256:");
+        if (settings.target() != ImageTarget.TAR || !fixedBase) {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(FORMAT);
+        lines.add(settings.toString());
+        settings.baseImage().tarFile().ifPresent(base -> lines.add("base " + describe(base)));
+        lines.addAll(tree(settings.classesDirectory()));
+        for (AppDependency dependency : settings.dependencies()) {
+            lines.addAll(tree(dependency.jar()));
+        }
+        MessageDigest digest = Sha256.newDigest();
+        lines.forEach(line -> {
+            digest.update(line.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+        });
+        return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** The last build's result when it was made from the same inputs and its tar is still there. */
+    static Optional<ImageResult> reusable(ImageSettings settings, String key) {
+        try {
+            if (!Files.isRegularFile(keyFile(settings)) || !Files.isRegularFile(settings.tarFile())
+                    || !Files.isRegularFile(settings.resultFile())
+                    || !record(key, settings).equals(Files.readString(keyFile(settings)).strip())) {
+                return Optional.empty();
+            }
+            JsonNode json = JSON.readTree(settings.resultFile().toFile());
+            List<String> tags = new ArrayList<>();
+            json.path("tags").forEach(tag -> tags.add(tag.asText()));
+            return Optional.of(new ImageResult(json.path("reference").asText(), json.path("digest").asText(),
+                    json.path("imageId").asText(), tags, ImageTarget.TAR, Optional.of(settings.tarFile())));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Records the inputs of the build that just wrote the tar and its result, and the tar as it was written. */
+    static void remember(ImageSettings settings, String key) {
+        try {
+            Files.writeString(keyFile(settings), record(key, settings) + "\n");
+        } catch (IOException e) {
+            // Without the record the next build runs Jib again: slower, never wrong.
+        }
+    }
+
+    /** Before a build: a build that fails half way must not leave a record that vouches for its tar. */
+    static void forget(ImageSettings settings) {
+        try {
+            Files.deleteIfExists(keyFile(settings));
+        } catch (IOException e) {
+            // The tar's size and time in the record still tell a rewritten tar apart.
+        }
+    }
+
+    private static String record(String key, ImageSettings settings) {
+        return key + " " + describe(settings.tarFile());
+    }
+
+    private static Path keyFile(ImageSettings settings) {
+        return settings.outputDirectory().resolve("image-inputs.sha256");
+    }
+
+    private static List<String> tree(Path root) {
+        if (!Files.exists(root)) {
+            return List.of(root + " absent");
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(TarReuse::describe).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return file + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            return file + " unreadable";
+        }
+    }
+}
