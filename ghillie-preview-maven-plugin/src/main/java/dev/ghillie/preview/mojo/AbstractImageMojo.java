@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.lifecycle.LifecycleExecutor;
-import org.apache.maven.plugin.BuildPluginManager;
+import org.apache.maven.lifecycle.internal.MojoExecutor;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -75,11 +75,11 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
     private LifecycleExecutor lifecycleExecutor;
 
     @Component
-    private BuildPluginManager buildPluginManager;
+    private MojoExecutor mojoExecutor;
 
     /** What makes the classes and libraries the image is built from: see {@link MavenServiceBuild}. */
     protected ServiceBuild serviceBuild(Consumer<String> progress) {
-        return MavenServiceBuild.forGoal(mojoExecution, lifecycleExecutor, buildPluginManager, session, project, progress);
+        return MavenServiceBuild.forGoal(mojoExecution, lifecycleExecutor, mojoExecutor, session, project, progress);
     }
 
     /** The image settings for the service whose main class is {@code main}; wrong values fail with the property's name. */

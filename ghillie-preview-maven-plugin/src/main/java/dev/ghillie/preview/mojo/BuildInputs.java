@@ -2,10 +2,11 @@ package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.Sha256;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -15,75 +16,117 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecution;
 
 /**
  * A fingerprint of what the module's build reads, so that a typed {@code preview:up} with nothing changed
  * does not run the module's plugins again (Skaffold decides rebuilds the same way, from its artifacts'
- * dependencies). It covers the module's inputs (its POM, source roots and resource directories, as Maven
- * lists them), the plan of plugin goals with their configuration, the properties those may read, the
- * dependencies' files, and the git commit (for the build-info a plugin like git-commit-id writes). Not the
- * whole module directory: logs and IDE files there change without changing the build. Sizes and
- * modification times stand for file contents: the check must cost far less than the build it saves.
+ * dependencies). It covers the module's directory tree (sources, resources, the POM, and whatever else a
+ * plugin may read there: a {@code package.json}, {@code src/main/proto}, ...) except what is never an input:
+ * the build directory, dot entries ({@code .git}, {@code .idea}), {@code src/test} (no test runs here),
+ * {@code node_modules} and {@code *.log} files; resource directories outside the module; the plan of plugin
+ * goals with their configuration; the properties those may read (not ours, {@code ghillie.preview.*}, which
+ * the goals themselves set); the dependencies' files; and the git commit (for the build-info a plugin like
+ * git-commit-id writes). Sizes and modification times stand for file contents: the check must cost far less
+ * than the build it saves.
  */
 final class BuildInputs {
 
     private final Path moduleDir;
-    private final List<Path> inputs;
+    private final Path buildDir;
+    private final List<Path> resourceDirs;
     private final List<MojoExecution> plan;
     private final Map<?, ?> properties;
     private final Collection<Artifact> dependencies;
 
     /**
-     * @param moduleDir the module's directory (paths are recorded relative to it; git is looked up from it)
-     * @param inputs    files and directories the build reads: the POM, source roots, resource directories
+     * @param moduleDir    the module's directory, walked for inputs
+     * @param buildDir     the build directory ({@code target}), never an input
+     * @param resourceDirs resource directories as the POM declares them; those outside the module are walked too
      */
-    BuildInputs(Path moduleDir, List<Path> inputs, List<MojoExecution> plan, Map<?, ?> properties, Collection<Artifact> dependencies) {
-        this.moduleDir = moduleDir;
-        this.inputs = List.copyOf(inputs);
+    BuildInputs(Path moduleDir, Path buildDir, List<Path> resourceDirs, List<MojoExecution> plan, Map<?, ?> properties,
+            Collection<Artifact> dependencies) {
+        this.moduleDir = moduleDir.toAbsolutePath().normalize();
+        this.buildDir = buildDir.toAbsolutePath().normalize();
+        this.resourceDirs = resourceDirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
         this.plan = plan;
         this.properties = properties;
         this.dependencies = dependencies;
     }
 
-    String fingerprint() {
-        MessageDigest digest = Sha256.newDigest();
+    /** The fingerprint; empty when the inputs could not be read, which means: build. */
+    Optional<String> fingerprint() {
         List<String> lines = new ArrayList<>();
         for (MojoExecution execution : plan) {
             lines.add("goal " + execution.getGroupId() + ":" + execution.getArtifactId() + ":" + execution.getVersion() + ":"
                     + execution.getGoal() + "@" + execution.getExecutionId() + " " + execution.getConfiguration());
         }
-        new TreeMap<>(stringKeys(properties)).forEach((key, value) -> lines.add("property " + key + "=" + value));
+        TreeMap<String, String> sorted = new TreeMap<>();
+        properties.forEach((key, value) -> sorted.put(String.valueOf(key), String.valueOf(value)));
+        sorted.forEach((key, value) -> {
+            if (!key.startsWith("ghillie.preview.")) {
+                lines.add("property " + key + "=" + value);
+            }
+        });
         for (Artifact artifact : dependencies) {
             lines.add("dependency " + artifact.getId() + " " + describe(artifact.getFile() == null ? null : artifact.getFile().toPath()));
         }
-        lines.addAll(files());
-        gitHead(moduleDir).ifPresent(head -> lines.add("git " + head));
-        for (String line : lines) {
-            digest.update(line.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
+        try {
+            lines.addAll(files(moduleDir, this::notAModuleInput, file -> file.getFileName().toString().endsWith(".log")));
+            for (Path dir : resourceDirs) {
+                if (!dir.startsWith(moduleDir)) {
+                    lines.addAll(files(dir, subdir -> subdir.startsWith(buildDir), file -> false));
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
         }
-        return HexFormat.of().formatHex(digest.digest());
+        gitHead(moduleDir).ifPresent(head -> lines.add("git " + head));
+        return Optional.of(digest(lines));
     }
 
-    private List<String> files() {
-        List<String> lines = new ArrayList<>();
-        for (Path input : inputs) {
-            if (!Files.exists(input)) {
-                lines.add("input " + input + " absent");
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(input)) {
-                walk.filter(Files::isRegularFile)
-                        .map(path -> "file " + moduleDir.relativize(path.toAbsolutePath()) + " " + describe(path))
-                        .sorted()
-                        .forEach(lines::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /** A fingerprint of what a build left in {@code outputDir}; empty when it cannot be read. */
+    static Optional<String> outputs(Path outputDir) {
+        try {
+            return Optional.of(digest(files(outputDir, dir -> false, file -> false)));
+        } catch (IOException e) {
+            return Optional.empty();
         }
+    }
+
+    /** The build directory, dot directories, the tests (none run here) and npm's downloads are never inputs. */
+    private boolean notAModuleInput(Path dir) {
+        String name = dir.getFileName().toString();
+        return dir.startsWith(buildDir) || dir.equals(moduleDir.resolve("src/test")) || name.equals("node_modules");
+    }
+
+    /** One line per regular file under {@code root}: path, size, time. Dot entries are skipped everywhere. */
+    private static List<String> files(Path root, Predicate<Path> skipDir, Predicate<Path> skipFile) throws IOException {
+        List<String> lines = new ArrayList<>();
+        if (!Files.exists(root)) {
+            return List.of("absent " + root);
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                if (dir.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                boolean skip = dir.getFileName().toString().startsWith(".") || skipDir.test(dir);
+                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".") && !skipFile.test(file)) {
+                    lines.add("file " + root.relativize(file) + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        lines.sort(null);
         return lines;
     }
 
@@ -121,9 +164,12 @@ final class BuildInputs {
         return Optional.empty();
     }
 
-    private static Map<String, String> stringKeys(Map<?, ?> map) {
-        Map<String, String> out = new TreeMap<>();
-        map.forEach((key, value) -> out.put(String.valueOf(key), String.valueOf(value)));
-        return out;
+    private static String digest(List<String> lines) {
+        MessageDigest digest = Sha256.newDigest();
+        for (String line : lines) {
+            digest.update(line.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -2,6 +2,7 @@ package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.image.ImageResult;
+import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.image.RuntimeImageBuilder;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -28,8 +29,10 @@ public class ImageMojo extends AbstractImageMojo {
             return;
         }
         try {
-            serviceBuild(line -> getLog().info("building: " + line)).run().ifPresent(getLog()::info);
-            ImageResult result = new RuntimeImageBuilder(new MavenImageLog(getLog())).build(imageSettings(serviceMainClass()));
+            // Settings first: the module's build resolves dependencies per goal and may narrow what the project lists.
+            ImageSettings settings = imageSettings(serviceMainClass());
+            serviceBuild(getLog()::info).run().ifPresent(getLog()::info);
+            ImageResult result = new RuntimeImageBuilder(new MavenImageLog(getLog())).build(settings);
             project.getProperties().setProperty(REFERENCE_PROPERTY, result.reference());
             project.getProperties().setProperty(DIGEST_PROPERTY, result.digest());
             project.getProperties().setProperty(IMAGE_ID_PROPERTY, result.imageId());

@@ -5,19 +5,21 @@ import dev.ghillie.preview.image.ServiceBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutionException;
 import org.apache.maven.lifecycle.LifecycleExecutor;
-import org.apache.maven.plugin.BuildPluginManager;
+import org.apache.maven.lifecycle.internal.MojoExecutor;
+import org.apache.maven.lifecycle.internal.ProjectIndex;
 import org.apache.maven.plugin.MojoExecution;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -30,6 +32,10 @@ import org.apache.maven.project.MavenProject;
  * the module is built only when the goal was typed on the command line and no lifecycle packaged the
  * module earlier in the same build ({@code mvn package preview:up}). Test phases are left out: a
  * preview is not a test run, and {@code mvn verify -Ppreview} runs them anyway.
+ *
+ * <p>The goals run through Maven's {@code MojoExecutor}, an internal class of maven-core: it is what runs
+ * an {@code @Execute} fork, and doing its work by hand (per-goal dependency scopes, forks, events, phase
+ * records) would copy it badly.
  */
 final class MavenServiceBuild implements ServiceBuild {
 
@@ -37,16 +43,16 @@ final class MavenServiceBuild implements ServiceBuild {
             "process-test-resources", "test-compile", "process-test-classes", "test");
 
     private final LifecycleExecutor lifecycle;
-    private final BuildPluginManager plugins;
+    private final MojoExecutor mojos;
     private final MavenSession session;
     private final MavenProject project;
     private final String ownPlugin;
     private final Consumer<String> progress;
 
-    private MavenServiceBuild(LifecycleExecutor lifecycle, BuildPluginManager plugins, MavenSession session, MavenProject project,
+    private MavenServiceBuild(LifecycleExecutor lifecycle, MojoExecutor mojos, MavenSession session, MavenProject project,
             String ownPlugin, Consumer<String> progress) {
         this.lifecycle = lifecycle;
-        this.plugins = plugins;
+        this.mojos = mojos;
         this.session = session;
         this.project = project;
         this.ownPlugin = ownPlugin;
@@ -57,53 +63,83 @@ final class MavenServiceBuild implements ServiceBuild {
      * The build {@code self} needs: none when it runs inside a lifecycle, or when one already packaged the
      * module in this build; otherwise the module's own build up to {@code package}.
      */
-    static ServiceBuild forGoal(MojoExecution self, LifecycleExecutor lifecycle, BuildPluginManager plugins, MavenSession session,
+    static ServiceBuild forGoal(MojoExecution self, LifecycleExecutor lifecycle, MojoExecutor mojos, MavenSession session,
             MavenProject project, Consumer<String> progress) {
         if (self.getLifecyclePhase() != null || project.hasLifecyclePhase("package")) {
             return ALREADY_BUILT;
         }
         String ownPlugin = self.getGroupId() + ":" + self.getArtifactId();
-        return new MavenServiceBuild(lifecycle, plugins, session, project, ownPlugin, progress);
+        return new MavenServiceBuild(lifecycle, mojos, session, project, ownPlugin, progress);
     }
 
     @Override
     public Optional<String> run() {
         List<MojoExecution> executions = plan();
         Path buildDir = Path.of(project.getBuild().getDirectory());
+        Path outputs = Path.of(project.getBuild().getOutputDirectory());
         Path record = buildDir.resolve("ghillie-preview").resolve("build-inputs.sha256");
         Map<Object, Object> properties = new HashMap<>(project.getProperties());
         properties.putAll(session.getUserProperties());
-        List<Path> read = new ArrayList<>();
-        if (project.getFile() != null) {
-            read.add(project.getFile().toPath());
-        }
-        project.getCompileSourceRoots().forEach(root -> read.add(Path.of(root)));
-        project.getResources().forEach(resource -> read.add(Path.of(resource.getDirectory())));
-        String inputs = new BuildInputs(project.getBasedir().toPath(), read, executions, properties, project.getArtifacts())
-                .fingerprint();
-        if (Files.isDirectory(Path.of(project.getBuild().getOutputDirectory())) && inputs.equals(recorded(record))) {
+        List<Path> resourceDirs = project.getResources().stream().map(resource -> Path.of(resource.getDirectory())).toList();
+        BuildInputs inputs = new BuildInputs(project.getBasedir().toPath(), buildDir, resourceDirs, executions, properties,
+                project.getArtifacts());
+        Optional<String> before = inputs.fingerprint();
+        // The classes must also be as this build left them: another build (a profile, a clean) may have changed them.
+        if (before.isPresent() && Files.isDirectory(outputs)
+                && recorded(record).equals(before.get() + " " + BuildInputs.outputs(outputs).orElse("?"))) {
             return Optional.of("build of " + project.getArtifactId() + " skipped: nothing changed since the last one");
         }
-        int ran = 0;
-        for (MojoExecution execution : executions) {
-            String name = execution.getMojoDescriptor().getPluginDescriptor().getGoalPrefix() + ":" + execution.getGoal()
-                    + " (" + execution.getExecutionId() + ")";
-            progress.accept(name);
-            try {
-                plugins.executeMojo(session, execution);
-            } catch (MojoFailureException | MojoExecutionException e) {
-                throw new PreviewException("Building " + project.getArtifactId() + " failed in " + name + ": " + firstLine(e)
-                        + " (the errors are above); fix it and run the goal again");
-            } catch (Exception e) {
-                throw new PreviewException("Building " + project.getArtifactId() + " failed in " + name + ": " + firstLine(e)
-                        + "; 'mvn package' shows the same failure with its details");
-            }
-            // What the lifecycle records too: the reactor then serves this module's jar to later modules.
-            project.addLifecyclePhase(execution.getLifecyclePhase());
-            ran++;
+        progress.accept("building " + project.getArtifactId() + " up to package, without tests");
+        // Maven resolves dependencies for each goal in the scope the goal asks for; ours were resolved for this goal.
+        Set<Artifact> resolved = new LinkedHashSet<>(project.getArtifacts());
+        try {
+            onOwnThread(() -> mojos.execute(session, executions, new ProjectIndex(session.getProjects())));
+        } finally {
+            project.setArtifacts(resolved);
         }
-        record(record, inputs);
-        return Optional.of("built " + project.getArtifactId() + " (" + ran + " plugin goals up to package, no tests)");
+        before.ifPresent(fingerprint -> record(record, fingerprint + " " + BuildInputs.outputs(outputs).orElse("?")));
+        return Optional.of("built " + project.getArtifactId() + " (" + executions.size() + " plugin goals up to package, no tests)");
+    }
+
+    /**
+     * Runs Maven's own executor for the goals: per-goal dependency resolution, forked executions, the
+     * {@code --- plugin:goal ---} lines, the phases recorded on the project. On a thread of its own that inherits
+     * no inheritable thread-locals: Maven keeps the session for older plugins in one, and its plugin manager
+     * clears the holder it finds, which would be the caller's when inherited.
+     */
+    private void onOwnThread(MavenWork work) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = Thread.ofPlatform().name("ghillie-module-build").inheritInheritableThreadLocals(false).unstarted(() -> {
+            try {
+                work.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PreviewException("the build of " + project.getArtifactId() + " was interrupted; run the goal again");
+        }
+        Throwable e = failure.get();
+        if (e instanceof LifecycleExecutionException) {
+            // "Failed to execute goal G:A:V:goal (id) on project P: cause" says it all once the frame is off.
+            String what = firstLine(e).replaceFirst("^Failed to execute goal ", "").replaceFirst(" on project [^ :]+:", ":");
+            throw new PreviewException("Building " + project.getArtifactId() + " failed in " + what
+                    + " (the plugin's own errors are above); fix it and run the goal again", e);
+        }
+        if (e instanceof RuntimeException || e instanceof Error) {
+            throw new PreviewException("Building " + project.getArtifactId() + " failed: " + firstLine(e)
+                    + "; 'mvn package' shows the same failure with its details", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface MavenWork {
+        void run() throws LifecycleExecutionException;
     }
 
     private static String recorded(Path record) {
@@ -114,10 +150,10 @@ final class MavenServiceBuild implements ServiceBuild {
         }
     }
 
-    private static void record(Path record, String inputs) {
+    private static void record(Path record, String value) {
         try {
             Files.createDirectories(record.getParent());
-            Files.writeString(record, inputs + "\n");
+            Files.writeString(record, value + "\n");
         } catch (IOException e) {
             // Without the record the next run builds again: slower, never wrong.
         }
@@ -132,11 +168,11 @@ final class MavenServiceBuild implements ServiceBuild {
                     .toList();
         } catch (Exception e) {
             throw new PreviewException("Could not plan the build of " + project.getArtifactId() + " up to package: " + firstLine(e)
-                    + "; check the module's plugins with 'mvn package', or run 'mvn package' before the goal");
+                    + "; check the module's plugins with 'mvn package', or run 'mvn package' before the goal", e);
         }
     }
 
-    private static String firstLine(Exception e) {
+    private static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         return (newline < 0 ? message : message.substring(0, newline)).strip();

@@ -39,8 +39,12 @@ class BuildInputsTest {
     }
 
     private String fingerprint(Map<?, ?> properties) {
-        return new BuildInputs(module, List.of(module.resolve("pom.xml"), module.resolve("src/main/java"), module.resolve("src/main/resources")),
-                List.of(compile), properties, List.of()).fingerprint();
+        return fingerprint(properties, List.of(module.resolve("src/main/resources")));
+    }
+
+    private String fingerprint(Map<?, ?> properties, List<Path> resourceDirs) {
+        return new BuildInputs(module, module.resolve("target"), resourceDirs, List.of(compile), properties, List.of()).fingerprint()
+                .orElseThrow();
     }
 
     @Test
@@ -68,14 +72,59 @@ class BuildInputsTest {
     }
 
     @Test
-    void whatTheBuildWritesAndOtherFilesOfTheModuleAreNotInputs() throws Exception {
+    void whatTheBuildWritesAndWhatIsNeverAnInputAreLeftOut() throws Exception {
         String before = fingerprint(Map.of());
         Files.writeString(module.resolve("target/classes/Main.class"), "compiled");
         Files.writeString(module.resolve("build.log"), "a log written while building");
         Files.createDirectories(module.resolve(".idea"));
         Files.writeString(module.resolve(".idea/workspace.xml"), "<x/>");
+        Files.createDirectories(module.resolve("src/test/java"));
+        Files.writeString(module.resolve("src/test/java/MainTest.java"), "class MainTest {}");
+        Files.createDirectories(module.resolve("node_modules/left-pad"));
+        Files.writeString(module.resolve("node_modules/left-pad/index.js"), "module.exports = 1");
 
         assertThat(fingerprint(Map.of())).isEqualTo(before);
+    }
+
+    @Test
+    void anyOtherFileAPluginMayReadChangesIt() throws Exception {
+        String before = fingerprint(Map.of());
+        Files.createDirectories(module.resolve("src/main/frontend"));
+        Files.writeString(module.resolve("src/main/frontend/app.js"), "render()");
+        String withFrontend = fingerprint(Map.of());
+        Files.writeString(module.resolve("package.json"), "{}");
+
+        assertThat(withFrontend).isNotEqualTo(before);
+        assertThat(fingerprint(Map.of())).isNotEqualTo(withFrontend);
+    }
+
+    @Test
+    void aResourceDirectoryOutsideTheModuleIsReadButNeverTheBuildDirectory() throws Exception {
+        Path shared = Files.createDirectories(module.resolveSibling(module.getFileName() + "-shared"));
+        Files.writeString(shared.resolve("banner.txt"), "hello");
+        String before = fingerprint(Map.of(), List.of(shared, module));
+        Files.writeString(shared.resolve("banner.txt"), "hello, world");
+        String changed = fingerprint(Map.of(), List.of(shared, module));
+        // A resource directory at the module root (for LICENSE files) must not pull target/ in.
+        Files.writeString(module.resolve("target/classes/Main.class"), "compiled again");
+
+        assertThat(changed).isNotEqualTo(before);
+        assertThat(fingerprint(Map.of(), List.of(shared, module))).isEqualTo(changed);
+    }
+
+    @Test
+    void theGoalsOwnPropertiesAreNotInputs() {
+        assertThat(fingerprint(Map.of("ghillie.preview.image.reference", "service:1.0-abc"))).isEqualTo(fingerprint(Map.of()));
+    }
+
+    @Test
+    void theOutputsFingerprintSeesAChangedClass() throws Exception {
+        Path classes = module.resolve("target/classes");
+        Files.writeString(classes.resolve("Main.class"), "compiled");
+        String before = BuildInputs.outputs(classes).orElseThrow();
+        Files.writeString(classes.resolve("Main.class"), "compiled by another build");
+
+        assertThat(BuildInputs.outputs(classes)).isPresent().get().isNotEqualTo(before);
     }
 
     @Test

@@ -1,0 +1,1 @@
+package dev.example; public class Main { broken }
