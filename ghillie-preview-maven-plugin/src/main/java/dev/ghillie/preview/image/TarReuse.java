@@ -42,9 +42,13 @@ final class TarReuse {
         lines.add(FORMAT);
         lines.add(settings.toString());
         settings.baseImage().tarFile().ifPresent(base -> lines.add("base " + describe(base)));
-        lines.addAll(tree(settings.classesDirectory()));
-        for (AppDependency dependency : settings.dependencies()) {
-            lines.addAll(tree(dependency.jar()));
+        try {
+            lines.addAll(tree(settings.classesDirectory()));
+            for (AppDependency dependency : settings.dependencies()) {
+                lines.addAll(tree(dependency.jar()));
+            }
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
         }
         MessageDigest digest = Sha256.newDigest();
         lines.forEach(line -> {

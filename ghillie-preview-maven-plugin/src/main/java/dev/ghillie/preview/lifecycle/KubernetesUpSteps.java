@@ -159,13 +159,15 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
      */
     private Outcome<ImageResult> pulledFromRegistry(PreviewCluster cluster, ImageResult image, K3dRegistry registry) {
         LocalRegistryHosting hosting = LocalRegistryHosting.read(client(cluster))
-                .filter(advertised -> advertised.hostPort() == registry.port())
+                .filter(advertised -> advertised.hostPort() == registry.port()
+                        && advertised.hostFromContainerRuntime().startsWith(registry.name() + ":"))
                 .orElseThrow(() -> new ClusterException("cluster " + cluster.name() + " was not created with registry "
                         + registry.useReference() + " (ghillie.preview.registry), so its nodes cannot pull from it: remove the"
                         + " cluster (mvn preview:down) and run up again to create it with --registry-use, or unset the setting"));
         String pushed = registry.pushHost() + "/";
         if (!image.reference().startsWith(pushed)) {
-            throw new IllegalStateException("registry mode built " + image.reference() + ", not an image under " + pushed);
+            throw new PreviewException("the image " + image.reference() + " was not pushed to " + registry.pushHost()
+                    + " (ghillie.preview.registry): give ghillie.preview.imageName without a registry host");
         }
         String nodeReference = hosting.hostFromContainerRuntime() + "/" + image.reference().substring(pushed.length());
         return Outcome.of(image.withReference(nodeReference), "nothing to import: the nodes pull " + nodeReference);
