@@ -1,11 +1,2 @@
-// A minimal docker-archive base image (one layer holding /base.txt), so the image builds offline.
-def dir = new File(basedir, 'base'); dir.mkdirs()
-def content = new File(dir, 'content'); content.mkdirs()
-new File(content, 'base.txt').text = 'base\n'
-def run = { List<String> command -> assert new ProcessBuilder(command).inheritIO().start().waitFor() == 0 }
-run(['tar', '-cf', new File(dir, 'layer.tar').path, '-C', content.path, 'base.txt'])
-def sha = java.security.MessageDigest.getInstance('SHA-256').digest(new File(dir, 'layer.tar').bytes).encodeHex().toString()
-new File(dir, 'config.json').text = '{"architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["sha256:' + sha + '"]}}'
-new File(dir, 'manifest.json').text = '[{"Config":"config.json","RepoTags":["base:latest"],"Layers":["layer.tar"]}]'
-run(['tar', '-cf', new File(basedir, 'base.tar').path, '-C', dir.path, 'manifest.json', 'config.json', 'layer.tar'])
-return true
+// The shared base image; itSources is set in the plugin's POM (invoker scriptVariables).
+evaluate(new File(itSources, 'base-image.groovy'))
