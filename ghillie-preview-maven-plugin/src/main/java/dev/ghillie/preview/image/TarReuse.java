@@ -2,19 +2,13 @@ package dev.ghillie.preview.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghillie.preview.Sha256;
+import dev.ghillie.preview.FileStamps;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Lets a tar build whose inputs did not change hand back the tar and result the last build wrote, instead of
@@ -41,21 +35,18 @@ final class TarReuse {
         List<String> lines = new ArrayList<>();
         lines.add(FORMAT);
         lines.add(settings.toString());
-        settings.baseImage().tarFile().ifPresent(base -> lines.add("base " + describe(base)));
+        settings.baseImage().tarFile().ifPresent(base -> lines.add("base " + base + " " + FileStamps.stamp(base)));
         try {
-            lines.addAll(tree(settings.classesDirectory()));
+            lines.add("classes " + settings.classesDirectory());
+            lines.addAll(FileStamps.tree(settings.classesDirectory()));
             for (AppDependency dependency : settings.dependencies()) {
-                lines.addAll(tree(dependency.jar()));
+                lines.add("dependency " + dependency.jar());
+                lines.addAll(FileStamps.tree(dependency.jar()));
             }
-        } catch (UncheckedIOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
-        MessageDigest digest = Sha256.newDigest();
-        lines.forEach(line -> {
-            digest.update(line.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-        });
-        return Optional.of(HexFormat.of().formatHex(digest.digest()));
+        return Optional.of(FileStamps.digest(lines));
     }
 
     /** The last build's result when it was made from the same inputs and its tar is still there. */
@@ -95,30 +86,10 @@ final class TarReuse {
     }
 
     private static String record(String key, ImageSettings settings) {
-        return key + " " + describe(settings.tarFile());
+        return key + " " + FileStamps.stamp(settings.tarFile());
     }
 
     private static Path keyFile(ImageSettings settings) {
         return settings.outputDirectory().resolve("image-inputs.sha256");
-    }
-
-    private static List<String> tree(Path root) {
-        if (!Files.exists(root)) {
-            return List.of(root + " absent");
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).map(TarReuse::describe).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String describe(Path file) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return file + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
-        } catch (IOException e) {
-            return file + " unreadable";
-        }
     }
 }

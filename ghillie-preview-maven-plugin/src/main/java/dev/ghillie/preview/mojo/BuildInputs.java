@@ -1,22 +1,15 @@
 package dev.ghillie.preview.mojo;
 
-import dev.ghillie.preview.Sha256;
+import dev.ghillie.preview.FileStamps;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecution;
 
@@ -71,26 +64,26 @@ final class BuildInputs {
             }
         });
         for (Artifact artifact : dependencies) {
-            lines.add("dependency " + artifact.getId() + " " + describe(artifact.getFile() == null ? null : artifact.getFile().toPath()));
+            lines.add("dependency " + artifact.getId() + " " + FileStamps.stamp(artifact.getFile() == null ? null : artifact.getFile().toPath()));
         }
         try {
-            lines.addAll(files(moduleDir, this::notAModuleInput, file -> file.getFileName().toString().endsWith(".log")));
+            lines.addAll(FileStamps.tree(moduleDir, this::notAModuleInput, file -> file.getFileName().toString().endsWith(".log")));
             for (Path dir : resourceDirs) {
                 if (!dir.startsWith(moduleDir)) {
-                    lines.addAll(files(dir, subdir -> subdir.startsWith(buildDir), file -> false));
+                    lines.addAll(FileStamps.tree(dir, subdir -> subdir.startsWith(buildDir), file -> false));
                 }
             }
         } catch (IOException e) {
             return Optional.empty();
         }
         gitHead(moduleDir).ifPresent(head -> lines.add("git " + head));
-        return Optional.of(digest(lines));
+        return Optional.of(FileStamps.digest(lines));
     }
 
     /** A fingerprint of what a build left in {@code outputDir}; empty when it cannot be read. */
     static Optional<String> outputs(Path outputDir) {
         try {
-            return Optional.of(digest(files(outputDir, dir -> false, file -> false)));
+            return Optional.of(FileStamps.digest(FileStamps.tree(outputDir)));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -100,46 +93,6 @@ final class BuildInputs {
     private boolean notAModuleInput(Path dir) {
         String name = dir.getFileName().toString();
         return dir.startsWith(buildDir) || dir.equals(moduleDir.resolve("src/test")) || name.equals("node_modules");
-    }
-
-    /** One line per regular file under {@code root}: path, size, time. Dot entries are skipped everywhere. */
-    private static List<String> files(Path root, Predicate<Path> skipDir, Predicate<Path> skipFile) throws IOException {
-        List<String> lines = new ArrayList<>();
-        if (!Files.exists(root)) {
-            return List.of("absent " + root);
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                if (dir.equals(root)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                boolean skip = dir.getFileName().toString().startsWith(".") || skipDir.test(dir);
-                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".") && !skipFile.test(file)) {
-                    lines.add("file " + root.relativize(file) + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis());
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        lines.sort(null);
-        return lines;
-    }
-
-    private static String describe(Path file) {
-        if (file == null || !Files.exists(file)) {
-            return "absent";
-        }
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.size() + " " + attributes.lastModifiedTime().toMillis();
-        } catch (IOException e) {
-            return "unreadable";
-        }
     }
 
     /** The commit checked out in the nearest enclosing git work tree, when there is one. */
@@ -155,7 +108,7 @@ final class BuildInputs {
                     Path ref = dir.resolve(".git").resolve(value.substring(5));
                     // A packed ref has no file of its own; the branch name and packed-refs' state then stand for it.
                     return Optional.of(value + " " + (Files.isRegularFile(ref) ? Files.readString(ref).strip()
-                            : describe(dir.resolve(".git/packed-refs"))));
+                            : FileStamps.stamp(dir.resolve(".git/packed-refs"))));
                 } catch (IOException e) {
                     return Optional.empty();
                 }
@@ -164,12 +117,4 @@ final class BuildInputs {
         return Optional.empty();
     }
 
-    private static String digest(List<String> lines) {
-        MessageDigest digest = Sha256.newDigest();
-        for (String line : lines) {
-            digest.update(line.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
 }
