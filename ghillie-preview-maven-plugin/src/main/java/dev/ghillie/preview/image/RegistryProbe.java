@@ -14,7 +14,7 @@ import javax.net.ssl.SSLSocketFactory;
  * unreachable base image or a plain-HTTP registry is reported at once. Anything these checks
  * cannot tell for sure (a bad certificate, an HTTP proxy in the way) is left to Jib.
  */
-final class RegistryProbe {
+public final class RegistryProbe {
 
     private static final int TIMEOUT_MILLIS = 3000;
 
@@ -24,8 +24,13 @@ final class RegistryProbe {
             return Optional.empty();
         }
         RegistryAddress target = RegistryAddress.parse(registry);
+        return connectFailure(new InetSocketAddress(target.host(), target.port()));
+    }
+
+    /** Why a TCP connection to {@code address} fails within a few seconds, or empty when it works. */
+    public static Optional<String> connectFailure(InetSocketAddress address) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(target.host(), target.port()), TIMEOUT_MILLIS);
+            socket.connect(address, TIMEOUT_MILLIS);
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));

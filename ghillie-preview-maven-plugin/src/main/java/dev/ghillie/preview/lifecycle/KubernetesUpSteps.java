@@ -25,6 +25,7 @@ import dev.ghillie.preview.image.ImageLog;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.image.ImageTarget;
+import dev.ghillie.preview.image.RegistryProbe;
 import dev.ghillie.preview.image.RuntimeImageBuilder;
 import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.kube.KubeClientFactory;
@@ -53,6 +54,8 @@ import io.fabric8.kubernetes.api.model.ContainerImage;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -174,9 +177,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     }
 
     private static void requireRegistryAnswers(K3dRegistry registry) {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), registry.port()), 3000);
-        } catch (java.io.IOException e) {
+        if (RegistryProbe.connectFailure(new InetSocketAddress(InetAddress.getLoopbackAddress(), registry.port())).isPresent()) {
             throw new ClusterException("registry " + registry.useReference() + " (ghillie.preview.registry) does not answer on "
                     + registry.pushHost() + ": create it with '" + registry.createCommand() + "', or unset the setting to"
                     + " import the image instead");
