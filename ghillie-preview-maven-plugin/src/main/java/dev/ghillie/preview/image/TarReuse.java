@@ -3,9 +3,9 @@ package dev.ghillie.preview.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghillie.preview.FileStamps;
+import dev.ghillie.preview.SkipRecord;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,9 +52,8 @@ final class TarReuse {
     /** The last build's result when it was made from the same inputs and its tar is still there. */
     static Optional<ImageResult> reusable(ImageSettings settings, String key) {
         try {
-            if (!Files.isRegularFile(keyFile(settings)) || !Files.isRegularFile(settings.tarFile())
-                    || !Files.isRegularFile(settings.resultFile())
-                    || !record(key, settings).equals(Files.readString(keyFile(settings)).strip())) {
+            if (!Files.isRegularFile(settings.tarFile()) || !Files.isRegularFile(settings.resultFile())
+                    || !record(settings).holds(fingerprint(key, settings))) {
                 return Optional.empty();
             }
             JsonNode json = JSON.readTree(settings.resultFile().toFile());
@@ -69,27 +68,20 @@ final class TarReuse {
 
     /** Records the inputs of the build that just wrote the tar and its result, and the tar as it was written. */
     static void remember(ImageSettings settings, String key) {
-        try {
-            Files.writeString(keyFile(settings), record(key, settings) + "\n");
-        } catch (IOException e) {
-            // Without the record the next build runs Jib again: slower, never wrong.
-        }
+        record(settings).write(fingerprint(key, settings));
     }
 
     /** Before a build: a build that fails half way must not leave a record that vouches for its tar. */
     static void forget(ImageSettings settings) {
-        try {
-            Files.deleteIfExists(keyFile(settings));
-        } catch (IOException e) {
-            // The tar's size and time in the record still tell a rewritten tar apart.
-        }
+        record(settings).clear();
     }
 
-    private static String record(String key, ImageSettings settings) {
+    /** The inputs' key and the tar as it was written: a rewritten tar is told apart by its size and time. */
+    private static String fingerprint(String key, ImageSettings settings) {
         return key + " " + FileStamps.stamp(settings.tarFile());
     }
 
-    private static Path keyFile(ImageSettings settings) {
-        return settings.outputDirectory().resolve("image-inputs.sha256");
+    private static SkipRecord record(ImageSettings settings) {
+        return new SkipRecord(settings.outputDirectory().resolve("image-inputs.sha256"));
     }
 }

@@ -1,8 +1,8 @@
 package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.SkipRecord;
 import dev.ghillie.preview.image.ServiceBuild;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -77,7 +77,7 @@ final class MavenServiceBuild implements ServiceBuild {
         List<MojoExecution> executions = plan();
         Path buildDir = Path.of(project.getBuild().getDirectory());
         Path outputs = Path.of(project.getBuild().getOutputDirectory());
-        Path record = buildDir.resolve("ghillie-preview").resolve("build-inputs.sha256");
+        SkipRecord record = new SkipRecord(buildDir.resolve("ghillie-preview").resolve("build-inputs.sha256"));
         Map<Object, Object> properties = new HashMap<>(project.getProperties());
         properties.putAll(session.getUserProperties());
         List<Path> resourceDirs = project.getResources().stream().map(resource -> Path.of(resource.getDirectory())).toList();
@@ -86,7 +86,7 @@ final class MavenServiceBuild implements ServiceBuild {
         Optional<String> before = inputs.fingerprint();
         // The classes must also be as this build left them: another build (a profile, a clean) may have changed them.
         if (before.isPresent() && Files.isDirectory(outputs)
-                && recorded(record).equals(before.get() + " " + BuildInputs.outputs(outputs).orElse("?"))) {
+                && record.holds(before.get() + " " + BuildInputs.outputs(outputs).orElse("?"))) {
             return Optional.of("build of " + project.getArtifactId() + " skipped: nothing changed since the last one");
         }
         progress.accept("building " + project.getArtifactId() + " up to package, without tests");
@@ -97,7 +97,7 @@ final class MavenServiceBuild implements ServiceBuild {
         } finally {
             project.setArtifacts(resolved);
         }
-        before.ifPresent(fingerprint -> record(record, fingerprint + " " + BuildInputs.outputs(outputs).orElse("?")));
+        before.ifPresent(fingerprint -> record.write(fingerprint + " " + BuildInputs.outputs(outputs).orElse("?")));
         return Optional.of("built " + project.getArtifactId() + " (" + executions.size() + " plugin goals up to package, no tests)");
     }
 
@@ -140,23 +140,6 @@ final class MavenServiceBuild implements ServiceBuild {
     @FunctionalInterface
     private interface MavenWork {
         void run() throws LifecycleExecutionException;
-    }
-
-    private static String recorded(Path record) {
-        try {
-            return Files.isRegularFile(record) ? Files.readString(record).strip() : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static void record(Path record, String value) {
-        try {
-            Files.createDirectories(record.getParent());
-            Files.writeString(record, value + "\n");
-        } catch (IOException e) {
-            // Without the record the next run builds again: slower, never wrong.
-        }
     }
 
     private List<MojoExecution> plan() {
