@@ -21,6 +21,7 @@ import dev.ghillie.preview.helm.ReleaseTarget;
 import dev.ghillie.preview.cluster.ClusterException;
 import dev.ghillie.preview.cluster.K3dRegistry;
 import dev.ghillie.preview.kube.LocalRegistryHosting;
+import dev.ghillie.preview.image.DockerImageName;
 import dev.ghillie.preview.image.ImageLog;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageSettings;
@@ -335,13 +336,10 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
 
     /** How containerd names an image: docker.io/library/NAME:TAG for a bare name, docker.io/ORG/NAME:TAG for ORG/NAME. */
     static String normalise(String reference) {
-        int slash = reference.indexOf('/');
-        if (slash < 0) {
-            return "docker.io/library/" + reference;
+        if (DockerImageName.registryHost(reference).isPresent()) {
+            return reference;
         }
-        String first = reference.substring(0, slash);
-        boolean registry = first.contains(".") || first.contains(":") || first.equals("localhost");
-        return registry ? reference : "docker.io/" + reference;
+        return reference.indexOf('/') < 0 ? "docker.io/library/" + reference : "docker.io/" + reference;
     }
 
     private static String checksum(Map<String, SecretValue> data) {

@@ -2,6 +2,7 @@ package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.image.AppDependency;
 import dev.ghillie.preview.image.BaseImage;
+import dev.ghillie.preview.image.DockerImageName;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.settings.SettingsException;
@@ -90,7 +91,7 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
 
     /** As {@link #imageSettings(String)}, pushed to {@code registryHost} when one is given (k3d registry mode). */
     protected ImageSettings imageSettings(String main, Optional<String> registryHost) {
-        if (registryHost.isPresent() && namesARegistry(imageName)) {
+        if (registryHost.isPresent() && DockerImageName.registryHost(imageName).isPresent()) {
             throw new SettingsException("ghillie.preview.imageName='" + imageName + "' names a registry, but ghillie.preview.registry"
                     + " decides where the image goes (" + registryHost.get() + "): give the name without a registry host, e.g. '"
                     + imageName.substring(imageName.indexOf('/') + 1) + "'");
@@ -122,16 +123,6 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
             }
         }
         return settings.build();
-    }
-
-    /** Whether the first part of an image name is a registry host, as Docker reads it (a dot, a port, or localhost). */
-    static boolean namesARegistry(String name) {
-        int slash = name.indexOf('/');
-        if (slash < 0) {
-            return false;
-        }
-        String first = name.substring(0, slash);
-        return first.contains(".") || first.contains(":") || first.equals("localhost");
     }
 
     static AppDependency.Kind kindOf(Artifact artifact, Set<String> reactor) {
