@@ -3,7 +3,6 @@ package dev.ghillie.preview.mojo;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SkipRecord;
 import dev.ghillie.preview.image.ServiceBuild;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -85,8 +84,7 @@ final class MavenServiceBuild implements ServiceBuild {
                 project.getArtifacts());
         Optional<String> before = inputs.fingerprint();
         // The classes must also be as this build left them: another build (a profile, a clean) may have changed them.
-        if (before.isPresent() && Files.isDirectory(outputs)
-                && record.holds(before.get() + " " + BuildInputs.outputs(outputs).orElse("?"))) {
+        if (withOutputs(before, outputs).filter(record::holds).isPresent()) {
             return Optional.of("build of " + project.getArtifactId() + " skipped: nothing changed since the last one");
         }
         progress.accept("building " + project.getArtifactId() + " up to package, without tests");
@@ -97,8 +95,13 @@ final class MavenServiceBuild implements ServiceBuild {
         } finally {
             project.setArtifacts(resolved);
         }
-        before.ifPresent(fingerprint -> record.write(fingerprint + " " + BuildInputs.outputs(outputs).orElse("?")));
+        withOutputs(before, outputs).ifPresent(record::write);
         return Optional.of("built " + project.getArtifactId() + " (" + executions.size() + " plugin goals up to package, no tests)");
+    }
+
+    /** The inputs' fingerprint with the classes as they are now; empty when either cannot be read, which means: build. */
+    private static Optional<String> withOutputs(Optional<String> inputs, Path outputs) {
+        return inputs.flatMap(in -> BuildInputs.outputs(outputs).map(out -> in + " " + out));
     }
 
     /**
