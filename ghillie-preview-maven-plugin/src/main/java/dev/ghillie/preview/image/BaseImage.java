@@ -12,8 +12,11 @@ import java.util.Optional;
  */
 public record BaseImage(String reference, Optional<Path> tarFile) {
 
-    /** Eclipse Temurin's JRE 21: the runtime is compiled for Java 21. Pin a digest for exact builds. */
-    public static final String DEFAULT_REFERENCE = "eclipse-temurin:21-jre";
+    /**
+     * Eclipse Temurin's JRE 25, the current LTS: it runs Java 21 bytecode, and it can use a startup cache
+     * (JDK 25's ahead-of-time cache). Pin a digest for exact builds.
+     */
+    public static final String DEFAULT_REFERENCE = "eclipse-temurin:25-jre";
 
     private static final String TAR_SCHEME = "tar://";
 

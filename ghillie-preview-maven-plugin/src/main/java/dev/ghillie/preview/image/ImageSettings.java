@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * @param baseImageCache where Jib keeps base image layers; empty for Jib's per-user default
  * @param offline      no network: a registry base image must be in Jib's cache already (Maven's -o)
  * @param dockerExecutable the docker CLI for {@link ImageTarget#DOCKER}; empty for {@code docker} on the PATH
+ * @param startupCache  train a startup cache on the base image's JVM and ship it (see the image.startup package)
  */
 public record ImageSettings(
         BaseImage baseImage,
@@ -43,7 +44,8 @@ public record ImageSettings(
         Path outputDirectory,
         Optional<Path> baseImageCache,
         boolean offline,
-        Optional<Path> dockerExecutable) {
+        Optional<Path> dockerExecutable,
+        boolean startupCache) {
 
     /** Heap as a share of the container's memory limit, and a clean restart instead of a half-dead JVM. */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
@@ -64,6 +66,11 @@ public record ImageSettings(
 
     public Path tarFile() {
         return outputDirectory.resolve("image.tar");
+    }
+
+    /** The startup cache's work: the unpacked base JVM, the training run, the cache itself. */
+    public Path startupCacheDirectory() {
+        return outputDirectory.resolve("startup-cache");
     }
 
     public Path resultFile() {
@@ -98,6 +105,7 @@ public record ImageSettings(
         private Path baseImageCache;
         private boolean offline;
         private Path dockerExecutable;
+        private boolean startupCache;
 
         private Builder() {
         }
@@ -123,6 +131,7 @@ public record ImageSettings(
         public Builder baseImageCache(Path value) { this.baseImageCache = value; return this; }
         public Builder offline(boolean value) { this.offline = value; return this; }
         public Builder dockerExecutable(Path value) { this.dockerExecutable = value; return this; }
+        public Builder startupCache(boolean value) { this.startupCache = value; return this; }
 
         public ImageSettings build() {
             String name = required(imageName, "imageName");
@@ -148,7 +157,8 @@ public record ImageSettings(
                     Objects.requireNonNull(outputDirectory, "outputDirectory"),
                     Optional.ofNullable(baseImageCache),
                     offline,
-                    Optional.ofNullable(dockerExecutable));
+                    Optional.ofNullable(dockerExecutable),
+                    startupCache);
         }
 
         private static String checkedName(String name) {

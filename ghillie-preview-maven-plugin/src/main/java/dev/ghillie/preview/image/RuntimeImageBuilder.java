@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.DockerDaemonImage;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.JavaContainerBuilder;
+import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
@@ -13,8 +14,12 @@ import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
+import dev.ghillie.preview.image.startup.ClassPathLayout;
+import dev.ghillie.preview.image.startup.StartupCache;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +28,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -36,6 +43,9 @@ public final class RuntimeImageBuilder {
 
     private static final int SHORT_ID_LENGTH = 12;
     private static final Predicate<Path> IS_CLASS = path -> path.getFileName().toString().endsWith(".class");
+    private static final Map<ClassPathLayout.Layer, String> LAYER_NAMES = Map.of(ClassPathLayout.Layer.RELEASE, "dependencies",
+            ClassPathLayout.Layer.SNAPSHOT, "snapshot dependencies", ClassPathLayout.Layer.PROJECT, "project dependencies",
+            ClassPathLayout.Layer.APP, "application");
 
     private final ImageLog log;
     private final PlainHttpPolicy plainHttp = new PlainHttpPolicy();
@@ -78,7 +88,10 @@ public final class RuntimeImageBuilder {
     }
 
     private JibContainerBuilder containerFor(ImageSettings settings) throws IOException {
-        JavaContainerBuilder java = baseFor(settings)
+        if (settings.startupCache()) {
+            return common(withStartupCache(settings), settings);
+        }
+        JavaContainerBuilder java = fromBase(settings, JavaContainerBuilder::from, JavaContainerBuilder::from)
                 .setAppRoot(ImageSettings.APP_ROOT)
                 // Maven copies resources next to the classes: split them so a code change leaves the resources layer alone.
                 // The order of these calls is the classpath order (the project before its jars); the layer order is Jib's.
@@ -89,7 +102,11 @@ public final class RuntimeImageBuilder {
                 .addProjectDependencies(jars(settings, AppDependency.Kind.PROJECT))
                 .addJvmFlags(settings.jvmFlags())
                 .setMainClass(settings.mainClass());
-        return java.toContainerBuilder()
+        return common(java.toContainerBuilder(), settings);
+    }
+
+    private static JibContainerBuilder common(JibContainerBuilder container, ImageSettings settings) {
+        return container
                 .setWorkingDirectory(AbsoluteUnixPath.get(ImageSettings.APP_ROOT))
                 .setUser(settings.user())
                 .addExposedPort(Port.tcp(ImageSettings.PORT))
@@ -98,10 +115,55 @@ public final class RuntimeImageBuilder {
                 .setCreationTime(settings.creationTime());
     }
 
-    private JavaContainerBuilder baseFor(ImageSettings settings) throws IOException {
+    /**
+     * The layout a startup cache needs (see {@link ClassPathLayout}): jars only, listed one by one, layered as Jib
+     * layers them (releases lowest, the module's own jar on top), and the cache above them when training made one.
+     */
+    private JibContainerBuilder withStartupCache(ImageSettings settings) throws IOException {
+        Path work = settings.startupCacheDirectory();
+        ClassPathLayout layout = ClassPathLayout.write(settings.classesDirectory(), settings.dependencies(), work.resolve(ClassPathLayout.APP_JAR));
+        Optional<StartupCache.Made> cache = new StartupCache(log).prepare(
+                new StartupCache.Service(settings.mainClass(), settings.jvmFlags(), ImageSettings.APP_ROOT),
+                layout, suggested -> baseArchive(settings, suggested), work);
+        JibContainerBuilder container = fromBase(settings, Jib::from, Jib::from);
+        for (ClassPathLayout.Layer layer : ClassPathLayout.Layer.values()) {
+            List<ClassPathLayout.Entry> entries = layout.inLayer(layer);
+            if (!entries.isEmpty()) {
+                FileEntriesLayer.Builder files = FileEntriesLayer.builder().setName(LAYER_NAMES.get(layer));
+                entries.forEach(entry -> files.addEntry(entry.source(), AbsoluteUnixPath.get(ImageSettings.APP_ROOT + "/" + entry.relative()),
+                        FilePermissions.DEFAULT_FILE_PERMISSIONS, ClassPathLayout.FILE_TIME));
+                container.addFileEntriesLayer(files.build());
+            }
+        }
+        List<String> entrypoint = new ArrayList<>(List.of("java"));
+        entrypoint.addAll(settings.jvmFlags());
+        cache.ifPresent(made -> {
+            container.addFileEntriesLayer(FileEntriesLayer.builder().setName("startup cache")
+                    .addEntry(made.file(), AbsoluteUnixPath.get(made.imagePath()), FilePermissions.DEFAULT_FILE_PERMISSIONS, ClassPathLayout.FILE_TIME)
+                    .build());
+            entrypoint.add(made.jvmFlag());
+        });
+        entrypoint.addAll(List.of("-cp", layout.classPath(ImageSettings.APP_ROOT), settings.mainClass()));
+        return container.setEntrypoint(entrypoint).setProgramArguments(List.of());
+    }
+
+    /** The base as a docker-archive for the training run: the tar itself, or Jib's copy of the registry image. */
+    private Path baseArchive(ImageSettings settings, Path suggested) throws Exception {
         Optional<Path> tar = settings.baseImage().tarFile();
         if (tar.isPresent()) {
-            return JavaContainerBuilder.from(TarImage.at(tar.get()));
+            return tar.get();
+        }
+        Files.createDirectories(suggested.getParent());
+        fromBase(settings, Jib::from, Jib::from).containerize(configured(
+                Containerizer.to(TarImage.at(suggested).named("ghillie-startup-cache-base")), settings, baseAllowsPlainHttp(settings)));
+        return suggested;
+    }
+
+    /** The base image as {@code tar} or {@code registry} takes it: from a tar file, or from its registry with Docker's credentials. */
+    private <T> T fromBase(ImageSettings settings, Function<TarImage, T> tar, Function<RegistryImage, T> registry) {
+        Optional<Path> file = settings.baseImage().tarFile();
+        if (file.isPresent()) {
+            return tar.apply(TarImage.at(file.get()));
         }
         ImageReference reference = reference(settings.baseImage().reference(), "ghillie.preview.baseImage");
         if (!settings.offline()) {
@@ -109,7 +171,7 @@ public final class RuntimeImageBuilder {
                 throw new ImageBuildException(JibFailures.baseUnreachable(settings, why));
             });
         }
-        return JavaContainerBuilder.from(withDockerCredentials(RegistryImage.named(reference), reference));
+        return registry.apply(withDockerCredentials(RegistryImage.named(reference), reference));
     }
 
     private ImageResult toTar(JibContainerBuilder container, ImageSettings settings)

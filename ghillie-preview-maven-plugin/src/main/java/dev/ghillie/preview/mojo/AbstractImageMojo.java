@@ -70,6 +70,14 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
     @Parameter(property = "ghillie.preview.dockerExecutable")
     private File dockerExecutable;
 
+    /**
+     * Ship a startup cache: a training run of the service on the base image's own JVM (a JDK 25+ base; a Linux
+     * machine of the image's architecture) writes a JDK ahead-of-time cache, which the image's JVM maps at start.
+     * Costs one training run (a few seconds) per change of the code or dependencies; see docs/image.md.
+     */
+    @Parameter(property = "ghillie.preview.startupCache", defaultValue = "false")
+    private boolean startupCache;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
@@ -113,7 +121,8 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
                 .outputDirectory(outputDirectory.toPath())
                 .baseImageCache(baseImageCache == null ? null : baseImageCache.toPath())
                 .offline(session.isOffline())
-                .dockerExecutable(dockerExecutable == null ? null : dockerExecutable.toPath());
+                .dockerExecutable(dockerExecutable == null ? null : dockerExecutable.toPath())
+                .startupCache(startupCache);
         Set<String> reactor = session.getProjects().stream().map(p -> p.getGroupId() + ":" + p.getArtifactId()).collect(Collectors.toSet());
         for (Artifact artifact : project.getArtifacts()) {
             // The goals resolve compile+runtime so that a command-line build can compile; the image takes what runs.

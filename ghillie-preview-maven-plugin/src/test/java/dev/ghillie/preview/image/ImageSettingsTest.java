@@ -30,7 +30,7 @@ class ImageSettingsTest {
     void defaultsAreATemurinBaseATarTargetContainerAwareFlagsAndANonRootUser() {
         ImageSettings settings = minimal().build();
 
-        assertThat(settings.baseImage()).isEqualTo(new BaseImage("eclipse-temurin:21-jre", Optional.empty()));
+        assertThat(settings.baseImage()).isEqualTo(new BaseImage("eclipse-temurin:25-jre", Optional.empty()));
         assertThat(settings.target()).isEqualTo(ImageTarget.TAR);
         assertThat(settings.jvmFlags()).containsExactly("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
         assertThat(settings.user()).isEqualTo("65532:65532");

@@ -30,9 +30,12 @@ import java.util.stream.Stream;
  */
 public final class JlinkBaseImage {
 
-    /** What ghillie-runtime needs (Helidon, the PostgreSQL driver, Jedis); modules the JDK lacks are left out. */
+    /**
+     * What ghillie-runtime needs (Helidon, the PostgreSQL driver, Jedis), and jdk.httpserver for the tiny service of
+     * the startup cache tests; modules the JDK lacks are left out.
+     */
     static final List<String> MODULES = List.of("java.base", "java.logging", "java.naming", "java.sql", "java.management",
-            "jdk.unsupported", "java.security.jgss", "jdk.crypto.ec", "java.xml");
+            "jdk.unsupported", "java.security.jgss", "jdk.crypto.ec", "java.xml", "jdk.httpserver");
     static final String JAVA_HOME = "/opt/java/openjdk";
     private static final Pattern LDD_PATH = Pattern.compile("(?:=>\\s*)?(/\\S+)\\s+\\(0x");
 

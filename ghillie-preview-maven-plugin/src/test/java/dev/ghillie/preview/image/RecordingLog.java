@@ -10,6 +10,14 @@ public final class RecordingLog implements ImageLog {
     final List<String> details = new CopyOnWriteArrayList<>();
     final List<String> warnings = new CopyOnWriteArrayList<>();
 
+    public List<String> steps() {
+        return steps;
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+
     @Override
     public void step(String line) {
         steps.add(line);

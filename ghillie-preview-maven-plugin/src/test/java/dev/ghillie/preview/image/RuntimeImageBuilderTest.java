@@ -74,6 +74,49 @@ class RuntimeImageBuilderTest {
     }
 
     @Test
+    void withTheStartupCacheTheClassPathIsJarsOnlyListedOneByOneAndABaseWithoutJvmOnlyCostsTheCache() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        RecordingLog log = new RecordingLog();
+        ImageResult result = new RuntimeImageBuilder(log).build(app.settings(baseTar, work.resolve("out")).startupCache(true).build());
+
+        ImageArchive image = ImageArchive.read(result.tarFile().orElseThrow());
+        assertThat(texts(image.config().get("config").get("Entrypoint"))).containsExactly("java", "-XX:MaxRAMPercentage=75",
+                "-XX:+ExitOnOutOfMemoryError", "-cp", "/app/app.jar:/app/libs/lib-a-1.0.jar:/app/libs/lib-b-1.0-SNAPSHOT.jar"
+                        + ":/app/libs/sibling-0.1.0-SNAPSHOT.jar", TestApp.MAIN_CLASS);
+        assertThat(image.layers()).hasSize(5);
+        assertThat(image.layer(1)).containsOnlyKeys("/app/libs/lib-a-1.0.jar");
+        assertThat(image.layer(2)).containsOnlyKeys("/app/libs/lib-b-1.0-SNAPSHOT.jar");
+        assertThat(image.layer(3)).containsOnlyKeys("/app/libs/sibling-0.1.0-SNAPSHOT.jar");
+        assertThat(image.layer(4)).containsOnlyKeys("/app/app.jar");
+        assertThat(log.warnings()).containsExactly(
+                "image: no startup cache: the base image has no JVM at JAVA_HOME=/opt/java/openjdk; the image starts without one");
+    }
+
+    @Test
+    void theStartupCacheTrainedOnTheBaseJvmIsTheTopLayerAndTheEntrypointUsesIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux") && Runtime.version().feature() >= 25,
+                "skipped: the training run on a base jlinked from the build JDK needs Linux and JDK 25");
+        Path jlinked = JlinkBaseImage.fromBuildJdk().write(Files.createDirectories(work.resolve("jlink")), work.resolve("jlink-base.tar"));
+        Path classes = Files.createDirectories(work.resolve("classes/dev/ghillie/preview/image/startup")).getParent().getParent().getParent().getParent().getParent();
+        String tiny = "dev/ghillie/preview/image/startup/TinyService.class";
+        try (var in = getClass().getClassLoader().getResourceAsStream(tiny)) {
+            Files.copy(in, classes.resolve(tiny));
+        }
+        ImageSettings settings = ImageSettings.builder().baseImage("tar://" + jlinked).imageName("tiny").mainClass("dev.ghillie.preview.image.startup.TinyService")
+                .creationTime("EPOCH").classesDirectory(classes).outputDirectory(work.resolve("out")).jvmFlags(List.of("-XX:+UseSerialGC"))
+                .startupCache(true).build();
+
+        ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(settings);
+
+        ImageArchive image = ImageArchive.read(result.tarFile().orElseThrow());
+        assertThat(texts(image.config().get("config").get("Entrypoint"))).containsExactly("java", "-XX:+UseSerialGC",
+                "-XX:AOTCache=/app/startup.aot", "-cp", "/app/app.jar", "dev.ghillie.preview.image.startup.TinyService");
+        assertThat(image.layer(image.layers().size() - 1)).containsOnlyKeys("/app/startup.aot");
+        assertThat(image.layer(image.layers().size() - 1).get("/app/startup.aot"))
+                .isEqualTo(Files.readAllBytes(settings.startupCacheDirectory().resolve("startup.aot")));
+    }
+
+    @Test
     void tagsTheImageWithItsContentAndWritesImageJson() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
         ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(app.settings(baseTar, work.resolve("out")).build());

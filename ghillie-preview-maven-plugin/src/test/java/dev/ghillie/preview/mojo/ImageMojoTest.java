@@ -86,7 +86,7 @@ class ImageMojoTest {
     @Test
     @InjectMojo(goal = "image")
     void descriptorDefaultsAreTheDocumentedOnes(ImageMojo mojo) throws Exception {
-        assertThat((String) getVariableValueFromObject(mojo, "baseImage")).isEqualTo("eclipse-temurin:21-jre");
+        assertThat((String) getVariableValueFromObject(mojo, "baseImage")).isEqualTo("eclipse-temurin:25-jre");
         assertThat((String) getVariableValueFromObject(mojo, "imageTarget")).isEqualTo("tar");
         assertThat((String) getVariableValueFromObject(mojo, "user")).isEqualTo("65532:65532");
     }

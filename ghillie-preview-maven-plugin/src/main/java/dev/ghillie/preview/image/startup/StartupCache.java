@@ -1,0 +1,201 @@
+package dev.ghillie.preview.image.startup;
+
+import dev.ghillie.preview.FileStamps;
+import dev.ghillie.preview.Sha256;
+import dev.ghillie.preview.SkipRecord;
+import dev.ghillie.preview.image.ImageLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Makes the startup cache for one image, or says in one warning line why it cannot and lets the image be built
+ * without it (it starts more slowly, nothing else changes). The cache is trained again only when what it was
+ * made from changed: the base image, the JVM flags, the main class or any jar's content; otherwise the last one
+ * is reused. A code change does change the module's jar, so it costs one training run.
+ */
+public final class StartupCache {
+
+    /** Bump when the training or the layout changes, so an older plugin's cache is never reused. */
+    private static final String FORMAT = "ghillie-startup-cache/1";
+    static final String FILE_NAME = "startup.aot";
+    /** JDK 25 writes the cache in the training run itself (JEP 514) and keeps method profiles in it (JEP 515). */
+    static final int MINIMUM_JDK = 25;
+    static final String SUGGESTED_BASE = "eclipse-temurin:25-jre";
+
+    private final ImageLog log;
+    private final String hostOs;
+    private final String hostArchitecture;
+    private final TrainingRun training;
+
+    /** The cache as made, and where the image keeps it. */
+    public record Made(Path file, String imagePath) {
+        /** What the image's JVM needs to use it. */
+        public String jvmFlag() {
+            return "-XX:AOTCache=" + imagePath;
+        }
+    }
+
+    /** Writes the base image as a docker-archive tar (or names the one it already is). */
+    @FunctionalInterface
+    public interface BaseArchive {
+        Path write(Path suggested) throws Exception;
+    }
+
+    /** What the service needs to be run: its main class and JVM flags, and where the image puts it. */
+    public record Service(String mainClass, List<String> jvmFlags, String appRoot) {
+        public Service {
+            jvmFlags = List.copyOf(jvmFlags);
+        }
+    }
+
+    public StartupCache(ImageLog log) {
+        this(log, System.getProperty("os.name"), System.getProperty("os.arch"),
+                new TrainingRun(Duration.ofSeconds(120), Duration.ofSeconds(180)));
+    }
+
+    StartupCache(ImageLog log, String hostOs, String hostArchitecture, TrainingRun training) {
+        this.log = log;
+        this.hostOs = hostOs;
+        this.hostArchitecture = imageArchitecture(hostArchitecture);
+        this.training = training;
+    }
+
+    /**
+     * @param workDirectory where the unpacked JVM, the training run and the cache are kept between builds
+     */
+    public Optional<Made> prepare(Service service, ClassPathLayout layout, BaseArchive base, Path workDirectory) {
+        long start = System.nanoTime();
+        try {
+            if (!hostOs.equals("Linux")) {
+                throw new StartupCacheException("the training run needs a Linux machine to run the base image's JVM, this is " + hostOs);
+            }
+            Path archiveFile = base.write(workDirectory.resolve("base.tar"));
+            try (DockerArchive archive = DockerArchive.open(archiveFile)) {
+                String platform = archive.os() + "/" + archive.architecture();
+                if (!platform.equals("linux/" + hostArchitecture)) {
+                    throw new StartupCacheException("the base image is " + platform + ", this machine linux/" + hostArchitecture
+                            + ", so its JVM cannot run here");
+                }
+                return Optional.of(made(service, layout, archive, workDirectory, start));
+            }
+        } catch (StartupCacheException e) {
+            log.warn("image: no startup cache: " + e.getMessage() + "; the image starts without one");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("image: no startup cache: interrupted");
+        } catch (Exception e) {
+            log.warn("image: no startup cache: " + e.getClass().getSimpleName() + ": " + e.getMessage() + "; the image starts without one");
+        }
+        return Optional.empty();
+    }
+
+    private Made made(Service service, ClassPathLayout layout, DockerArchive archive, Path workDirectory, long start)
+            throws IOException, InterruptedException {
+        String key = key(service, layout, archive.imageId());
+        SkipRecord record = new SkipRecord(workDirectory.resolve("startup-cache.sha256"));
+        Path file = workDirectory.resolve(FILE_NAME);
+        Made made = new Made(file, service.appRoot() + "/" + FILE_NAME);
+        if (record.holds(key + " " + FileStamps.stamp(file)) && Files.isRegularFile(file)) {
+            log.step("image: startup cache unchanged, reused");
+            return made;
+        }
+        record.clear();
+        BaseJvm jvm = unpackedJvm(archive, workDirectory);
+        if (jvm.version().feature() < MINIMUM_JDK) {
+            throw new StartupCacheException("the base image's JVM is " + jvm.version() + ", and an ahead-of-time cache needs JDK "
+                    + MINIMUM_JDK + " or newer: use a JDK " + MINIMUM_JDK + " base such as " + SUGGESTED_BASE);
+        }
+        Path run = workDirectory.resolve("training");
+        BaseJvm.deleteTree(run);
+        Path appRoot = Files.createDirectories(run.resolve("app"));
+        layout.copyTo(appRoot);
+        Path written = run.resolve(FILE_NAME);
+        List<String> command = new ArrayList<>();
+        command.add(jvm.java().toString());
+        command.addAll(service.jvmFlags());
+        command.add("-XX:AOTCacheOutput=" + written);
+        command.addAll(List.of("-cp", layout.classPath(appRoot.toString()), service.mainClass()));
+        Path output = workDirectory.resolve("training.log");
+        training.run(command, appRoot, environment(archive, jvm, run), output);
+        if (!Files.isRegularFile(written) || Files.size(written) == 0) {
+            throw new StartupCacheException("the training run wrote no cache" + TrainingRun.lastLine(output) + " (all of it: " + output + ")");
+        }
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
+        record.write(key + " " + FileStamps.stamp(file));
+        log.step(String.format(Locale.ROOT, "image: startup cache trained on JDK %s in %.1f s, %d MB", jvm.version(),
+                (System.nanoTime() - start) / 1e9, Files.size(file) / (1024 * 1024)));
+        return made;
+    }
+
+    /** Unpacks the base's JVM unless the one unpacked last is from the same base image. */
+    private static BaseJvm unpackedJvm(DockerArchive archive, Path workDirectory) throws IOException {
+        Path home = workDirectory.resolve("jvm");
+        SkipRecord unpacked = new SkipRecord(workDirectory.resolve("jvm.id"));
+        if (unpacked.holds(archive.imageId())) {
+            return BaseJvm.unpacked(home, BaseJvm.imageHome(archive));
+        }
+        unpacked.clear();
+        BaseJvm jvm = BaseJvm.unpack(archive, home);
+        unpacked.write(archive.imageId());
+        return jvm;
+    }
+
+    /** The image's own variables, with JAVA_HOME and PATH pointing at the unpacked JVM; nothing of the build machine's. */
+    private static Map<String, String> environment(DockerArchive archive, BaseJvm jvm, Path run) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (var entry : archive.runConfig().path("Env")) {
+            String text = entry.asText();
+            int equals = text.indexOf('=');
+            if (equals > 0) {
+                environment.put(text.substring(0, equals), text.substring(equals + 1));
+            }
+        }
+        environment.put("JAVA_HOME", jvm.home().toString());
+        environment.put("PATH", jvm.home().resolve("bin") + ":/usr/bin:/bin");
+        environment.put("HOME", run.toString());
+        // Options from the environment would change the JVM's flags behind the cache's back.
+        environment.keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+        return environment;
+    }
+
+    private static String key(Service service, ClassPathLayout layout, String baseImageId) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(FORMAT, "base " + baseImageId, "main " + service.mainClass(),
+                "flags " + String.join(" ", service.jvmFlags()), "root " + service.appRoot()));
+        for (ClassPathLayout.Entry entry : layout.entries()) {
+            lines.add(entry.relative() + " " + contentDigest(entry.source()));
+        }
+        return FileStamps.digest(lines);
+    }
+
+    private static String contentDigest(Path file) throws IOException {
+        MessageDigest digest = Sha256.newDigest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Java's os.arch in the image config's words. */
+    static String imageArchitecture(String osArch) {
+        return switch (osArch) {
+            case "x86_64", "amd64" -> "amd64";
+            case "aarch64", "arm64" -> "arm64";
+            default -> osArch;
+        };
+    }
+}

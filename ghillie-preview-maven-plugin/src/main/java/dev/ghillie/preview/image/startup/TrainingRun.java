@@ -1,0 +1,125 @@
+package dev.ghillie.preview.image.startup;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the service once the way the image will (same JVM build, class path and flags), plus the flag that
+ * writes the cache: starts it on a free loopback port, waits for {@code /health} to answer 200, sends a few
+ * rounds of the requests a preview gets ({@code /health}, {@code /ready}, {@code /version}) so their code paths
+ * are in the cache too, then stops it with SIGTERM. The JVM writes the cache as it exits.
+ *
+ * <p>The service gets a clean environment: only the image's variables and its address, never the build
+ * machine's (no database URLs, no credentials), so the run needs nothing but itself.
+ */
+final class TrainingRun {
+
+    static final int ROUNDS = 20;
+    /** What JDK 25's one-step training prints as the JVM exits (JEP 514), and unified-logging lines. */
+    private static final Pattern JVM_CACHE_CHATTER = Pattern.compile("\\[[0-9.]+s\\]\\[|Launching child process|Picked up JAVA_TOOL_OPTIONS"
+            + "|Reading AOTConfiguration|AOTCache creation is complete|Removed temporary AOT configuration|Temporary AOTConfiguration recorded");
+    private static final List<String> PATHS = List.of("/health", "/ready", "/version");
+
+    private final Duration startTimeout;
+    private final Duration exitTimeout;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    TrainingRun(Duration startTimeout, Duration exitTimeout) {
+        this.startTimeout = startTimeout;
+        this.exitTimeout = exitTimeout;
+    }
+
+    /**
+     * @param command     the JVM command line, without the port
+     * @param environment the variables the service gets; the port and loopback host are added
+     * @param output      where the service's output goes (its last line is quoted when it fails)
+     */
+    void run(List<String> command, Path workingDirectory, Map<String, String> environment, Path output) throws InterruptedException {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        builder.environment().put("GHILLIE_HOST", "127.0.0.1");
+        builder.environment().put("GHILLIE_PORT", Integer.toString(port));
+        Process service;
+        try {
+            service = builder.start();
+        } catch (IOException e) {
+            throw new StartupCacheException("the base image's JVM does not run on this machine (" + e.getMessage() + ")", e);
+        }
+        try {
+            awaitHealth(service, port, output);
+            for (int round = 0; round < ROUNDS; round++) {
+                for (String path : PATHS) {
+                    get(port, path);
+                }
+            }
+            service.destroy();
+            if (!service.waitFor(exitTimeout.toSeconds(), TimeUnit.SECONDS)) {
+                throw new StartupCacheException("the training run did not exit within " + exitTimeout.toSeconds()
+                        + " s of SIGTERM" + lastLine(output));
+            }
+        } finally {
+            if (service.isAlive()) {
+                service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private void awaitHealth(Process service, int port, Path output) throws InterruptedException {
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new StartupCacheException("the training run exited with code " + service.exitValue()
+                        + " before /health answered" + lastLine(output));
+            }
+            if (get(port, "/health") == 200) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new StartupCacheException("the training run's /health did not answer 200 within " + startTimeout.toSeconds() + " s"
+                + lastLine(output));
+    }
+
+    /** The status, or -1 when nothing answered. */
+    private int get(int port, String path) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StartupCacheException("no free loopback port for the training run (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** ": <the service's last line>", or nothing: the JVM's own lines about writing the cache at exit are left out. */
+    static String lastLine(Path output) {
+        try {
+            List<String> lines = Files.readAllLines(output).stream()
+                    .filter(line -> !line.isBlank() && !JVM_CACHE_CHATTER.matcher(line).lookingAt()).toList();
+            return lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1).strip();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.ghillie.preview.image.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.ghillie.preview.image.JlinkBaseImage;
+import dev.ghillie.preview.image.RecordingLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real training runs: a tiny service on a base image jlinked from the build JDK, whose JVM is unpacked from the
+ * image tar and run here, as on a user's Linux machine.
+ */
+class StartupCacheTest {
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path work;
+
+    private static Path jlinkBase;
+
+    private final RecordingLog log = new RecordingLog();
+
+    @BeforeAll
+    static void jlinkBase() throws Exception {
+        if (System.getProperty("os.name").equals("Linux")) {
+            jlinkBase = JlinkBaseImage.fromBuildJdk().write(Files.createDirectories(shared.resolve("jlink")), shared.resolve("base.tar"));
+        }
+    }
+
+    @Test
+    void trainsOnTheBaseImagesJvmAndTrainsAgainOnlyWhenAJarChanges() throws Exception {
+        assumeTrue(jlinkBase != null, "skipped: the jlinked base needs Linux");
+        assumeTrue(Runtime.version().feature() >= 25, "skipped: an ahead-of-time cache needs a JDK 25 build JDK (the jlinked base)");
+        Path classes = classesOf(TinyService.class);
+        StartupCache cache = new StartupCache(log);
+
+        Optional<StartupCache.Made> made = cache.prepare(tiny(), layout(classes, "one"), suggested -> jlinkBase, work);
+
+        assertThat(made).isPresent();
+        assertThat(made.get().jvmFlag()).isEqualTo("-XX:AOTCache=/app/startup.aot");
+        assertThat(made.get().file()).isRegularFile().isNotEmptyFile();
+        assertThat(log.steps()).singleElement().asString().startsWith("image: startup cache trained on JDK " + Runtime.version().feature());
+        assertThat(Files.readString(work.resolve("training.log"))).contains("tiny service on port");
+        long trained = Files.getLastModifiedTime(made.get().file()).toMillis();
+
+        Optional<StartupCache.Made> again = cache.prepare(tiny(), layout(classes, "two"), suggested -> jlinkBase, work);
+        assertThat(log.steps()).last().asString().isEqualTo("image: startup cache unchanged, reused");
+        assertThat(Files.getLastModifiedTime(again.orElseThrow().file()).toMillis()).isEqualTo(trained);
+
+        Files.writeString(classes.resolve("application.yaml"), "changed: true\n");
+        cache.prepare(tiny(), layout(classes, "three"), suggested -> jlinkBase, work);
+        assertThat(log.steps()).last().asString().contains("trained");
+        assertThat(log.warnings()).isEmpty();
+    }
+
+    @Test
+    void aServiceThatDoesNotStartLeavesNoCacheAndSaysWhy() throws Exception {
+        assumeTrue(jlinkBase != null, "skipped: the jlinked base needs Linux");
+        StartupCache cache = new StartupCache(log, "Linux", System.getProperty("os.arch"), new TrainingRun(Duration.ofSeconds(60), Duration.ofSeconds(60)));
+        StartupCache.Service service = new StartupCache.Service(ExitingService.class.getName(), List.of(), "/app");
+
+        Optional<StartupCache.Made> made = cache.prepare(service, layout(classesOf(ExitingService.class), "x"), suggested -> jlinkBase, work);
+
+        assertThat(made).isEmpty();
+        assertThat(log.warnings()).containsExactly("image: no startup cache: the training run exited with code 3 before /health answered:"
+                + " DATABASE_URL is not set: cannot start; the image starts without one");
+    }
+
+    @Test
+    void notOnLinuxTheBaseIsNotEvenRead() throws Exception {
+        StartupCache cache = new StartupCache(log, "Mac OS X", "aarch64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+        Optional<StartupCache.Made> made = cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> {
+            throw new AssertionError("the base must not be fetched");
+        }, work);
+
+        assertThat(made).isEmpty();
+        assertThat(log.warnings()).containsExactly("image: no startup cache: the training run needs a Linux machine to run the base"
+                + " image's JVM, this is Mac OS X; the image starts without one");
+    }
+
+    @Test
+    void aBaseForAnotherArchitectureIsSaidSo() throws Exception {
+        Path arm = new TestArchive().architecture("arm64").layer().file("opt/java/openjdk/bin/java", "", 0755).write(work.resolve("arm.tar"));
+        StartupCache cache = new StartupCache(log, "Linux", "x86_64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> arm, work)).isEmpty();
+
+        assertThat(log.warnings()).containsExactly("image: no startup cache: the base image is linux/arm64, this machine linux/amd64,"
+                + " so its JVM cannot run here; the image starts without one");
+    }
+
+    @Test
+    void aBaseWithoutAJvmIsSaidSo() throws Exception {
+        Path scratch = new TestArchive().layer().file("etc/hostname", "x", 0644).write(work.resolve("scratch.tar"));
+        StartupCache cache = new StartupCache(log, "Linux", "amd64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> scratch, work)).isEmpty();
+
+        assertThat(log.warnings()).containsExactly(
+                "image: no startup cache: the base image has no JVM at JAVA_HOME=/opt/java/openjdk; the image starts without one");
+    }
+
+    @Test
+    void aBaseBeforeJdk25IsToldWhichBaseToUse() throws Exception {
+        Path jdk21 = new TestArchive().env("JAVA_HOME=/opt/java/openjdk").layer()
+                .file("opt/java/openjdk/bin/java", "#!/bin/sh\nexit 1\n", 0755)
+                .file("opt/java/openjdk/release", "JAVA_VERSION=\"21.0.9\"\n", 0644)
+                .write(work.resolve("jdk21.tar"));
+        StartupCache cache = new StartupCache(log, "Linux", "amd64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> jdk21, work)).isEmpty();
+
+        assertThat(log.warnings()).containsExactly("image: no startup cache: the base image's JVM is 21.0.9, and an ahead-of-time cache"
+                + " needs JDK 25 or newer: use a JDK 25 base such as eclipse-temurin:25-jre; the image starts without one");
+    }
+
+    private static StartupCache.Service tiny() {
+        return new StartupCache.Service(TinyService.class.getName(), List.of("-XX:+UseSerialGC"), "/app");
+    }
+
+    private ClassPathLayout layout(Path classes, String name) throws IOException {
+        return ClassPathLayout.write(classes, List.of(), work.resolve("layout-" + name).resolve("app.jar"));
+    }
+
+    /** A classes folder holding just the given class, as target/classes would. */
+    private Path classesOf(Class<?> type) throws IOException {
+        String file = type.getName().replace('.', '/') + ".class";
+        Path classes = work.resolve("classes-" + type.getSimpleName());
+        Path target = classes.resolve(file);
+        Files.createDirectories(target.getParent());
+        try (var in = type.getClassLoader().getResourceAsStream(file)) {
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return classes;
+    }
+}
