@@ -3,7 +3,9 @@
 # under wrk against the runtime and against a bare Helidon route in the same run.
 # Usage (from the repository root, after ./mvnw package):
 #   ghillie-runtime/bench/runtime-bench.sh [starts=7] [wrk seconds=10]
-#   AOT=1 ghillie-runtime/bench/runtime-bench.sh ...   also measures start-up with a JDK 25 AOT cache
+# With JDK 25 or newer it also measures the start-up with a startup cache (a JDK ahead-of-time cache), trained
+# the way the image build trains the one the image ships: same flags, /health until 200, 20 rounds of
+# /health, /ready and /version, SIGTERM.
 # JVM_FLAGS defaults to the flags the image uses; MAX_RAM emulates the container memory limit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,16 +47,19 @@ startup() { # name, path, command...
 startup runtime /ready "$java" $flags -jar "$jar"
 startup bare-helidon /health "$java" $flags -cp "$jar:target/test-classes" dev.ghillie.runtime.bench.BareHelidonServer
 
-# AOT=1 (JDK 25+): one training run writes an ahead-of-time cache (JEP 483/514/515), then the starts use it.
-if [ "${AOT:-0}" = 1 ]; then
-  cache=$(mktemp -d)/ghillie.aot
+# The startup cache (JDK 25+, JEP 483/514/515): one training run writes it as the JVM exits, then the starts use it.
+feature=$("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+if [ "${feature%%.*}" -ge 25 ]; then
+  cache=$(mktemp -d)/startup.aot
   port=$(free_port)
   GHILLIE_HOST=127.0.0.1 GHILLIE_PORT=$port "$java" $flags -XX:AOTCacheOutput="$cache" -jar "$jar" >/dev/null 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/ready"; do sleep 0.05; done
-  for i in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/health"; curl -s -o /dev/null "http://127.0.0.1:$port/version"; done
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.05; done
+  for i in $(seq 20); do for path in /health /ready /version; do curl -s -o /dev/null "http://127.0.0.1:$port$path"; done; done
   stop
-  startup runtime-with-aot-cache /ready "$java" $flags -XX:AOTCache="$cache" -jar "$jar"
+  startup runtime-with-startup-cache /ready "$java" $flags -XX:AOTCache="$cache" -jar "$jar"
+else
+  echo "runtime-with-startup-cache: skipped: JDK $feature has no ahead-of-time cache (JDK 25+)"
 fi
 
 measure() { # name, command...

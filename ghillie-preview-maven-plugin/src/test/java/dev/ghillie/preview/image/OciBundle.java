@@ -32,6 +32,11 @@ final class OciBundle {
 
     /** Unpacks the image and writes config.json over {@code runc spec}'s template; returns the bundle folder. */
     static Path create(Path imageTar, Path bundle, String runc, Map<String, String> extraEnv) throws Exception {
+        return create(imageTar, bundle, runc, extraEnv, 0);
+    }
+
+    /** As above, with a memory limit in bytes (0: none), as a pod's {@code resources.limits.memory} sets one. */
+    static Path create(Path imageTar, Path bundle, String runc, Map<String, String> extraEnv, long memoryLimit) throws Exception {
         Path rootfs = Files.createDirectories(bundle.resolve("rootfs"));
         JsonNode image;
         try (InputStream in = Files.newInputStream(imageTar)) {
@@ -68,6 +73,9 @@ final class OciBundle {
         ObjectNode tmp = ((ArrayNode) config.get("mounts")).addObject();
         tmp.put("destination", "/tmp").put("type", "tmpfs").put("source", "tmpfs");
         tmp.putArray("options").add("nosuid").add("nodev").add("mode=1777").add("size=64m");
+        if (memoryLimit > 0) {
+            ((ObjectNode) config.get("linux")).putObject("resources").putObject("memory").put("limit", memoryLimit);
+        }
         JSON.writerWithDefaultPrettyPrinter().writeValue(bundle.resolve("config.json").toFile(), config);
         return bundle;
     }
