@@ -1,6 +1,11 @@
 package dev.ghillie.preview;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.security.NoSuchAlgorithmException;
 
 /** SHA-256 for fingerprints and checksums: one place for the checked exception no JDK throws. */
@@ -16,5 +21,22 @@ public final class Sha256 {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /** The SHA-256 of a file's content, in hex. */
+    public static String ofFile(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The SHA-256 of some bytes, in hex. */
+    public static String of(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 }

@@ -18,6 +18,8 @@ import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
+import dev.ghillie.preview.FileStamps;
+import dev.ghillie.preview.SkipRecord;
 import dev.ghillie.preview.image.startup.ClassPathLayout;
 import dev.ghillie.preview.image.startup.StartupCache;
 import java.io.File;
@@ -28,7 +30,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -43,9 +44,6 @@ public final class RuntimeImageBuilder {
 
     private static final int SHORT_ID_LENGTH = 12;
     private static final Predicate<Path> IS_CLASS = path -> path.getFileName().toString().endsWith(".class");
-    private static final Map<ClassPathLayout.Layer, String> LAYER_NAMES = Map.of(ClassPathLayout.Layer.RELEASE, "dependencies",
-            ClassPathLayout.Layer.SNAPSHOT, "snapshot dependencies", ClassPathLayout.Layer.PROJECT, "project dependencies",
-            ClassPathLayout.Layer.APP, "application");
 
     private final ImageLog log;
     private final PlainHttpPolicy plainHttp = new PlainHttpPolicy();
@@ -68,7 +66,8 @@ public final class RuntimeImageBuilder {
         }
         TarReuse.forget(settings);
         try {
-            JibContainerBuilder container = containerFor(settings);
+            Plan plan = planFor(settings);
+            JibContainerBuilder container = plan.container();
             ImageResult result = switch (settings.target()) {
                 case TAR -> toTar(container, settings);
                 case REGISTRY -> toRegistry(container, settings);
@@ -77,7 +76,10 @@ public final class RuntimeImageBuilder {
             log.step(String.format("image: built %s (%s) on %s, %s, in %d ms",
                     result.reference(), result.digest(), settings.baseImage().reference(), where(result), millisSince(start)));
             writeResult(result, settings.resultFile());
-            reuseKey.ifPresent(key -> TarReuse.remember(settings, key));
+            if (plan.complete()) {
+                // Not when a startup cache was asked for and not made: the next build tries again.
+                reuseKey.ifPresent(key -> TarReuse.remember(settings, key));
+            }
             return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -87,9 +89,13 @@ public final class RuntimeImageBuilder {
         }
     }
 
-    private JibContainerBuilder containerFor(ImageSettings settings) throws IOException {
+    /** What Jib is to build, and whether it is all that was asked for (a startup cache may be missing). */
+    private record Plan(JibContainerBuilder container, boolean complete) {
+    }
+
+    private Plan planFor(ImageSettings settings) throws IOException {
         if (settings.startupCache()) {
-            return common(withStartupCache(settings), settings);
+            return withStartupCache(settings);
         }
         JavaContainerBuilder java = fromBase(settings, JavaContainerBuilder::from, JavaContainerBuilder::from)
                 .setAppRoot(ImageSettings.APP_ROOT)
@@ -102,10 +108,11 @@ public final class RuntimeImageBuilder {
                 .addProjectDependencies(jars(settings, AppDependency.Kind.PROJECT))
                 .addJvmFlags(settings.jvmFlags())
                 .setMainClass(settings.mainClass());
-        return common(java.toContainerBuilder(), settings);
+        return new Plan(withRuntimeContract(java.toContainerBuilder(), settings), true);
     }
 
-    private static JibContainerBuilder common(JibContainerBuilder container, ImageSettings settings) {
+    /** What every ghillie image promises the chart: working directory, non-root user, port, labels, a fixed time. */
+    private static JibContainerBuilder withRuntimeContract(JibContainerBuilder container, ImageSettings settings) {
         return container
                 .setWorkingDirectory(AbsoluteUnixPath.get(ImageSettings.APP_ROOT))
                 .setUser(settings.user())
@@ -118,24 +125,27 @@ public final class RuntimeImageBuilder {
     /**
      * The layout a startup cache needs (see {@link ClassPathLayout}): jars only, listed one by one, layered as Jib
      * layers them (releases lowest, the module's own jar on top), and the cache above them when training made one.
+     * A registry base is copied to a tar once for the training run, and the image is built on that same copy, so
+     * the JVM the cache was made by is the one shipped even if the base's tag moves meanwhile.
      */
-    private JibContainerBuilder withStartupCache(ImageSettings settings) throws IOException {
+    private Plan withStartupCache(ImageSettings settings) throws IOException {
         Path work = settings.startupCacheDirectory();
         ClassPathLayout layout = ClassPathLayout.write(settings.classesDirectory(), settings.dependencies(), work.resolve(ClassPathLayout.APP_JAR));
         Optional<StartupCache.Made> cache = new StartupCache(log).prepare(
                 new StartupCache.Service(settings.mainClass(), settings.jvmFlags(), ImageSettings.APP_ROOT),
                 layout, suggested -> baseArchive(settings, suggested), work);
-        JibContainerBuilder container = fromBase(settings, Jib::from, Jib::from);
+        JibContainerBuilder container = cache.map(made -> Jib.from(TarImage.at(made.base()))).orElseGet(() -> fromBase(settings, Jib::from, Jib::from));
         for (ClassPathLayout.Layer layer : ClassPathLayout.Layer.values()) {
             List<ClassPathLayout.Entry> entries = layout.inLayer(layer);
             if (!entries.isEmpty()) {
-                FileEntriesLayer.Builder files = FileEntriesLayer.builder().setName(LAYER_NAMES.get(layer));
+                FileEntriesLayer.Builder files = FileEntriesLayer.builder().setName(layer.layerName());
                 entries.forEach(entry -> files.addEntry(entry.source(), AbsoluteUnixPath.get(ImageSettings.APP_ROOT + "/" + entry.relative()),
                         FilePermissions.DEFAULT_FILE_PERMISSIONS, ClassPathLayout.FILE_TIME));
                 container.addFileEntriesLayer(files.build());
             }
         }
-        List<String> entrypoint = new ArrayList<>(List.of("java"));
+        List<String> entrypoint = new ArrayList<>();
+        entrypoint.add(cache.map(StartupCache.Made::java).orElse("java"));
         entrypoint.addAll(settings.jvmFlags());
         cache.ifPresent(made -> {
             container.addFileEntriesLayer(FileEntriesLayer.builder().setName("startup cache")
@@ -144,18 +154,28 @@ public final class RuntimeImageBuilder {
             entrypoint.add(made.jvmFlag());
         });
         entrypoint.addAll(List.of("-cp", layout.classPath(ImageSettings.APP_ROOT), settings.mainClass()));
-        return container.setEntrypoint(entrypoint).setProgramArguments(List.of());
+        return new Plan(withRuntimeContract(container.setEntrypoint(entrypoint).setProgramArguments(List.of()), settings), cache.isPresent());
     }
 
-    /** The base as a docker-archive for the training run: the tar itself, or Jib's copy of the registry image. */
+    /**
+     * The base as a docker-archive for the training run: the tar itself, or Jib's copy of the registry image (kept
+     * for a base pinned by digest, which cannot change; written again for a tag, which can).
+     */
     private Path baseArchive(ImageSettings settings, Path suggested) throws Exception {
         Optional<Path> tar = settings.baseImage().tarFile();
         if (tar.isPresent()) {
             return tar.get();
         }
+        String reference = settings.baseImage().reference();
+        SkipRecord copied = new SkipRecord(suggested.resolveSibling(suggested.getFileName() + ".reference"));
+        if (reference.contains("@sha256:") && Files.isRegularFile(suggested) && copied.holds(reference + " " + FileStamps.stamp(suggested))) {
+            return suggested;
+        }
+        copied.clear();
         Files.createDirectories(suggested.getParent());
         fromBase(settings, Jib::from, Jib::from).containerize(configured(
                 Containerizer.to(TarImage.at(suggested).named("ghillie-startup-cache-base")), settings, baseAllowsPlainHttp(settings)));
+        copied.write(reference + " " + FileStamps.stamp(suggested));
         return suggested;
     }
 

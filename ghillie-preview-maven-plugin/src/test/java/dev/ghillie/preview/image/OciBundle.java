@@ -4,24 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
+import dev.ghillie.preview.image.startup.DockerArchive;
+import dev.ghillie.preview.image.startup.LayerUnpacker;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * An OCI runtime bundle made from a docker-archive image: the layers unpacked in order into
- * {@code rootfs}, and a {@code config.json} that runs the image's entrypoint as its user with a
- * read-only root, a tmpfs /tmp, the host's network (no network namespace) and no rlimits.
+ * {@code rootfs} (by the startup cache's {@link LayerUnpacker}, whiteouts and all), and a {@code config.json}
+ * that runs the image's entrypoint as its user with a read-only root, a tmpfs /tmp, the host's network (no
+ * network namespace) and no rlimits.
  */
 final class OciBundle {
 
@@ -37,15 +31,11 @@ final class OciBundle {
 
     /** As above, with a memory limit in bytes (0: none), as a pod's {@code resources.limits.memory} sets one. */
     static Path create(Path imageTar, Path bundle, String runc, Map<String, String> extraEnv, long memoryLimit) throws Exception {
-        Path rootfs = Files.createDirectories(bundle.resolve("rootfs"));
+        Path rootfs = bundle.resolve("rootfs");
         JsonNode image;
-        try (InputStream in = Files.newInputStream(imageTar)) {
-            Map<String, byte[]> entries = ImageArchive.entries(in, false);
-            JsonNode manifest = JSON.readTree(entries.get("manifest.json")).get(0);
-            image = JSON.readTree(entries.get(manifest.get("Config").asText())).get("config");
-            for (JsonNode layer : manifest.get("Layers")) {
-                unpackLayer(entries.get(layer.asText()), rootfs);
-            }
+        try (DockerArchive archive = DockerArchive.open(imageTar)) {
+            image = archive.runConfig();
+            new LayerUnpacker("/", false).unpack(archive, rootfs);
         }
         Process spec = new ProcessBuilder(runc, "spec", "--bundle", bundle.toString()).redirectErrorStream(true).start();
         if (spec.waitFor() != 0) {
@@ -78,42 +68,5 @@ final class OciBundle {
         }
         JSON.writerWithDefaultPrettyPrinter().writeValue(bundle.resolve("config.json").toFile(), config);
         return bundle;
-    }
-
-    private static void unpackLayer(byte[] gzippedTar, Path rootfs) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(gzippedTar)))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                Path target = rootfs.resolve(entry.getName().replaceFirst("^/+", "")).normalize();
-                if (!target.startsWith(rootfs)) {
-                    throw new IOException("layer entry escapes the rootfs: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else if (entry.isSymbolicLink()) {
-                    Files.createDirectories(target.getParent());
-                    Files.deleteIfExists(target);
-                    Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
-                } else if (entry.isFile()) {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-                    Files.setPosixFilePermissions(target, permissions(entry.getMode()));
-                }
-            }
-        }
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = {
-                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-        for (int i = 0; i < bits.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                permissions.add(bits[i]);
-            }
-        }
-        return permissions;
     }
 }

@@ -88,8 +88,14 @@ class RuntimeImageBuilderTest {
         assertThat(image.layer(2)).containsOnlyKeys("/app/libs/lib-b-1.0-SNAPSHOT.jar");
         assertThat(image.layer(3)).containsOnlyKeys("/app/libs/sibling-0.1.0-SNAPSHOT.jar");
         assertThat(image.layer(4)).containsOnlyKeys("/app/app.jar");
-        assertThat(log.warnings()).containsExactly(
-                "image: no startup cache: the base image has no JVM at JAVA_HOME=/opt/java/openjdk; the image starts without one");
+        assertThat(log.warnings()).containsExactly("image: no startup cache: the base image has no JVM at JAVA_HOME=/opt/java/openjdk;"
+                + " the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
+
+        RecordingLog again = new RecordingLog();
+        new RuntimeImageBuilder(again).build(app.settings(baseTar, work.resolve("out")).startupCache(true).build());
+        assertThat(again.steps()).as("a tar without the cache asked for is not reused: the next build tries again")
+                .noneMatch(line -> line.contains("reused"));
+        assertThat(again.warnings()).hasSize(1);
     }
 
     @Test
@@ -109,7 +115,7 @@ class RuntimeImageBuilderTest {
         ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(settings);
 
         ImageArchive image = ImageArchive.read(result.tarFile().orElseThrow());
-        assertThat(texts(image.config().get("config").get("Entrypoint"))).containsExactly("java", "-XX:+UseSerialGC",
+        assertThat(texts(image.config().get("config").get("Entrypoint"))).containsExactly("/opt/java/openjdk/bin/java", "-XX:+UseSerialGC",
                 "-XX:AOTCache=/app/startup.aot", "-cp", "/app/app.jar", "dev.ghillie.preview.image.startup.TinyService");
         assertThat(image.layer(image.layers().size() - 1)).containsOnlyKeys("/app/startup.aot");
         assertThat(image.layer(image.layers().size() - 1).get("/app/startup.aot"))

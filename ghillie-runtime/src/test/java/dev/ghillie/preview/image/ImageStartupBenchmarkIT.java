@@ -18,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImageStartupBenchmarkIT {
 
-    private static final long CHART_MEMORY_LIMIT = 512L * 1024 * 1024;
-
     @TempDir
     Path work;
 
@@ -35,7 +33,7 @@ class ImageStartupBenchmarkIT {
             ImageResult image = new RuntimeImageBuilder(new RecordingLog())
                     .build(runtime.imageOn(base, runtime.classes(), work.resolve("out-" + name), name).startupCache(cache).build());
             int port = FreePort.find();
-            Path bundle = RuncContainer.bundle(runc, image, work.resolve("bundle-" + name), port, Map.of(), CHART_MEMORY_LIMIT);
+            Path bundle = RuncContainer.bundle(runc, image, work.resolve("bundle-" + name), port, Map.of(), RuncContainer.CHART_MEMORY_LIMIT);
             RuncContainer.start(runc, bundle, port, work.resolve("warm-" + name + ".log")).close(); // page cache, runc itself
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < starts; i++) {

@@ -2,19 +2,15 @@ package dev.ghillie.preview.image.startup;
 
 import dev.ghillie.preview.image.AppDependency;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The class path of an image with a startup cache, file by file, the same in the image and in the training run.
@@ -32,8 +28,20 @@ public record ClassPathLayout(List<Entry> entries) {
     public static final String APP_JAR = "app.jar";
     public static final String LIBS = "libs";
 
-    /** What goes into which layer: releases lowest (they change least), the module's jar on top. */
-    public enum Layer { RELEASE, SNAPSHOT, PROJECT, APP }
+    /** What goes into which layer, named as Jib names its layers: releases lowest (they change least), the module's jar on top. */
+    public enum Layer {
+        RELEASE("dependencies"), SNAPSHOT("snapshot dependencies"), PROJECT("project dependencies"), APP("application");
+
+        private final String layerName;
+
+        Layer(String layerName) {
+            this.layerName = layerName;
+        }
+
+        public String layerName() {
+            return layerName;
+        }
+    }
 
     /**
      * @param source    the file on the build machine
@@ -48,7 +56,7 @@ public record ClassPathLayout(List<Entry> entries) {
 
     /** Writes the module's jar from {@code classes} to {@code appJar} and lays out the dependencies after it. */
     public static ClassPathLayout write(Path classes, List<AppDependency> dependencies, Path appJar) throws IOException {
-        writeJar(classes, appJar);
+        AppJar.write(classes, appJar);
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry(appJar, APP_JAR, Layer.APP));
         Set<String> names = new HashSet<>();
@@ -74,7 +82,7 @@ public record ClassPathLayout(List<Entry> entries) {
         for (Entry entry : entries) {
             Path target = root.resolve(entry.relative());
             Files.createDirectories(target.getParent());
-            Files.copy(entry.source(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(entry.source(), target, StandardCopyOption.REPLACE_EXISTING);
             Files.setLastModifiedTime(target, FileTime.from(FILE_TIME));
         }
     }
@@ -89,29 +97,5 @@ public record ClassPathLayout(List<Entry> entries) {
             case SNAPSHOT -> Layer.SNAPSHOT;
             case PROJECT -> Layer.PROJECT;
         };
-    }
-
-    /** Sorted entries, one fixed time, no manifest: the same classes give the same bytes, so the layer is reused. */
-    private static void writeJar(Path classes, Path jar) throws IOException {
-        Files.createDirectories(jar.getParent());
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(classes)) {
-            paths = walk.filter(path -> !path.equals(classes)).sorted().toList();
-        }
-        Path partial = jar.resolveSibling(jar.getFileName() + ".partial");
-        try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
-            for (Path path : paths) {
-                String name = classes.relativize(path).toString().replace('\\', '/');
-                boolean directory = Files.isDirectory(path);
-                ZipEntry entry = new ZipEntry(directory ? name + "/" : name);
-                entry.setTimeLocal(LocalDateTime.of(1980, 2, 1, 0, 0));
-                zip.putNextEntry(entry);
-                if (!directory) {
-                    Files.copy(path, zip);
-                }
-                zip.closeEntry();
-            }
-        }
-        Files.move(partial, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

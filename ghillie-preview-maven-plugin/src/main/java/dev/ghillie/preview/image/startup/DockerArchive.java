@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -38,7 +37,7 @@ public final class DockerArchive implements AutoCloseable {
         }
         byte[] configBytes = read(configName);
         this.config = JSON.readTree(configBytes);
-        this.configDigest = "sha256:" + HexFormat.of().formatHex(Sha256.newDigest().digest(configBytes));
+        this.configDigest = "sha256:" + Sha256.of(configBytes);
         manifest.path("Layers").forEach(layer -> layers.add(layer.asText()));
     }
 
@@ -83,15 +82,15 @@ public final class DockerArchive implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Calls {@code visitor} for every entry of every layer, lowest layer first. */
+    /** Calls {@code visitor} for every entry of every layer, lowest layer (0) first. */
     public void forEachLayerEntry(LayerVisitor visitor) throws IOException {
-        for (String layer : layers) {
-            TarArchiveEntry entry = entry(layer);
+        for (int index = 0; index < layers.size(); index++) {
+            TarArchiveEntry entry = entry(layers.get(index));
             try (InputStream raw = new BufferedInputStream(tar.getInputStream(entry));
                     TarArchiveInputStream layerTar = new TarArchiveInputStream(decompressed(raw))) {
                 TarArchiveEntry file;
                 while ((file = layerTar.getNextEntry()) != null) {
-                    visitor.visit(file, layerTar);
+                    visitor.visit(index, file, layerTar);
                 }
             }
         }
@@ -105,7 +104,7 @@ public final class DockerArchive implements AutoCloseable {
     /** One entry of a layer; {@code content} is positioned at its bytes. */
     @FunctionalInterface
     public interface LayerVisitor {
-        void visit(TarArchiveEntry entry, InputStream content) throws IOException;
+        void visit(int layer, TarArchiveEntry entry, InputStream content) throws IOException;
     }
 
     private byte[] read(String name) throws IOException {

@@ -5,14 +5,11 @@ import dev.ghillie.preview.Sha256;
 import dev.ghillie.preview.SkipRecord;
 import dev.ghillie.preview.image.ImageLog;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,19 +25,26 @@ import java.util.Optional;
 public final class StartupCache {
 
     /** Bump when the training or the layout changes, so an older plugin's cache is never reused. */
-    private static final String FORMAT = "ghillie-startup-cache/1";
+    private static final String FORMAT = "ghillie-startup-cache/2";
     static final String FILE_NAME = "startup.aot";
     /** JDK 25 writes the cache in the training run itself (JEP 514) and keeps method profiles in it (JEP 515). */
     static final int MINIMUM_JDK = 25;
     static final String SUGGESTED_BASE = "eclipse-temurin:25-jre";
+    static final String PROPERTY = "ghillie.preview.startupCache";
+    /** The chart's default memory limit; any heap under 32 GB gives the same object layout. */
+    static final String TRAINING_MEMORY = "512m";
 
     private final ImageLog log;
     private final String hostOs;
     private final String hostArchitecture;
     private final TrainingRun training;
 
-    /** The cache as made, and where the image keeps it. */
-    public record Made(Path file, String imagePath) {
+    /**
+     * The cache as made, where the image keeps it, the image's JVM that must run with it (named by its path, not
+     * found on the PATH, so that it is the very JVM the cache was trained on), and the base image it was trained
+     * on as a docker-archive: the image must be built on exactly that.
+     */
+    public record Made(Path file, String imagePath, String java, Path base) {
         /** What the image's JVM needs to use it. */
         public String jvmFlag() {
             return "-XX:AOTCache=" + imagePath;
@@ -73,6 +77,7 @@ public final class StartupCache {
     }
 
     /**
+     * @param base          the base image as a docker-archive; asked for only on a machine that can run its JVM
      * @param workDirectory where the unpacked JVM, the training run and the cache are kept between builds
      */
     public Optional<Made> prepare(Service service, ClassPathLayout layout, BaseArchive base, Path workDirectory) {
@@ -88,52 +93,72 @@ public final class StartupCache {
                     throw new StartupCacheException("the base image is " + platform + ", this machine linux/" + hostArchitecture
                             + ", so its JVM cannot run here");
                 }
-                return Optional.of(made(service, layout, archive, workDirectory, start));
+                return Optional.of(made(service, layout, archive, archiveFile, workDirectory, start));
             }
         } catch (StartupCacheException e) {
-            log.warn("image: no startup cache: " + e.getMessage() + "; the image starts without one");
+            warn(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            log.warn("image: no startup cache: interrupted");
+            warn("interrupted");
         } catch (Exception e) {
-            log.warn("image: no startup cache: " + e.getClass().getSimpleName() + ": " + e.getMessage() + "; the image starts without one");
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            warn(e.getClass().getSimpleName() + ": " + message);
         }
         return Optional.empty();
     }
 
-    private Made made(Service service, ClassPathLayout layout, DockerArchive archive, Path workDirectory, long start)
+    private void warn(String why) {
+        log.warn("image: no startup cache: " + why + "; the image is built without one (-D" + PROPERTY + "=false skips this step)");
+    }
+
+    private Made made(Service service, ClassPathLayout layout, DockerArchive archive, Path archiveFile, Path workDirectory, long start)
             throws IOException, InterruptedException {
         String key = key(service, layout, archive.imageId());
-        SkipRecord record = new SkipRecord(workDirectory.resolve("startup-cache.sha256"));
+        SkipRecord trained = new SkipRecord(workDirectory.resolve("startup-cache.sha256"));
+        SkipRecord failed = new SkipRecord(workDirectory.resolve("startup-cache-failed.sha256"));
         Path file = workDirectory.resolve(FILE_NAME);
-        Made made = new Made(file, service.appRoot() + "/" + FILE_NAME);
-        if (record.holds(key + " " + FileStamps.stamp(file)) && Files.isRegularFile(file)) {
+        Path output = workDirectory.resolve("training.log");
+        BaseJvm jvm = unpackedJvm(archive, workDirectory);
+        Made made = new Made(file, service.appRoot() + "/" + FILE_NAME, jvm.imageHome() + "/bin/java", archiveFile);
+        if (trained.holds(key + " " + FileStamps.stamp(file)) && Files.isRegularFile(file)) {
             log.step("image: startup cache unchanged, reused");
             return made;
         }
-        record.clear();
-        BaseJvm jvm = unpackedJvm(archive, workDirectory);
+        if (failed.holds(key)) {
+            // A service that cannot start in training would cost its whole timeout on every build.
+            throw new StartupCacheException("the training run failed with these same inputs before" + TrainingRun.lastLine(output)
+                    + " (all of it: " + output + "); it runs again when the code, the jars, the flags or the base change");
+        }
+        trained.clear();
         if (jvm.version().feature() < MINIMUM_JDK) {
             throw new StartupCacheException("the base image's JVM is " + jvm.version() + ", and an ahead-of-time cache needs JDK "
                     + MINIMUM_JDK + " or newer: use a JDK " + MINIMUM_JDK + " base such as " + SUGGESTED_BASE);
         }
         Path run = workDirectory.resolve("training");
-        BaseJvm.deleteTree(run);
+        LayerUnpacker.deleteTree(run);
         Path appRoot = Files.createDirectories(run.resolve("app"));
         layout.copyTo(appRoot);
         Path written = run.resolve(FILE_NAME);
         List<String> command = new ArrayList<>();
         command.add(jvm.java().toString());
+        // The heap a pod gets (the chart's memory limit): trained on a big machine, the JVM would size the heap past
+        // 32 GB, turn compressed object pointers off, and write a cache no pod can map.
+        command.add("-XX:MaxRAM=" + TRAINING_MEMORY);
         command.addAll(service.jvmFlags());
         command.add("-XX:AOTCacheOutput=" + written);
         command.addAll(List.of("-cp", layout.classPath(appRoot.toString()), service.mainClass()));
-        Path output = workDirectory.resolve("training.log");
-        training.run(command, appRoot, environment(archive, jvm, run), output);
-        if (!Files.isRegularFile(written) || Files.size(written) == 0) {
-            throw new StartupCacheException("the training run wrote no cache" + TrainingRun.lastLine(output) + " (all of it: " + output + ")");
+        try {
+            training.run(command, appRoot, environment(archive, jvm, run), output);
+            if (!Files.isRegularFile(written) || Files.size(written) == 0) {
+                throw new StartupCacheException("the training run wrote no cache" + TrainingRun.lastLine(output) + " (all of it: " + output + ")");
+            }
+        } catch (StartupCacheException e) {
+            failed.write(key);
+            throw e;
         }
+        failed.clear();
         Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
-        record.write(key + " " + FileStamps.stamp(file));
+        trained.write(key + " " + FileStamps.stamp(file));
         log.step(String.format(Locale.ROOT, "image: startup cache trained on JDK %s in %.1f s, %d MB", jvm.version(),
                 (System.nanoTime() - start) / 1e9, Files.size(file) / (1024 * 1024)));
         return made;
@@ -165,29 +190,17 @@ public final class StartupCache {
         environment.put("JAVA_HOME", jvm.home().toString());
         environment.put("PATH", jvm.home().resolve("bin") + ":/usr/bin:/bin");
         environment.put("HOME", run.toString());
-        // Options from the environment would change the JVM's flags behind the cache's back.
-        environment.keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
         return environment;
     }
 
+    /** What the cache is made from; the JVM itself does not notice a changed jar, so every jar's content is in it. */
     private static String key(Service service, ClassPathLayout layout, String baseImageId) throws IOException {
         List<String> lines = new ArrayList<>(List.of(FORMAT, "base " + baseImageId, "main " + service.mainClass(),
-                "flags " + String.join(" ", service.jvmFlags()), "root " + service.appRoot()));
+                "flags " + String.join(" ", service.jvmFlags()), "root " + service.appRoot(), "memory " + TRAINING_MEMORY));
         for (ClassPathLayout.Entry entry : layout.entries()) {
-            lines.add(entry.relative() + " " + contentDigest(entry.source()));
+            lines.add(entry.relative() + " " + Sha256.ofFile(entry.source()));
         }
         return FileStamps.digest(lines);
-    }
-
-    private static String contentDigest(Path file) throws IOException {
-        MessageDigest digest = Sha256.newDigest();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Java's os.arch in the image config's words. */

@@ -1,6 +1,7 @@
 package dev.ghillie.preview.image.startup;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,6 @@ final class TrainingRun {
 
     private final Duration startTimeout;
     private final Duration exitTimeout;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     TrainingRun(Duration startTimeout, Duration exitTimeout) {
         this.startTimeout = startTimeout;
@@ -59,11 +59,11 @@ final class TrainingRun {
         } catch (IOException e) {
             throw new StartupCacheException("the base image's JVM does not run on this machine (" + e.getMessage() + ")", e);
         }
-        try {
-            awaitHealth(service, port, output);
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            awaitHealth(http, service, port, output);
             for (int round = 0; round < ROUNDS; round++) {
                 for (String path : PATHS) {
-                    get(port, path);
+                    get(http, port, path);
                 }
             }
             service.destroy();
@@ -72,20 +72,22 @@ final class TrainingRun {
                         + " s of SIGTERM" + lastLine(output));
             }
         } finally {
+            // JDK 25 writes the cache in a child JVM it starts at exit: it must not outlive a run given up on.
+            service.descendants().forEach(ProcessHandle::destroyForcibly);
             if (service.isAlive()) {
                 service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
     }
 
-    private void awaitHealth(Process service, int port, Path output) throws InterruptedException {
+    private void awaitHealth(HttpClient http, Process service, int port, Path output) throws InterruptedException {
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
                 throw new StartupCacheException("the training run exited with code " + service.exitValue()
                         + " before /health answered" + lastLine(output));
             }
-            if (get(port, "/health") == 200) {
+            if (get(http, port, "/health") == 200) {
                 return;
             }
             Thread.sleep(50);
@@ -95,7 +97,7 @@ final class TrainingRun {
     }
 
     /** The status, or -1 when nothing answered. */
-    private int get(int port, String path) throws InterruptedException {
+    private static int get(HttpClient http, int port, String path) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -105,7 +107,7 @@ final class TrainingRun {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new StartupCacheException("no free loopback port for the training run (" + e.getMessage() + ")", e);

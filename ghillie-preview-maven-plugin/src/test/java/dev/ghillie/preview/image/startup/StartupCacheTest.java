@@ -49,6 +49,8 @@ class StartupCacheTest {
 
         assertThat(made).isPresent();
         assertThat(made.get().jvmFlag()).isEqualTo("-XX:AOTCache=/app/startup.aot");
+        assertThat(made.get().java()).as("the JVM trained on, by its path").isEqualTo("/opt/java/openjdk/bin/java");
+        assertThat(made.get().base()).isEqualTo(jlinkBase);
         assertThat(made.get().file()).isRegularFile().isNotEmptyFile();
         assertThat(log.steps()).singleElement().asString().startsWith("image: startup cache trained on JDK " + Runtime.version().feature());
         assertThat(Files.readString(work.resolve("training.log"))).contains("tiny service on port");
@@ -61,6 +63,11 @@ class StartupCacheTest {
         Files.writeString(classes.resolve("application.yaml"), "changed: true\n");
         cache.prepare(tiny(), layout(classes, "three"), suggested -> jlinkBase, work);
         assertThat(log.steps()).last().asString().contains("trained");
+
+        StartupCache.Service otherFlags = new StartupCache.Service(TinyService.class.getName(), List.of("-XX:+UseParallelGC"), "/app");
+        cache.prepare(otherFlags, layout(classes, "four"), suggested -> jlinkBase, work);
+        assertThat(log.steps()).last().asString().contains("trained");
+        assertThat(log.steps()).hasSize(4);
         assertThat(log.warnings()).isEmpty();
     }
 
@@ -74,7 +81,12 @@ class StartupCacheTest {
 
         assertThat(made).isEmpty();
         assertThat(log.warnings()).containsExactly("image: no startup cache: the training run exited with code 3 before /health answered:"
-                + " DATABASE_URL is not set: cannot start; the image starts without one");
+                + " DATABASE_URL is not set: cannot start; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
+
+        // A second run would fail with its own message; this one says it did not run.
+        assertThat(cache.prepare(service, layout(classesOf(ExitingService.class), "y"), suggested -> jlinkBase, work)).isEmpty();
+        assertThat(log.warnings()).last().asString().startsWith("image: no startup cache: the training run failed with these same inputs before:"
+                + " DATABASE_URL is not set: cannot start (all of it: ");
     }
 
     @Test
@@ -87,7 +99,7 @@ class StartupCacheTest {
 
         assertThat(made).isEmpty();
         assertThat(log.warnings()).containsExactly("image: no startup cache: the training run needs a Linux machine to run the base"
-                + " image's JVM, this is Mac OS X; the image starts without one");
+                + " image's JVM, this is Mac OS X; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
     }
 
     @Test
@@ -98,7 +110,7 @@ class StartupCacheTest {
         assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> arm, work)).isEmpty();
 
         assertThat(log.warnings()).containsExactly("image: no startup cache: the base image is linux/arm64, this machine linux/amd64,"
-                + " so its JVM cannot run here; the image starts without one");
+                + " so its JVM cannot run here; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
     }
 
     @Test
@@ -109,7 +121,7 @@ class StartupCacheTest {
         assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> scratch, work)).isEmpty();
 
         assertThat(log.warnings()).containsExactly(
-                "image: no startup cache: the base image has no JVM at JAVA_HOME=/opt/java/openjdk; the image starts without one");
+                "image: no startup cache: the base image has no JVM at JAVA_HOME=/opt/java/openjdk; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
     }
 
     @Test
@@ -123,7 +135,7 @@ class StartupCacheTest {
         assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> jdk21, work)).isEmpty();
 
         assertThat(log.warnings()).containsExactly("image: no startup cache: the base image's JVM is 21.0.9, and an ahead-of-time cache"
-                + " needs JDK 25 or newer: use a JDK 25 base such as eclipse-temurin:25-jre; the image starts without one");
+                + " needs JDK 25 or newer: use a JDK 25 base such as eclipse-temurin:25-jre; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
     }
 
     private static StartupCache.Service tiny() {
