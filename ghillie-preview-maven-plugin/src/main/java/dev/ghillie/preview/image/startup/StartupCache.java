@@ -158,6 +158,7 @@ public final class StartupCache {
         }
         failed.clear();
         Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
+        LayerUnpacker.deleteTree(run); // the jars' copies; training.log stays
         trained.write(key + " " + FileStamps.stamp(file));
         log.step(String.format(Locale.ROOT, "image: startup cache trained on JDK %s in %.1f s, %d MB", jvm.version(),
                 (System.nanoTime() - start) / 1e9, Files.size(file) / (1024 * 1024)));
