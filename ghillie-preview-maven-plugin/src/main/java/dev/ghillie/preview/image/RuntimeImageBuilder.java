@@ -77,7 +77,7 @@ public final class RuntimeImageBuilder {
                     result.reference(), result.digest(), settings.baseImage().reference(), where(result), millisSince(start)));
             writeResult(result, settings.resultFile());
             if (plan.complete()) {
-                // Not when a startup cache was asked for and not made: the next build tries again.
+                // Not when a startup cache is missing for a passing reason: the next build tries again.
                 reuseKey.ifPresent(key -> TarReuse.remember(settings, key));
             }
             return result;
@@ -89,7 +89,10 @@ public final class RuntimeImageBuilder {
         }
     }
 
-    /** What Jib is to build, and whether it is all that was asked for (a startup cache may be missing). */
+    /**
+     * What Jib is to build, and whether it is what these inputs give: not when a startup cache was asked for and
+     * is missing for a reason the next build may not meet, which must then build (and try) again.
+     */
     private record Plan(JibContainerBuilder container, boolean complete) {
     }
 
@@ -131,9 +134,10 @@ public final class RuntimeImageBuilder {
     private Plan withStartupCache(ImageSettings settings) throws IOException {
         Path work = settings.startupCacheDirectory();
         ClassPathLayout layout = ClassPathLayout.write(settings.classesDirectory(), settings.dependencies(), work.resolve(ClassPathLayout.APP_JAR));
-        Optional<StartupCache.Made> cache = new StartupCache(log).prepare(
+        StartupCache.Outcome outcome = new StartupCache(log).prepare(
                 new StartupCache.Service(settings.mainClass(), settings.jvmFlags(), ImageSettings.APP_ROOT),
                 layout, suggested -> baseArchive(settings, suggested), work);
+        Optional<StartupCache.Made> cache = outcome.made();
         JibContainerBuilder container = cache.map(made -> Jib.from(TarImage.at(made.base()))).orElseGet(() -> fromBase(settings, Jib::from, Jib::from));
         for (ClassPathLayout.Layer layer : ClassPathLayout.Layer.values()) {
             List<ClassPathLayout.Entry> entries = layout.inLayer(layer);
@@ -154,7 +158,7 @@ public final class RuntimeImageBuilder {
             entrypoint.add(made.jvmFlag());
         });
         entrypoint.addAll(List.of("-cp", layout.classPath(ImageSettings.APP_ROOT), settings.mainClass()));
-        return new Plan(withRuntimeContract(container.setEntrypoint(entrypoint).setProgramArguments(List.of()), settings), cache.isPresent());
+        return new Plan(withRuntimeContract(container.setEntrypoint(entrypoint).setProgramArguments(List.of()), settings), outcome.settled());
     }
 
     /**

@@ -93,9 +93,8 @@ class RuntimeImageBuilderTest {
 
         RecordingLog again = new RecordingLog();
         new RuntimeImageBuilder(again).build(app.settings(baseTar, work.resolve("out")).startupCache(true).build());
-        assertThat(again.steps()).as("a tar without the cache asked for is not reused: the next build tries again")
-                .noneMatch(line -> line.contains("reused"));
-        assertThat(again.warnings()).hasSize(1);
+        assertThat(again.steps()).as("no JVM in the base holds as long as the inputs do: the tar is what they give")
+                .anyMatch(line -> line.contains("reused"));
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Benchmark, not a test: how long the runtime's image takes from {@code runc run} to its first 200 on /ready,
  * without and with the startup cache, on a base jlinked from the build JDK, with the image's own JVM flags and the
- * chart's memory limit (512 MiB, so the JVM sizes itself as in a pod). Prints figures for docs/benchmarks.md;
+ * memory limit of a local preview's pod (384 MiB, so the JVM sizes itself as there). Prints figures for docs/benchmarks.md;
  * runs only with -Dghillie.bench=true (and as root, with runc); asserts nothing about time.
  */
 class ImageStartupBenchmarkIT {
@@ -33,7 +33,7 @@ class ImageStartupBenchmarkIT {
             ImageResult image = new RuntimeImageBuilder(new RecordingLog())
                     .build(runtime.imageOn(base, runtime.classes(), work.resolve("out-" + name), name).startupCache(cache).build());
             int port = FreePort.find();
-            Path bundle = RuncContainer.bundle(runc, image, work.resolve("bundle-" + name), port, Map.of(), RuncContainer.CHART_MEMORY_LIMIT);
+            Path bundle = RuncContainer.bundle(runc, image, work.resolve("bundle-" + name), port, Map.of(), RuncContainer.LOCAL_PREVIEW_MEMORY_LIMIT);
             RuncContainer.start(runc, bundle, port, work.resolve("warm-" + name + ".log")).close(); // page cache, runc itself
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < starts; i++) {
@@ -49,6 +49,6 @@ class ImageStartupBenchmarkIT {
             System.out.printf("image %s (startupCache=%s): runc run to first 200 on /ready: median %d ms over %d starts (%d-%d; all: %s)%n",
                     image.reference(), cache, sorted.get(sorted.size() / 2), starts, sorted.get(0), sorted.get(sorted.size() - 1), millis);
         }
-        System.out.println("JVM: " + Runtime.version() + " (jlinked base), flags: the image's defaults, memory limit 512 MiB");
+        System.out.println("JVM: " + Runtime.version() + " (jlinked base), flags: the image's defaults, memory limit 384 MiB");
     }
 }

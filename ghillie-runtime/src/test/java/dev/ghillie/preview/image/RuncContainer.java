@@ -30,13 +30,13 @@ record RuncContainer(String runc, String id, int port, Path output) implements A
         return OciBundle.create(image.tarFile().orElseThrow(), directory, runc, all, memoryLimit);
     }
 
-    /** The chart's default memory limit: with it the JVM sizes itself as in a pod. */
-    static final long CHART_MEMORY_LIMIT = 512L * 1024 * 1024;
+    /** The memory limit of a local preview's pod (charts/ghillie/values-local.yaml): the JVM sizes itself as there. */
+    static final long LOCAL_PREVIEW_MEMORY_LIMIT = 384L * 1024 * 1024;
 
-    /** A new bundle, limited to the chart's memory, and a container started from it. */
+    /** A new bundle, limited to a local preview's memory, and a container started from it. */
     static RuncContainer run(String runc, ImageResult image, Path work, Map<String, String> env) throws Exception {
         int port = FreePort.find();
-        return start(runc, bundle(runc, image, work.resolve("bundle-" + port), port, env, CHART_MEMORY_LIMIT), port, work.resolve("container-" + port + ".log"));
+        return start(runc, bundle(runc, image, work.resolve("bundle-" + port), port, env, LOCAL_PREVIEW_MEMORY_LIMIT), port, work.resolve("container-" + port + ".log"));
     }
 
     /** Starts a container from a bundle made by {@link #bundle}; returns once runc has started its process. */

@@ -45,8 +45,9 @@ public record LayerUnpacker(String folderInImage, boolean linksIntoTheCopy) {
             String name = withoutLeadingSlash(entry.getName()).replaceAll("/+$", "");
             if (name.startsWith(prefix) && name.length() > prefix.length()) {
                 place(entry, name.substring(prefix.length()), content, root, thisLayer);
-            } else if (removesTheFolder(name, prefix)) {
-                // A whiteout of the folder or of one of its parents: what lower layers put there is gone.
+            } else if (removesTheFolder(name, prefix) || replacesTheFolder(entry, name, prefix)) {
+                // A whiteout of the folder or of a parent, or a parent replaced by a file or link: what lower
+                // layers put there is gone.
                 emptyExcept(root, thisLayer);
             }
         });
@@ -92,6 +93,11 @@ public record LayerUnpacker(String folderInImage, boolean linksIntoTheCopy) {
         return fileName.startsWith(WHITEOUT) && prefix.startsWith(directory + fileName.substring(WHITEOUT.length()) + "/");
     }
 
+    /** The folder itself or one of its parents, as something other than a folder. */
+    private static boolean replacesTheFolder(TarArchiveEntry entry, String name, String prefix) {
+        return !prefix.isEmpty() && !entry.isDirectory() && !name.isEmpty() && prefix.startsWith(name + "/");
+    }
+
     private void place(TarArchiveEntry entry, String relative, InputStream content, Path root, Set<Path> thisLayer) throws IOException {
         Path target = root.resolve(relative).normalize();
         if (!target.startsWith(root) || target.equals(root)) {
@@ -105,7 +111,14 @@ public record LayerUnpacker(String folderInImage, boolean linksIntoTheCopy) {
             return;
         }
         if (fileName.startsWith(WHITEOUT)) {
-            deleteTree(target.resolveSibling(fileName.substring(WHITEOUT.length())));
+            String removed = fileName.substring(WHITEOUT.length());
+            if (removed.isEmpty() || removed.equals(".") || removed.equals("..")) {
+                throw new IOException("layer entry " + entry.getName() + " is a whiteout of no file");
+            }
+            Path gone = target.resolveSibling(removed);
+            if (!thisLayer.contains(gone)) { // a whiteout removes what lower layers put there
+                deleteTree(gone);
+            }
             return;
         }
         thisLayer.add(target);
@@ -155,13 +168,19 @@ public record LayerUnpacker(String folderInImage, boolean linksIntoTheCopy) {
         Files.createDirectories(target.getParent());
     }
 
+    /** Deletes what is in {@code directory}, at any depth, except what this layer wrote and the folders holding it. */
     private static void emptyExcept(Path directory, Set<Path> keep) throws IOException {
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (var children = Files.list(directory)) {
             for (Path child : children.toList()) {
-                if (keep.stream().noneMatch(kept -> kept.startsWith(child))) {
+                if (keep.contains(child) && !Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                if (keep.stream().anyMatch(kept -> kept.startsWith(child))) {
+                    emptyExcept(child, keep);
+                } else {
                     deleteTree(child);
                 }
             }

@@ -31,7 +31,10 @@ public final class StartupCache {
     static final int MINIMUM_JDK = 25;
     static final String SUGGESTED_BASE = "eclipse-temurin:25-jre";
     static final String PROPERTY = "ghillie.preview.startupCache";
-    /** The chart's default memory limit; any heap under 32 GB gives the same object layout. */
+    /**
+     * The chart's memory limit (values.yaml; local previews get 384Mi): any heap under 32 GB keeps compressed object
+     * pointers, which is what a cache and the JVM using it must agree on.
+     */
     static final String TRAINING_MEMORY = "512m";
 
     private final ImageLog log;
@@ -49,6 +52,16 @@ public final class StartupCache {
         public String jvmFlag() {
             return "-XX:AOTCache=" + imagePath;
         }
+    }
+
+    /**
+     * What {@link #prepare} gave.
+     *
+     * @param made    the cache, if one was made or reused
+     * @param settled the cache was made, or the same inputs would fail to make it again (so an image built without
+     *                it is what these inputs give, and may be reused)
+     */
+    public record Outcome(Optional<Made> made, boolean settled) {
     }
 
     /** Writes the base image as a docker-archive tar (or names the one it already is). */
@@ -80,7 +93,7 @@ public final class StartupCache {
      * @param base          the base image as a docker-archive; asked for only on a machine that can run its JVM
      * @param workDirectory where the unpacked JVM, the training run and the cache are kept between builds
      */
-    public Optional<Made> prepare(Service service, ClassPathLayout layout, BaseArchive base, Path workDirectory) {
+    public Outcome prepare(Service service, ClassPathLayout layout, BaseArchive base, Path workDirectory) {
         long start = System.nanoTime();
         try {
             if (!hostOs.equals("Linux")) {
@@ -93,10 +106,11 @@ public final class StartupCache {
                     throw new StartupCacheException("the base image is " + platform + ", this machine linux/" + hostArchitecture
                             + ", so its JVM cannot run here");
                 }
-                return Optional.of(made(service, layout, archive, archiveFile, workDirectory, start));
+                return new Outcome(Optional.of(made(service, layout, archive, archiveFile, workDirectory, start)), true);
             }
         } catch (StartupCacheException e) {
             warn(e.getMessage());
+            return new Outcome(Optional.empty(), e.lasting());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             warn("interrupted");
@@ -104,7 +118,7 @@ public final class StartupCache {
             String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             warn(e.getClass().getSimpleName() + ": " + message);
         }
-        return Optional.empty();
+        return new Outcome(Optional.empty(), false);
     }
 
     private void warn(String why) {
@@ -118,8 +132,7 @@ public final class StartupCache {
         SkipRecord failed = new SkipRecord(workDirectory.resolve("startup-cache-failed.sha256"));
         Path file = workDirectory.resolve(FILE_NAME);
         Path output = workDirectory.resolve("training.log");
-        BaseJvm jvm = unpackedJvm(archive, workDirectory);
-        Made made = new Made(file, service.appRoot() + "/" + FILE_NAME, jvm.imageHome() + "/bin/java", archiveFile);
+        Made made = new Made(file, service.appRoot() + "/" + FILE_NAME, BaseJvm.imageHome(archive) + "/bin/java", archiveFile);
         if (trained.holds(key + " " + FileStamps.stamp(file)) && Files.isRegularFile(file)) {
             log.step("image: startup cache unchanged, reused");
             return made;
@@ -127,9 +140,11 @@ public final class StartupCache {
         if (failed.holds(key)) {
             // A service that cannot start in training would cost its whole timeout on every build.
             throw new StartupCacheException("the training run failed with these same inputs before" + TrainingRun.lastLine(output)
-                    + " (all of it: " + output + "); it runs again when the code, the jars, the flags or the base change");
+                    + " (all of it: " + output + "); it runs again when the code, the jars, the flags or the base change,"
+                    + " or after deleting " + failed.file());
         }
         trained.clear();
+        BaseJvm jvm = unpackedJvm(archive, workDirectory);
         if (jvm.version().feature() < MINIMUM_JDK) {
             throw new StartupCacheException("the base image's JVM is " + jvm.version() + ", and an ahead-of-time cache needs JDK "
                     + MINIMUM_JDK + " or newer: use a JDK " + MINIMUM_JDK + " base such as " + SUGGESTED_BASE);
@@ -141,7 +156,7 @@ public final class StartupCache {
         Path written = run.resolve(FILE_NAME);
         List<String> command = new ArrayList<>();
         command.add(jvm.java().toString());
-        // The heap a pod gets (the chart's memory limit): trained on a big machine, the JVM would size the heap past
+        // A pod's heap: trained on a big machine, the JVM would size the heap past
         // 32 GB, turn compressed object pointers off, and write a cache no pod can map.
         command.add("-XX:MaxRAM=" + TRAINING_MEMORY);
         command.addAll(service.jvmFlags());
@@ -153,7 +168,9 @@ public final class StartupCache {
                 throw new StartupCacheException("the training run wrote no cache" + TrainingRun.lastLine(output) + " (all of it: " + output + ")");
             }
         } catch (StartupCacheException e) {
-            failed.write(key);
+            if (e.lasting()) {
+                failed.write(key);
+            }
             throw e;
         }
         failed.clear();
@@ -170,7 +187,11 @@ public final class StartupCache {
         Path home = workDirectory.resolve("jvm");
         SkipRecord unpacked = new SkipRecord(workDirectory.resolve("jvm.id"));
         if (unpacked.holds(archive.imageId())) {
-            return BaseJvm.unpacked(home, BaseJvm.imageHome(archive));
+            try {
+                return BaseJvm.unpacked(home, BaseJvm.imageHome(archive));
+            } catch (StartupCacheException damaged) {
+                // The copy was changed or removed since: unpack it again.
+            }
         }
         unpacked.clear();
         BaseJvm jvm = BaseJvm.unpack(archive, home);

@@ -110,7 +110,7 @@ final class TrainingRun {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new StartupCacheException("no free loopback port for the training run (" + e.getMessage() + ")", e);
+            throw StartupCacheException.passing("no free loopback port for the training run (" + e.getMessage() + ")", e);
         }
     }
 

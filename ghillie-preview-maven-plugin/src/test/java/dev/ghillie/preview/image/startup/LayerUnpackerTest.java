@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,5 +115,48 @@ class LayerUnpackerTest {
         assertThat(work.resolve("a/escaped")).doesNotExist();
         assertThat(work.resolve("escaped")).doesNotExist();
         assertThat(work.resolve("b/jre/copy")).as("a hard link to outside the folder has nothing to copy").doesNotExist();
+    }
+
+    @Test
+    void aWhiteoutOfNoFileIsRefusedAndDeletesNothing() throws Exception {
+        Path keep = Files.writeString(work.resolve("next-to-the-folder"), "x");
+        for (String name : List.of("jre/.wh..", "jre/.wh...", "jre/.wh.")) {
+            Path tar = new TestArchive().layer().file("jre/bin/java", "x", 0755).file(name, "", 0644).write(work.resolve("w.tar"));
+            try (DockerArchive archive = DockerArchive.open(tar)) {
+                assertThatThrownBy(() -> new LayerUnpacker("/jre", true).unpack(archive, work.resolve("jre")))
+                        .as(name).hasMessageContaining("is a whiteout of no file");
+            }
+            assertThat(keep).exists();
+        }
+    }
+
+    @Test
+    void anOpaqueMarkerEmptiesLowerLayersAtAnyDepthButKeepsWhatItsLayerWrote() throws Exception {
+        Path tar = new TestArchive()
+                .layer().file("jre/conf/sub/old", "lower", 0644).file("jre/conf/top", "lower", 0644)
+                .layer().file("jre/conf/sub/new", "this layer", 0644).file("jre/conf/.wh..wh..opq", "", 0644)
+                .write(work.resolve("image.tar"));
+
+        try (DockerArchive archive = DockerArchive.open(tar)) {
+            new LayerUnpacker("/jre", true).unpack(archive, work.resolve("jre"));
+        }
+
+        assertThat(work.resolve("jre/conf/sub/new")).hasContent("this layer");
+        assertThat(work.resolve("jre/conf/sub/old")).doesNotExist();
+        assertThat(work.resolve("jre/conf/top")).doesNotExist();
+    }
+
+    @Test
+    void aParentReplacedByALinkTakesTheFolderAway() throws Exception {
+        Path tar = new TestArchive()
+                .layer().file("opt/java/openjdk/bin/java", "old jdk", 0755)
+                .layer().symlink("opt/java", "/usr/lib/jvm")
+                .write(work.resolve("image.tar"));
+
+        try (DockerArchive archive = DockerArchive.open(tar)) {
+            new LayerUnpacker("/opt/java/openjdk", true).unpack(archive, work.resolve("jdk"));
+        }
+
+        assertThat(work.resolve("jdk")).isEmptyDirectory();
     }
 }

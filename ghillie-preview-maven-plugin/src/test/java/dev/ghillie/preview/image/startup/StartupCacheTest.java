@@ -45,7 +45,7 @@ class StartupCacheTest {
         Path classes = classesOf(TinyService.class);
         StartupCache cache = new StartupCache(log);
 
-        Optional<StartupCache.Made> made = cache.prepare(tiny(), layout(classes, "one"), suggested -> jlinkBase, work);
+        Optional<StartupCache.Made> made = cache.prepare(tiny(), layout(classes, "one"), suggested -> jlinkBase, work).made();
 
         assertThat(made).isPresent();
         assertThat(made.get().jvmFlag()).isEqualTo("-XX:AOTCache=/app/startup.aot");
@@ -53,10 +53,12 @@ class StartupCacheTest {
         assertThat(made.get().base()).isEqualTo(jlinkBase);
         assertThat(made.get().file()).isRegularFile().isNotEmptyFile();
         assertThat(log.steps()).singleElement().asString().startsWith("image: startup cache trained on JDK " + Runtime.version().feature());
-        assertThat(Files.readString(work.resolve("training.log"))).contains("tiny service on port");
+        assertThat(Files.readString(work.resolve("training.log"))).as("the pod's heap, then the image's own flags")
+                .contains("tiny service on port").contains("JVM arguments: [-XX:MaxRAM=512m, -XX:+UseSerialGC, -XX:AOTCacheOutput=");
+        assertThat(work.resolve("training")).as("the jars' copies are gone once the cache is made").doesNotExist();
         long trained = Files.getLastModifiedTime(made.get().file()).toMillis();
 
-        Optional<StartupCache.Made> again = cache.prepare(tiny(), layout(classes, "two"), suggested -> jlinkBase, work);
+        Optional<StartupCache.Made> again = cache.prepare(tiny(), layout(classes, "two"), suggested -> jlinkBase, work).made();
         assertThat(log.steps()).last().asString().isEqualTo("image: startup cache unchanged, reused");
         assertThat(Files.getLastModifiedTime(again.orElseThrow().file()).toMillis()).isEqualTo(trained);
 
@@ -77,27 +79,29 @@ class StartupCacheTest {
         StartupCache cache = new StartupCache(log, "Linux", System.getProperty("os.arch"), new TrainingRun(Duration.ofSeconds(60), Duration.ofSeconds(60)));
         StartupCache.Service service = new StartupCache.Service(ExitingService.class.getName(), List.of(), "/app");
 
-        Optional<StartupCache.Made> made = cache.prepare(service, layout(classesOf(ExitingService.class), "x"), suggested -> jlinkBase, work);
+        StartupCache.Outcome outcome = cache.prepare(service, layout(classesOf(ExitingService.class), "x"), suggested -> jlinkBase, work);
 
-        assertThat(made).isEmpty();
+        assertThat(outcome.made()).isEmpty();
+        assertThat(outcome.settled()).as("the same inputs fail the same way").isTrue();
         assertThat(log.warnings()).containsExactly("image: no startup cache: the training run exited with code 3 before /health answered:"
                 + " DATABASE_URL is not set: cannot start; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
 
         // A second run would fail with its own message; this one says it did not run.
-        assertThat(cache.prepare(service, layout(classesOf(ExitingService.class), "y"), suggested -> jlinkBase, work)).isEmpty();
+        assertThat(cache.prepare(service, layout(classesOf(ExitingService.class), "y"), suggested -> jlinkBase, work).made()).isEmpty();
         assertThat(log.warnings()).last().asString().startsWith("image: no startup cache: the training run failed with these same inputs before:"
-                + " DATABASE_URL is not set: cannot start (all of it: ");
+                + " DATABASE_URL is not set: cannot start (all of it: ").contains("or after deleting " + work.resolve("startup-cache-failed.sha256"));
     }
 
     @Test
     void notOnLinuxTheBaseIsNotEvenRead() throws Exception {
         StartupCache cache = new StartupCache(log, "Mac OS X", "aarch64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
-        Optional<StartupCache.Made> made = cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> {
+        StartupCache.Outcome outcome = cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> {
             throw new AssertionError("the base must not be fetched");
         }, work);
 
-        assertThat(made).isEmpty();
+        assertThat(outcome.made()).isEmpty();
+        assertThat(outcome.settled()).isTrue();
         assertThat(log.warnings()).containsExactly("image: no startup cache: the training run needs a Linux machine to run the base"
                 + " image's JVM, this is Mac OS X; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
     }
@@ -107,7 +111,7 @@ class StartupCacheTest {
         Path arm = new TestArchive().architecture("arm64").layer().file("opt/java/openjdk/bin/java", "", 0755).write(work.resolve("arm.tar"));
         StartupCache cache = new StartupCache(log, "Linux", "x86_64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
-        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> arm, work)).isEmpty();
+        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> arm, work).made()).isEmpty();
 
         assertThat(log.warnings()).containsExactly("image: no startup cache: the base image is linux/arm64, this machine linux/amd64,"
                 + " so its JVM cannot run here; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
@@ -118,7 +122,7 @@ class StartupCacheTest {
         Path scratch = new TestArchive().layer().file("etc/hostname", "x", 0644).write(work.resolve("scratch.tar"));
         StartupCache cache = new StartupCache(log, "Linux", "amd64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
-        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> scratch, work)).isEmpty();
+        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> scratch, work).made()).isEmpty();
 
         assertThat(log.warnings()).containsExactly(
                 "image: no startup cache: the base image has no JVM at JAVA_HOME=/opt/java/openjdk; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
@@ -132,10 +136,24 @@ class StartupCacheTest {
                 .write(work.resolve("jdk21.tar"));
         StartupCache cache = new StartupCache(log, "Linux", "amd64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
-        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> jdk21, work)).isEmpty();
+        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> jdk21, work).made()).isEmpty();
 
         assertThat(log.warnings()).containsExactly("image: no startup cache: the base image's JVM is 21.0.9, and an ahead-of-time cache"
                 + " needs JDK 25 or newer: use a JDK 25 base such as eclipse-temurin:25-jre; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
+    }
+
+    @Test
+    void aBaseThatCannotBeReadIsNotSettled() throws Exception {
+        StartupCache cache = new StartupCache(log, "Linux", "amd64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+        StartupCache.Outcome outcome = cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> {
+            throw new java.io.IOException("registry.example.com: connection refused\nat line two");
+        }, work);
+
+        assertThat(outcome.made()).isEmpty();
+        assertThat(outcome.settled()).as("the next build may reach the registry").isFalse();
+        assertThat(log.warnings()).containsExactly("image: no startup cache: IOException: registry.example.com: connection refused;"
+                + " the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
     }
 
     private static StartupCache.Service tiny() {

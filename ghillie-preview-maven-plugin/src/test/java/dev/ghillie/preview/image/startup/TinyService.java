@@ -22,5 +22,6 @@ public final class TinyService {
         }
         server.start();
         System.out.println("tiny service on port " + server.getAddress().getPort());
+        System.out.println("JVM arguments: " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 }
