@@ -2,18 +2,10 @@ package dev.ghillie.preview.image.startup;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
  * The Java runtime of a base image, unpacked onto the build machine so that the training run uses the very JVM
