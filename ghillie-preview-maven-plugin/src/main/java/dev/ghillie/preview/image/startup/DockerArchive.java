@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -71,15 +73,22 @@ public final class DockerArchive implements AutoCloseable {
         return configDigest;
     }
 
-    /** The value of an environment variable the image sets, if it sets it. */
-    public Optional<String> env(String name) {
+    /** The environment variables the image sets ({@code Env}), in its order. */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
         for (JsonNode entry : runConfig().path("Env")) {
             String text = entry.asText();
-            if (text.startsWith(name + "=")) {
-                return Optional.of(text.substring(name.length() + 1));
+            int equals = text.indexOf('=');
+            if (equals > 0) {
+                environment.put(text.substring(0, equals), text.substring(equals + 1));
             }
         }
-        return Optional.empty();
+        return environment;
+    }
+
+    /** The value of an environment variable the image sets, if it sets it. */
+    public Optional<String> env(String name) {
+        return Optional.ofNullable(environment().get(name));
     }
 
     /** Calls {@code visitor} for every entry of every layer, lowest layer (0) first. */

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -201,14 +200,7 @@ public final class StartupCache {
 
     /** The image's own variables, with JAVA_HOME and PATH pointing at the unpacked JVM; nothing of the build machine's. */
     private static Map<String, String> environment(DockerArchive archive, BaseJvm jvm, Path run) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        for (var entry : archive.runConfig().path("Env")) {
-            String text = entry.asText();
-            int equals = text.indexOf('=');
-            if (equals > 0) {
-                environment.put(text.substring(0, equals), text.substring(equals + 1));
-            }
-        }
+        Map<String, String> environment = archive.environment();
         environment.put("JAVA_HOME", jvm.home().toString());
         environment.put("PATH", jvm.home().resolve("bin") + ":/usr/bin:/bin");
         environment.put("HOME", run.toString());
