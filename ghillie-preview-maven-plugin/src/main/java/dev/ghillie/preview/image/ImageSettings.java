@@ -2,6 +2,7 @@ package dev.ghillie.preview.image;
 
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import dev.ghillie.preview.settings.SettingValue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,7 +90,9 @@ public record ImageSettings(
         private String baseImage;
         private String target;
         private String imageName;
+        private String imageNameReadFrom = "";
         private String tag;
+        private String tagReadFrom = "";
         private String version;
         private String mainClass;
         private List<String> jvmFlags;
@@ -114,6 +117,10 @@ public record ImageSettings(
         public Builder target(String value) { this.target = value; return this; }
         public Builder imageName(String value) { this.imageName = value; return this; }
         public Builder tag(String value) { this.tag = value; return this; }
+        /** As {@link #imageName(String)}; a wrong name read from an environment variable says which. */
+        public Builder imageName(SettingValue value) { this.imageNameReadFrom = value.readFrom(); return imageName(value.text()); }
+        /** As {@link #tag(String)}; a wrong tag read from an environment variable says which. */
+        public Builder tag(SettingValue value) { this.tagReadFrom = value.readFrom(); return tag(value.text()); }
         public Builder version(String value) { this.version = value; return this; }
         public Builder mainClass(String value) { this.mainClass = value; return this; }
         public Builder jvmFlags(List<String> value) { this.jvmFlags = value; return this; }
@@ -144,8 +151,8 @@ public record ImageSettings(
             return new ImageSettings(
                     BaseImage.parse(baseImage),
                     ImageTarget.parse(target),
-                    checkedName(name),
-                    checkedTag(known(tag).orElse("latest")),
+                    checkedName(name, imageNameReadFrom),
+                    checkedTag(known(tag).orElse("latest"), tagReadFrom),
                     version,
                     required(mainClass, "mainClass"),
                     jvmFlags == null || jvmFlags.isEmpty() ? DEFAULT_JVM_FLAGS : jvmFlags.stream().map(String::strip).filter(f -> !f.isEmpty()).toList(),
@@ -161,25 +168,25 @@ public record ImageSettings(
                     startupCache);
         }
 
-        private static String checkedName(String name) {
+        private static String checkedName(String name, String readFrom) {
             ImageReference reference;
             try {
                 reference = ImageReference.parse(name);
             } catch (InvalidImageReferenceException e) {
                 throw new ImageBuildException("ghillie.preview.imageName='" + name
-                        + "' is not an image name: use lower-case [registry/]repository, e.g. ghillie-runtime or localhost:5001/ghillie-runtime");
+                        + "' is not an image name: use lower-case [registry/]repository, e.g. ghillie-runtime or localhost:5001/ghillie-runtime" + readFrom);
             }
             if (reference.getDigest().isPresent() || !reference.usesDefaultTag() || name.endsWith(":latest")) {
                 throw new ImageBuildException("ghillie.preview.imageName='" + name
-                        + "' includes a tag or digest: give the repository only and the tag in ghillie.preview.imageTag");
+                        + "' includes a tag or digest: give the repository only and the tag in ghillie.preview.imageTag" + readFrom);
             }
             return name;
         }
 
-        private static String checkedTag(String tag) {
+        private static String checkedTag(String tag, String readFrom) {
             if (!TAG.matcher(tag).matches()) {
                 throw new ImageBuildException("ghillie.preview.imageTag='" + tag
-                        + "' is not a tag: use up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'");
+                        + "' is not a tag: use up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'" + readFrom);
             }
             return tag;
         }

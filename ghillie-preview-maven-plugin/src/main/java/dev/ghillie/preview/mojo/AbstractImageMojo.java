@@ -5,6 +5,8 @@ import dev.ghillie.preview.image.BaseImage;
 import dev.ghillie.preview.image.DockerImageName;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.image.ServiceBuild;
+import dev.ghillie.preview.settings.SettingSources;
+import dev.ghillie.preview.settings.SettingValue;
 import dev.ghillie.preview.settings.SettingsException;
 import java.io.File;
 import java.util.List;
@@ -30,12 +32,12 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
     @Parameter(property = "ghillie.preview.imageTarget", defaultValue = "tar")
     private String imageTarget;
 
-    /** Repository of the image, without a tag; include the registry host for imageTarget=registry, e.g. localhost:5001/my-service. */
-    @Parameter(property = "ghillie.preview.imageName", defaultValue = "${project.artifactId}")
+    /** Repository of the image, without a tag; include the registry host for imageTarget=registry, e.g. localhost:5001/my-service (env GHILLIE_IMAGE_REPO; default the artifactId). */
+    @Parameter(property = "ghillie.preview.imageName")
     private String imageName;
 
-    /** Tag given besides the content-derived {@code <version>-<image id>} tag. */
-    @Parameter(property = "ghillie.preview.imageTag", defaultValue = "${project.version}")
+    /** Tag given besides the content-derived {@code <version>-<image id>} tag, which alone pins the pod (env GHILLIE_IMAGE_TAG; default the version). */
+    @Parameter(property = "ghillie.preview.imageTag")
     private String imageTag;
 
     /** JVM flags of the entrypoint; replace the default -XX:MaxRAMPercentage=75,-XX:+ExitOnOutOfMemoryError. Comma-separated as a property. */
@@ -99,16 +101,21 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
 
     /** As {@link #imageSettings(String)}, pushed to {@code registryHost} when one is given (k3d registry mode). */
     protected ImageSettings imageSettings(String main, Optional<String> registryHost) {
-        if (registryHost.isPresent() && DockerImageName.registryHost(imageName).isPresent()) {
-            throw new SettingsException("ghillie.preview.imageName='" + imageName + "' names a registry, but ghillie.preview.registry"
+        SettingSources sources = settingSources();
+        SettingValue name = sources.find(imageName, List.of("GHILLIE_IMAGE_REPO"))
+                .orElse(new SettingValue(project.getArtifactId(), Optional.empty()));
+        SettingValue tag = sources.find(imageTag, List.of("GHILLIE_IMAGE_TAG"))
+                .orElse(new SettingValue(project.getVersion(), Optional.empty()));
+        if (registryHost.isPresent() && DockerImageName.registryHost(name.text()).isPresent()) {
+            throw new SettingsException("ghillie.preview.imageName='" + name.text() + "' names a registry, but ghillie.preview.registry"
                     + " decides where the image goes (" + registryHost.get() + "): give the name without a registry host, e.g. '"
-                    + imageName.substring(imageName.indexOf('/') + 1) + "'");
+                    + name.text().substring(name.text().indexOf('/') + 1) + "'" + name.readFrom());
         }
         ImageSettings.Builder settings = ImageSettings.builder()
                 .baseImage(baseImage)
                 .target(registryHost.isPresent() ? "registry" : imageTarget)
-                .imageName(registryHost.map(host -> host + "/" + imageName).orElse(imageName))
-                .tag(imageTag)
+                .imageName(registryHost.map(host -> new SettingValue(host + "/" + name.text(), name.environmentVariable())).orElse(name))
+                .tag(tag)
                 .version(project.getVersion())
                 .mainClass(main)
                 .jvmFlags(jvmFlags)

@@ -11,6 +11,8 @@ import dev.ghillie.preview.helm.HelmJavaClient;
 import dev.ghillie.preview.process.ProcessRunner;
 import dev.ghillie.preview.process.SecretMasker;
 import dev.ghillie.preview.settings.AccessMode;
+import dev.ghillie.preview.settings.ChartOverrides;
+import dev.ghillie.preview.settings.KeyValuePairs;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingSources;
@@ -53,15 +55,15 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.cluster")
     private String cluster;
 
-    /** Namespace of the preview (env GHILLIE_K3D_NAMESPACE; default ghillie). */
+    /** Namespace of the preview (env GHILLIE_K3D_NAMESPACE, then GHILLIE_NAMESPACE; default ghillie). */
     @Parameter(property = "ghillie.preview.namespace")
     private String namespace;
 
-    /** Helm release name. */
-    @Parameter(property = "ghillie.preview.release", defaultValue = "ghillie")
+    /** Helm release name (env GHILLIE_RELEASE; default ghillie). */
+    @Parameter(property = "ghillie.preview.release")
     private String release;
 
-    /** Loopback ingress port of a new cluster (env GHILLIE_K3D_PORT); 0 picks a free one. An existing cluster keeps its own. */
+    /** Loopback ingress port of a new cluster (env GHILLIE_K3D_PORT, then INGRESS_PORT); 0 picks a free one. An existing cluster keeps its own. */
     @Parameter(property = "ghillie.preview.port")
     private String port;
 
@@ -81,11 +83,11 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.dockerCheck", defaultValue = "auto")
     private String dockerCheck;
 
-    /** The Helm chart directory. */
-    @Parameter(property = "ghillie.preview.chart", defaultValue = "${maven.multiModuleProjectDirectory}/charts/ghillie")
+    /** The Helm chart directory (env GHILLIE_CHART, relative to the repository root; default charts/ghillie there). */
+    @Parameter(property = "ghillie.preview.chart")
     private File chart;
 
-    /** Extra values files, applied after the chart's values-local.yaml, in order. */
+    /** Extra values files, applied after the chart's values-local.yaml, in order (env: HELM_ARGS' --values). */
     @Parameter(property = "ghillie.preview.valuesFiles")
     private List<File> valuesFiles;
 
@@ -93,7 +95,7 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> values;
 
-    /** Extra chart values as a property: comma-separated key=value pairs. */
+    /** Extra chart values as a property: comma-separated key=value pairs (env: HELM_ARGS' --set, when neither this nor values is given). */
     @Parameter(property = "ghillie.preview.set")
     private String set;
 
@@ -137,6 +139,9 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.workDir", defaultValue = "${project.build.directory}/ghillie-preview")
     protected File workDir;
 
+    /** What settings fall back to after their parameters; a field so that tests can give their own. */
+    private Map<String, String> environment = System.getenv();
+
     /** Whether this module is the service the preview runs; logs why not. */
     protected boolean isServiceModule(String goal) {
         if (skip) {
@@ -161,11 +166,12 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     }
 
     protected PreviewSettings previewSettings() {
-        Map<String, String> environment = System.getenv();
-        SettingSources sources = new SettingSources(environment);
+        SettingSources sources = settingSources();
         Path projectDir = session.getRequest().getMultiModuleProjectDirectory() != null
                 ? session.getRequest().getMultiModuleProjectDirectory().toPath()
                 : project.getBasedir().toPath();
+        ChartOverrides chartOverrides = sources.chartOverrides(
+                valuesFiles == null ? List.of() : valuesFiles.stream().map(f -> f.toPath().toAbsolutePath()).toList(), chartValues(), projectDir);
         boolean[] services = PlatformSettings.parseSelection(platform);
         PlatformSettings platformSettings = new PlatformSettings(services[0], services[1],
                 chartSource("ghillie.preview.cnpgChart", cnpgChart, cnpgChartVersion, projectDir),
@@ -174,14 +180,14 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
         return new PreviewSettings(
                 sources.text(cluster, "GHILLIE_K3D_CLUSTER", "ghillie-local"),
                 agents,
-                sources.port("ghillie.preview.port", port, "GHILLIE_K3D_PORT", 0),
+                sources.port("ghillie.preview.port", port, List.of("GHILLIE_K3D_PORT", "INGRESS_PORT"), 0),
                 SettingsValidator.duration("ghillie.preview.clusterTimeout", clusterTimeout),
                 updateDefaultKubeconfig,
-                sources.text(namespace, "GHILLIE_K3D_NAMESPACE", "ghillie"),
-                release,
-                chart.toPath().toAbsolutePath().normalize(),
-                valuesFiles == null ? List.of() : valuesFiles.stream().map(f -> f.toPath().toAbsolutePath()).toList(),
-                chartValues(),
+                sources.text(namespace, List.of("GHILLIE_K3D_NAMESPACE", "GHILLIE_NAMESPACE"), "ghillie"),
+                sources.text(release, "GHILLIE_RELEASE", "ghillie"),
+                chartDir(sources, projectDir),
+                chartOverrides.valuesFiles(),
+                chartOverrides.setValues(),
                 AccessMode.parse(access),
                 localPort,
                 platformSettings,
@@ -190,6 +196,16 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
                 workDir.toPath(),
                 registry(),
                 environment);
+    }
+
+    protected SettingSources settingSources() {
+        return new SettingSources(environment);
+    }
+
+    /** The chart parameter (Maven resolves it against the module), else GHILLIE_CHART or charts/ghillie against the repository root. */
+    private Path chartDir(SettingSources sources, Path projectDir) {
+        Path dir = chart != null ? chart.toPath() : projectDir.resolve(sources.text(null, "GHILLIE_CHART", "charts/ghillie"));
+        return dir.toAbsolutePath().normalize();
     }
 
     /** The k3d registry {@code up} pushes to; only {@code up} has the setting. */
@@ -203,13 +219,7 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
             all.putAll(values);
         }
         if (set != null && !set.isBlank()) {
-            for (String pair : set.split(",")) {
-                int equals = pair.indexOf('=');
-                if (equals <= 0) {
-                    throw new SettingsException("ghillie.preview.set: '" + pair.strip() + "' is not key=value: use e.g. replicaCount=2,env.normal.MODE=demo");
-                }
-                all.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
-            }
+            all.putAll(KeyValuePairs.parse("ghillie.preview.set", set));
         }
         return all;
     }

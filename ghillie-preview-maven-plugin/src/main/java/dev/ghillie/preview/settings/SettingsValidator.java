@@ -18,6 +18,7 @@ public final class SettingsValidator {
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String VALUES_FILES = "ghillie.preview.valuesFiles (HELM_ARGS --values)";
 
     private SettingsValidator() {
     }
@@ -25,9 +26,10 @@ public final class SettingsValidator {
     public static void validate(PreviewSettings settings) {
         List<String> problems = new ArrayList<>();
         clusterName(settings.clusterName(), problems);
-        dnsLabel("ghillie.preview.namespace", settings.namespace(), 63, problems);
+        // These may come from the environment too: the label names where, as the parameters table does.
+        dnsLabel("ghillie.preview.namespace (GHILLIE_K3D_NAMESPACE, GHILLIE_NAMESPACE)", settings.namespace(), 63, problems);
         // Helm limits release names to 53 characters (it appends suffixes to build object names).
-        dnsLabel("ghillie.preview.release", settings.release(), 53, problems);
+        dnsLabel("ghillie.preview.release (GHILLIE_RELEASE)", settings.release(), 53, problems);
         port("ghillie.preview.port", settings.ingressPort(), problems);
         port("ghillie.preview.localPort", settings.localPort(), problems);
         if (settings.agents() < 0 || settings.agents() > 9) {
@@ -74,21 +76,21 @@ public final class SettingsValidator {
 
     private static void chart(Path chartDir, List<String> problems) {
         if (!Files.isRegularFile(chartDir.resolve("Chart.yaml"))) {
-            problems.add("ghillie.preview.chart: no Helm chart at " + chartDir
+            problems.add("ghillie.preview.chart (GHILLIE_CHART): no Helm chart at " + chartDir
                     + " (no Chart.yaml): point it at the chart directory, by default charts/ghillie at the repository root");
         }
     }
 
     private static void valuesFile(Path values, List<String> problems) {
         if (!Files.isRegularFile(values)) {
-            problems.add("ghillie.preview.valuesFiles: " + values + " does not exist");
+            problems.add(VALUES_FILES + ": " + values + " does not exist");
             return;
         }
         try {
             YAML.readTree(values.toFile());
         } catch (IOException e) {
             String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            problems.add("ghillie.preview.valuesFiles: " + values + " is not valid YAML: " + reason);
+            problems.add(VALUES_FILES + ": " + values + " is not valid YAML: " + reason);
         }
     }
 

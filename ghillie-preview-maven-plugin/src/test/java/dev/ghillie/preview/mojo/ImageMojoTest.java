@@ -8,9 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.TarImage;
+import dev.ghillie.preview.image.ImageSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -124,5 +127,52 @@ class ImageMojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("ghillie.preview.user='root'")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    @InjectMojo(goal = "image")
+    void imageRepoAndTagFallBackToTheDesignsVariablesThenToArtifactIdAndVersion(ImageMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
+        setVariableValueToObject(mojo, "environment", Map.of());
+        ImageSettings defaults = mojo.imageSettings("dev.ghillie.runtime.Main");
+        assertThat(defaults.imageName()).isEqualTo("service");
+        assertThat(defaults.tag()).isEqualTo("2.0.0");
+
+        setVariableValueToObject(mojo, "environment", Map.of("GHILLIE_IMAGE_REPO", "localhost:5001/team/service", "GHILLIE_IMAGE_TAG", "ci-42"));
+        ImageSettings fromEnvironment = mojo.imageSettings("dev.ghillie.runtime.Main");
+        assertThat(fromEnvironment.imageName()).isEqualTo("localhost:5001/team/service");
+        assertThat(fromEnvironment.tag()).isEqualTo("ci-42");
+
+        setVariableValueToObject(mojo, "imageName", "property-service");
+        setVariableValueToObject(mojo, "imageTag", "property-tag");
+        ImageSettings fromProperties = mojo.imageSettings("dev.ghillie.runtime.Main");
+        assertThat(fromProperties.imageName()).isEqualTo("property-service");
+        assertThat(fromProperties.tag()).isEqualTo("property-tag");
+    }
+
+    @Test
+    @InjectMojo(goal = "image")
+    void aWrongImageRepoOrTagFromTheEnvironmentNamesTheVariable(ImageMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
+
+        setVariableValueToObject(mojo, "environment", Map.of("GHILLIE_IMAGE_TAG", "-dash"));
+        assertThatThrownBy(() -> mojo.imageSettings("dev.ghillie.runtime.Main"))
+                .hasMessage("ghillie.preview.imageTag='-dash' is not a tag: use up to 128 letters, digits, '_', '.' or '-',"
+                        + " not starting with '.' or '-' (read from GHILLIE_IMAGE_TAG)");
+
+        setVariableValueToObject(mojo, "environment", Map.of("GHILLIE_IMAGE_REPO", "Service:1"));
+        assertThatThrownBy(() -> mojo.imageSettings("dev.ghillie.runtime.Main"))
+                .hasMessageStartingWith("ghillie.preview.imageName='Service:1' is not an image name")
+                .hasMessageEndingWith(" (read from GHILLIE_IMAGE_REPO)");
+
+        setVariableValueToObject(mojo, "environment", Map.of("GHILLIE_IMAGE_REPO", "localhost:5001/service"));
+        assertThatThrownBy(() -> mojo.imageSettings("dev.ghillie.runtime.Main", Optional.of("127.0.0.1:5002")))
+                .hasMessage("ghillie.preview.imageName='localhost:5001/service' names a registry, but ghillie.preview.registry decides where"
+                        + " the image goes (127.0.0.1:5002): give the name without a registry host, e.g. 'service' (read from GHILLIE_IMAGE_REPO)");
+
+        setVariableValueToObject(mojo, "imageTag", "-dash");
+        setVariableValueToObject(mojo, "environment", Map.of());
+        assertThatThrownBy(() -> mojo.imageSettings("dev.ghillie.runtime.Main"))
+                .hasMessageEndingWith("not starting with '.' or '-'");
     }
 }

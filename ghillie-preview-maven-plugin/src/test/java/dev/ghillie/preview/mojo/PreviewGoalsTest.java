@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ghillie.preview.settings.PreviewSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -100,6 +103,92 @@ class PreviewGoalsTest {
                 .hasNoCause()
                 .satisfies(e -> assertThat(e.getMessage().lines()).satisfiesExactly(
                         line -> assertThat(line).startsWith("ghillie.preview.cluster='Not_A_Cluster' is not a valid k3d cluster name"),
-                        line -> assertThat(line).startsWith("ghillie.preview.namespace='-bad-' is not a valid name")));
+                        line -> assertThat(line).startsWith("ghillie.preview.namespace (GHILLIE_K3D_NAMESPACE, GHILLIE_NAMESPACE)='-bad-' is not a valid name")));
+    }
+
+    @Test
+    @InjectMojo(goal = "status")
+    void theDesignsVariablesFillInWhatNoPropertyGives(StatusMojo mojo) throws Exception {
+        Files.writeString(work.resolve("ci.yaml"), "replicaCount: 1\n");
+        Path otherChart = Files.createDirectories(work.resolve("deploy/chart"));
+        setVariableValueToObject(mojo, "environment", Map.of(
+                "GHILLIE_CHART", otherChart.toString(),
+                "GHILLIE_RELEASE", "design-release",
+                "GHILLIE_NAMESPACE", "design-ns",
+                "INGRESS_PORT", "8088",
+                "HELM_ARGS", "-f " + work.resolve("ci.yaml") + " --set 'env.normal.GREETING=hello world'"));
+
+        PreviewSettings settings = mojo.previewSettings();
+
+        assertThat(settings.chartDir()).isEqualTo(otherChart);
+        assertThat(settings.release()).isEqualTo("design-release");
+        assertThat(settings.namespace()).isEqualTo("design-ns");
+        assertThat(settings.ingressPort()).isEqualTo(8088);
+        assertThat(settings.valuesFiles()).containsExactly(work.resolve("ci.yaml"));
+        assertThat(settings.setValues()).containsExactly(Map.entry("env.normal.GREETING", "hello world"));
+    }
+
+    @Test
+    @InjectMojo(goal = "status")
+    void theK3dVariablesBeatTheDesignsAndPropertiesBeatBoth(StatusMojo mojo) throws Exception {
+        Path valuesFile = Files.writeString(work.resolve("property.yaml"), "replicaCount: 1\n");
+        setVariableValueToObject(mojo, "environment", Map.of(
+                "GHILLIE_K3D_NAMESPACE", "k3d-ns", "GHILLIE_NAMESPACE", "design-ns",
+                "GHILLIE_K3D_PORT", "8089", "INGRESS_PORT", "8088",
+                "GHILLIE_RELEASE", "design-release",
+                "GHILLIE_CHART", "/nowhere",
+                "HELM_ARGS", "--values=ci.yaml --set replicaCount=3"));
+        assertThat(mojo.previewSettings().namespace()).isEqualTo("k3d-ns");
+        assertThat(mojo.previewSettings().ingressPort()).isEqualTo(8089);
+
+        setVariableValueToObject(mojo, "namespace", "property-ns");
+        setVariableValueToObject(mojo, "port", "8090");
+        setVariableValueToObject(mojo, "release", "property-release");
+        setVariableValueToObject(mojo, "chart", chart.toFile());
+        setVariableValueToObject(mojo, "valuesFiles", List.of(valuesFile.toFile()));
+        setVariableValueToObject(mojo, "set", "replicaCount=2");
+        PreviewSettings settings = mojo.previewSettings();
+
+        assertThat(settings.namespace()).isEqualTo("property-ns");
+        assertThat(settings.ingressPort()).isEqualTo(8090);
+        assertThat(settings.release()).isEqualTo("property-release");
+        assertThat(settings.chartDir()).isEqualTo(chart);
+        assertThat(settings.valuesFiles()).containsExactly(valuesFile);
+        assertThat(settings.setValues()).containsExactly(Map.entry("replicaCount", "2"));
+    }
+
+    @Test
+    @InjectMojo(goal = "status")
+    void withoutPropertiesOrVariablesTheDefaultsHold(StatusMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "environment", Map.of());
+
+        PreviewSettings settings = mojo.previewSettings();
+
+        assertThat(settings.namespace()).isEqualTo("ghillie");
+        assertThat(settings.release()).isEqualTo("ghillie");
+        assertThat(settings.ingressPort()).isZero();
+        assertThat(settings.chartDir()).isEqualTo(settings.projectDir().resolve("charts/ghillie").toAbsolutePath().normalize());
+        assertThat(settings.valuesFiles()).isEmpty();
+        assertThat(settings.setValues()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "up")
+    void aBadVariableFailsTheGoalInOneLineNamingIt(UpMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "chart", chart.toFile());
+        setVariableValueToObject(mojo, "environment", Map.of("INGRESS_PORT", "8o8o"));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("ghillie.preview.port='8o8o' is not a port: use 1 to 65535, or 0 to pick a free loopback port (read from INGRESS_PORT)")
+                .hasNoCause();
+
+        setVariableValueToObject(mojo, "environment", Map.of("HELM_ARGS", "--wait --values ci.yaml"));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("HELM_ARGS: '--wait' is not supported: use --values FILE or --set key=value")
+                .hasNoCause();
+        assertThat(work.resolve("target/ghillie-preview/preview.json")).doesNotExist();
     }
 }

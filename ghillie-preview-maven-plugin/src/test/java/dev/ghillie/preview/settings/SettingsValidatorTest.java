@@ -48,11 +48,11 @@ class SettingsValidatorTest {
                 .isInstanceOf(SettingsException.class)
                 .satisfies(e -> assertThat(e.getMessage().lines().toList()).satisfiesExactly(
                         line -> assertThat(line).startsWith("ghillie.preview.cluster='Ghillie_Local' is not a valid k3d cluster name"),
-                        line -> assertThat(line).startsWith("ghillie.preview.namespace='-bad-' is not a valid name"),
+                        line -> assertThat(line).startsWith("ghillie.preview.namespace (GHILLIE_K3D_NAMESPACE, GHILLIE_NAMESPACE)='-bad-' is not a valid name"),
                         line -> assertThat(line).isEqualTo("ghillie.preview.port=70000 is not a port: use 1 to 65535, or 0 to pick a free loopback port"),
                         line -> assertThat(line).isEqualTo("ghillie.preview.rolloutTimeout must be positive, e.g. 300s or 5m"),
-                        line -> assertThat(line).startsWith("ghillie.preview.valuesFiles: " + broken + " is not valid YAML"),
-                        line -> assertThat(line).isEqualTo("ghillie.preview.valuesFiles: " + missing + " does not exist")));
+                        line -> assertThat(line).startsWith("ghillie.preview.valuesFiles (HELM_ARGS --values): " + broken + " is not valid YAML"),
+                        line -> assertThat(line).isEqualTo("ghillie.preview.valuesFiles (HELM_ARGS --values): " + missing + " does not exist")));
     }
 
     @Test
@@ -68,7 +68,7 @@ class SettingsValidatorTest {
         Files.delete(chart.resolve("Chart.yaml"));
 
         assertThatThrownBy(() -> SettingsValidator.validate(settings("ghillie-local", "ghillie", 0, List.of(), Duration.ofMinutes(1))))
-                .hasMessageStartingWith("ghillie.preview.chart: no Helm chart at " + chart);
+                .hasMessageStartingWith("ghillie.preview.chart (GHILLIE_CHART): no Helm chart at " + chart);
     }
 
     @Test
