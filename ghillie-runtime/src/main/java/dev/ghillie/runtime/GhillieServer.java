@@ -34,6 +34,8 @@ public final class GhillieServer implements AutoCloseable {
                 // Main owns the JVM shutdown hook so that readiness drains before the listener stops.
                 .shutdownHook(false)
                 .shutdownGracePeriod(config.shutdownGrace())
+                // A request the server cannot read is the client's error: 400 and no stack trace.
+                .directHandlers(UnreadableRequests.directHandlers())
                 .routing(routes::register)
                 .build()
                 .start();

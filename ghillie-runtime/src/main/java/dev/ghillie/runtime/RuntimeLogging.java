@@ -4,20 +4,20 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.List;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
- * One log line per event on stderr, at the level {@code GHILLIE_LOG_LEVEL} asks for. Helidon's
- * own start-up chatter is kept to warnings at INFO so the service's start-up line is the one
- * line a person reads; DEBUG and finer show everything.
+ * One log line per event on stderr ({@link LogLineFormatter}), at the level {@code GHILLIE_LOG_LEVEL}
+ * asks for. Helidon's own start-up chatter is kept to warnings at INFO so the service's start-up
+ * line is the one line a person reads; DEBUG and finer show everything, without stack traces.
  */
 final class RuntimeLogging {
 
     private static final List<String> LIBRARIES = List.of("io.helidon", "redis.clients", "org.postgresql");
-    private static final String FORMAT = "%1$tY-%1$tm-%1$tdT%1$tH:%1$tM:%1$tS.%1$tLZ %4$s %3$s: %5$s%6$s%n";
 
     private RuntimeLogging() {
     }
@@ -32,8 +32,6 @@ final class RuntimeLogging {
         StringBuilder properties = new StringBuilder()
                 .append("handlers=java.util.logging.ConsoleHandler\n")
                 .append("java.util.logging.ConsoleHandler.level=ALL\n")
-                .append("java.util.logging.ConsoleHandler.formatter=java.util.logging.SimpleFormatter\n")
-                .append("java.util.logging.SimpleFormatter.format=").append(FORMAT).append("\n")
                 .append(".level=").append(level.getName()).append("\n");
         for (String library : LIBRARIES) {
             properties.append(library).append(".level=").append(libraries.getName()).append("\n");
@@ -43,6 +41,11 @@ final class RuntimeLogging {
                     new ByteArrayInputStream(properties.toString().getBytes(StandardCharsets.ISO_8859_1)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot configure logging", e);
+        }
+        // Set on the handler itself rather than named in the properties: LogManager would load a
+        // formatter named there through the system class loader, which need not see this class.
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.setFormatter(new LogLineFormatter());
         }
         for (String library : LIBRARIES) {
             // Creating the library's logger re-parents loggers that already exist below it, so

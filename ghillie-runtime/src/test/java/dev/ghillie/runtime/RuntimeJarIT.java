@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ghillie.runtime.testing.FreePort;
 import dev.ghillie.runtime.testing.HttpProbe;
+import dev.ghillie.runtime.testing.RawHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -88,6 +89,23 @@ class RuntimeJarIT {
         assertThat(output().getFirst())
                 .matches("\\S+Z INFO dev\\.ghillie\\.runtime\\.Main: ghillie-runtime \\S+ \\(commit \\S+\\) listening on http://127\\.0\\.0\\.1:"
                         + port + " in \\d+ ms");
+    }
+
+    @Test
+    void malformedInputLeavesOnlyTheStartUpLineInTheProcessLog() throws Exception {
+        int port = FreePort.pick();
+        launch(Map.of("GHILLIE_HOST", "127.0.0.1", "GHILLIE_PORT", Integer.toString(port)));
+        awaitStatus(new HttpProbe(port), "/health", 200);
+        RawHttpClient client = new RawHttpClient(port);
+
+        assertThat(client.exchange(RawHttpClient.CONTROL_BYTES_REQUEST_LINE)).startsWith("HTTP/1.1 400 ");
+        assertThat(client.exchange(RawHttpClient.TRUNCATED_REQUEST)).startsWith("HTTP/1.1 400 ");
+        assertThat(client.halfOpenFlood(300)).startsWith("HTTP/1.1 200 ");
+        process.destroy(); // SIGTERM: the server stops after its connection handlers, then the JVM exits
+        exitCode();
+
+        assertThat(output()).noneMatch(RawHttpClient::isStackTraceLine);
+        assertThat(output()).singleElement().asString().contains("INFO dev.ghillie.runtime.Main: ghillie-runtime ");
     }
 
     @Test

@@ -92,6 +92,31 @@ class ImageMojoTest {
         assertThat((String) getVariableValueFromObject(mojo, "baseImage")).isEqualTo("eclipse-temurin:25-jre");
         assertThat((String) getVariableValueFromObject(mojo, "imageTarget")).isEqualTo("tar");
         assertThat((String) getVariableValueFromObject(mojo, "user")).isEqualTo("65532:65532");
+        // A trained startup cache differs from build to build: on by default, no image would be reproducible.
+        assertThat((Boolean) getVariableValueFromObject(mojo, "startupCache")).isFalse();
+    }
+
+    @Test
+    @InjectMojo(goal = "image")
+    void twoCleanBuildsWithTheDescriptorDefaultsGiveOneDigest(ImageMojo mojo) throws Exception {
+        configure(mojo);
+        mojo.execute();
+        String first = project.getProperties().getProperty("ghillie.preview.image.digest");
+        deleteRecursively(work.resolve("target/ghillie-preview"));
+        deleteRecursively(work.resolve("base-cache"));
+
+        mojo.execute();
+
+        assertThat(project.getProperties().getProperty("ghillie.preview.image.digest")).isEqualTo(first);
+        assertThat(Files.readString(work.resolve("target/ghillie-preview/image.json"))).contains("\"digest\": \"" + first + "\"");
+    }
+
+    private static void deleteRecursively(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     @Test
