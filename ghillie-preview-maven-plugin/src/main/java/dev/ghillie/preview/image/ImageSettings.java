@@ -148,7 +148,7 @@ public record ImageSettings(
             labels.put("org.opencontainers.image.version", version);
             known(revision).ifPresent(r -> labels.put("org.opencontainers.image.revision", r));
             known(source).ifPresent(s -> labels.put("org.opencontainers.image.source", s));
-            return new ImageSettings(
+            ImageSettings settings = new ImageSettings(
                     BaseImage.parse(baseImage),
                     ImageTarget.parse(target),
                     checkedName(name, imageNameReadFrom),
@@ -166,6 +166,11 @@ public record ImageSettings(
                     offline,
                     Optional.ofNullable(dockerExecutable),
                     startupCache);
+            if (settings.target() == ImageTarget.REGISTRY && offline) {
+                // Jib refuses a registry target offline (Containerizer.setOfflineMode throws): said before anything starts.
+                throw JibFailures.offlineRegistryTarget(settings);
+            }
+            return settings;
         }
 
         private static String checkedName(String name, String readFrom) {

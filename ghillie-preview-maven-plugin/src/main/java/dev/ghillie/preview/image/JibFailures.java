@@ -1,15 +1,23 @@
 package dev.ghillie.preview.image;
 
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InsecureRegistryException;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Turns what Jib throws into one line saying which image or registry failed and what to do,
- * keeping the original as the cause for -e/-X.
+ * Turns what Jib throws into one line saying which image, registry, file or setting failed and what to do,
+ * keeping the original as the cause for -X: its checked exceptions (registry, I/O, cache directory, the causes
+ * of an {@link ExecutionException}), an interruption, and the unchecked ones its API throws for a request it
+ * refuses ({@link IllegalStateException}, {@link IllegalArgumentException}), which Maven would otherwise
+ * report as an internal error of the plugin.
  */
 final class JibFailures {
 
@@ -24,6 +32,19 @@ final class JibFailures {
         while (cause instanceof ExecutionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        if (cause instanceof InterruptedException || cause instanceof ClosedByInterruptException) {
+            return interrupted(failure);
+        }
+        if (failure instanceof RuntimeException) {
+            return new ImageBuildException("Jib failed to build the image (" + summary(failure) + "): run with -X for Jib's own"
+                    + " messages and the cause; docs/image.md#feedback-and-errors lists what to check", failure);
+        }
+        if (cause instanceof CacheDirectoryCreationException) {
+            Throwable why = cause.getCause() == null ? cause : cause.getCause();
+            return new ImageBuildException("Jib cannot create its cache directory (" + summary(why) + "): make it writable, or set"
+                    + " ghillie.preview.baseImageCache (base image layers) or ghillie.preview.imageOutputDirectory (application layers)"
+                    + " to a writable directory", failure);
+        }
         String text = String.valueOf(cause.getMessage());
         String targetRegistry = registryOf(settings.imageName());
         boolean aboutTarget = settings.target() == ImageTarget.REGISTRY && text.contains(targetRegistry);
@@ -34,6 +55,11 @@ final class JibFailures {
         if (cause instanceof RegistryUnauthorizedException unauthorized) {
             return new ImageBuildException("registry " + registry + " refused access to " + unauthorized.getImageReference()
                     + ": log in with 'docker login " + registry + "' (Jib reads ~/.docker/config.json) or use a registry that needs no login", failure);
+        }
+        Optional<String> localFile = localFile(cause, settings);
+        if (localFile.isPresent()) {
+            return new ImageBuildException("Jib could not read or write " + localFile.get() + " (" + cause.getClass().getSimpleName()
+                    + "): check its permissions and the free space on its disk, or run mvn clean", failure);
         }
         if (aboutTarget) {
             return new ImageBuildException("registry " + targetRegistry + " refused the push of " + settings.imageName()
@@ -52,6 +78,29 @@ final class JibFailures {
                     + " build once online, or use -Dghillie.preview.baseImage=tar:///path/base.tar", failure);
         }
         return new ImageBuildException(baseUnreachable(settings, summary(cause)), failure);
+    }
+
+    static ImageBuildException interrupted(Throwable cause) {
+        return new ImageBuildException("the image build was interrupted: run the goal again", cause);
+    }
+
+    /**
+     * Jib refuses a registry target in offline mode ({@code Containerizer.setOfflineMode} throws): said before
+     * anything is built, naming both settings that send the image to a registry.
+     */
+    static ImageBuildException offlineRegistryTarget(ImageSettings settings) {
+        return new ImageBuildException("ghillie.preview.imageTarget=registry pushes the image to " + registryOf(settings.imageName())
+                + ", and Maven runs offline (-o), where Jib pushes nothing: run without -o, or use -Dghillie.preview.imageTarget=tar"
+                + " (for up: leave out ghillie.preview.registry, and the image is imported into the cluster)");
+    }
+
+    /** The local file a file-system failure is about, unless it is the base image's tar (that one has its own message). */
+    private static Optional<String> localFile(Throwable cause, ImageSettings settings) {
+        if (!(cause instanceof FileSystemException fileFailure) || fileFailure.getFile() == null) {
+            return Optional.empty();
+        }
+        Path file = Path.of(fileFailure.getFile());
+        return settings.baseImage().tarFile().filter(file::equals).isPresent() ? Optional.empty() : Optional.of(fileFailure.getFile());
     }
 
     static String baseUnreachable(ImageSettings settings, String why) {

@@ -83,8 +83,11 @@ public final class RuntimeImageBuilder {
             return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ImageBuildException("image build interrupted", e);
+            throw JibFailures.interrupted(e);
         } catch (RegistryException | IOException | ExecutionException | CacheDirectoryCreationException e) {
+            throw new JibFailures(plainHttp).explain(e, settings);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // What Jib's API throws for a request it refuses; our own failures are PreviewExceptions and pass.
             throw new JibFailures(plainHttp).explain(e, settings);
         }
     }

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code preview:up}, read top to bottom like the users' guide: preflight; then, side by side where
- * the order allows, the cluster, the image build, and the two platform services; the image load once
- * both cluster and image exist; the app secret once the services have answered; the Helm release;
+ * the order allows, the cluster, the two platform services, and the image build (on the caller's own
+ * thread); the image load once both cluster and image exist; the app secret once the services have answered; the Helm release;
  * the rollout; the URL. The longest chain sets the wall time, not the sum of the steps.
  */
 public final class PreviewUp {
@@ -47,9 +47,6 @@ public final class PreviewUp {
         report.run("preflight", steps::preflight);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<PreviewCluster> cluster = async(pool, () -> report.run("cluster", steps::cluster));
-            CompletableFuture<ImageResult> image = async(pool, () -> report.run("image build", steps::buildImage));
-            CompletableFuture<ImageResult> loaded = cluster.thenCombineAsync(image,
-                    (c, i) -> report.run("image load", () -> steps.loadImage(c, i)), pool);
             CompletableFuture<Optional<SecretValue>> database = platformServices
                     ? cluster.thenApplyAsync(c -> report.run("postgresql", () -> steps.postgres(c)), pool)
                     : CompletableFuture.completedFuture(Optional.empty());
@@ -58,6 +55,11 @@ public final class PreviewUp {
                     : CompletableFuture.completedFuture(Optional.empty());
             CompletableFuture<Void> secret = database.thenCombine(valkey, PreviewUp::appSecretData)
                     .thenAcceptBothAsync(cluster, (data, c) -> report.run("app secret", () -> steps.appSecret(c, data)), pool);
+            // The image build runs here, on the goal's own thread, while the branches above run: the module's build
+            // inside it may need what the build tool ties to that thread (Maven's project lock under -T).
+            CompletableFuture<ImageResult> image = onThisThread(() -> report.run("image build", steps::buildImage));
+            CompletableFuture<ImageResult> loaded = cluster.thenCombineAsync(image,
+                    (c, i) -> report.run("image load", () -> steps.loadImage(c, i)), pool);
 
             // Everything before the release must have finished, failed or not, before we report:
             // a failure elsewhere must not leave a step running on behind the user's back.
@@ -85,6 +87,15 @@ public final class PreviewUp {
 
     private static <T> CompletableFuture<T> async(ExecutorService pool, java.util.function.Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, pool);
+    }
+
+    /** Runs {@code work} now, on the calling thread, its failure kept in the future like a pooled step's. */
+    private static <T> CompletableFuture<T> onThisThread(java.util.function.Supplier<T> work) {
+        try {
+            return CompletableFuture.completedFuture(work.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static void await(CompletableFuture<?> future) {

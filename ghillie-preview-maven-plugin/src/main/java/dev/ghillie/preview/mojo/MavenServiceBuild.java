@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -47,6 +46,8 @@ final class MavenServiceBuild implements ServiceBuild {
     private final MavenProject project;
     private final String ownPlugin;
     private final Consumer<String> progress;
+    /** The thread Maven runs the goal on, which owns the project's lock under {@code -T}. */
+    private final Thread goalThread = Thread.currentThread();
 
     private MavenServiceBuild(LifecycleExecutor lifecycle, MojoExecutor mojos, MavenSession session, MavenProject project,
             String ownPlugin, Consumer<String> progress) {
@@ -91,7 +92,7 @@ final class MavenServiceBuild implements ServiceBuild {
         // Maven resolves dependencies for each goal in the scope the goal asks for; ours were resolved for this goal.
         Set<Artifact> resolved = new LinkedHashSet<>(project.getArtifacts());
         try {
-            onOwnThread(() -> mojos.execute(session, executions, new ProjectIndex(session.getProjects())));
+            onGoalThread(() -> mojos.execute(session, executions, new ProjectIndex(session.getProjects())));
         } finally {
             project.setArtifacts(resolved);
         }
@@ -106,35 +107,25 @@ final class MavenServiceBuild implements ServiceBuild {
 
     /**
      * Runs Maven's own executor for the goals: per-goal dependency resolution, forked executions, the
-     * {@code --- plugin:goal ---} lines, the phases recorded on the project. On a thread of its own that inherits
-     * no inheritable thread-locals: Maven keeps the session for older plugins in one, and its plugin manager
-     * clears the holder it finds, which would be the caller's when inherited.
+     * {@code --- plugin:goal ---} lines, the phases recorded on the project. On the goal's own thread: under the
+     * multithreaded builder ({@code -T}) Maven's {@code MojoExecutor} locks the project for the goal with a lock
+     * owned by that thread (a {@code ReentrantLock}, maven-core 3.9 and 4 alike), so each nested goal takes it again
+     * there, while on any other thread it waits for the goal, which waits for it: for ever. The plugin manager saves
+     * and restores what it changes on the thread (the session holder, the context class loader, the mojo scope).
      */
-    private void onOwnThread(MavenWork work) {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = Thread.ofPlatform().name("ghillie-module-build").inheritInheritableThreadLocals(false).unstarted(() -> {
-            try {
-                work.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        });
-        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        thread.start();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PreviewException("the build of " + project.getArtifactId() + " was interrupted; run the goal again");
+    private void onGoalThread(MavenWork work) {
+        if (Thread.currentThread() != goalThread) {
+            throw new IllegalStateException("the module build must run on the goal's thread " + goalThread.getName()
+                    + ", which holds the project's lock under -T; it was called on " + Thread.currentThread().getName());
         }
-        Throwable e = failure.get();
-        if (e instanceof LifecycleExecutionException) {
+        try {
+            work.run();
+        } catch (LifecycleExecutionException e) {
             // "Failed to execute goal G:A:V:goal (id) on project P: cause" says it all once the frame is off.
             String what = firstLine(e).replaceFirst("^Failed to execute goal ", "").replaceFirst(" on project [^ :]+:", ":");
             throw new PreviewException("Building " + project.getArtifactId() + " failed in " + what
                     + " (the plugin's own errors are above); fix it and run the goal again", e);
-        }
-        if (e instanceof RuntimeException || e instanceof Error) {
+        } catch (RuntimeException e) {
             throw new PreviewException("Building " + project.getArtifactId() + " failed: " + firstLine(e)
                     + "; 'mvn package' shows the same failure with its details", e);
         }

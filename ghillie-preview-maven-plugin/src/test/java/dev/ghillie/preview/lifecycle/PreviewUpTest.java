@@ -32,6 +32,8 @@ class PreviewUpTest {
         volatile boolean clusterWaitsForImageBuild;
         volatile boolean platformSidesWaitForEachOther;
         volatile RuntimeException postgresFailure;
+        volatile RuntimeException imageFailure;
+        volatile Thread imageThread;
         volatile Map<String, SecretValue> secretData;
         final PreviewCluster cluster = new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550), new HostPort("127.0.0.1", 8081),
                 Path.of("/tmp/kubeconfig"), ClusterAction.CREATED, List.of());
@@ -55,8 +57,12 @@ class PreviewUpTest {
 
         @Override
         public Outcome<ImageResult> buildImage() {
+            imageThread = Thread.currentThread();
             imageStarted.countDown();
             calls.add("image");
+            if (imageFailure != null) {
+                throw imageFailure;
+            }
             return Outcome.of(image, image.reference());
         }
 
@@ -156,6 +162,26 @@ class PreviewUpTest {
         assertThat(steps.calls).contains("cluster", "image", "load ghillie-runtime:0.1.0-abc into ghillie-local");
         assertThat(steps.calls.indexOf("load ghillie-runtime:0.1.0-abc into ghillie-local"))
                 .isGreaterThan(steps.calls.indexOf("cluster")).isGreaterThan(steps.calls.indexOf("image"));
+    }
+
+    @Test
+    void buildsTheImageOnTheThreadThatRunsUp() {
+        // Maven's multithreaded builder (-T) locks the project to the goal's thread; the module's build, which
+        // runs inside the image step, takes that lock again and would wait for ever on any other thread.
+        new PreviewUp(steps, true, lines::add).run();
+
+        assertThat(steps.imageThread).isSameAs(Thread.currentThread());
+    }
+
+    @Test
+    void aFailingImageBuildStillLetsTheClusterStepFinish() {
+        steps.imageFailure = new PreviewException("Building service failed in compiler:3.14.0:compile (default-compile)");
+
+        assertThatThrownBy(() -> new PreviewUp(steps, true, lines::add).run()).isSameAs(steps.imageFailure);
+
+        assertThat(steps.calls).contains("cluster", "postgres", "valkey", "secret")
+                .noneMatch(call -> call.startsWith("load") || call.startsWith("release"));
+        assertThat(lines).anyMatch(line -> line.matches("\\[\\d+/10] image build … failed after \\d+\\.\\ds"));
     }
 
     @Test

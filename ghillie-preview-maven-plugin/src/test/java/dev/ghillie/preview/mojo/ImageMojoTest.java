@@ -21,11 +21,13 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mockito;
 
 /**
  * preview:image configured through its generated plugin descriptor, as Maven does it, on a
@@ -36,6 +38,9 @@ class ImageMojoTest {
 
     @Inject
     private MavenProject project;
+
+    @Inject
+    private MavenSession session;
 
     @TempDir
     Path work;
@@ -140,6 +145,22 @@ class ImageMojoTest {
         mojo.execute();
 
         assertThat(work.resolve("target/ghillie-preview/image.json")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "image")
+    void aRegistryTargetInOfflineModeFailsWithOneLineNamingTheSettingNotAsAnInternalError(ImageMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "imageTarget", "registry");
+        setVariableValueToObject(mojo, "imageName", "localhost:5001/service");
+        Mockito.when(session.isOffline()).thenReturn(true);
+
+        // Jib's Containerizer.setOfflineMode throws IllegalStateException here, which Maven reports as the plugin's
+        // internal error ("Execution default-cli of goal ... failed") with its help block.
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("ghillie.preview.imageTarget=registry pushes the image to localhost:5001")
+                .hasMessageNotContaining("\n");
     }
 
     @Test

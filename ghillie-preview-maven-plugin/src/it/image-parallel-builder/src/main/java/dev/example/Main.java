@@ -1,0 +1,7 @@
+package dev.example;
+
+public class Main {
+    public static void main(String[] args) {
+        System.out.println("hello");
+    }
+}
