@@ -96,7 +96,7 @@ public final class Preflight {
     private void k3dReachesRuntime(List<String> problems) {
         probe(problems, K3dCli.EXECUTABLE, "cluster", "list", "-o", "json").filter(result -> !result.succeeded())
                 .ifPresent(result -> problems.add("docker is not on the PATH and k3d cannot reach a container runtime ("
-                        + runner.masker().mask(K3dMessages.lastLine(result)) + "): install Docker from " + DOCKER_INSTALL));
+                        + runner.masker().mask(K3dMessages.lastMessage(result)) + "): install Docker from " + DOCKER_INSTALL));
     }
 
     private Optional<ProcessResult> probe(List<String> problems, String executable, String... args) {

@@ -232,6 +232,17 @@ class K3dCliTest {
                 .hasMessageEndingWith("the Docker daemon is not answering: start Docker Desktop / `sudo systemctl start docker`");
     }
 
+    /** k3d exits 0 when it could not even look for the cluster; its error line is the only sign. */
+    @Test
+    void aDeleteThatCouldNotReachDockerIsAFailureNotNothingToDelete() {
+        fake.set("FAKE_DOCKER_DAEMON", "down");
+
+        assertThatThrownBy(() -> fake.k3d().delete("demo"))
+                .isInstanceOf(ClusterException.class)
+                .hasMessageStartingWith("`k3d cluster delete demo` failed (exit 0): Failed to get nodes for cluster 'demo':")
+                .hasMessageEndingWith("the Docker daemon is not answering: start Docker Desktop / `sudo systemctl start docker`");
+    }
+
     @Test
     void aMissingK3dIsAClusterException() {
         FakeK3d empty = FakeK3d.install(tmp.resolve("empty"), false, false);
