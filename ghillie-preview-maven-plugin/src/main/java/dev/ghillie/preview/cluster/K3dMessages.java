@@ -10,9 +10,6 @@ import dev.ghillie.preview.process.SecretMasker;
 /** Turns k3d's logrus output ({@link K3dLog}) into one line a user can act on. */
 final class K3dMessages {
 
-    /** How the validator names the ingress port: the property, then the environment variables it falls back to. */
-    static final String PORT_SETTING = "ghillie.preview.port (GHILLIE_K3D_PORT)";
-
     private K3dMessages() {
     }
 
@@ -69,7 +66,7 @@ final class K3dMessages {
             return ": the Docker daemon is not answering: start Docker Desktop / `sudo systemctl start docker`";
         }
         if (said.test("port is already allocated") || said.test("address already in use")) {
-            return ": a host port is taken: set " + PORT_SETTING + " to a free port, or 0 to pick one";
+            return ": a host port is taken: set " + ClusterSpec.PORT_SETTING + " to a free port, or 0 to pick one";
         }
         if (said.test("context deadline exceeded")) {
             return ": the cluster was not ready within ghillie.preview.clusterTimeout: raise it (a first start pulls the"

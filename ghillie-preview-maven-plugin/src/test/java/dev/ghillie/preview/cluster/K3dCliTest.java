@@ -141,7 +141,7 @@ class K3dCliTest {
 
             assertThatThrownBy(() -> fake.k3d().create(spec("demo")))
                     .hasMessageContaining("Bind for 127.0.0.1:" + ingressPort + " failed: port is already allocated")
-                    .hasMessageEndingWith("a host port is taken: set ghillie.preview.port (GHILLIE_K3D_PORT) to a free"
+                    .hasMessageEndingWith("a host port is taken: set ghillie.preview.port (GHILLIE_K3D_PORT, INGRESS_PORT) to a free"
                             + " port, or 0 to pick one");
         }
     }

@@ -32,7 +32,7 @@ class K3dMessagesTest {
                         + " back! (Failed Cluster Start: Failed to start server k3d-demo-serverlb: Error response from daemon:"
                         + " driver failed programming external connectivity on endpoint k3d-demo-serverlb: Bind for"
                         + " 127.0.0.1:8080 failed: port is already allocated): a host port is taken: set "
-                        + K3dMessages.PORT_SETTING + " to a free port, or 0 to pick one");
+                        + ClusterSpec.PORT_SETTING + " to a free port, or 0 to pick one");
     }
 
     @Test
