@@ -52,7 +52,7 @@ public final class ClusterLifecycle {
                 + "' reports no API port (k3d.server.api.port label): delete it with `k3d cluster delete " + name
                 + "` and run again"));
         if (action != ClusterAction.CREATED && spec.ingressPort() != 0 && spec.ingressPort() != ingress.port()) {
-            notes.add("ghillie.preview.port " + spec.ingressPort() + " ignored: cluster " + name + " already serves on "
+            notes.add(ClusterSpec.PORT_SETTING + " " + spec.ingressPort() + " ignored: cluster " + name + " already serves on "
                     + ingress + " (delete the cluster to change its port)");
         }
         Path kubeconfig = k3d.writeKubeconfig(name);
@@ -69,7 +69,7 @@ public final class ClusterLifecycle {
         if (ingress == 0) {
             ingress = ports.pickFree(Set.of());
         } else if (!ports.isFree(ingress)) {
-            throw new ClusterException("ghillie.preview.port (GHILLIE_K3D_PORT) " + ingress + ": 127.0.0.1:" + ingress
+            throw new ClusterException(ClusterSpec.PORT_SETTING + " " + ingress + ": 127.0.0.1:" + ingress
                     + " is already in use: choose a free port, or 0 to pick one");
         }
         int api = spec.apiPort();

@@ -19,6 +19,11 @@ public record ClusterSpec(String name, int agents, int apiPort, int ingressPort,
         KubeconfigUpdate kubeconfigUpdate, Optional<K3dRegistry> registry) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * The ingress port's setting as the settings validator names it: the property, then the environment
+     * variables it falls back to (GHILLIE_K3D_PORT, then the design's INGRESS_PORT).
+     */
+    static final String PORT_SETTING = "ghillie.preview.port (GHILLIE_K3D_PORT, INGRESS_PORT)";
 
     public ClusterSpec {
         ClusterNameValidator.validate(name);
@@ -26,7 +31,7 @@ public record ClusterSpec(String name, int agents, int apiPort, int ingressPort,
             throw new ClusterException("ghillie.preview.agents " + agents + " is out of range: use 0 to 16 agent nodes");
         }
         requirePort(apiPort, "ghillie.preview.apiPort");
-        requirePort(ingressPort, "ghillie.preview.port (GHILLIE_K3D_PORT)");
+        requirePort(ingressPort, PORT_SETTING);
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new ClusterException("ghillie.preview.clusterTimeout " + timeout.toSeconds()

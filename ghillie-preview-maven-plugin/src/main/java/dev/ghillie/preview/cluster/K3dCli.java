@@ -61,7 +61,7 @@ public final class K3dCli implements K3d {
     @Override
     public Optional<K3dCluster> find(String name) {
         ProcessResult result = run(commandTimeout, "cluster", "list", name, "-o", "json");
-        if (!result.succeeded() && K3dMessages.plain(result.stderr()).contains(NO_SUCH_CLUSTER)) {
+        if (!result.succeeded() && K3dMessages.logged(result, NO_SUCH_CLUSTER)) {
             return Optional.empty();
         }
         return parser.parse(succeed(result).stdout()).stream().filter(c -> c.name().equals(name)).findFirst();
@@ -98,8 +98,12 @@ public final class K3dCli implements K3d {
     @Override
     public boolean delete(String name) {
         ProcessResult result = succeed(run(commandTimeout, "cluster", "delete", name));
-        // k3d exits 0 for an absent cluster and only says so in its log.
-        return !K3dMessages.plain(result.stdout() + "\n" + result.stderr()).contains("nothing to delete");
+        // k3d exits 0 for an absent cluster and only says so in its log; it also exits 0 when it could not
+        // list the nodes at all (ClusterGet logs the runtime's error, then reports "no nodes").
+        if (K3dMessages.loggedError(result)) {
+            throw new ClusterException(K3dMessages.failure(result, runner.masker()));
+        }
+        return !K3dMessages.logged(result, "nothing to delete");
     }
 
     @Override

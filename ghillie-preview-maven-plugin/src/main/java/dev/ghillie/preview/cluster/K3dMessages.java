@@ -1,87 +1,81 @@
 package dev.ghillie.preview.cluster;
 
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 import dev.ghillie.preview.process.ProcessResult;
 import dev.ghillie.preview.process.SecretMasker;
 
-/** Turns k3d's logrus output into one line a user can act on. */
+/** Turns k3d's logrus output ({@link K3dLog}) into one line a user can act on. */
 final class K3dMessages {
-
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
-    private static final Pattern LEVEL_PREFIX = Pattern.compile("^(FATA|ERRO|WARN|INFO|DEBU|TRAC)(\\[\\d+\\])?\\s*");
 
     private K3dMessages() {
     }
 
-    static String plain(String text) {
-        return ANSI.matcher(text).replaceAll("");
+    /** Whether any message k3d logged (on either stream) contains {@code text}. */
+    static boolean logged(ProcessResult result, String text) {
+        return entries(result).stream().anyMatch(entry -> entry.message().contains(text));
     }
 
-    /** k3d's last stderr line (stdout when stderr is empty), without colours or level prefix. */
-    static String lastLine(ProcessResult result) {
-        String text = plain(result.stderr().isBlank() ? result.stdout() : result.stderr());
-        String line = text.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("no output");
-        return LEVEL_PREFIX.matcher(line).replaceFirst("");
+    /** Whether k3d logged an error (or worse), whatever its exit code. */
+    static boolean loggedError(ProcessResult result) {
+        return entries(result).stream().anyMatch(entry -> entry.level() == K3dLog.Level.ERROR || entry.level().ends());
+    }
+
+    /** k3d's last message on stderr (stdout when stderr is empty), on one line. */
+    static String lastMessage(ProcessResult result) {
+        List<K3dLog.Entry> entries = K3dLog.parse(result.stderr());
+        if (entries.isEmpty()) {
+            entries = K3dLog.parse(result.stdout());
+        }
+        return entries.isEmpty() ? "no output" : entries.getLast().oneLine();
     }
 
     /**
-     * {@code `k3d cluster create NAME` failed: <k3d's FATA (or last error) line>: <fix>}. The full output
-     * is in the debug log.
+     * {@code `k3d cluster create NAME` failed (exit N): <k3d's fatal message> (<its first error>): <fix>}.
+     * The first error is the root cause; later ones narrate the rollback. The full output is in the debug log.
      */
     static String failure(ProcessResult result, SecretMasker masker) {
-        List<String> stderr = plain(result.stderr()).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        List<String> stdout = plain(result.stdout()).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        String reason = last(stderr, "FATA");
-        // The first ERRO is the root cause; later ones narrate the rollback.
-        String error = first(stderr, "ERRO");
-        if (reason.isEmpty()) {
-            reason = error;
-        }
-        if (reason.isEmpty()) {
-            reason = !stderr.isEmpty() ? stderr.getLast() : !stdout.isEmpty() ? stdout.getLast() : "no output";
-        }
-        reason = LEVEL_PREFIX.matcher(reason).replaceFirst("");
-        String cause = error.isEmpty() ? "" : LEVEL_PREFIX.matcher(error).replaceFirst("");
+        List<K3dLog.Entry> entries = entries(result);
+        Optional<K3dLog.Entry> fatal = entries.reversed().stream().filter(entry -> entry.level().ends()).findFirst();
+        Optional<K3dLog.Entry> error = entries.stream().filter(entry -> entry.level() == K3dLog.Level.ERROR).findFirst();
+        String reason = fatal.or(() -> error).map(K3dLog.Entry::oneLine).orElseGet(() -> lastMessage(result));
         StringBuilder message = new StringBuilder("`").append(shortCommand(result.command())).append("` failed (exit ")
                 .append(result.exitCode()).append("): ").append(reason);
-        if (!cause.isEmpty() && !cause.equals(reason) && !reason.contains(cause)) {
+        String cause = error.map(K3dLog.Entry::oneLine).orElse("");
+        if (!cause.isEmpty() && !reason.contains(cause)) {
             message.append(" (").append(cause).append(")");
         }
-        message.append(hint(String.join("\n", stderr), result.command()));
+        message.append(hint(entries, result.command()));
         return masker.mask(message.toString());
     }
 
-    private static String hint(String stderr, List<String> command) {
+    /** stderr's entries, then stdout's: k3d splits them by level, so their relative order is lost anyway. */
+    private static List<K3dLog.Entry> entries(ProcessResult result) {
+        List<K3dLog.Entry> entries = new java.util.ArrayList<>(K3dLog.parse(result.stderr()));
+        entries.addAll(K3dLog.parse(result.stdout()));
+        return entries;
+    }
+
+    private static String hint(List<K3dLog.Entry> entries, List<String> command) {
         String name = command.size() > 3 ? command.get(3) : "NAME";
-        if (stderr.contains("Cannot connect to the Docker daemon")) {
+        Predicate<String> said = text -> entries.stream().anyMatch(entry -> entry.level() != K3dLog.Level.PLAIN
+                && entry.message().contains(text));
+        if (said.test("Cannot connect to the Docker daemon")) {
             return ": the Docker daemon is not answering: start Docker Desktop / `sudo systemctl start docker`";
         }
-        if (stderr.contains("port is already allocated") || stderr.contains("address already in use")) {
-            return ": a host port is taken: set ghillie.preview.port (GHILLIE_K3D_PORT) to a free port, or 0 to pick one";
+        if (said.test("port is already allocated") || said.test("address already in use")) {
+            return ": a host port is taken: set " + ClusterSpec.PORT_SETTING + " to a free port, or 0 to pick one";
         }
-        if (stderr.contains("context deadline exceeded")) {
+        if (said.test("context deadline exceeded")) {
             return ": the cluster was not ready within ghillie.preview.clusterTimeout: raise it (a first start pulls the"
                     + " k3s image) or see `docker ps -a` for the failing node";
         }
-        if (stderr.contains("already exists")) {
+        if (said.test("already exists")) {
             return ": delete it with `k3d cluster delete " + name + "` or choose another ghillie.preview.cluster";
         }
         return ": run with -X for k3d's full output";
-    }
-
-    private static String first(List<String> lines, String level) {
-        return lines.stream().filter(line -> line.startsWith(level)).findFirst().orElse("");
-    }
-
-    private static String last(List<String> lines, String level) {
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).startsWith(level)) {
-                return lines.get(i);
-            }
-        }
-        return "";
     }
 
     /** {@code k3d cluster create NAME} rather than every flag: enough to recognise and re-run. */

@@ -26,10 +26,11 @@ public class LoopbackPorts {
                 }
             } catch (IOException e) {
                 throw new ClusterException("Cannot find a free port on 127.0.0.1 (" + e.getMessage()
-                        + "): set ghillie.preview.port to a fixed free port");
+                        + "): set " + ClusterSpec.PORT_SETTING + " to a fixed free port");
             }
         }
-        throw new ClusterException("Cannot find a free port on 127.0.0.1: set ghillie.preview.port to a fixed free port");
+        throw new ClusterException("Cannot find a free port on 127.0.0.1: set " + ClusterSpec.PORT_SETTING
+                + " to a fixed free port");
     }
 
     /** Whether nothing listens on 127.0.0.1:{@code port} right now. */

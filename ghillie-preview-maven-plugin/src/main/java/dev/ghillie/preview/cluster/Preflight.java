@@ -39,15 +39,29 @@ public final class Preflight {
 
     /** @throws PreflightException listing every problem found */
     public PreflightResult check(DockerCheck dockerCheck) {
+        return check(dockerCheck, "", Optional.empty());
+    }
+
+    /**
+     * As {@link #check(DockerCheck)}, and when {@code kubernetes} is given and cluster {@code clusterName} does not
+     * exist yet, that the cluster k3d would create meets it (an existing cluster is checked once it runs:
+     * {@link KubernetesRequirement#requireServer}).
+     *
+     * @throws PreflightException listing every problem found
+     */
+    public PreflightResult check(DockerCheck dockerCheck, String clusterName, Optional<KubernetesRequirement> kubernetes) {
         ExecutableLocator locator = runner.executables();
         Optional<Path> k3d = locator.find(K3dCli.EXECUTABLE);
         Optional<Path> docker = locator.find("docker");
         List<String> problems = new ArrayList<>();
         String version = "";
+        Optional<KubernetesVersion> k3sDefault = Optional.empty();
         if (k3d.isEmpty()) {
             problems.add("k3d is not on the PATH: install k3d v5 from " + K3D_INSTALL);
         } else {
-            version = k3dVersion(problems);
+            Optional<ProcessResult> printed = probe(problems, K3dCli.EXECUTABLE, "version");
+            version = printed.map(result -> k3dVersion(result, problems)).orElse("");
+            k3sDefault = printed.filter(ProcessResult::succeeded).flatMap(Preflight::k3sDefault);
         }
         PreflightResult.RuntimeCheck runtimeCheck = PreflightResult.RuntimeCheck.SKIPPED;
         if (dockerCheck == DockerCheck.AUTO) {
@@ -61,22 +75,21 @@ public final class Preflight {
                 k3dReachesRuntime(problems);
             }
         }
+        if (problems.isEmpty() && kubernetes.isPresent() && !clusterExists(clusterName, problems)) {
+            kubernetes.get().problemWithNewCluster(version, k3sDefault).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new PreflightException(problems);
         }
         return new PreflightResult(k3d.orElseThrow(), version, docker, runtimeCheck);
     }
 
-    private String k3dVersion(List<String> problems) {
-        Optional<ProcessResult> result = probe(problems, K3dCli.EXECUTABLE, "version");
-        if (result.isEmpty()) {
+    private String k3dVersion(ProcessResult result, List<String> problems) {
+        if (!result.succeeded()) {
+            problems.add("`k3d version` failed (exit " + result.exitCode() + "): reinstall k3d v5 from " + K3D_INSTALL);
             return "";
         }
-        if (!result.get().succeeded()) {
-            problems.add("`k3d version` failed (exit " + result.get().exitCode() + "): reinstall k3d v5 from " + K3D_INSTALL);
-            return "";
-        }
-        String line = result.get().stdout().lines().filter(l -> l.startsWith("k3d version ")).findFirst().orElse("");
+        String line = result.stdout().lines().filter(l -> l.startsWith("k3d version ")).findFirst().orElse("");
         Matcher matcher = K3D_VERSION.matcher(line.replace("k3d version ", "").strip());
         if (!matcher.matches()) {
             return line;
@@ -85,6 +98,22 @@ public final class Preflight {
             problems.add("k3d " + matcher.group() + " is not supported: install k3d v5 from " + K3D_INSTALL);
         }
         return matcher.group();
+    }
+
+    /** {@code k3s version v1.31.5-k3s1 (default)}: the Kubernetes k3d's new clusters run (k3d cmd/root.go printVersion). */
+    private static Optional<KubernetesVersion> k3sDefault(ProcessResult result) {
+        return result.stdout().lines().map(String::strip).filter(line -> line.startsWith("k3s version "))
+                .map(line -> line.substring("k3s version ".length()).replace("(default)", ""))
+                .flatMap(text -> KubernetesVersion.parse(text).stream()).findFirst();
+    }
+
+    private boolean clusterExists(String clusterName, List<String> problems) {
+        try {
+            return new K3dCli(runner, probeTimeout).find(clusterName).isPresent();
+        } catch (ClusterException e) {
+            problems.add(e.getMessage());
+            return true;
+        }
     }
 
     private void dockerInfo(List<String> problems) {
@@ -96,7 +125,7 @@ public final class Preflight {
     private void k3dReachesRuntime(List<String> problems) {
         probe(problems, K3dCli.EXECUTABLE, "cluster", "list", "-o", "json").filter(result -> !result.succeeded())
                 .ifPresent(result -> problems.add("docker is not on the PATH and k3d cannot reach a container runtime ("
-                        + runner.masker().mask(K3dMessages.lastLine(result)) + "): install Docker from " + DOCKER_INSTALL));
+                        + runner.masker().mask(K3dMessages.lastMessage(result)) + "): install Docker from " + DOCKER_INSTALL));
     }
 
     private Optional<ProcessResult> probe(List<String> problems, String executable, String... args) {

@@ -8,6 +8,8 @@ import dev.ghillie.preview.cluster.ClusterSpec;
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.KubeconfigUpdate;
+import dev.ghillie.preview.cluster.KubernetesRequirement;
+import dev.ghillie.preview.cluster.KubernetesVersion;
 import dev.ghillie.preview.cluster.LoopbackPorts;
 import dev.ghillie.preview.cluster.Preflight;
 import dev.ghillie.preview.cluster.PreflightResult;
@@ -49,6 +51,7 @@ import dev.ghillie.preview.platform.HyperspikeValkey;
 import dev.ghillie.preview.platform.PlatformService;
 import dev.ghillie.preview.platform.PlatformWaits;
 import dev.ghillie.preview.settings.AccessMode;
+import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingsValidator;
 import io.fabric8.kubernetes.api.model.ContainerImage;
@@ -112,7 +115,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     @Override
     public Outcome<Void> preflight() {
         SettingsValidator.validate(settings);
-        PreflightResult tools = preflight.check(dockerCheck);
+        PreflightResult tools = preflight.check(dockerCheck, settings.clusterName(), kubernetesRequirement());
         settings.registry().ifPresent(KubernetesUpSteps::requireRegistryAnswers);
         return Outcome.of(null, "k3d " + tools.k3dVersion());
     }
@@ -126,8 +129,31 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
                 .withKubeconfigUpdate(settings.updateDefaultKubeconfig() ? KubeconfigUpdate.MERGE : KubeconfigUpdate.NONE)
                 .withRegistry(settings.registry());
         PreviewCluster cluster = new ClusterLifecycle(k3d, new LoopbackPorts()).ensure(spec);
+        // Preflight vouched for k3d's default only; a cluster that already existed may be older.
+        kubernetesRequirement().ifPresent(requirement -> requireServerVersion(client(cluster), cluster.name(), requirement));
         cluster.notes().forEach(progress);
         return Outcome.of(cluster, cluster.action().verb() + ", ingress " + cluster.ingressUrl());
+    }
+
+    /**
+     * The Kubernetes the selected platform services need: the pinned CloudNativePG chart's {@code kubeVersion},
+     * when postgres is selected. (A chart pinned to another version by the user is not second-guessed.)
+     */
+    private Optional<KubernetesRequirement> kubernetesRequirement() {
+        PlatformSettings platform = settings.platform();
+        boolean pinnedCnpg = platform.cloudNativePgChart().pinnedVersion().filter(PlatformSettings.CLOUDNATIVE_PG_VERSION::equals)
+                .isPresent();
+        if (!platform.postgres() || !pinnedCnpg) {
+            return Optional.empty();
+        }
+        return Optional.of(new KubernetesRequirement(KubernetesVersion.minor(1, PlatformSettings.CLOUDNATIVE_PG_MIN_KUBERNETES_MINOR),
+                "CloudNativePG chart " + PlatformSettings.CLOUDNATIVE_PG_VERSION + " (ghillie.preview.platform includes postgres)",
+                "-Dghillie.preview.platform=none or =valkey to preview without PostgreSQL"));
+    }
+
+    /** Reads the API server's {@code /version}. */
+    static void requireServerVersion(KubernetesClient client, String clusterName, KubernetesRequirement requirement) {
+        requirement.requireServer(clusterName, client.getKubernetesVersion().getGitVersion());
     }
 
     @Override

@@ -18,6 +18,8 @@ public record PlatformSettings(
     /** Pinned operator charts (see docs/users-guide.md for mirrors and air-gapped use). */
     public static final String CLOUDNATIVE_PG_CHART = "https://cloudnative-pg.github.io/charts#cloudnative-pg";
     public static final String CLOUDNATIVE_PG_VERSION = "0.29.0";
+    /** The pinned chart's {@code kubeVersion: ">=1.29.0-0"} (cloudnative-pg/charts, tag cloudnative-pg-v0.29.0, Chart.yaml). */
+    public static final int CLOUDNATIVE_PG_MIN_KUBERNETES_MINOR = 29;
     public static final String VALKEY_OPERATOR_CHART = "oci://ghcr.io/hyperspike/valkey-operator";
     public static final String VALKEY_OPERATOR_VERSION = "v0.0.61-chart";
 

@@ -77,7 +77,7 @@ class ClusterLifecycleTest {
         assertThat(again.action()).isEqualTo(ClusterAction.REUSED);
         assertThat(again.ingressUrl()).isEqualTo(first.ingressUrl());
         assertThat(again.api()).isEqualTo(first.api());
-        assertThat(again.notes()).containsExactly("ghillie.preview.port " + otherPort + " ignored: cluster demo already"
+        assertThat(again.notes()).containsExactly("ghillie.preview.port (GHILLIE_K3D_PORT, INGRESS_PORT) " + otherPort + " ignored: cluster demo already"
                 + " serves on 127.0.0.1:" + first.ingress().port() + " (delete the cluster to change its port)");
     }
 
@@ -103,7 +103,7 @@ class ClusterLifecycleTest {
 
             assertThatThrownBy(() -> lifecycle.ensure(ClusterSpec.of("demo").withPorts(0, port)))
                     .isInstanceOf(ClusterException.class)
-                    .hasMessage("ghillie.preview.port (GHILLIE_K3D_PORT) " + port + ": 127.0.0.1:" + port
+                    .hasMessage("ghillie.preview.port (GHILLIE_K3D_PORT, INGRESS_PORT) " + port + ": 127.0.0.1:" + port
                             + " is already in use: choose a free port, or 0 to pick one");
         }
         assertThat(fake.calls()).containsExactly("k3d cluster list demo -o json");

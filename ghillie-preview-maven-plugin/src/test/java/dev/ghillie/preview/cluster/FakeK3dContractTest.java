@@ -47,7 +47,7 @@ class FakeK3dContractTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stdout()).isEmpty();
-        assertThat(elapsedZeroed(result.stderr())).isEqualTo("FATA[0000] No nodes found for given cluster");
+        assertThat(timeless(result.stderr())).isEqualTo("time=\"T\" level=fatal msg=\"No nodes found for given cluster\"");
     }
 
     @Test
@@ -55,36 +55,68 @@ class FakeK3dContractTest {
         ProcessResult result = k3d("cluster", "delete", "nope");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(elapsedZeroed(result.stdout())).isEqualTo("INFO[0000] No nodes found for cluster 'nope', nothing to delete.");
+        assertThat(timeless(result.stdout())).isEqualTo("time=\"T\" level=info msg=\"No nodes found for cluster 'nope',"
+                + " nothing to delete.\"\ntime=\"T\" level=info msg=\"No clusters found\"");
         assertThat(result.stderr()).isEmpty();
+    }
+
+    /** k3d's ClusterGet only logs the runtime's error and reports "no nodes": the delete still exits 0. */
+    @Test
+    void aDeleteWithDockerDownLogsAnErrorAndStillExitsZero() {
+        ProcessResult result = fake.set("FAKE_DOCKER_DAEMON", "down").runner().run(Duration.ofSeconds(30), "k3d", "cluster",
+                "delete", "pr-42");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(timeless(result.stderr())).isEqualTo("time=\"T\" level=error msg=\"Failed to get nodes for cluster"
+                + " 'pr-42': docker failed to get containers with labels 'map[k3d.cluster:pr-42]': failed to list containers:"
+                + " Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\"");
+        assertThat(timeless(result.stdout())).endsWith("time=\"T\" level=info msg=\"No clusters found\"");
+    }
+
+    /** logrus writes a value bare only when it is all [A-Za-z0-9-._/@^+], else Go-quoted; time is RFC 3339. */
+    @Test
+    void logfmtQuotesLikeGoAndStampsRfc3339() {
+        String stderr = k3d("cluster", "create", "demo", "--agents", "two").stderr();
+
+        assertThat(stderr).matches("time=\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)\" level=fatal msg=.*");
+        assertThat(timeless(stderr)).isEqualTo("time=\"T\" level=fatal msg=\"invalid argument \\\"two\\\" for"
+                + " \\\"--agents\\\" flag: strconv.ParseInt: parsing \\\"two\\\": invalid syntax\"");
     }
 
     @Test
     void rejectsWhatK3dRejects() {
-        assertThat(elapsedZeroed(k3d("cluster", "create", "demo", "--bogus").stderr())).isEqualTo("FATA[0000] unknown flag: --bogus");
-        assertThat(k3d("cluster", "create", "demo", "--agents", "two").stderr())
+        assertThat(timeless(k3d("cluster", "create", "demo", "--bogus").stderr()))
+                .isEqualTo("time=\"T\" level=fatal msg=\"unknown flag: --bogus\"");
+        assertThat(K3dMessages.lastMessage(k3d("cluster", "create", "demo", "--agents", "two")))
                 .contains("invalid argument \"two\" for \"--agents\" flag");
-        assertThat(k3d("cluster", "create", "demo", "--timeout", "2 minutes").stderr())
+        assertThat(K3dMessages.lastMessage(k3d("cluster", "create", "demo", "--timeout", "2 minutes")))
                 .contains("time: invalid duration \"2 minutes\"");
-        assertThat(k3d("cluster", "create", "demo", "-p", "8080:80@loadbalancer@server:0").stderr())
+        assertThat(K3dMessages.lastMessage(k3d("cluster", "create", "demo", "-p", "8080:80@loadbalancer@server:0")))
                 .contains("only one unescaped '@' allowed");
-        assertThat(k3d("cluster", "create", "demo", "-p", "8080:80@nodes").stderr())
+        assertThat(K3dMessages.lastMessage(k3d("cluster", "create", "demo", "-p", "8080:80@nodes")))
                 .contains("Failed to parse node filters");
-        assertThat(elapsedZeroed(k3d("cluster", "create", "Demo_1").stderr()))
-                .isEqualTo("FATA[0000] Failed Cluster Configuration Validation: provided cluster name 'Demo_1' does not"
-                        + " match requirements: cluster name must be a valid RFC 1123 label ([a-z0-9-], starting and"
-                        + " ending alphanumeric) of at most 32 characters");
-        assertThat(elapsedZeroed(k3d("image", "import", "x.tar", "-c", "demo", "-m", "tools").stderr()))
-                .isEqualTo("FATA[0000] Unknown image loading mode 'tools'");
+        // Fatalln("Failed Cluster Configuration Validation: ", err): Sprintln's separator gives two spaces.
+        assertThat(timeless(k3d("cluster", "create", "Demo_1").stderr()))
+                .isEqualTo("time=\"T\" level=fatal msg=\"Failed Cluster Configuration Validation:  provided cluster name"
+                        + " 'Demo_1' does not match requirements: Invalid cluster name. name Demo_1 is not a valid hostname as"
+                        + " per RFC 1123\"");
+        assertThat(K3dMessages.lastMessage(k3d("cluster", "create", "a-name-longer-than-thirty-two-chars")))
+                .contains("does not match requirements: Cluster name must be <= 32 characters, but has 35");
+        assertThat(timeless(k3d("image", "import", "x.tar", "-c", "demo", "-m", "tools").stderr()))
+                .isEqualTo("time=\"T\" level=fatal msg=\"Unknown image loading mode 'tools'\"");
         assertThat(fake.k3d().list()).isEmpty();
     }
 
+    /** logrus's printColored: the message padded to 44 columns and one space, whatever the output is. */
     @Test
-    void colouredUnlessToldOtherwise() {
-        FakeK3d coloured = FakeK3d.withK3dAndDocker(tmp.resolve("coloured"));
+    void colouredUnlessLogColorsParsesAsFalse() {
+        FakeK3d coloured = FakeK3d.withK3dAndDocker(tmp.resolve("coloured")).set("LOG_COLORS", "no");
 
-        assertThat(coloured.runner().run(Duration.ofSeconds(30), "k3d", "cluster", "delete", "x").stdout())
-                .matches("(?s)\u001B\\[36mINFO\u001B\\[0m\\[\\d{4}] .*");
+        assertThat(elapsedZeroed(coloured.runner().run(Duration.ofSeconds(30), "k3d", "cluster", "delete", "x").stdout()))
+                .isEqualTo("\u001B[36mINFO\u001B[0m[0000] No nodes found for cluster 'x', nothing to delete. \n"
+                        + "\u001B[36mINFO\u001B[0m[0000] No clusters found                            ");
+        assertThat(FakeK3d.withK3dAndDocker(tmp.resolve("zero")).set("LOG_COLORS", "0").runner()
+                .run(Duration.ofSeconds(30), "k3d", "cluster", "delete", "x").stdout()).startsWith("time=\"");
     }
 
     @Test
@@ -107,6 +139,11 @@ class FakeK3dContractTest {
 
     /** k3d prints the seconds since it started in its log prefix ({@code INFO[0000]}); a slow machine reaches 1. */
     private static String elapsedZeroed(String log) {
-        return log.replaceAll("(INFO|WARN|ERRO|FATA)\\[\\d{4}]", "$1[0000]");
+        return log.replaceAll("(INFO|WARN|ERRO|FATA)(\u001B\\[0m)?\\[\\d{4}]", "$1$2[0000]");
+    }
+
+    /** The logfmt time changes every second. */
+    private static String timeless(String log) {
+        return log.replaceAll("time=\"[^\"]*\"", "time=\"T\"");
     }
 }

@@ -141,7 +141,7 @@ class K3dCliTest {
 
             assertThatThrownBy(() -> fake.k3d().create(spec("demo")))
                     .hasMessageContaining("Bind for 127.0.0.1:" + ingressPort + " failed: port is already allocated")
-                    .hasMessageEndingWith("a host port is taken: set ghillie.preview.port (GHILLIE_K3D_PORT) to a free"
+                    .hasMessageEndingWith("a host port is taken: set ghillie.preview.port (GHILLIE_K3D_PORT, INGRESS_PORT) to a free"
                             + " port, or 0 to pick one");
         }
     }
@@ -229,6 +229,17 @@ class K3dCliTest {
 
         assertThatThrownBy(() -> fake.k3d().list())
                 .hasMessageContaining("Cannot connect to the Docker daemon")
+                .hasMessageEndingWith("the Docker daemon is not answering: start Docker Desktop / `sudo systemctl start docker`");
+    }
+
+    /** k3d exits 0 when it could not even look for the cluster; its error line is the only sign. */
+    @Test
+    void aDeleteThatCouldNotReachDockerIsAFailureNotNothingToDelete() {
+        fake.set("FAKE_DOCKER_DAEMON", "down");
+
+        assertThatThrownBy(() -> fake.k3d().delete("demo"))
+                .isInstanceOf(ClusterException.class)
+                .hasMessageStartingWith("`k3d cluster delete demo` failed (exit 0): Failed to get nodes for cluster 'demo':")
                 .hasMessageEndingWith("the Docker daemon is not answering: start Docker Desktop / `sudo systemctl start docker`");
     }
 

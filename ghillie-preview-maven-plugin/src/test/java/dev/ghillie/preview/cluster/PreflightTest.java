@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,47 @@ class PreflightTest {
         assertThat(result.docker()).contains(fake.bin().resolve("docker"));
         assertThat(result.runtimeCheck()).isEqualTo(PreflightResult.RuntimeCheck.DOCKER_INFO);
         assertThat(fake.calls()).containsExactly("k3d version", "docker info");
+    }
+
+    private static final KubernetesRequirement NEEDS_1_29 = new KubernetesRequirement(KubernetesVersion.minor(1, 29),
+            "CloudNativePG chart 0.29.0 (ghillie.preview.platform includes postgres)", "-Dghillie.preview.platform=none");
+
+    /** `k3d version` of a k3d v5.6.3 release build (k3d cmd/root.go printVersion). */
+    private FakeK3d k3dV563() {
+        return FakeK3d.withK3dAndDocker(tmp).set("FAKE_K3D_VERSION", "v5.6.3").set("FAKE_K3S_VERSION", "v1.28.8-k3s1");
+    }
+
+    @Test
+    void aK3dWhoseClustersAreTooOldIsNamedBeforeAnythingIsCreated() {
+        FakeK3d fake = k3dV563();
+
+        assertThatThrownBy(() -> new Preflight(fake.runner()).check(DockerCheck.AUTO, "ghillie-local", Optional.of(NEEDS_1_29)))
+                .isInstanceOf(PreflightException.class)
+                .hasMessage("k3d v5.6.3 creates Kubernetes v1.28.8-k3s1 clusters, but CloudNativePG chart 0.29.0"
+                        + " (ghillie.preview.platform includes postgres) needs Kubernetes 1.29 or newer: upgrade k3d to v5.7 or"
+                        + " newer (https://k3d.io/#installation), or set -Dghillie.preview.platform=none");
+        assertThat(fake.calls()).containsExactly("k3d version", "docker info", "k3d cluster list ghillie-local -o json");
+    }
+
+    @Test
+    void theOldK3dDoesNotMatterWithoutTheRequirementOrForAnExistingCluster() {
+        FakeK3d fake = k3dV563();
+        new Preflight(fake.runner()).check(DockerCheck.AUTO, "ghillie-local", Optional.empty());
+        LoopbackPorts ports = new LoopbackPorts();
+        int api = ports.pickFree(java.util.Set.of());
+        fake.k3d().create(ClusterSpec.of("ghillie-local").withPorts(api, ports.pickFree(java.util.Set.of(api))));
+
+        PreflightResult result = new Preflight(fake.runner()).check(DockerCheck.AUTO, "ghillie-local", Optional.of(NEEDS_1_29));
+
+        assertThat(result.k3dVersion()).isEqualTo("v5.6.3");
+    }
+
+    @Test
+    void aCurrentK3dPasses() {
+        FakeK3d fake = FakeK3d.withK3dAndDocker(tmp).set("FAKE_K3D_VERSION", "v5.7.1").set("FAKE_K3S_VERSION", "v1.29.6-k3s1");
+
+        assertThat(new Preflight(fake.runner()).check(DockerCheck.AUTO, "ghillie-local", Optional.of(NEEDS_1_29)).k3dVersion())
+                .isEqualTo("v5.7.1");
     }
 
     @Test

@@ -43,9 +43,17 @@ class KubernetesUpStepsTest {
     }
 
     private PreviewSettings settings(String cluster, FakeK3d fake, java.util.Optional<K3dRegistry> registry) throws Exception {
+        return settings(cluster, fake, registry, false);
+    }
+
+    /** With {@code postgres}, the pinned CloudNativePG chart, as the defaults give it. */
+    private PreviewSettings settings(String cluster, FakeK3d fake, java.util.Optional<K3dRegistry> registry, boolean postgres)
+            throws Exception {
         Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
-        PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
+        ChartSource cnpg = postgres ? new ChartSource.Repository("https://cloudnative-pg.github.io/charts", "cloudnative-pg",
+                PlatformSettings.CLOUDNATIVE_PG_VERSION) : new ChartSource.Local(chart);
+        PlatformSettings platform = new PlatformSettings(postgres, false, cnpg, new ChartSource.Local(chart),
                 Duration.ofMinutes(1));
         return new PreviewSettings(cluster, 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart, List.of(), Map.of(),
                 AccessMode.PORT_FORWARD, 0, platform, Duration.ofSeconds(30), tmp, tmp.resolve("work"), registry, fake.environment());
@@ -164,5 +172,31 @@ class KubernetesUpStepsTest {
             assertThat(fake.calls()).anyMatch(call -> call.startsWith("k3d cluster create ghillie-local ")
                     && call.endsWith(" --registry-use k3d-ghillie-registry:" + listening.getLocalPort()));
         }
+    }
+
+    /** k3d v5.6.3's release build defaults to k3s v1.28.8; CloudNativePG chart 0.29.0 needs 1.29. */
+    @Test
+    void withPostgresATooOldK3dStopsAtPreflightBeforeAnyClusterIsCreated() throws Exception {
+        FakeK3d fake = FakeK3d.withK3dAndDocker(tmp.resolve("fake")).set("FAKE_K3D_VERSION", "v5.6.3")
+                .set("FAKE_K3S_VERSION", "v1.28.8-k3s1");
+
+        assertThatThrownBy(() -> up(settings("ghillie-local", fake, java.util.Optional.empty(), true), fake).run())
+                .isInstanceOf(PreviewException.class)
+                .hasMessageStartingWith("k3d v5.6.3 creates Kubernetes v1.28.8-k3s1 clusters, but CloudNativePG chart 0.29.0")
+                .hasMessageContaining("upgrade k3d to v5.7 or newer")
+                .hasMessageEndingWith("or set -Dghillie.preview.platform=none or =valkey to preview without PostgreSQL")
+                .hasMessageNotContaining("\n");
+        assertThat(fake.calls()).noneMatch(call -> call.startsWith("k3d cluster create"));
+    }
+
+    /** The end-to-end tier's Kubernetes 1.20 runs with platform=none: the floor is postgres's alone. */
+    @Test
+    void withoutPostgresAnOldK3dStillCreatesTheCluster() throws Exception {
+        FakeK3d fake = FakeK3d.withK3dAndDocker(tmp.resolve("fake")).set("FAKE_K3D_VERSION", "v5.6.3")
+                .set("FAKE_K3S_VERSION", "v1.20.2-k3s1");
+
+        assertThatThrownBy(() -> up(settings("ghillie-local", fake), fake).run()).isInstanceOf(RuntimeException.class);
+        assertThat(lines).anyMatch(line -> line.startsWith("[1/8] preflight … done"));
+        assertThat(fake.calls()).anyMatch(call -> call.startsWith("k3d cluster create ghillie-local"));
     }
 }
