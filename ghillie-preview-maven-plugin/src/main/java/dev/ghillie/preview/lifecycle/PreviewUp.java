@@ -5,7 +5,9 @@ import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,29 +19,30 @@ import java.util.function.Consumer;
 
 /**
  * {@code preview:up}, read top to bottom like the users' guide: preflight; then, side by side where
- * the order allows, the cluster, the image build, and the two platform services; the image load once
+ * the order allows, the cluster, the image build, and the platform services chosen; the image load once
  * both cluster and image exist; the app secret once the services have answered; the Helm release;
  * the rollout; the URL. The longest chain sets the wall time, not the sum of the steps.
  */
 public final class PreviewUp {
 
     /** What {@code preview:up} produced, written to {@code preview.json}. */
-    public record Result(PreviewCluster cluster, ImageResult image, PreviewAccess access, Map<String, Duration> timings) {
+    public record Result(PreviewCluster cluster, ImageResult image, PreviewAccess access, List<String> platformServices,
+            Map<String, Duration> timings) {
     }
 
     private final UpSteps steps;
-    private final boolean platformServices;
+    private final PlatformSelection platform;
     private final Consumer<String> out;
 
-    public PreviewUp(UpSteps steps, boolean platformServices, Consumer<String> out) {
+    public PreviewUp(UpSteps steps, PlatformSelection platform, Consumer<String> out) {
         this.steps = steps;
-        this.platformServices = platformServices;
+        this.platform = platform;
         this.out = out;
     }
 
     /** Number of step lines {@code up} prints. */
     public int stepCount() {
-        return platformServices ? 10 : 8;
+        return 8 + platform.stepCount();
     }
 
     public Result run() {
@@ -50,10 +53,10 @@ public final class PreviewUp {
             CompletableFuture<ImageResult> image = async(pool, () -> report.run("image build", steps::buildImage));
             CompletableFuture<ImageResult> loaded = cluster.thenCombineAsync(image,
                     (c, i) -> report.run("image load", () -> steps.loadImage(c, i)), pool);
-            CompletableFuture<Optional<SecretValue>> database = platformServices
+            CompletableFuture<Optional<SecretValue>> database = platform.postgres()
                     ? cluster.thenApplyAsync(c -> report.run("postgresql", () -> steps.postgres(c)), pool)
                     : CompletableFuture.completedFuture(Optional.empty());
-            CompletableFuture<Optional<SecretValue>> valkey = platformServices
+            CompletableFuture<Optional<SecretValue>> valkey = platform.valkey()
                     ? cluster.thenApplyAsync(c -> report.run("valkey", () -> steps.valkey(c)), pool)
                     : CompletableFuture.completedFuture(Optional.empty());
             CompletableFuture<Void> secret = database.thenCombine(valkey, PreviewUp::appSecretData)
@@ -72,8 +75,19 @@ public final class PreviewUp {
             report.run("helm release", () -> steps.release(readyCluster, nodeImage));
             report.run("rollout", () -> steps.rollout(readyCluster));
             PreviewAccess access = report.run("preview url", () -> steps.access(readyCluster, builtImage));
-            return new Result(readyCluster, builtImage, access, report.timings());
+            return new Result(readyCluster, builtImage, access, platformServices(), report.timings());
         }
+    }
+
+    private List<String> platformServices() {
+        List<String> services = new ArrayList<>();
+        if (platform.postgres()) {
+            services.add("postgresql");
+        }
+        if (platform.valkey()) {
+            services.add("valkey");
+        }
+        return List.copyOf(services);
     }
 
     private static Map<String, SecretValue> appSecretData(Optional<SecretValue> database, Optional<SecretValue> valkey) {

@@ -21,10 +21,6 @@ public record PlatformSettings(
     public static final String VALKEY_OPERATOR_CHART = "oci://ghcr.io/hyperspike/valkey-operator";
     public static final String VALKEY_OPERATOR_VERSION = "v0.0.61-chart";
 
-    public boolean any() {
-        return postgres || valkey;
-    }
-
     /** {@code all}, {@code none}, {@code postgres}, {@code valkey} (or a comma list) to switch services. */
     public static boolean[] parseSelection(String text) {
         boolean postgres = false;
