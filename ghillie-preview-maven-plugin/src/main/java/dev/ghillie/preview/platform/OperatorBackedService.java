@@ -43,6 +43,9 @@ abstract class OperatorBackedService implements PlatformService {
             BiFunction<String, String, String> url) {
     }
 
+    /** How often to look for the operator's Secret once the resource is ready. */
+    private static final Duration SECRET_POLL = Duration.ofMillis(500);
+
     private final Spec spec;
     private final OperatorInstall operator;
     private final PlatformWaits waits;
@@ -68,21 +71,38 @@ abstract class OperatorBackedService implements PlatformService {
 
     @Override
     public final Result ensure(Path kubeconfig, String namespace) {
-        ReleaseConverger.Result installed = operator.ensure(kubeconfig, spec.operatorRelease(), spec.operatorNamespace(), chart, timeout);
+        StepDeadline deadline = StepDeadline.after(timeout);
+        ReleaseConverger.Result installed = operator.ensure(kubeconfig, spec.operatorRelease(), spec.operatorNamespace(), chart,
+                deadline.remaining());
         KubernetesClient client = clients.apply(kubeconfig);
         Namespaces.ensure(client, namespace);
         GenericKubernetesResource resource = spec.resource().apply(namespace);
         client.genericKubernetesResources(spec.type()).inNamespace(namespace).resource(resource).createOr(NonDeletingOperation::update);
         String name = resource.getMetadata().getName();
-        waits.resourceReady(spec.type(), namespace, name, spec.readiness(), timeout);
-        Secret secret = client.secrets().inNamespace(namespace).withName(spec.secretName()).get();
-        String value = secret == null || secret.getData() == null ? null : secret.getData().get(spec.secretKey());
-        if (value == null) {
-            throw new PreviewException(spec.type().getKind() + " " + namespace + "/" + name + " is ready but its Secret "
-                    + spec.secretName() + " has no '" + spec.secretKey() + "' key: check the operator's version (" + chart.describe() + ")");
-        }
-        String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
-        return new Result(SecretValue.of(spec.url().apply(namespace, decoded)),
+        waits.resourceReady(spec.type(), namespace, name, spec.readiness(), deadline.remaining());
+        String password = awaitSecretKey(client, namespace, name, deadline);
+        return new Result(SecretValue.of(spec.url().apply(namespace, password)),
                 "operator " + installed.summary() + ", " + spec.type().getKind() + " " + name + " ready");
+    }
+
+    /**
+     * The operator may write the Secret (or its key) a moment after it reports the resource ready:
+     * look again until the step's deadline rather than fail on the first look.
+     */
+    private String awaitSecretKey(KubernetesClient client, String namespace, String name, StepDeadline deadline) {
+        while (true) {
+            Secret secret = client.secrets().inNamespace(namespace).withName(spec.secretName()).get();
+            String value = secret == null || secret.getData() == null ? null : secret.getData().get(spec.secretKey());
+            if (value != null) {
+                return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+            }
+            if (deadline.expired()) {
+                String problem = secret == null ? "does not exist" : "has no '" + spec.secretKey() + "' key";
+                throw new PreviewException(spec.type().getKind() + " " + namespace + "/" + name + " is ready but its Secret "
+                        + spec.secretName() + " " + problem + " " + deadline.describe() + ": check the operator's version ("
+                        + chart.describe() + ") and its logs, or raise ghillie.preview.platformTimeout");
+            }
+            deadline.pause(SECRET_POLL, "Secret " + namespace + "/" + spec.secretName());
+        }
     }
 }

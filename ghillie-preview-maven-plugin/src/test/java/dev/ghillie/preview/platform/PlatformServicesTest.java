@@ -14,6 +14,7 @@ import dev.ghillie.preview.kube.ReadinessCheck;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -75,13 +76,21 @@ class PlatformServicesTest {
             GenericKubernetesResource resource = client.genericKubernetesResources(type).inNamespace(namespace).withName(name).get();
             assertThat(resource).as(type.getKind() + " applied before the wait").isNotNull();
             assertThat(ready.isReady(resource)).as("not ready before the operator acts").isFalse();
+            afterReady.run();
             return resource;
         }
     };
 
+    /** Runs when the operator has marked the resource ready, as a real operator's next act would. */
+    private volatile Runnable afterReady = () -> { };
+
     private CloudNativePgPostgres postgres() {
+        return postgres(Duration.ofMinutes(5));
+    }
+
+    private CloudNativePgPostgres postgres(Duration timeout) {
         return new CloudNativePgPostgres(new ReleaseConverger(helm), waits, path -> client,
-                ChartSource.parse("https://cloudnative-pg.github.io/charts#cloudnative-pg", "0.29.0", Path.of(".")), Duration.ofMinutes(5));
+                ChartSource.parse("https://cloudnative-pg.github.io/charts#cloudnative-pg", "0.29.0", Path.of(".")), timeout);
     }
 
     private HyperspikeValkey valkey() {
@@ -91,7 +100,9 @@ class PlatformServicesTest {
 
     private void secret(String name, String key, String value) {
         client.secrets().inNamespace("ghillie").resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
-                .addToData(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))).build()).create();
+                .addToData(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))).build())
+                // not create(): under load the client may retry a POST the server already took, which answers 409
+                .createOr(NonDeletingOperation::update);
     }
 
     @Test
@@ -131,9 +142,38 @@ class PlatformServicesTest {
     void aClusterSecretWithoutUriIsExplained() {
         secret("pg-ghillie-app", "password", "pw");
 
-        assertThatThrownBy(() -> postgres().ensure(kubeconfig, "ghillie"))
+        // The key is waited for until the step's deadline: a short one keeps the test short.
+        assertThatThrownBy(() -> postgres(Duration.ofSeconds(2)).ensure(kubeconfig, "ghillie"))
                 .isInstanceOf(PreviewException.class)
-                .hasMessageContaining("Secret pg-ghillie-app has no 'uri' key");
+                .hasMessageStartingWith("Cluster ghillie/pg-ghillie is ready but its Secret pg-ghillie-app has no 'uri' key after 2.0s:")
+                .hasMessageNotContaining("pw");
+    }
+
+    @Test
+    void aMissingClusterSecretIsExplainedAtTheDeadline() {
+        assertThatThrownBy(() -> postgres(Duration.ofSeconds(2)).ensure(kubeconfig, "ghillie"))
+                .isInstanceOf(PreviewException.class)
+                .hasMessageStartingWith("Cluster ghillie/pg-ghillie is ready but its Secret pg-ghillie-app does not exist after 2.0s:");
+    }
+
+    @Test
+    void aSecretTheOperatorWritesAMomentAfterReadinessIsWaitedFor() throws Exception {
+        // As CloudNativePG may: the Cluster reports ready, its app Secret lands a moment later.
+        Thread writer = Thread.ofVirtual().unstarted(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            secret("pg-ghillie-app", "uri", "postgresql://ghillie:late@pg-ghillie-rw.ghillie:5432/ghillie");
+        });
+        afterReady = writer::start;
+
+        PlatformService.Result result = postgres().ensure(kubeconfig, "ghillie");
+
+        writer.join();
+        assertThat(result.url().reveal()).isEqualTo("postgresql://ghillie:late@pg-ghillie-rw.ghillie:5432/ghillie");
     }
 
     @Test
