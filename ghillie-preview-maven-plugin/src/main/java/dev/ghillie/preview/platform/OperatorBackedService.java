@@ -9,6 +9,7 @@ import dev.ghillie.preview.kube.ReadinessCheck;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,9 @@ abstract class OperatorBackedService implements PlatformService {
             BiFunction<String, String, String> url) {
     }
 
+    /** How long the operator's webhook may refuse the resource after its Deployment turned Available. */
+    private static final Duration WEBHOOK_GRACE = Duration.ofMinutes(1);
+    private static final Duration WEBHOOK_RETRY = Duration.ofSeconds(1);
     /** How often to look for the operator's Secret once the resource is ready. */
     private static final Duration SECRET_POLL = Duration.ofMillis(500);
 
@@ -77,12 +81,48 @@ abstract class OperatorBackedService implements PlatformService {
         KubernetesClient client = clients.apply(kubeconfig);
         Namespaces.ensure(client, namespace);
         GenericKubernetesResource resource = spec.resource().apply(namespace);
-        client.genericKubernetesResources(spec.type()).inNamespace(namespace).resource(resource).createOr(NonDeletingOperation::update);
         String name = resource.getMetadata().getName();
+        apply(client, namespace, resource, deadline.within(WEBHOOK_GRACE));
         waits.resourceReady(spec.type(), namespace, name, spec.readiness(), deadline.remaining());
         String password = awaitSecretKey(client, namespace, name, deadline);
         return new Result(SecretValue.of(spec.url().apply(namespace, password)),
                 "operator " + installed.summary() + ", " + spec.type().getKind() + " " + name + " ready");
+    }
+
+    /**
+     * Creates or updates the resource. The operator's Deployment turns Available before its admission
+     * webhook's Service has endpoints, and until then the API server refuses the resource ("failed
+     * calling webhook ...: no endpoints available for service ...", or "connection refused"): try again
+     * for a short while, never past the step's deadline. Any other refusal fails at once.
+     */
+    private void apply(KubernetesClient client, String namespace, GenericKubernetesResource resource, StepDeadline webhookDeadline) {
+        String name = resource.getMetadata().getName();
+        while (true) {
+            try {
+                client.genericKubernetesResources(spec.type()).inNamespace(namespace).resource(resource).createOr(NonDeletingOperation::update);
+                return;
+            } catch (KubernetesClientException e) {
+                if (!webhookNotServing(e)) {
+                    throw e;
+                }
+                if (webhookDeadline.expired()) {
+                    throw new PreviewException(spec.type().getKind() + " " + namespace + "/" + name + " could not be created: the operator's"
+                            + " admission webhook did not answer in time (" + oneLine(e.getStatus().getMessage()) + "): check the operator's"
+                            + " pods: kubectl -n " + spec.operatorNamespace() + " get pods, then run up again", e);
+                }
+                webhookDeadline.pause(WEBHOOK_RETRY, "the admission webhook of " + spec.operatorRelease());
+            }
+        }
+    }
+
+    /** The API server's answer when it could not reach a webhook: 500, "failed calling webhook". */
+    static boolean webhookNotServing(KubernetesClientException e) {
+        return e.getCode() == 500 && e.getStatus() != null && e.getStatus().getMessage() != null
+                && e.getStatus().getMessage().contains("failed calling webhook");
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     /**

@@ -26,6 +26,13 @@ final class StepDeadline {
         return new StepDeadline(timeout, System.nanoTime());
     }
 
+    /** A deadline of {@code limit} from now, or this one's end if that comes first. */
+    StepDeadline within(Duration limit) {
+        long now = System.nanoTime();
+        long left = timeout.toNanos() - (now - startNanos);
+        return left < limit.toNanos() ? new StepDeadline(Duration.ofNanos(Math.max(0, left)), now) : new StepDeadline(limit, now);
+    }
+
     Duration timeout() {
         return timeout;
     }

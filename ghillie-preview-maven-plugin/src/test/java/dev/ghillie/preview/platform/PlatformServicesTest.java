@@ -13,7 +13,9 @@ import dev.ghillie.preview.helm.ReleaseTarget;
 import dev.ghillie.preview.kube.ReadinessCheck;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -89,8 +91,33 @@ class PlatformServicesTest {
     }
 
     private CloudNativePgPostgres postgres(Duration timeout) {
-        return new CloudNativePgPostgres(new ReleaseConverger(helm), waits, path -> client,
+        return postgres(timeout, client);
+    }
+
+    private CloudNativePgPostgres postgres(Duration timeout, KubernetesClient kube) {
+        return new CloudNativePgPostgres(new ReleaseConverger(helm), waits, path -> kube,
                 ChartSource.parse("https://cloudnative-pg.github.io/charts#cloudnative-pg", "0.29.0", Path.of(".")), timeout);
+    }
+
+    /** The mock server's client without fabric8's own retries of 5xx answers: the service's retry is what is tested. */
+    private KubernetesClient clientWithoutRetries() {
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build())
+                .build();
+    }
+
+    /** What the API server answers while the operator's webhook Service has no ready pod behind it. */
+    private void webhookWithoutEndpoints(int times) {
+        String message = "Internal error occurred: failed calling webhook \\\"mcluster.cnpg.io\\\": failed to call webhook: Post"
+                + " \\\"https://cnpg-webhook-service.cnpg-system.svc:443/mutate-postgresql-cnpg-io-v1-cluster?timeout=10s\\\":"
+                + " no endpoints available for service \\\"cnpg-webhook-service\\\"";
+        String status = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\""
+                + message + "\",\"reason\":\"InternalError\",\"details\":{\"causes\":[{\"message\":\"" + message + "\"}]},\"code\":500}";
+        var expectation = server.expect().post().withPath("/apis/postgresql.cnpg.io/v1/namespaces/ghillie/clusters").andReturn(500, status);
+        if (times < 0) {
+            expectation.always();
+        } else {
+            expectation.times(times);
+        }
     }
 
     private HyperspikeValkey valkey() {
@@ -190,5 +217,35 @@ class PlatformServicesTest {
         GenericKubernetesResource valkey = client.genericKubernetesResources(HyperspikeValkey.TYPE)
                 .inNamespace("ghillie").withName("valkey-ghillie").get();
         assertThat(valkey.getAdditionalProperties().get("spec")).isEqualTo(Map.of("nodes", 1, "replicas", 0, "volumePermissions", true));
+    }
+
+    @Test
+    void theClusterIsCreatedOnceTheOperatorsWebhookHasEndpoints() {
+        // The operator's Deployment is Available, but the webhook's Service has no endpoints yet.
+        webhookWithoutEndpoints(2);
+        secret("pg-ghillie-app", "uri", "postgresql://u:p@h:5432/d");
+
+        try (KubernetesClient kube = clientWithoutRetries()) {
+            PlatformService.Result result = postgres(Duration.ofMinutes(5), kube).ensure(kubeconfig, "ghillie");
+
+            assertThat(result.summary()).endsWith("Cluster pg-ghillie ready");
+        }
+        assertThat(client.genericKubernetesResources(CloudNativePgPostgres.TYPE).inNamespace("ghillie").withName("pg-ghillie").get())
+                .isNotNull();
+    }
+
+    @Test
+    void aWebhookThatNeverServesIsOneLineAtTheDeadline() {
+        webhookWithoutEndpoints(-1);
+
+        try (KubernetesClient kube = clientWithoutRetries()) {
+            assertThatThrownBy(() -> postgres(Duration.ofSeconds(2), kube).ensure(kubeconfig, "ghillie"))
+                    .isInstanceOf(PreviewException.class)
+                    .hasMessageStartingWith("Cluster ghillie/pg-ghillie could not be created: the operator's admission webhook did not"
+                            + " answer in time (")
+                    .hasMessageContaining("no endpoints available for service \"cnpg-webhook-service\"")
+                    .hasMessageEndingWith("check the operator's pods: kubectl -n cnpg-system get pods, then run up again")
+                    .hasMessageNotContaining("\n");
+        }
     }
 }
