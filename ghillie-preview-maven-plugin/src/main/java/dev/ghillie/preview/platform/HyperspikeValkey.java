@@ -32,7 +32,7 @@ public final class HyperspikeValkey extends OperatorBackedService {
      * The URL names the Service in-cluster as CloudNativePG's uri does ({@code <service>.<namespace>}).
      * The contract file marks this derivation UNVERIFIED: no real operator was run here.
      */
-    static final Spec SPEC = new Spec("valkey", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE,
+    static final Spec SPEC = new Spec("valkey", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE, Prerequisite.NONE,
             HyperspikeValkey::valkey, ReadinessCheck.valkey(), NAME, "password", HyperspikeValkey::url);
 
     public HyperspikeValkey(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,

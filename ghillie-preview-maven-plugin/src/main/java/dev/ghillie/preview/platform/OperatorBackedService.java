@@ -29,19 +29,29 @@ abstract class OperatorBackedService implements PlatformService {
     /**
      * What differs between the services.
      *
-     * @param resource the custom resource to apply, for a namespace
-     * @param url      the URL the runtime reads, from the namespace and the Secret key's value
+     * @param prerequisite what must exist in the namespace before the resource (e.g. a Secret it names)
+     * @param resource     the custom resource to apply, for a namespace
+     * @param url          the URL the runtime reads, from the namespace and the Secret key's value
      */
     record Spec(
             String name,
             String operatorRelease,
             String operatorNamespace,
             ResourceDefinitionContext type,
+            Prerequisite prerequisite,
             Function<String, GenericKubernetesResource> resource,
             ReadinessCheck readiness,
             String secretName,
             String secretKey,
             BiFunction<String, String, String> url) {
+    }
+
+    /** Something the service creates beside its resource, converging like the rest. */
+    @FunctionalInterface
+    interface Prerequisite {
+        Prerequisite NONE = (client, namespace) -> { };
+
+        void ensure(KubernetesClient client, String namespace);
     }
 
     /** How long the operator's webhook may refuse the resource after its Deployment turned Available. */
@@ -80,6 +90,7 @@ abstract class OperatorBackedService implements PlatformService {
                 deadline.remaining());
         KubernetesClient client = clients.apply(kubeconfig);
         Namespaces.ensure(client, namespace);
+        spec.prerequisite().ensure(client, namespace);
         GenericKubernetesResource resource = spec.resource().apply(namespace);
         String name = resource.getMetadata().getName();
         apply(client, namespace, resource, deadline.within(WEBHOOK_GRACE));

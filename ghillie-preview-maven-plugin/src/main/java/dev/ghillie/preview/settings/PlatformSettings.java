@@ -5,21 +5,28 @@ import java.time.Duration;
 
 /**
  * The data services the preview gets through their operators, as the cloud previews do:
- * CloudNativePG PostgreSQL and Valkey (hyperspike valkey-operator). Each can be switched off,
- * e.g. on clusters that cannot pull the operators' images.
+ * CloudNativePG PostgreSQL and Valkey (the Valkey project's operator, or hyperspike's). Each can be
+ * switched off, e.g. on clusters that cannot pull the operators' images.
+ *
+ * @param valkeyOperator      which operator runs Valkey; {@code valkeyOperatorChart} is its chart
  */
 public record PlatformSettings(
         boolean postgres,
         boolean valkey,
         ChartSource cloudNativePgChart,
         ChartSource valkeyOperatorChart,
-        Duration timeout) {
+        Duration timeout,
+        ValkeyOperator valkeyOperator) {
 
-    /** Pinned operator charts (see docs/users-guide.md for mirrors and air-gapped use). */
+    /** Pinned operator charts (see docs/users-guide.md for mirrors and air-gapped use); Valkey's: {@link ValkeyOperator}. */
     public static final String CLOUDNATIVE_PG_CHART = "https://cloudnative-pg.github.io/charts#cloudnative-pg";
     public static final String CLOUDNATIVE_PG_VERSION = "0.29.0";
-    public static final String VALKEY_OPERATOR_CHART = "oci://ghcr.io/hyperspike/valkey-operator";
-    public static final String VALKEY_OPERATOR_VERSION = "v0.0.61-chart";
+
+    /** With the default Valkey operator. */
+    public PlatformSettings(boolean postgres, boolean valkey, ChartSource cloudNativePgChart, ChartSource valkeyOperatorChart,
+            Duration timeout) {
+        this(postgres, valkey, cloudNativePgChart, valkeyOperatorChart, timeout, ValkeyOperator.VALKEY_IO);
+    }
 
     /** {@code all}, {@code none}, {@code postgres}, {@code valkey} (or a comma list) to switch services. */
     public static boolean[] parseSelection(String text) {

@@ -125,6 +125,16 @@ class PlatformServicesTest {
                 ChartSource.parse("oci://ghcr.io/hyperspike/valkey-operator", "v0.0.61-chart", Path.of(".")), Duration.ofMinutes(5));
     }
 
+    private ValkeyIoValkey valkeyIo() {
+        return new ValkeyIoValkey(new ReleaseConverger(helm), waits, path -> client,
+                ChartSource.parse("https://valkey.io/valkey-helm/#valkey-operator", "0.4.0", Path.of(".")), Duration.ofMinutes(5));
+    }
+
+    private String secretValue(String name, String key) {
+        var secret = client.secrets().inNamespace("ghillie").withName(name).get();
+        return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+    }
+
     private void secret(String name, String key, String value) {
         client.secrets().inNamespace("ghillie").resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
                 .addToData(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))).build())
@@ -247,5 +257,62 @@ class PlatformServicesTest {
                     .hasMessageEndingWith("check the operator's pods: kubectl -n cnpg-system get pods, then run up again")
                     .hasMessageNotContaining("\n");
         }
+    }
+
+    @Test
+    void valkeyIoGetsAUsersSecretWithAGeneratedPasswordAndAOneShardCluster() {
+        PlatformService.Result result = valkeyIo().ensure(kubeconfig, "ghillie");
+
+        // The operator generates no client password: the service wrote one where the operator looks by default.
+        String password = secretValue("valkey-ghillie-users", "default");
+        assertThat(password).matches("[A-Za-z0-9]{32}");
+        assertThat(result.url().reveal()).isEqualTo("redis://:" + password + "@valkey-valkey-ghillie.ghillie:6379");
+        assertThat(result.url().toString()).doesNotContain(password);
+        assertThat(result.summary()).doesNotContain(password).isEqualTo("operator installed revision 1, ValkeyCluster valkey-ghillie ready");
+        assertThat(calls).containsExactly(
+                "helm upgrade --install valkey-operator -n valkey-operator-system https://valkey.io/valkey-helm/#valkey-operator@0.4.0",
+                "wait deployments valkey-operator-system {app.kubernetes.io/instance=valkey-operator}",
+                "wait ValkeyCluster ghillie/valkey-ghillie until status.state=Ready or condition Ready=True");
+        GenericKubernetesResource cluster = client.genericKubernetesResources(ValkeyIoValkey.TYPE)
+                .inNamespace("ghillie").withName("valkey-ghillie").get();
+        assertThat(cluster.getApiVersion()).isEqualTo("valkey.io/v1alpha1");
+        assertThat(cluster.getAdditionalProperties().get("spec")).isEqualTo(Map.of("shards", 1, "replicas", 0,
+                "exporter", Map.of("enabled", false), "users", List.of(Map.of("name", "default", "permissions", "+@all ~* &*"))));
+        assertThat(client.secrets().inNamespace("ghillie").withName("valkey-ghillie-users").get().getMetadata().getLabels())
+                .containsEntry("app.kubernetes.io/managed-by", "ghillie-preview");
+    }
+
+    @Test
+    void valkeyIoKeepsThePasswordAcrossRuns() {
+        ValkeyIoValkey valkey = valkeyIo();
+        String first = valkey.ensure(kubeconfig, "ghillie").url().reveal();
+
+        String second = valkey.ensure(kubeconfig, "ghillie").url().reveal();
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void valkeyIoUsesAPasswordAlreadyInTheUsersSecret() {
+        secret("valkey-ghillie-users", "default", "mine with space+plus");
+
+        PlatformService.Result result = valkeyIo().ensure(kubeconfig, "ghillie");
+
+        assertThat(result.url().reveal()).isEqualTo("redis://:mine%20with%20space%2Bplus@valkey-valkey-ghillie.ghillie:6379");
+    }
+
+    @Test
+    void valkeyClusterReadinessFollowsTheOperatorsState() {
+        ReadinessCheck ready = ReadinessCheck.valkeyCluster();
+        GenericKubernetesResource cluster = ValkeyIoValkey.valkeyCluster("ghillie");
+        assertThat(ready.isReady(cluster)).isFalse();
+
+        cluster.getAdditionalProperties().put("status", Map.of("state", "Reconciling", "conditions",
+                List.of(Map.of("type", "Ready", "status", "False", "reason", "MissingShards"))));
+        assertThat(ready.isReady(cluster)).isFalse();
+
+        cluster.getAdditionalProperties().put("status", Map.of("state", "Ready", "reason", "ClusterHealthy", "conditions",
+                List.of(Map.of("type", "Ready", "status", "True", "reason", "ClusterHealthy"))));
+        assertThat(ready.isReady(cluster)).isTrue();
     }
 }
