@@ -38,6 +38,15 @@ public record ReadinessCheck(String description, Predicate<GenericKubernetesReso
         });
     }
 
+    /**
+     * A valkey-io {@code ValkeyCluster}: {@code status.state == Ready} (the operator derives the state from its
+     * conditions: Ready=True and not Degraded), or condition {@code Ready=True}.
+     */
+    public static ReadinessCheck valkeyCluster() {
+        return new ReadinessCheck("status.state=Ready or condition Ready=True",
+                conditionTrue("Ready").predicate().or(r -> "Ready".equals(status(r).get("state"))));
+    }
+
     /** Any resource following the Kubernetes conventions: a status condition of this type is {@code True}. */
     public static ReadinessCheck conditionTrue(String type) {
         return new ReadinessCheck("condition " + type + "=True", r -> conditions(r).stream()

@@ -50,6 +50,7 @@ import dev.ghillie.preview.platform.CloudNativePgPostgres;
 import dev.ghillie.preview.platform.HyperspikeValkey;
 import dev.ghillie.preview.platform.PlatformService;
 import dev.ghillie.preview.platform.PlatformWaits;
+import dev.ghillie.preview.platform.ValkeyIoValkey;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
@@ -219,8 +220,11 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
 
     @Override
     public Outcome<Optional<SecretValue>> valkey(PreviewCluster cluster) {
-        return platform(cluster, new HyperspikeValkey(releases(), waits(cluster), this::client,
-                settings.platform().valkeyOperatorChart(), settings.platform().timeout()));
+        PlatformSettings platform = settings.platform();
+        return platform(cluster, switch (platform.valkeyOperator()) {
+            case VALKEY_IO -> new ValkeyIoValkey(releases(), waits(cluster), this::client, platform.valkeyOperatorChart(), platform.timeout());
+            case HYPERSPIKE -> new HyperspikeValkey(releases(), waits(cluster), this::client, platform.valkeyOperatorChart(), platform.timeout());
+        });
     }
 
     private Outcome<Optional<SecretValue>> platform(PreviewCluster cluster, PlatformService service) {

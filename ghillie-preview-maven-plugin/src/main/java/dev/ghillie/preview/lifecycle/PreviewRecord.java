@@ -8,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code target/ghillie-preview/preview.json}: what {@code up} made, for people, CI scripts and the
  * other goals. It holds no secret: the kubeconfig is named, not copied.
+ *
+ * @param platformServices the data services installed, as their steps are named ({@code postgresql}, {@code valkey})
  */
 public record PreviewRecord(
         String cluster,
@@ -24,16 +27,21 @@ public record PreviewRecord(
         String image,
         String digest,
         String kubeconfig,
+        List<String> platformServices,
         Map<String, Long> stepMillis) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static PreviewRecord of(PreviewSettings settings, PreviewUp.Result result) {
+        return of(settings.namespace(), settings.release(), result);
+    }
+
+    static PreviewRecord of(String namespace, String release, PreviewUp.Result result) {
         Map<String, Long> millis = new LinkedHashMap<>();
         result.timings().forEach((step, took) -> millis.put(step, took.toMillis()));
-        return new PreviewRecord(result.cluster().name(), settings.namespace(), settings.release(), result.access().url(),
+        return new PreviewRecord(result.cluster().name(), namespace, release, result.access().url(),
                 result.access().mode(), result.image().reference(), result.image().digest(), result.cluster().kubeconfig().toString(),
-                millis);
+                result.platformServices(), millis);
     }
 
     public void write(Path file) {

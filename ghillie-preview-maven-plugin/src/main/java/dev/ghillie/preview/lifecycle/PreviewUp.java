@@ -5,7 +5,9 @@ import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,22 +26,23 @@ import java.util.function.Consumer;
 public final class PreviewUp {
 
     /** What {@code preview:up} produced, written to {@code preview.json}. */
-    public record Result(PreviewCluster cluster, ImageResult image, PreviewAccess access, Map<String, Duration> timings) {
+    public record Result(PreviewCluster cluster, ImageResult image, PreviewAccess access, List<String> platformServices,
+            Map<String, Duration> timings) {
     }
 
     private final UpSteps steps;
-    private final boolean platformServices;
+    private final PlatformSelection platform;
     private final Consumer<String> out;
 
-    public PreviewUp(UpSteps steps, boolean platformServices, Consumer<String> out) {
+    public PreviewUp(UpSteps steps, PlatformSelection platform, Consumer<String> out) {
         this.steps = steps;
-        this.platformServices = platformServices;
+        this.platform = platform;
         this.out = out;
     }
 
     /** Number of step lines {@code up} prints. */
     public int stepCount() {
-        return platformServices ? 10 : 8;
+        return 8 + platform.stepCount();
     }
 
     public Result run() {
@@ -47,10 +50,10 @@ public final class PreviewUp {
         report.run("preflight", steps::preflight);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<PreviewCluster> cluster = async(pool, () -> report.run("cluster", steps::cluster));
-            CompletableFuture<Optional<SecretValue>> database = platformServices
+            CompletableFuture<Optional<SecretValue>> database = platform.postgres()
                     ? cluster.thenApplyAsync(c -> report.run("postgresql", () -> steps.postgres(c)), pool)
                     : CompletableFuture.completedFuture(Optional.empty());
-            CompletableFuture<Optional<SecretValue>> valkey = platformServices
+            CompletableFuture<Optional<SecretValue>> valkey = platform.valkey()
                     ? cluster.thenApplyAsync(c -> report.run("valkey", () -> steps.valkey(c)), pool)
                     : CompletableFuture.completedFuture(Optional.empty());
             CompletableFuture<Void> secret = database.thenCombine(valkey, PreviewUp::appSecretData)
@@ -74,8 +77,19 @@ public final class PreviewUp {
             report.run("helm release", () -> steps.release(readyCluster, nodeImage));
             report.run("rollout", () -> steps.rollout(readyCluster));
             PreviewAccess access = report.run("preview url", () -> steps.access(readyCluster, builtImage));
-            return new Result(readyCluster, builtImage, access, report.timings());
+            return new Result(readyCluster, builtImage, access, platformServices(), report.timings());
         }
+    }
+
+    private List<String> platformServices() {
+        List<String> services = new ArrayList<>();
+        if (platform.postgres()) {
+            services.add("postgresql");
+        }
+        if (platform.valkey()) {
+            services.add("valkey");
+        }
+        return List.copyOf(services);
     }
 
     private static Map<String, SecretValue> appSecretData(Optional<SecretValue> database, Optional<SecretValue> valkey) {

@@ -31,7 +31,7 @@ public interface UpSteps {
     /** Installs the CloudNativePG operator and a Cluster; returns {@code DATABASE_URL}. */
     Outcome<Optional<SecretValue>> postgres(PreviewCluster cluster);
 
-    /** Installs the Valkey operator and a Valkey; returns {@code VALKEY_URL}. */
+    /** Installs the chosen Valkey operator and one Valkey instance; returns {@code VALKEY_URL}. */
     Outcome<Optional<SecretValue>> valkey(PreviewCluster cluster);
 
     /** Creates or updates the Secret the chart reads with {@code envFrom}. */

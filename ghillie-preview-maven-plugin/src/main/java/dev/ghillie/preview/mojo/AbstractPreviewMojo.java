@@ -14,6 +14,7 @@ import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.ChartOverrides;
 import dev.ghillie.preview.settings.KeyValuePairs;
 import dev.ghillie.preview.settings.PlatformSettings;
+import dev.ghillie.preview.settings.ValkeyOperator;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingSources;
 import dev.ghillie.preview.settings.SettingsException;
@@ -119,12 +120,16 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.cnpgChartVersion", defaultValue = PlatformSettings.CLOUDNATIVE_PG_VERSION)
     private String cnpgChartVersion;
 
-    /** Valkey operator chart: oci://REF, https://REPO#CHART, or a local .tgz or directory. */
-    @Parameter(property = "ghillie.preview.valkeyChart", defaultValue = PlatformSettings.VALKEY_OPERATOR_CHART)
+    /** Which operator runs Valkey: valkey-io (the Valkey project's own) or hyperspike. */
+    @Parameter(property = "ghillie.preview.valkeyOperator", defaultValue = "valkey-io")
+    private String valkeyOperator;
+
+    /** Valkey operator chart: oci://REF, https://REPO#CHART, or a local .tgz or directory; unset: the operator's pinned chart. */
+    @Parameter(property = "ghillie.preview.valkeyChart")
     private String valkeyChart;
 
-    /** Valkey operator chart version. */
-    @Parameter(property = "ghillie.preview.valkeyChartVersion", defaultValue = PlatformSettings.VALKEY_OPERATOR_VERSION)
+    /** Valkey operator chart version; unset: the version pinned for the operator. */
+    @Parameter(property = "ghillie.preview.valkeyChartVersion")
     private String valkeyChartVersion;
 
     /** How long each data service may take to become ready. */
@@ -173,10 +178,12 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
         ChartOverrides chartOverrides = sources.chartOverrides(
                 valuesFiles == null ? List.of() : valuesFiles.stream().map(f -> f.toPath().toAbsolutePath()).toList(), chartValues(), projectDir);
         boolean[] services = PlatformSettings.parseSelection(platform);
+        ValkeyOperator valkeyOperatorSetting = ValkeyOperator.parse(valkeyOperator);
         PlatformSettings platformSettings = new PlatformSettings(services[0], services[1],
                 chartSource("ghillie.preview.cnpgChart", cnpgChart, cnpgChartVersion, projectDir),
-                chartSource("ghillie.preview.valkeyChart", valkeyChart, valkeyChartVersion, projectDir),
-                SettingsValidator.duration("ghillie.preview.platformTimeout", platformTimeout));
+                chartSource("ghillie.preview.valkeyChart", orElse(valkeyChart, valkeyOperatorSetting.chart()),
+                        orElse(valkeyChartVersion, valkeyOperatorSetting.chartVersion()), projectDir),
+                SettingsValidator.duration("ghillie.preview.platformTimeout", platformTimeout), valkeyOperatorSetting);
         return new PreviewSettings(
                 sources.text(cluster, "GHILLIE_K3D_CLUSTER", "ghillie-local"),
                 agents,
@@ -222,6 +229,10 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
             all.putAll(KeyValuePairs.parse("ghillie.preview.set", set));
         }
         return all;
+    }
+
+    private static String orElse(String given, String fallback) {
+        return given == null || given.isBlank() ? fallback : given;
     }
 
     private static ChartSource chartSource(String setting, String text, String version, Path projectDir) {

@@ -7,6 +7,7 @@ import dev.ghillie.preview.cluster.K3dRegistry;
 import dev.ghillie.preview.cluster.Preflight;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.lifecycle.KubernetesUpSteps;
+import dev.ghillie.preview.lifecycle.PlatformSelection;
 import dev.ghillie.preview.lifecycle.PreviewRecord;
 import dev.ghillie.preview.lifecycle.PreviewUp;
 import dev.ghillie.preview.settings.PreviewSettings;
@@ -62,7 +63,7 @@ public class UpMojo extends AbstractImageMojo {
             Consumer<String> progress = line -> getLog().info("      " + line);
             try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, serviceBuild(progress), image, k3d, new Preflight(processRunner(settings)),
                     dockerCheckSetting(), helm(settings), new MavenImageLog(getLog()), progress)) {
-                PreviewUp.Result result = new PreviewUp(steps, settings.platform().any(), getLog()::info).run();
+                PreviewUp.Result result = new PreviewUp(steps, PlatformSelection.of(settings.platform()), getLog()::info).run();
                 PreviewRecord record = PreviewRecord.of(settings, result);
                 record.write(settings.previewRecord());
                 getPluginContext().put(ACCESS_SESSION, result.access().session());

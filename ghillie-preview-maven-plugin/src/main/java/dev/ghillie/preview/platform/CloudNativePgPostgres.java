@@ -28,7 +28,7 @@ public final class CloudNativePgPostgres extends OperatorBackedService {
     static final String CLUSTER_NAME = "pg-ghillie";
 
     /** CloudNativePG writes the whole URI (password URL-encoded) in the form the runtime reads. */
-    static final Spec SPEC = new Spec("postgresql", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE,
+    static final Spec SPEC = new Spec("postgresql", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE, Prerequisite.NONE,
             CloudNativePgPostgres::cluster, ReadinessCheck.cnpgCluster(), CLUSTER_NAME + "-app", "uri", (namespace, uri) -> uri);
 
     public CloudNativePgPostgres(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,

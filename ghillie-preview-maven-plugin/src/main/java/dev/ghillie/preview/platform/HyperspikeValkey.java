@@ -7,8 +7,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +32,7 @@ public final class HyperspikeValkey extends OperatorBackedService {
      * The URL names the Service in-cluster as CloudNativePG's uri does ({@code <service>.<namespace>}).
      * The contract file marks this derivation UNVERIFIED: no real operator was run here.
      */
-    static final Spec SPEC = new Spec("valkey", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE,
+    static final Spec SPEC = new Spec("valkey", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE, Prerequisite.NONE,
             HyperspikeValkey::valkey, ReadinessCheck.valkey(), NAME, "password", HyperspikeValkey::url);
 
     public HyperspikeValkey(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
@@ -43,7 +41,7 @@ public final class HyperspikeValkey extends OperatorBackedService {
     }
 
     static String url(String namespace, String password) {
-        return "redis://:" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + NAME + "." + namespace + ":" + PORT;
+        return ValkeyUrl.of(NAME, namespace, PORT, password);
     }
 
     static GenericKubernetesResource valkey(String namespace) {

@@ -9,6 +9,7 @@ import dev.ghillie.preview.kube.ReadinessCheck;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.charset.StandardCharsets;
@@ -28,20 +29,36 @@ abstract class OperatorBackedService implements PlatformService {
     /**
      * What differs between the services.
      *
-     * @param resource the custom resource to apply, for a namespace
-     * @param url      the URL the runtime reads, from the namespace and the Secret key's value
+     * @param prerequisite what must exist in the namespace before the resource (e.g. a Secret it names)
+     * @param resource     the custom resource to apply, for a namespace
+     * @param url          the URL the runtime reads, from the namespace and the Secret key's value
      */
     record Spec(
             String name,
             String operatorRelease,
             String operatorNamespace,
             ResourceDefinitionContext type,
+            Prerequisite prerequisite,
             Function<String, GenericKubernetesResource> resource,
             ReadinessCheck readiness,
             String secretName,
             String secretKey,
             BiFunction<String, String, String> url) {
     }
+
+    /** Something the service creates beside its resource, converging like the rest. */
+    @FunctionalInterface
+    interface Prerequisite {
+        Prerequisite NONE = (client, namespace) -> { };
+
+        void ensure(KubernetesClient client, String namespace);
+    }
+
+    /** How long the operator's webhook may refuse the resource after its Deployment turned Available. */
+    private static final Duration WEBHOOK_GRACE = Duration.ofMinutes(1);
+    private static final Duration WEBHOOK_RETRY = Duration.ofSeconds(1);
+    /** How often to look for the operator's Secret once the resource is ready. */
+    private static final Duration SECRET_POLL = Duration.ofMillis(500);
 
     private final Spec spec;
     private final OperatorInstall operator;
@@ -68,21 +85,75 @@ abstract class OperatorBackedService implements PlatformService {
 
     @Override
     public final Result ensure(Path kubeconfig, String namespace) {
-        ReleaseConverger.Result installed = operator.ensure(kubeconfig, spec.operatorRelease(), spec.operatorNamespace(), chart, timeout);
+        StepDeadline deadline = StepDeadline.after(timeout);
+        ReleaseConverger.Result installed = operator.ensure(kubeconfig, spec.operatorRelease(), spec.operatorNamespace(), chart,
+                deadline.remaining());
         KubernetesClient client = clients.apply(kubeconfig);
         Namespaces.ensure(client, namespace);
+        spec.prerequisite().ensure(client, namespace);
         GenericKubernetesResource resource = spec.resource().apply(namespace);
-        client.genericKubernetesResources(spec.type()).inNamespace(namespace).resource(resource).createOr(NonDeletingOperation::update);
         String name = resource.getMetadata().getName();
-        waits.resourceReady(spec.type(), namespace, name, spec.readiness(), timeout);
-        Secret secret = client.secrets().inNamespace(namespace).withName(spec.secretName()).get();
-        String value = secret == null || secret.getData() == null ? null : secret.getData().get(spec.secretKey());
-        if (value == null) {
-            throw new PreviewException(spec.type().getKind() + " " + namespace + "/" + name + " is ready but its Secret "
-                    + spec.secretName() + " has no '" + spec.secretKey() + "' key: check the operator's version (" + chart.describe() + ")");
-        }
-        String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
-        return new Result(SecretValue.of(spec.url().apply(namespace, decoded)),
+        apply(client, namespace, resource, deadline.within(WEBHOOK_GRACE));
+        waits.resourceReady(spec.type(), namespace, name, spec.readiness(), deadline.remaining());
+        String password = awaitSecretKey(client, namespace, name, deadline);
+        return new Result(SecretValue.of(spec.url().apply(namespace, password)),
                 "operator " + installed.summary() + ", " + spec.type().getKind() + " " + name + " ready");
+    }
+
+    /**
+     * Creates or updates the resource. The operator's Deployment turns Available before its admission
+     * webhook's Service has endpoints, and until then the API server refuses the resource ("failed
+     * calling webhook ...: no endpoints available for service ...", or "connection refused"): try again
+     * for a short while, never past the step's deadline. Any other refusal fails at once.
+     */
+    private void apply(KubernetesClient client, String namespace, GenericKubernetesResource resource, StepDeadline webhookDeadline) {
+        String name = resource.getMetadata().getName();
+        while (true) {
+            try {
+                client.genericKubernetesResources(spec.type()).inNamespace(namespace).resource(resource).createOr(NonDeletingOperation::update);
+                return;
+            } catch (KubernetesClientException e) {
+                if (!webhookNotServing(e)) {
+                    throw e;
+                }
+                if (webhookDeadline.expired()) {
+                    throw new PreviewException(spec.type().getKind() + " " + namespace + "/" + name + " could not be created: the operator's"
+                            + " admission webhook did not answer in time (" + oneLine(e.getStatus().getMessage()) + "): check the operator's"
+                            + " pods: kubectl -n " + spec.operatorNamespace() + " get pods, then run up again", e);
+                }
+                webhookDeadline.pause(WEBHOOK_RETRY, "the admission webhook of " + spec.operatorRelease());
+            }
+        }
+    }
+
+    /** The API server's answer when it could not reach a webhook: 500, "failed calling webhook". */
+    static boolean webhookNotServing(KubernetesClientException e) {
+        return e.getCode() == 500 && e.getStatus() != null && e.getStatus().getMessage() != null
+                && e.getStatus().getMessage().contains("failed calling webhook");
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * The operator may write the Secret (or its key) a moment after it reports the resource ready:
+     * look again until the step's deadline rather than fail on the first look.
+     */
+    private String awaitSecretKey(KubernetesClient client, String namespace, String name, StepDeadline deadline) {
+        while (true) {
+            Secret secret = client.secrets().inNamespace(namespace).withName(spec.secretName()).get();
+            String value = secret == null || secret.getData() == null ? null : secret.getData().get(spec.secretKey());
+            if (value != null) {
+                return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+            }
+            if (deadline.expired()) {
+                String problem = secret == null ? "does not exist" : "has no '" + spec.secretKey() + "' key";
+                throw new PreviewException(spec.type().getKind() + " " + namespace + "/" + name + " is ready but its Secret "
+                        + spec.secretName() + " " + problem + " " + deadline.describe() + ": check the operator's version ("
+                        + chart.describe() + ") and its logs, or raise ghillie.preview.platformTimeout");
+            }
+            deadline.pause(SECRET_POLL, "Secret " + namespace + "/" + spec.secretName());
+        }
     }
 }

@@ -75,7 +75,7 @@ class KubernetesUpStepsTest {
     private PreviewUp up(PreviewSettings settings, FakeK3d fake, ServiceBuild build) throws Exception {
         KubernetesUpSteps steps = new KubernetesUpSteps(settings, build, image(), fake.k3d(), new Preflight(fake.runner()), DockerCheck.AUTO,
                 null, new RecordingLog(), lines::add);
-        return new PreviewUp(steps, false, lines::add);
+        return new PreviewUp(steps, PlatformSelection.NONE, lines::add);
     }
 
     @Test

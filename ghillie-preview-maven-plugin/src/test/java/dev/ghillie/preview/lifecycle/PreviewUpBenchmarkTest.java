@@ -99,12 +99,12 @@ class PreviewUpBenchmarkTest {
     @Test
     void wallTimeAgainstTheLongestChain() {
         assumeTrue(Boolean.getBoolean("ghillie.bench"), "benchmark: run with -Dghillie.bench=true");
-        new PreviewUp(new DelayedSteps(), true, line -> { }).run(); // warm-up: thread and class start-up
+        new PreviewUp(new DelayedSteps(), PlatformSelection.ALL, line -> { }).run(); // warm-up: thread and class start-up
         int runs = 5;
         long total = 0;
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            new PreviewUp(new DelayedSteps(), true, line -> { }).run();
+            new PreviewUp(new DelayedSteps(), PlatformSelection.ALL, line -> { }).run();
             total += System.nanoTime() - start;
         }
         double wall = total / 1e6 / runs;

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PreviewUpTest {
 
@@ -138,7 +140,7 @@ class PreviewUpTest {
 
     @Test
     void runsEveryStepAndPrintsOneNumberedLineEach() {
-        PreviewUp.Result result = new PreviewUp(steps, true, lines::add).run();
+        PreviewUp.Result result = new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
 
         assertThat(lines).hasSize(10).allMatch(line -> line.matches("\\[\\d+/10] [a-z ]+ … done in \\d+\\.\\ds( \\(.+\\))?"));
         assertThat(lines.getFirst()).startsWith("[1/10] preflight … done in");
@@ -157,7 +159,7 @@ class PreviewUpTest {
     void buildsTheImageWhileTheClusterIsCreated() {
         steps.clusterWaitsForImageBuild = true;
 
-        new PreviewUp(steps, true, lines::add).run();
+        new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
 
         assertThat(steps.calls).contains("cluster", "image", "load ghillie-runtime:0.1.0-abc into ghillie-local");
         assertThat(steps.calls.indexOf("load ghillie-runtime:0.1.0-abc into ghillie-local"))
@@ -168,7 +170,7 @@ class PreviewUpTest {
     void buildsTheImageOnTheThreadThatRunsUp() {
         // Maven's multithreaded builder (-T) locks the project to the goal's thread; the module's build, which
         // runs inside the image step, takes that lock again and would wait for ever on any other thread.
-        new PreviewUp(steps, true, lines::add).run();
+        new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
 
         assertThat(steps.imageThread).isSameAs(Thread.currentThread());
     }
@@ -177,7 +179,7 @@ class PreviewUpTest {
     void aFailingImageBuildStillLetsTheClusterStepFinish() {
         steps.imageFailure = new PreviewException("Building service failed in compiler:3.14.0:compile (default-compile)");
 
-        assertThatThrownBy(() -> new PreviewUp(steps, true, lines::add).run()).isSameAs(steps.imageFailure);
+        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, lines::add).run()).isSameAs(steps.imageFailure);
 
         assertThat(steps.calls).contains("cluster", "postgres", "valkey", "secret")
                 .noneMatch(call -> call.startsWith("load") || call.startsWith("release"));
@@ -188,14 +190,14 @@ class PreviewUpTest {
     void installsBothPlatformServicesSideBySide() {
         steps.platformSidesWaitForEachOther = true;
 
-        new PreviewUp(steps, true, lines::add).run();
+        new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
 
         assertThat(steps.calls.indexOf("secret")).isGreaterThan(steps.calls.indexOf("postgres")).isGreaterThan(steps.calls.indexOf("valkey"));
     }
 
     @Test
     void withoutPlatformServicesTheSecretIsEmptyAndThereAreEightSteps() {
-        new PreviewUp(steps, false, lines::add).run();
+        new PreviewUp(steps, PlatformSelection.NONE, lines::add).run();
 
         assertThat(lines).hasSize(8).allMatch(line -> line.startsWith("[") && line.contains("/8] "));
         assertThat(steps.calls).doesNotContain("postgres", "valkey");
@@ -206,7 +208,7 @@ class PreviewUpTest {
     void aFailingStepStopsBeforeTheReleaseAndKeepsItsMessage() {
         steps.postgresFailure = new PreviewException("CloudNativePG Cluster ghillie/pg-ghillie was not ready within 5m0s: phase 'Setting up primary'");
 
-        assertThatThrownBy(() -> new PreviewUp(steps, true, lines::add).run())
+        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, lines::add).run())
                 .isSameAs(steps.postgresFailure);
 
         assertThat(steps.calls).doesNotContain("secret", "rollout", "access").noneMatch(call -> call.startsWith("release"));
@@ -217,9 +219,35 @@ class PreviewUpTest {
 
     @Test
     void secretsNeverReachTheStepLines() {
-        new PreviewUp(steps, true, lines::add).run();
+        new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
 
         assertThat(String.join("\n", lines)).doesNotContain("pw@").doesNotContain("vpw");
         assertThat(steps.secretData.toString()).doesNotContain("pw");
+    }
+
+    /** {@code -Dghillie.preview.platform=…}: only the chosen services are installed, counted, and recorded. */
+    @ParameterizedTest(name = "platform={0}")
+    @CsvSource(delimiter = '|', value = {
+            "all      | 10 | postgresql,valkey | DATABASE_URL,VALKEY_URL",
+            "none     |  8 |                   |",
+            "postgres |  9 | postgresql        | DATABASE_URL",
+            "valkey   |  9 | valkey            | VALKEY_URL"})
+    void theStepsFollowThePlatformSelection(String selection, int stepCount, String services, String secretKeys) {
+        boolean[] chosen = dev.ghillie.preview.settings.PlatformSettings.parseSelection(selection);
+        List<String> expectedServices = services == null ? List.of() : List.of(services.split(","));
+        List<String> expectedKeys = secretKeys == null ? List.of() : List.of(secretKeys.split(","));
+        PreviewUp up = new PreviewUp(steps, new PlatformSelection(chosen[0], chosen[1]), lines::add);
+
+        PreviewUp.Result result = up.run();
+
+        assertThat(up.stepCount()).isEqualTo(stepCount);
+        assertThat(lines).hasSize(stepCount).allMatch(line -> line.contains("/" + stepCount + "] "));
+        assertThat(steps.calls).filteredOn(call -> call.equals("postgres") || call.equals("valkey"))
+                .containsExactlyInAnyOrderElementsOf(expectedServices.stream().map(s -> s.equals("postgresql") ? "postgres" : s).toList());
+        assertThat(steps.secretData.keySet()).containsExactlyInAnyOrderElementsOf(expectedKeys);
+        assertThat(result.timings().keySet()).hasSize(stepCount);
+        PreviewRecord record = PreviewRecord.of("ghillie", "ghillie", result);
+        assertThat(record.platformServices()).containsExactlyElementsOf(expectedServices);
+        assertThat(record.stepMillis()).hasSize(stepCount);
     }
 }

@@ -13,7 +13,10 @@ import dev.ghillie.preview.helm.ReleaseTarget;
 import dev.ghillie.preview.kube.ReadinessCheck;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -75,13 +78,46 @@ class PlatformServicesTest {
             GenericKubernetesResource resource = client.genericKubernetesResources(type).inNamespace(namespace).withName(name).get();
             assertThat(resource).as(type.getKind() + " applied before the wait").isNotNull();
             assertThat(ready.isReady(resource)).as("not ready before the operator acts").isFalse();
+            afterReady.run();
             return resource;
         }
     };
 
+    /** Runs when the operator has marked the resource ready, as a real operator's next act would. */
+    private volatile Runnable afterReady = () -> { };
+
     private CloudNativePgPostgres postgres() {
-        return new CloudNativePgPostgres(new ReleaseConverger(helm), waits, path -> client,
-                ChartSource.parse("https://cloudnative-pg.github.io/charts#cloudnative-pg", "0.29.0", Path.of(".")), Duration.ofMinutes(5));
+        return postgres(Duration.ofMinutes(5));
+    }
+
+    private CloudNativePgPostgres postgres(Duration timeout) {
+        return postgres(timeout, client);
+    }
+
+    private CloudNativePgPostgres postgres(Duration timeout, KubernetesClient kube) {
+        return new CloudNativePgPostgres(new ReleaseConverger(helm), waits, path -> kube,
+                ChartSource.parse("https://cloudnative-pg.github.io/charts#cloudnative-pg", "0.29.0", Path.of(".")), timeout);
+    }
+
+    /** The mock server's client without fabric8's own retries of 5xx answers: the service's retry is what is tested. */
+    private KubernetesClient clientWithoutRetries() {
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build())
+                .build();
+    }
+
+    /** What the API server answers while the operator's webhook Service has no ready pod behind it. */
+    private void webhookWithoutEndpoints(int times) {
+        String message = "Internal error occurred: failed calling webhook \\\"mcluster.cnpg.io\\\": failed to call webhook: Post"
+                + " \\\"https://cnpg-webhook-service.cnpg-system.svc:443/mutate-postgresql-cnpg-io-v1-cluster?timeout=10s\\\":"
+                + " no endpoints available for service \\\"cnpg-webhook-service\\\"";
+        String status = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\""
+                + message + "\",\"reason\":\"InternalError\",\"details\":{\"causes\":[{\"message\":\"" + message + "\"}]},\"code\":500}";
+        var expectation = server.expect().post().withPath("/apis/postgresql.cnpg.io/v1/namespaces/ghillie/clusters").andReturn(500, status);
+        if (times < 0) {
+            expectation.always();
+        } else {
+            expectation.times(times);
+        }
     }
 
     private HyperspikeValkey valkey() {
@@ -89,9 +125,21 @@ class PlatformServicesTest {
                 ChartSource.parse("oci://ghcr.io/hyperspike/valkey-operator", "v0.0.61-chart", Path.of(".")), Duration.ofMinutes(5));
     }
 
+    private ValkeyIoValkey valkeyIo() {
+        return new ValkeyIoValkey(new ReleaseConverger(helm), waits, path -> client,
+                ChartSource.parse("https://valkey.io/valkey-helm/#valkey-operator", "0.4.0", Path.of(".")), Duration.ofMinutes(5));
+    }
+
+    private String secretValue(String name, String key) {
+        var secret = client.secrets().inNamespace("ghillie").withName(name).get();
+        return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+    }
+
     private void secret(String name, String key, String value) {
         client.secrets().inNamespace("ghillie").resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
-                .addToData(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))).build()).create();
+                .addToData(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))).build())
+                // not create(): under load the client may retry a POST the server already took, which answers 409
+                .createOr(NonDeletingOperation::update);
     }
 
     @Test
@@ -131,9 +179,38 @@ class PlatformServicesTest {
     void aClusterSecretWithoutUriIsExplained() {
         secret("pg-ghillie-app", "password", "pw");
 
-        assertThatThrownBy(() -> postgres().ensure(kubeconfig, "ghillie"))
+        // The key is waited for until the step's deadline: a short one keeps the test short.
+        assertThatThrownBy(() -> postgres(Duration.ofSeconds(2)).ensure(kubeconfig, "ghillie"))
                 .isInstanceOf(PreviewException.class)
-                .hasMessageContaining("Secret pg-ghillie-app has no 'uri' key");
+                .hasMessageStartingWith("Cluster ghillie/pg-ghillie is ready but its Secret pg-ghillie-app has no 'uri' key after 2.0s:")
+                .hasMessageNotContaining("pw");
+    }
+
+    @Test
+    void aMissingClusterSecretIsExplainedAtTheDeadline() {
+        assertThatThrownBy(() -> postgres(Duration.ofSeconds(2)).ensure(kubeconfig, "ghillie"))
+                .isInstanceOf(PreviewException.class)
+                .hasMessageStartingWith("Cluster ghillie/pg-ghillie is ready but its Secret pg-ghillie-app does not exist after 2.0s:");
+    }
+
+    @Test
+    void aSecretTheOperatorWritesAMomentAfterReadinessIsWaitedFor() throws Exception {
+        // As CloudNativePG may: the Cluster reports ready, its app Secret lands a moment later.
+        Thread writer = Thread.ofVirtual().unstarted(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            secret("pg-ghillie-app", "uri", "postgresql://ghillie:late@pg-ghillie-rw.ghillie:5432/ghillie");
+        });
+        afterReady = writer::start;
+
+        PlatformService.Result result = postgres().ensure(kubeconfig, "ghillie");
+
+        writer.join();
+        assertThat(result.url().reveal()).isEqualTo("postgresql://ghillie:late@pg-ghillie-rw.ghillie:5432/ghillie");
     }
 
     @Test
@@ -150,5 +227,92 @@ class PlatformServicesTest {
         GenericKubernetesResource valkey = client.genericKubernetesResources(HyperspikeValkey.TYPE)
                 .inNamespace("ghillie").withName("valkey-ghillie").get();
         assertThat(valkey.getAdditionalProperties().get("spec")).isEqualTo(Map.of("nodes", 1, "replicas", 0, "volumePermissions", true));
+    }
+
+    @Test
+    void theClusterIsCreatedOnceTheOperatorsWebhookHasEndpoints() {
+        // The operator's Deployment is Available, but the webhook's Service has no endpoints yet.
+        webhookWithoutEndpoints(2);
+        secret("pg-ghillie-app", "uri", "postgresql://u:p@h:5432/d");
+
+        try (KubernetesClient kube = clientWithoutRetries()) {
+            PlatformService.Result result = postgres(Duration.ofMinutes(5), kube).ensure(kubeconfig, "ghillie");
+
+            assertThat(result.summary()).endsWith("Cluster pg-ghillie ready");
+        }
+        assertThat(client.genericKubernetesResources(CloudNativePgPostgres.TYPE).inNamespace("ghillie").withName("pg-ghillie").get())
+                .isNotNull();
+    }
+
+    @Test
+    void aWebhookThatNeverServesIsOneLineAtTheDeadline() {
+        webhookWithoutEndpoints(-1);
+
+        try (KubernetesClient kube = clientWithoutRetries()) {
+            assertThatThrownBy(() -> postgres(Duration.ofSeconds(2), kube).ensure(kubeconfig, "ghillie"))
+                    .isInstanceOf(PreviewException.class)
+                    .hasMessageStartingWith("Cluster ghillie/pg-ghillie could not be created: the operator's admission webhook did not"
+                            + " answer in time (")
+                    .hasMessageContaining("no endpoints available for service \"cnpg-webhook-service\"")
+                    .hasMessageEndingWith("check the operator's pods: kubectl -n cnpg-system get pods, then run up again")
+                    .hasMessageNotContaining("\n");
+        }
+    }
+
+    @Test
+    void valkeyIoGetsAUsersSecretWithAGeneratedPasswordAndAOneShardCluster() {
+        PlatformService.Result result = valkeyIo().ensure(kubeconfig, "ghillie");
+
+        // The operator generates no client password: the service wrote one where the operator looks by default.
+        String password = secretValue("valkey-ghillie-users", "default");
+        assertThat(password).matches("[A-Za-z0-9]{32}");
+        assertThat(result.url().reveal()).isEqualTo("redis://:" + password + "@valkey-valkey-ghillie.ghillie:6379");
+        assertThat(result.url().toString()).doesNotContain(password);
+        assertThat(result.summary()).doesNotContain(password).isEqualTo("operator installed revision 1, ValkeyCluster valkey-ghillie ready");
+        assertThat(calls).containsExactly(
+                "helm upgrade --install valkey-operator -n valkey-operator-system https://valkey.io/valkey-helm/#valkey-operator@0.4.0",
+                "wait deployments valkey-operator-system {app.kubernetes.io/instance=valkey-operator}",
+                "wait ValkeyCluster ghillie/valkey-ghillie until status.state=Ready or condition Ready=True");
+        GenericKubernetesResource cluster = client.genericKubernetesResources(ValkeyIoValkey.TYPE)
+                .inNamespace("ghillie").withName("valkey-ghillie").get();
+        assertThat(cluster.getApiVersion()).isEqualTo("valkey.io/v1alpha1");
+        assertThat(cluster.getAdditionalProperties().get("spec")).isEqualTo(Map.of("shards", 1, "replicas", 0,
+                "exporter", Map.of("enabled", false), "users", List.of(Map.of("name", "default", "permissions", "+@all ~* &*"))));
+        assertThat(client.secrets().inNamespace("ghillie").withName("valkey-ghillie-users").get().getMetadata().getLabels())
+                .containsEntry("app.kubernetes.io/managed-by", "ghillie-preview");
+    }
+
+    @Test
+    void valkeyIoKeepsThePasswordAcrossRuns() {
+        ValkeyIoValkey valkey = valkeyIo();
+        String first = valkey.ensure(kubeconfig, "ghillie").url().reveal();
+
+        String second = valkey.ensure(kubeconfig, "ghillie").url().reveal();
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void valkeyIoUsesAPasswordAlreadyInTheUsersSecret() {
+        secret("valkey-ghillie-users", "default", "mine with space+plus");
+
+        PlatformService.Result result = valkeyIo().ensure(kubeconfig, "ghillie");
+
+        assertThat(result.url().reveal()).isEqualTo("redis://:mine%20with%20space%2Bplus@valkey-valkey-ghillie.ghillie:6379");
+    }
+
+    @Test
+    void valkeyClusterReadinessFollowsTheOperatorsState() {
+        ReadinessCheck ready = ReadinessCheck.valkeyCluster();
+        GenericKubernetesResource cluster = ValkeyIoValkey.valkeyCluster("ghillie");
+        assertThat(ready.isReady(cluster)).isFalse();
+
+        cluster.getAdditionalProperties().put("status", Map.of("state", "Reconciling", "conditions",
+                List.of(Map.of("type", "Ready", "status", "False", "reason", "MissingShards"))));
+        assertThat(ready.isReady(cluster)).isFalse();
+
+        cluster.getAdditionalProperties().put("status", Map.of("state", "Ready", "reason", "ClusterHealthy", "conditions",
+                List.of(Map.of("type", "Ready", "status", "True", "reason", "ClusterHealthy"))));
+        assertThat(ready.isReady(cluster)).isTrue();
     }
 }

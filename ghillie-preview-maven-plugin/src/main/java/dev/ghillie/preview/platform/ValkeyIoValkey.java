@@ -1,0 +1,109 @@
+package dev.ghillie.preview.platform;
+
+import dev.ghillie.preview.helm.ChartSource;
+import dev.ghillie.preview.helm.ReleaseConverger;
+import dev.ghillie.preview.kube.ReadinessCheck;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Valkey through the Valkey project's own operator (valkey-io/valkey-operator, {@code valkey.io/v1alpha1},
+ * kind {@code ValkeyCluster}): the operator chart in {@code valkey-operator-system}, a one-shard
+ * {@code ValkeyCluster} without replicas, and {@code VALKEY_URL} formed from the users Secret and the
+ * operator's Service {@code valkey-<cluster>} on 6379.
+ *
+ * <p>The operator generates no client password: without a user in {@code spec.users} Valkey keeps its
+ * built-in {@code default} user with no password. So the service writes the users Secret itself
+ * ({@code <cluster>-users}, key {@code default}: the operator's defaults for name and key) with a
+ * generated password before it applies the cluster, and names {@code default} in {@code spec.users}.
+ * Contract: shared/reference/valkey-io-operator.md, checked against the operator's source at v0.4.0.
+ */
+public final class ValkeyIoValkey extends OperatorBackedService {
+
+    static final String OPERATOR_NAMESPACE = "valkey-operator-system";
+    static final String OPERATOR_RELEASE = "valkey-operator";
+    static final String API_VERSION = "valkey.io/v1alpha1";
+    /** Named explicitly: no discovery round trip, and a clear 404 when the operator's CRD is missing. */
+    static final ResourceDefinitionContext TYPE = new ResourceDefinitionContext.Builder()
+            .withGroup("valkey.io").withVersion("v1alpha1").withKind("ValkeyCluster").withPlural("valkeyclusters").withNamespaced(true)
+            .build();
+    /**
+     * Not the release's name: the operator labels everything it makes {@code app.kubernetes.io/instance=<cluster>},
+     * the label by which the rollout wait and the port-forward find the app's objects.
+     */
+    static final String NAME = "valkey-ghillie";
+    /** The operator's Service: its prefix {@code valkey-} and the cluster's name (headless; one shard holds every slot). */
+    static final String SERVICE = "valkey-" + NAME;
+    static final int PORT = 6379;
+    /** The operator's default users Secret name and key ({@code <cluster>-users}, the user's name). */
+    static final String USERS_SECRET = NAME + "-users";
+    static final String USER = "default";
+
+    private static final int PASSWORD_LENGTH = 32;
+    /** Letters and digits: nothing to encode, and never the operator's pre-hashed form ('#' and 64 hex digits). */
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    static final Spec SPEC = new Spec("valkey", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE, ValkeyIoValkey::ensureUsersSecret,
+            ValkeyIoValkey::valkeyCluster, ReadinessCheck.valkeyCluster(), USERS_SECRET, USER,
+            (namespace, password) -> ValkeyUrl.of(SERVICE, namespace, PORT, password));
+
+    public ValkeyIoValkey(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
+            ChartSource chart, Duration timeout) {
+        super(SPEC, releases, waits, clients, chart, timeout);
+    }
+
+    /** One primary, no replicas, no metrics sidecar (one image less to pull); user default with every right. */
+    static GenericKubernetesResource valkeyCluster(String namespace) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion(API_VERSION)
+                .withKind("ValkeyCluster")
+                .withNewMetadata().withName(NAME).withNamespace(namespace)
+                .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata()
+                .withAdditionalProperties(Map.of("spec", Map.of(
+                        "shards", 1,
+                        "replicas", 0,
+                        "exporter", Map.of("enabled", false),
+                        "users", List.of(Map.of("name", USER, "permissions", "+@all ~* &*")))))
+                .build();
+    }
+
+    /**
+     * Writes the password once and keeps it: a new one on every run would change {@code VALKEY_URL}
+     * and restart the app for nothing. Other keys of an existing Secret are kept as they are.
+     */
+    static void ensureUsersSecret(KubernetesClient client, String namespace) {
+        Secret existing = client.secrets().inNamespace(namespace).withName(USERS_SECRET).get();
+        if (existing != null && existing.getData() != null && existing.getData().get(USER) != null) {
+            return;
+        }
+        String password = Base64.getEncoder().encodeToString(generatedPassword().getBytes(StandardCharsets.UTF_8));
+        Secret wanted = (existing == null ? new SecretBuilder() : new SecretBuilder(existing))
+                .editOrNewMetadata().withName(USERS_SECRET).withNamespace(namespace)
+                .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata()
+                .addToData(USER, password)
+                .build();
+        client.secrets().inNamespace(namespace).resource(wanted).createOr(NonDeletingOperation::update);
+    }
+
+    private static String generatedPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
+        for (int i = 0; i < PASSWORD_LENGTH; i++) {
+            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}
