@@ -16,6 +16,7 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import dev.ghillie.preview.FileStamps;
@@ -28,8 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -66,15 +69,15 @@ public final class RuntimeImageBuilder {
         }
         TarReuse.forget(settings);
         try {
-            Plan plan = planFor(settings);
+            Plan plan = planFor(withPlatformsBase(settings));
             JibContainerBuilder container = plan.container();
             ImageResult result = switch (settings.target()) {
                 case TAR -> toTar(container, settings);
                 case REGISTRY -> toRegistry(container, settings);
                 case DOCKER -> toDocker(container, settings);
             };
-            log.step(String.format("image: built %s (%s) on %s, %s, in %d ms",
-                    result.reference(), result.digest(), settings.baseImage().reference(), where(result), millisSince(start)));
+            log.step(String.format("image: built %s (%s) for %s on %s, %s, in %d ms", result.reference(), result.digest(),
+                    settings.platforms(), settings.baseImage().reference(), where(result), millisSince(start)));
             writeResult(result, settings.resultFile());
             if (plan.complete()) {
                 // Not when a startup cache is missing for a passing reason: the next build tries again.
@@ -94,6 +97,19 @@ public final class RuntimeImageBuilder {
      * is missing for a reason the next build may not meet, which must then build (and try) again.
      */
     private record Plan(JibContainerBuilder container, boolean complete) {
+    }
+
+    /**
+     * The settings with a {@code tar://} base narrowed to the image of the platform built for: Jib reads the first
+     * image of a tar, whatever its platform (see {@link TarBase}).
+     */
+    private static ImageSettings withPlatformsBase(ImageSettings settings) {
+        Optional<Path> tar = settings.baseImage().tarFile();
+        if (tar.isEmpty()) {
+            return settings;
+        }
+        Path selected = new TarBase(settings.baseImage()).forPlatform(settings.platforms(), settings.outputDirectory());
+        return settings.withBaseImage(new BaseImage(settings.baseImage().reference(), Optional.of(selected)));
     }
 
     private Plan planFor(ImageSettings settings) throws IOException {
@@ -122,7 +138,15 @@ public final class RuntimeImageBuilder {
                 .addExposedPort(Port.tcp(ImageSettings.PORT))
                 .addEnvironmentVariable("GHILLIE_PORT", Integer.toString(ImageSettings.PORT))
                 .setLabels(settings.labels())
-                .setCreationTime(settings.creationTime());
+                .setCreationTime(settings.creationTime())
+                .setPlatforms(jibPlatforms(settings.platforms()));
+    }
+
+    /** Jib's words for the platforms; without them Jib builds linux/amd64 whatever the machine or cluster. */
+    private static Set<Platform> jibPlatforms(TargetPlatforms platforms) {
+        Set<Platform> jib = new LinkedHashSet<>();
+        platforms.platforms().forEach(platform -> jib.add(new Platform(platform.architecture(), platform.os())));
+        return jib;
     }
 
     /**
@@ -136,7 +160,7 @@ public final class RuntimeImageBuilder {
         ClassPathLayout layout = ClassPathLayout.write(settings.classesDirectory(), settings.dependencies(), work.resolve(ClassPathLayout.APP_JAR));
         StartupCache.Outcome outcome = new StartupCache(log).prepare(
                 new StartupCache.Service(settings.mainClass(), settings.jvmFlags(), ImageSettings.APP_ROOT),
-                layout, suggested -> baseArchive(settings, suggested), work);
+                layout, settings.platforms(), suggested -> baseArchive(settings, suggested), work);
         Optional<StartupCache.Made> cache = outcome.made();
         JibContainerBuilder container = cache.map(made -> Jib.from(TarImage.at(made.base()))).orElseGet(() -> fromBase(settings, Jib::from, Jib::from));
         for (ClassPathLayout.Layer layer : ClassPathLayout.Layer.values()) {
@@ -177,7 +201,8 @@ public final class RuntimeImageBuilder {
         }
         copied.clear();
         Files.createDirectories(suggested.getParent());
-        fromBase(settings, Jib::from, Jib::from).containerize(configured(
+        // The platform built for (the cache is made only when it is this machine's), not Jib's linux/amd64.
+        fromBase(settings, Jib::from, Jib::from).setPlatforms(jibPlatforms(settings.platforms())).containerize(configured(
                 Containerizer.to(TarImage.at(suggested).named("ghillie-startup-cache-base")), settings, baseAllowsPlainHttp(settings)));
         copied.write(reference + " " + FileStamps.stamp(suggested));
         return suggested;
@@ -297,6 +322,17 @@ public final class RuntimeImageBuilder {
     }
 
     private static void checkInputs(ImageSettings settings) {
+        TargetPlatforms platforms = settings.platforms();
+        if (!platforms.single() && settings.target() != ImageTarget.REGISTRY) {
+            throw new ImageBuildException("the image is built for " + platforms.describe() + ", and a " + settings.target().id()
+                    + " image holds one platform: set " + TargetPlatforms.PROPERTY + " to one of them, or push to a registry"
+                    + " (-Dghillie.preview.imageTarget=registry, or ghillie.preview.registry for up)");
+        }
+        if (!platforms.single() && settings.baseImage().tarFile().isPresent()) {
+            throw new ImageBuildException("the image is built for " + platforms.describe() + ", and Jib reads one platform of a"
+                    + " tar:// base (ghillie.preview.baseImage=" + settings.baseImage().reference() + "): use a multi-platform registry"
+                    + " base such as " + BaseImage.DEFAULT_REFERENCE + ", or set " + TargetPlatforms.PROPERTY + " to one platform");
+        }
         if (!Files.isDirectory(settings.classesDirectory())) {
             throw new ImageBuildException("no compiled classes in " + settings.classesDirectory()
                     + ": build them first, e.g. mvn package preview:image");
