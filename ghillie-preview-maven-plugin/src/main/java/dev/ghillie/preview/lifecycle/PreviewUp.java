@@ -47,7 +47,8 @@ public final class PreviewUp {
         report.run("preflight", steps::preflight);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<PreviewCluster> cluster = async(pool, () -> report.run("cluster", steps::cluster));
-            CompletableFuture<ImageResult> image = async(pool, () -> report.run("image build", steps::buildImage));
+            // Built for the cluster's nodes: the step waits for the cluster once the service itself is built.
+            CompletableFuture<ImageResult> image = async(pool, () -> report.run("image build", () -> steps.buildImage(() -> join(cluster))));
             CompletableFuture<ImageResult> loaded = cluster.thenCombineAsync(image,
                     (c, i) -> report.run("image load", () -> steps.loadImage(c, i)), pool);
             CompletableFuture<Optional<SecretValue>> database = platformServices

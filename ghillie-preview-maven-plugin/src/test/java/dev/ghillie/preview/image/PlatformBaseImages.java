@@ -28,7 +28,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * (as {@code docker save} of a multi-platform image on Docker 25+ and {@code skopeo copy ... oci-archive:} write
  * it). Each image holds {@link #MARKER} saying which platform it is, so a test sees which one an image was built on.
  */
-final class PlatformBaseImages {
+public final class PlatformBaseImages {
 
     static final String MARKER = "/etc/ghillie-base-platform";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +39,7 @@ final class PlatformBaseImages {
     }
 
     /** A docker-archive of one image for {@code linux/architecture}. */
-    static Path single(Path directory, String architecture) throws Exception {
+    public static Path single(Path directory, String architecture) throws Exception {
         Path work = Files.createDirectories(directory.resolve("single-" + architecture));
         Path marker = Files.writeString(work.resolve("marker"), "linux/" + architecture + "\n");
         Path tar = directory.resolve("base-" + architecture + ".tar");
@@ -59,7 +59,7 @@ final class PlatformBaseImages {
      * manifest per architecture, every blob under {@code blobs/sha256/}. With {@code dockerManifestFor}, also a
      * {@code manifest.json} naming that architecture's image, as docker save adds for older loaders.
      */
-    static Path ociIndex(Path directory, List<String> architectures, String dockerManifestFor) throws Exception {
+    public static Path ociIndex(Path directory, List<String> architectures, String dockerManifestFor) throws Exception {
         Map<String, byte[]> blobs = new LinkedHashMap<>();
         ArrayNode manifests = JSON.createArrayNode();
         ArrayNode dockerManifest = JSON.createArrayNode();
