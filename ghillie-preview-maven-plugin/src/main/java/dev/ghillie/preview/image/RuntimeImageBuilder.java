@@ -22,6 +22,7 @@ import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import dev.ghillie.preview.FileStamps;
 import dev.ghillie.preview.SkipRecord;
 import dev.ghillie.preview.image.startup.ClassPathLayout;
+import dev.ghillie.preview.image.startup.DockerArchive;
 import dev.ghillie.preview.image.startup.StartupCache;
 import java.io.File;
 import java.io.IOException;
@@ -228,9 +229,27 @@ public final class RuntimeImageBuilder {
         Path tar = settings.tarFile();
         TarImage target = TarImage.at(tar).named(reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName"));
         JibContainer built = container.containerize(configured(Containerizer.to(target), settings, baseAllowsPlainHttp(settings)));
+        requireBuiltFor(settings, tar);
         List<String> tags = tags(settings, built);
         archiveTags.retag(tar, tags.stream().map(tag -> settings.imageName() + ":" + tag).toList());
         return result(settings, built, tags, Optional.of(tar));
+    }
+
+    /**
+     * Jib takes a base that is one image (not an index) as it is, and when linux/amd64 was asked for it does not
+     * even say that the base is another platform: the image is then the base's platform. Said here, not found
+     * by a pod failing with "exec format error".
+     */
+    private static void requireBuiltFor(ImageSettings settings, Path tar) throws IOException {
+        ImagePlatform wanted = settings.platforms().only();
+        try (DockerArchive built = DockerArchive.open(tar)) {
+            ImagePlatform platform = new ImagePlatform(built.os(), built.architecture());
+            if (!platform.equals(wanted)) {
+                throw new ImageBuildException("base image " + settings.baseImage().reference() + " is one image for " + platform
+                        + ", not an index with " + settings.platforms().describe() + ": use a multi-platform base such as "
+                        + BaseImage.DEFAULT_REFERENCE + ", or set " + TargetPlatforms.PROPERTY + "=" + platform + " to build for what it is");
+            }
+        }
     }
 
     private ImageResult toRegistry(JibContainerBuilder container, ImageSettings settings)

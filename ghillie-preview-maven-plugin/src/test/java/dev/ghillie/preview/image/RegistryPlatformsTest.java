@@ -54,6 +54,25 @@ class RegistryPlatformsTest {
     }
 
     @Test
+    void aOnePlatformRegistryBaseOfAnotherArchitectureIsOneLine() throws Exception {
+        try (LocalRegistry registry = LocalRegistry.start(Files.createDirectories(work.resolve("registry")))) {
+            String base = registry.host() + "/base:arm64";
+            Jib.fromScratch().setPlatforms(Set.of(new Platform("arm64", "linux")))
+                    .containerize(Containerizer.to(RegistryImage.named(base)).setAllowInsecureRegistries(true)
+                            .setApplicationLayersCache(work.resolve("base-cache")));
+            ImageSettings settings = TestApp.create(work.resolve("app")).settings(Path.of("unused"), work.resolve("out"))
+                    .baseImage(base).platforms("linux/amd64").build();
+
+            // Jib builds on it without a word when linux/amd64 is asked for: the image would be arm64.
+            assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
+                    .isInstanceOf(ImageBuildException.class)
+                    .hasMessage("base image " + base + " is one image for linux/arm64, not an index with linux/amd64 (ghillie.preview.platforms):"
+                            + " use a multi-platform base such as eclipse-temurin:25-jre, or set ghillie.preview.platforms=linux/arm64 to build"
+                            + " for what it is");
+        }
+    }
+
+    @Test
     void severalPlatformsArePushedAsOneIndex() throws Exception {
         try (LocalRegistry registry = LocalRegistry.start(Files.createDirectories(work.resolve("registry")))) {
             String base = pushMultiPlatformBase(registry, work);
