@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * @param offline      no network: a registry base image must be in Jib's cache already (Maven's -o)
  * @param dockerExecutable the docker CLI for {@link ImageTarget#DOCKER}; empty for {@code docker} on the PATH
  * @param startupCache  train a startup cache on the base image's JVM and ship it (see the image.startup package)
+ * @param platforms     what the image is built for: the setting, else this machine until {@code up} asks the cluster's nodes
  */
 public record ImageSettings(
         BaseImage baseImage,
@@ -46,7 +47,8 @@ public record ImageSettings(
         Optional<Path> baseImageCache,
         boolean offline,
         Optional<Path> dockerExecutable,
-        boolean startupCache) {
+        boolean startupCache,
+        TargetPlatforms platforms) {
 
     /** Heap as a share of the container's memory limit, and a clean restart instead of a half-dead JVM. */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
@@ -76,6 +78,18 @@ public record ImageSettings(
 
     public Path resultFile() {
         return outputDirectory.resolve("image.json");
+    }
+
+    /** The same build for other platforms, e.g. the cluster's nodes' once {@code up} knows them. */
+    public ImageSettings withPlatforms(TargetPlatforms other) {
+        return new ImageSettings(baseImage, target, imageName, tag, version, mainClass, jvmFlags, user, creationTime, labels,
+                classesDirectory, dependencies, outputDirectory, baseImageCache, offline, dockerExecutable, startupCache, other);
+    }
+
+    /** The same build on another base, e.g. one platform's image of a multi-platform tar. */
+    public ImageSettings withBaseImage(BaseImage other) {
+        return new ImageSettings(other, target, imageName, tag, version, mainClass, jvmFlags, user, creationTime, labels,
+                classesDirectory, dependencies, outputDirectory, baseImageCache, offline, dockerExecutable, startupCache, platforms);
     }
 
     public static Builder builder() {
@@ -109,6 +123,8 @@ public record ImageSettings(
         private boolean offline;
         private Path dockerExecutable;
         private boolean startupCache;
+        private String platforms;
+        private String machineArchitecture = System.getProperty("os.arch");
 
         private Builder() {
         }
@@ -139,6 +155,10 @@ public record ImageSettings(
         public Builder offline(boolean value) { this.offline = value; return this; }
         public Builder dockerExecutable(Path value) { this.dockerExecutable = value; return this; }
         public Builder startupCache(boolean value) { this.startupCache = value; return this; }
+        /** {@code linux/arm64} or {@code linux/amd64,linux/arm64}; blank for this machine's (which {@code up} replaces by the nodes'). */
+        public Builder platforms(String value) { this.platforms = value; return this; }
+        /** This machine's {@code os.arch}, read from the JVM unless a test says otherwise. */
+        public Builder machineArchitecture(String value) { this.machineArchitecture = value; return this; }
 
         public ImageSettings build() {
             String name = required(imageName, "imageName");
@@ -165,7 +185,8 @@ public record ImageSettings(
                     Optional.ofNullable(baseImageCache),
                     offline,
                     Optional.ofNullable(dockerExecutable),
-                    startupCache);
+                    startupCache,
+                    known(platforms).map(TargetPlatforms::parse).orElseGet(() -> TargetPlatforms.ofMachine(machineArchitecture)));
             if (settings.target() == ImageTarget.REGISTRY && offline) {
                 // Jib refuses a registry target offline (Containerizer.setOfflineMode throws): said before anything starts.
                 throw JibFailures.offlineRegistryTarget(settings);

@@ -5,6 +5,8 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InsecureRegistryException;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.image.json.PlatformNotFoundInBaseImageException;
+import com.google.cloud.tools.jib.image.json.UnlistedPlatformInManifestListException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
@@ -49,6 +51,11 @@ final class JibFailures {
         String targetRegistry = registryOf(settings.imageName());
         boolean aboutTarget = settings.target() == ImageTarget.REGISTRY && text.contains(targetRegistry);
         String registry = aboutTarget ? targetRegistry : registryOf(settings.baseImage().reference());
+        if (cause instanceof UnlistedPlatformInManifestListException || cause instanceof PlatformNotFoundInBaseImageException) {
+            return new ImageBuildException("base image " + settings.baseImage().reference() + " has no image for "
+                    + settings.platforms().describe() + ": use a base that has (a multi-platform one such as " + BaseImage.DEFAULT_REFERENCE
+                    + "), or set " + TargetPlatforms.PROPERTY + " to a platform the base has", failure);
+        }
         if (cause instanceof InsecureRegistryException) {
             return new ImageBuildException(plainHttp.refusal(registry), failure);
         }

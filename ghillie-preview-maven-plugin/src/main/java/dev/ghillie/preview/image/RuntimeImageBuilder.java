@@ -16,11 +16,13 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import dev.ghillie.preview.FileStamps;
 import dev.ghillie.preview.SkipRecord;
 import dev.ghillie.preview.image.startup.ClassPathLayout;
+import dev.ghillie.preview.image.startup.DockerArchive;
 import dev.ghillie.preview.image.startup.StartupCache;
 import java.io.File;
 import java.io.IOException;
@@ -28,8 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -66,15 +70,15 @@ public final class RuntimeImageBuilder {
         }
         TarReuse.forget(settings);
         try {
-            Plan plan = planFor(settings);
+            Plan plan = planFor(withPlatformsBase(settings));
             JibContainerBuilder container = plan.container();
             ImageResult result = switch (settings.target()) {
                 case TAR -> toTar(container, settings);
                 case REGISTRY -> toRegistry(container, settings);
                 case DOCKER -> toDocker(container, settings);
             };
-            log.step(String.format("image: built %s (%s) on %s, %s, in %d ms",
-                    result.reference(), result.digest(), settings.baseImage().reference(), where(result), millisSince(start)));
+            log.step(String.format("image: built %s (%s) for %s on %s, %s, in %d ms", result.reference(), result.digest(),
+                    settings.platforms(), settings.baseImage().reference(), where(result), millisSince(start)));
             writeResult(result, settings.resultFile());
             if (plan.complete()) {
                 // Not when a startup cache is missing for a passing reason: the next build tries again.
@@ -97,6 +101,19 @@ public final class RuntimeImageBuilder {
      * is missing for a reason the next build may not meet, which must then build (and try) again.
      */
     private record Plan(JibContainerBuilder container, boolean complete) {
+    }
+
+    /**
+     * The settings with a {@code tar://} base narrowed to the image of the platform built for: Jib reads the first
+     * image of a tar, whatever its platform (see {@link TarBase}).
+     */
+    private static ImageSettings withPlatformsBase(ImageSettings settings) {
+        Optional<Path> tar = settings.baseImage().tarFile();
+        if (tar.isEmpty()) {
+            return settings;
+        }
+        Path selected = new TarBase(settings.baseImage()).forPlatform(settings.platforms(), settings.outputDirectory());
+        return settings.withBaseImage(new BaseImage(settings.baseImage().reference(), Optional.of(selected)));
     }
 
     private Plan planFor(ImageSettings settings) throws IOException {
@@ -125,7 +142,15 @@ public final class RuntimeImageBuilder {
                 .addExposedPort(Port.tcp(ImageSettings.PORT))
                 .addEnvironmentVariable("GHILLIE_PORT", Integer.toString(ImageSettings.PORT))
                 .setLabels(settings.labels())
-                .setCreationTime(settings.creationTime());
+                .setCreationTime(settings.creationTime())
+                .setPlatforms(jibPlatforms(settings.platforms()));
+    }
+
+    /** Jib's words for the platforms; without them Jib builds linux/amd64 whatever the machine or cluster. */
+    private static Set<Platform> jibPlatforms(TargetPlatforms platforms) {
+        Set<Platform> jib = new LinkedHashSet<>();
+        platforms.platforms().forEach(platform -> jib.add(new Platform(platform.architecture(), platform.os())));
+        return jib;
     }
 
     /**
@@ -139,7 +164,7 @@ public final class RuntimeImageBuilder {
         ClassPathLayout layout = ClassPathLayout.write(settings.classesDirectory(), settings.dependencies(), work.resolve(ClassPathLayout.APP_JAR));
         StartupCache.Outcome outcome = new StartupCache(log).prepare(
                 new StartupCache.Service(settings.mainClass(), settings.jvmFlags(), ImageSettings.APP_ROOT),
-                layout, suggested -> baseArchive(settings, suggested), work);
+                layout, settings.platforms(), suggested -> baseArchive(settings, suggested), work);
         Optional<StartupCache.Made> cache = outcome.made();
         JibContainerBuilder container = cache.map(made -> Jib.from(TarImage.at(made.base()))).orElseGet(() -> fromBase(settings, Jib::from, Jib::from));
         for (ClassPathLayout.Layer layer : ClassPathLayout.Layer.values()) {
@@ -180,7 +205,8 @@ public final class RuntimeImageBuilder {
         }
         copied.clear();
         Files.createDirectories(suggested.getParent());
-        fromBase(settings, Jib::from, Jib::from).containerize(configured(
+        // The platform built for (the cache is made only when it is this machine's), not Jib's linux/amd64.
+        fromBase(settings, Jib::from, Jib::from).setPlatforms(jibPlatforms(settings.platforms())).containerize(configured(
                 Containerizer.to(TarImage.at(suggested).named("ghillie-startup-cache-base")), settings, baseAllowsPlainHttp(settings)));
         copied.write(reference + " " + FileStamps.stamp(suggested));
         return suggested;
@@ -206,9 +232,27 @@ public final class RuntimeImageBuilder {
         Path tar = settings.tarFile();
         TarImage target = TarImage.at(tar).named(reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName"));
         JibContainer built = container.containerize(configured(Containerizer.to(target), settings, baseAllowsPlainHttp(settings)));
+        requireBuiltFor(settings, tar);
         List<String> tags = tags(settings, built);
         archiveTags.retag(tar, tags.stream().map(tag -> settings.imageName() + ":" + tag).toList());
         return result(settings, built, tags, Optional.of(tar));
+    }
+
+    /**
+     * Jib takes a base that is one image (not an index) as it is, and when linux/amd64 was asked for it does not
+     * even say that the base is another platform: the image is then the base's platform. Said here, not found
+     * by a pod failing with "exec format error".
+     */
+    private static void requireBuiltFor(ImageSettings settings, Path tar) throws IOException {
+        ImagePlatform wanted = settings.platforms().only();
+        try (DockerArchive built = DockerArchive.open(tar)) {
+            ImagePlatform platform = new ImagePlatform(built.os(), built.architecture());
+            if (!platform.equals(wanted)) {
+                throw new ImageBuildException("base image " + settings.baseImage().reference() + " is one image for " + platform
+                        + ", not an index with " + settings.platforms().describe() + ": use a multi-platform base such as "
+                        + BaseImage.DEFAULT_REFERENCE + ", or set " + TargetPlatforms.PROPERTY + "=" + platform + " to build for what it is");
+            }
+        }
     }
 
     private ImageResult toRegistry(JibContainerBuilder container, ImageSettings settings)
@@ -300,6 +344,17 @@ public final class RuntimeImageBuilder {
     }
 
     private static void checkInputs(ImageSettings settings) {
+        TargetPlatforms platforms = settings.platforms();
+        if (!platforms.single() && settings.target() != ImageTarget.REGISTRY) {
+            throw new ImageBuildException("the image is built for " + platforms.describe() + ", and a " + settings.target().id()
+                    + " image holds one platform: set " + TargetPlatforms.PROPERTY + " to one of them, or push to a registry"
+                    + " (-Dghillie.preview.imageTarget=registry, or ghillie.preview.registry for up)");
+        }
+        if (!platforms.single() && settings.baseImage().tarFile().isPresent()) {
+            throw new ImageBuildException("the image is built for " + platforms.describe() + ", and Jib reads one platform of a"
+                    + " tar:// base (ghillie.preview.baseImage=" + settings.baseImage().reference() + "): use a multi-platform registry"
+                    + " base such as " + BaseImage.DEFAULT_REFERENCE + ", or set " + TargetPlatforms.PROPERTY + " to one platform");
+        }
         if (!Files.isDirectory(settings.classesDirectory())) {
             throw new ImageBuildException("no compiled classes in " + settings.classesDirectory()
                     + ": build them first, e.g. mvn package preview:image");

@@ -31,9 +31,12 @@ import dev.ghillie.preview.image.ImageTarget;
 import dev.ghillie.preview.image.RegistryProbe;
 import dev.ghillie.preview.image.RuntimeImageBuilder;
 import dev.ghillie.preview.image.ServiceBuild;
+import dev.ghillie.preview.image.TargetPlatforms;
+import dev.ghillie.preview.kube.ApiFailure;
 import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.kube.Namespaces;
+import dev.ghillie.preview.kube.NodeArchitectures;
 import dev.ghillie.preview.kube.PlatformWaitsOnKube;
 import dev.ghillie.preview.kube.PortForwardSession;
 import dev.ghillie.preview.kube.PortForwarder;
@@ -58,6 +61,7 @@ import dev.ghillie.preview.settings.SettingsValidator;
 import io.fabric8.kubernetes.api.model.ContainerImage;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -70,9 +74,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The steps of {@code preview:up} done for real: k3d through the cluster package, the image with
@@ -158,10 +164,30 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     }
 
     @Override
-    public Outcome<ImageResult> buildImage() {
+    public Outcome<ImageResult> buildImage(Supplier<PreviewCluster> cluster) {
         Optional<String> built = serviceBuild.run();
-        ImageResult image = new RuntimeImageBuilder(imageLog).build(imageSettings);
-        return Outcome.of(image, built.map(what -> what + ", ").orElse("") + image.reference());
+        ImageSettings forNodes = forNodes(cluster);
+        ImageResult image = new RuntimeImageBuilder(imageLog).build(forNodes);
+        return Outcome.of(image, built.map(what -> what + ", ").orElse("") + image.reference() + " built for " + forNodes.platforms());
+    }
+
+    /**
+     * The image settings for the platform of the nodes that run the image (an arm64 laptop's k3d nodes are arm64),
+     * unless ghillie.preview.platforms names the platforms; this machine's when no node says.
+     */
+    private ImageSettings forNodes(Supplier<PreviewCluster> cluster) {
+        if (imageSettings.platforms().source() == TargetPlatforms.Source.SETTING) {
+            return imageSettings;
+        }
+        PreviewCluster nodes = cluster.get();
+        Set<String> architectures;
+        try {
+            architectures = NodeArchitectures.of(client(nodes));
+        } catch (KubernetesClientException e) {
+            throw ApiFailure.of("list the nodes of cluster " + nodes.name() + " (the image is built for their architecture;"
+                    + " ghillie.preview.platforms names one instead)", e);
+        }
+        return architectures.isEmpty() ? imageSettings : imageSettings.withPlatforms(TargetPlatforms.ofNodes(architectures));
     }
 
     @Override

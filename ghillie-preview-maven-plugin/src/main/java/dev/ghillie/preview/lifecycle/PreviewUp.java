@@ -59,8 +59,10 @@ public final class PreviewUp {
             CompletableFuture<Void> secret = database.thenCombine(valkey, PreviewUp::appSecretData)
                     .thenAcceptBothAsync(cluster, (data, c) -> report.run("app secret", () -> steps.appSecret(c, data)), pool);
             // The image build runs here, on the goal's own thread, while the branches above run: the module's build
-            // inside it may need what the build tool ties to that thread (Maven's project lock under -T).
-            CompletableFuture<ImageResult> image = onThisThread(() -> report.run("image build", steps::buildImage));
+            // inside it may need what the build tool ties to that thread (Maven's project lock under -T). It is built
+            // for the cluster's nodes: once the service itself is built, the step waits for the cluster.
+            CompletableFuture<ImageResult> image = onThisThread(
+                    () -> report.run("image build", () -> steps.buildImage(() -> join(cluster))));
             CompletableFuture<ImageResult> loaded = cluster.thenCombineAsync(image,
                     (c, i) -> report.run("image load", () -> steps.loadImage(c, i)), pool);
 

@@ -6,6 +6,7 @@ import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The work behind each step of {@code preview:up}, one method per step in the users' guide. The
@@ -20,7 +21,11 @@ public interface UpSteps {
 
     Outcome<PreviewCluster> cluster();
 
-    Outcome<ImageResult> buildImage();
+    /**
+     * Builds the service, then its image for the cluster's nodes' platform (unless {@code ghillie.preview.platforms}
+     * names one): {@code cluster} is waited for only then, so the service's build runs while the cluster is created.
+     */
+    Outcome<ImageResult> buildImage(Supplier<PreviewCluster> cluster);
 
     /**
      * Puts the image on the cluster's nodes; skips when they already have that digest. Returns the image

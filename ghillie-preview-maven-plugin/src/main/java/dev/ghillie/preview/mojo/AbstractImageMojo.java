@@ -80,6 +80,14 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
     @Parameter(property = "ghillie.preview.startupCache", defaultValue = "false")
     private boolean startupCache;
 
+    /**
+     * Platforms to build for, {@code linux/ARCH} comma-separated, e.g. {@code linux/arm64} or {@code linux/amd64,linux/arm64}
+     * (several need imageTarget=registry and a registry base). Default: the cluster's nodes for {@code up}, this machine for
+     * {@code image}.
+     */
+    @Parameter(property = "ghillie.preview.platforms")
+    private String platforms;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
@@ -129,7 +137,8 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
                 .baseImageCache(baseImageCache == null ? null : baseImageCache.toPath())
                 .offline(session.isOffline())
                 .dockerExecutable(dockerExecutable == null ? null : dockerExecutable.toPath())
-                .startupCache(startupCache);
+                .startupCache(startupCache)
+                .platforms(platforms);
         Set<String> reactor = session.getProjects().stream().map(p -> p.getGroupId() + ":" + p.getArtifactId()).collect(Collectors.toSet());
         for (Artifact artifact : project.getArtifacts()) {
             // The goals resolve compile+runtime so that a command-line build can compile; the image takes what runs.

@@ -118,4 +118,46 @@ class ImageSettingsTest {
         assertThatThrownBy(() -> minimal().creationTime("yesterday").build()).hasMessageStartingWith("ghillie.preview.creationTime='yesterday' is not a time");
         assertThatThrownBy(() -> minimal().baseImage("tar://").build()).hasMessageContaining("names no file");
     }
+
+    @ParameterizedTest
+    @CsvSource({"x86_64, linux/amd64", "amd64, linux/amd64", "aarch64, linux/arm64", "arm64, linux/arm64"})
+    void withoutThePlatformsSettingTheImageIsForThisMachine(String osArch, String platform) {
+        TargetPlatforms platforms = minimal().machineArchitecture(osArch).build().platforms();
+
+        assertThat(platforms.toString()).isEqualTo(platform);
+        assertThat(platforms.source()).isEqualTo(TargetPlatforms.Source.THIS_MACHINE);
+    }
+
+    @Test
+    void thePlatformsSettingNamesOneOrSeveral() {
+        assertThat(minimal().platforms("linux/arm64").build().platforms().platforms()).containsExactly(ImagePlatform.linux("arm64"));
+        TargetPlatforms both = minimal().platforms(" linux/amd64, linux/arm64 ").build().platforms();
+        assertThat(both.platforms()).containsExactly(ImagePlatform.linux("amd64"), ImagePlatform.linux("arm64"));
+        assertThat(both.describe()).isEqualTo("linux/amd64,linux/arm64 (ghillie.preview.platforms)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arm64", "linux/x86_64", "darwin/arm64", "linux/arm/v7", "linux/arm64,", "linux/amd64;linux/arm64", "Linux/ARM64"})
+    void aWrongPlatformIsOneLineSayingWhatTheSettingTakes(String value) {
+        assertThatThrownBy(() -> minimal().platforms(value).build())
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageStartingWith("ghillie.preview.platforms='" + value + "': '")
+                .hasMessageEndingWith("' is not a platform; use linux/ARCH, comma-separated, e.g. linux/arm64 or linux/amd64,linux/arm64"
+                        + " (ARCH: amd64, arm64, ppc64le, riscv64, s390x)")
+                .hasNoCause();
+    }
+
+    @Test
+    void aPlatformNamedTwiceIsRefused() {
+        assertThatThrownBy(() -> minimal().platforms("linux/arm64,linux/arm64").build())
+                .hasMessage("ghillie.preview.platforms='linux/arm64,linux/arm64' names linux/arm64 twice: name each platform once");
+    }
+
+    @Test
+    void theNodesArchitecturesAreEachTakenOnceInAStableOrder() {
+        TargetPlatforms nodes = TargetPlatforms.ofNodes(List.of("arm64", "amd64", "arm64"));
+
+        assertThat(nodes.toString()).isEqualTo("linux/amd64,linux/arm64");
+        assertThat(nodes.describe()).isEqualTo("linux/amd64,linux/arm64 (the cluster's nodes)");
+    }
 }

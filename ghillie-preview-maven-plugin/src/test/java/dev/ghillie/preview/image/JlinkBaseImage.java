@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +82,9 @@ public final class JlinkBaseImage {
                 .setFileEntriesLayers(libraries.build(), java.build())
                 .addEnvironmentVariable("JAVA_HOME", JAVA_HOME)
                 .addEnvironmentVariable("PATH", JAVA_HOME + "/bin:/usr/bin:/bin")
+                // The build JDK's own platform: Jib would say linux/amd64 of an arm64 JVM.
+                .setPlatforms(Set.of(new Platform(
+                        ImagePlatform.ofMachine(System.getProperty("os.arch")).architecture(), "linux")))
                 .containerize(Containerizer.to(TarImage.at(tar).named("ghillie-jlink-base:" + Runtime.version().feature()))
                         .setApplicationLayersCache(work.resolve("jib-cache")));
         return tar;

@@ -276,7 +276,7 @@ class RuntimeImageBuilderTest {
         new RuntimeImageBuilder(log).build(app.settings(baseTar, work.resolve("out")).build());
 
         assertThat(log.steps).hasSize(1);
-        assertThat(log.steps.get(0)).matches("image: built ghillie-runtime:1\\.0-[0-9a-f]{12} \\(sha256:[0-9a-f]{64}\\) on tar://.* in \\d+ ms");
+        assertThat(log.steps.get(0)).matches("image: built ghillie-runtime:1\\.0-[0-9a-f]{12} \\(sha256:[0-9a-f]{64}\\) for linux/[a-z0-9]+ on tar://.* in \\d+ ms");
         assertThat(log.details).anyMatch(line -> line.startsWith("jib: ") && line.endsWith(" ms)"));
         assertThat(log.warnings).isEmpty();
     }

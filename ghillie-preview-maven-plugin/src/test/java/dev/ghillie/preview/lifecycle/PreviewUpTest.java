@@ -58,13 +58,13 @@ class PreviewUpTest {
         }
 
         @Override
-        public Outcome<ImageResult> buildImage() {
+        public Outcome<ImageResult> buildImage(java.util.function.Supplier<PreviewCluster> c) {
             imageThread = Thread.currentThread();
             imageStarted.countDown();
-            calls.add("image");
             if (imageFailure != null) {
                 throw imageFailure;
             }
+            calls.add("image for the nodes of " + c.get().name());
             return Outcome.of(image, image.reference());
         }
 
@@ -161,9 +161,9 @@ class PreviewUpTest {
 
         new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
 
-        assertThat(steps.calls).contains("cluster", "image", "load ghillie-runtime:0.1.0-abc into ghillie-local");
+        assertThat(steps.calls).contains("cluster", "image for the nodes of ghillie-local", "load ghillie-runtime:0.1.0-abc into ghillie-local");
         assertThat(steps.calls.indexOf("load ghillie-runtime:0.1.0-abc into ghillie-local"))
-                .isGreaterThan(steps.calls.indexOf("cluster")).isGreaterThan(steps.calls.indexOf("image"));
+                .isGreaterThan(steps.calls.indexOf("cluster")).isGreaterThan(steps.calls.indexOf("image for the nodes of ghillie-local"));
     }
 
     @Test
@@ -213,7 +213,7 @@ class PreviewUpTest {
 
         assertThat(steps.calls).doesNotContain("secret", "rollout", "access").noneMatch(call -> call.startsWith("release"));
         // The side branches still finished: nothing is left running behind the user's back.
-        assertThat(steps.calls).contains("valkey", "image", "load ghillie-runtime:0.1.0-abc into ghillie-local");
+        assertThat(steps.calls).contains("valkey", "image for the nodes of ghillie-local", "load ghillie-runtime:0.1.0-abc into ghillie-local");
         assertThat(lines).anyMatch(line -> line.matches("\\[\\d+/10] postgresql … failed after \\d+\\.\\ds"));
     }
 

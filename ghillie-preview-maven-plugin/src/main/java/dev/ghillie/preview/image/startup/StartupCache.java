@@ -4,6 +4,8 @@ import dev.ghillie.preview.FileStamps;
 import dev.ghillie.preview.Sha256;
 import dev.ghillie.preview.SkipRecord;
 import dev.ghillie.preview.image.ImageLog;
+import dev.ghillie.preview.image.ImagePlatform;
+import dev.ghillie.preview.image.TargetPlatforms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,19 +86,26 @@ public final class StartupCache {
     StartupCache(ImageLog log, String hostOs, String hostArchitecture, TrainingRun training) {
         this.log = log;
         this.hostOs = hostOs;
-        this.hostArchitecture = imageArchitecture(hostArchitecture);
+        this.hostArchitecture = ImagePlatform.architectureOf(hostArchitecture);
         this.training = training;
     }
 
     /**
+     * @param target        the platforms the image is built for: the training run runs the JVM here, so only this machine's
      * @param base          the base image as a docker-archive; asked for only on a machine that can run its JVM
      * @param workDirectory where the unpacked JVM, the training run and the cache are kept between builds
      */
-    public Outcome prepare(Service service, ClassPathLayout layout, BaseArchive base, Path workDirectory) {
+    public Outcome prepare(Service service, ClassPathLayout layout, TargetPlatforms target, BaseArchive base, Path workDirectory) {
         long start = System.nanoTime();
         try {
             if (!hostOs.equals("Linux")) {
                 throw new StartupCacheException("the training run needs a Linux machine to run the base image's JVM, this is " + hostOs);
+            }
+            ImagePlatform here = ImagePlatform.linux(hostArchitecture);
+            if (!target.single() || !target.only().equals(here)) {
+                // Checked before the base is fetched: another architecture's JVM cannot run here, and one cache serves one.
+                throw new StartupCacheException("the image is built for " + target.describe() + ", and the training run runs the"
+                        + " base image's JVM on this machine, " + here);
             }
             Path archiveFile = base.write(workDirectory.resolve("base.tar"));
             try (DockerArchive archive = DockerArchive.open(archiveFile)) {
@@ -215,14 +224,5 @@ public final class StartupCache {
             lines.add(entry.relative() + " " + Sha256.ofFile(entry.source()));
         }
         return FileStamps.digest(lines);
-    }
-
-    /** Java's os.arch in the image config's words. */
-    static String imageArchitecture(String osArch) {
-        return switch (osArch) {
-            case "x86_64", "amd64" -> "amd64";
-            case "aarch64", "arm64" -> "arm64";
-            default -> osArch;
-        };
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ghillie.preview.image.JlinkBaseImage;
 import dev.ghillie.preview.image.RecordingLog;
+import dev.ghillie.preview.image.TargetPlatforms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class StartupCacheTest {
         Path classes = classesOf(TinyService.class);
         StartupCache cache = new StartupCache(log);
 
-        Optional<StartupCache.Made> made = cache.prepare(tiny(), layout(classes, "one"), suggested -> jlinkBase, work).made();
+        Optional<StartupCache.Made> made = cache.prepare(tiny(), layout(classes, "one"), machine(), suggested -> jlinkBase, work).made();
 
         assertThat(made).isPresent();
         assertThat(made.get().jvmFlag()).isEqualTo("-XX:AOTCache=/app/startup.aot");
@@ -58,16 +59,16 @@ class StartupCacheTest {
         assertThat(work.resolve("training")).as("the jars' copies are gone once the cache is made").doesNotExist();
         long trained = Files.getLastModifiedTime(made.get().file()).toMillis();
 
-        Optional<StartupCache.Made> again = cache.prepare(tiny(), layout(classes, "two"), suggested -> jlinkBase, work).made();
+        Optional<StartupCache.Made> again = cache.prepare(tiny(), layout(classes, "two"), machine(), suggested -> jlinkBase, work).made();
         assertThat(log.steps()).last().asString().isEqualTo("image: startup cache unchanged, reused");
         assertThat(Files.getLastModifiedTime(again.orElseThrow().file()).toMillis()).isEqualTo(trained);
 
         Files.writeString(classes.resolve("application.yaml"), "changed: true\n");
-        cache.prepare(tiny(), layout(classes, "three"), suggested -> jlinkBase, work);
+        cache.prepare(tiny(), layout(classes, "three"), machine(), suggested -> jlinkBase, work);
         assertThat(log.steps()).last().asString().contains("trained");
 
         StartupCache.Service otherFlags = new StartupCache.Service(TinyService.class.getName(), List.of("-XX:+UseParallelGC"), "/app");
-        cache.prepare(otherFlags, layout(classes, "four"), suggested -> jlinkBase, work);
+        cache.prepare(otherFlags, layout(classes, "four"), machine(), suggested -> jlinkBase, work);
         assertThat(log.steps()).last().asString().contains("trained");
         assertThat(log.steps()).hasSize(4);
         assertThat(log.warnings()).isEmpty();
@@ -79,7 +80,7 @@ class StartupCacheTest {
         StartupCache cache = new StartupCache(log, "Linux", System.getProperty("os.arch"), new TrainingRun(Duration.ofSeconds(60), Duration.ofSeconds(60)));
         StartupCache.Service service = new StartupCache.Service(ExitingService.class.getName(), List.of(), "/app");
 
-        StartupCache.Outcome outcome = cache.prepare(service, layout(classesOf(ExitingService.class), "x"), suggested -> jlinkBase, work);
+        StartupCache.Outcome outcome = cache.prepare(service, layout(classesOf(ExitingService.class), "x"), machine(), suggested -> jlinkBase, work);
 
         assertThat(outcome.made()).isEmpty();
         assertThat(outcome.settled()).as("the same inputs fail the same way").isTrue();
@@ -87,7 +88,7 @@ class StartupCacheTest {
                 + " DATABASE_URL is not set: cannot start; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
 
         // A second run would fail with its own message; this one says it did not run.
-        assertThat(cache.prepare(service, layout(classesOf(ExitingService.class), "y"), suggested -> jlinkBase, work).made()).isEmpty();
+        assertThat(cache.prepare(service, layout(classesOf(ExitingService.class), "y"), machine(), suggested -> jlinkBase, work).made()).isEmpty();
         assertThat(log.warnings()).last().asString().startsWith("image: no startup cache: the training run failed with these same inputs before:"
                 + " DATABASE_URL is not set: cannot start (all of it: ").contains("or after deleting " + work.resolve("startup-cache-failed.sha256"));
     }
@@ -96,7 +97,7 @@ class StartupCacheTest {
     void notOnLinuxTheBaseIsNotEvenRead() throws Exception {
         StartupCache cache = new StartupCache(log, "Mac OS X", "aarch64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
-        StartupCache.Outcome outcome = cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> {
+        StartupCache.Outcome outcome = cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), machine(), suggested -> {
             throw new AssertionError("the base must not be fetched");
         }, work);
 
@@ -111,10 +112,40 @@ class StartupCacheTest {
         Path arm = new TestArchive().architecture("arm64").layer().file("opt/java/openjdk/bin/java", "", 0755).write(work.resolve("arm.tar"));
         StartupCache cache = new StartupCache(log, "Linux", "x86_64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
-        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> arm, work).made()).isEmpty();
+        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), AMD64, suggested -> arm, work).made()).isEmpty();
 
         assertThat(log.warnings()).containsExactly("image: no startup cache: the base image is linux/arm64, this machine linux/amd64,"
                 + " so its JVM cannot run here; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
+    }
+
+    @Test
+    void anImageForAnotherArchitectureGetsNoCacheAndItsBaseIsNotEvenRead() throws Exception {
+        StartupCache cache = new StartupCache(log, "Linux", "x86_64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+        StartupCache.Outcome outcome = cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"),
+                TargetPlatforms.ofNodes(List.of("arm64")), suggested -> {
+                    throw new AssertionError("the base must not be fetched");
+                }, work);
+
+        assertThat(outcome.made()).isEmpty();
+        assertThat(outcome.settled()).as("the same inputs give the same image without a cache").isTrue();
+        assertThat(log.warnings()).containsExactly("image: no startup cache: the image is built for linux/arm64 (the cluster's nodes),"
+                + " and the training run runs the base image's JVM on this machine, linux/amd64; the image is built without one"
+                + " (-Dghillie.preview.startupCache=false skips this step)");
+    }
+
+    @Test
+    void anImageForSeveralPlatformsGetsNoCache() throws Exception {
+        StartupCache cache = new StartupCache(log, "Linux", "aarch64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+        StartupCache.Outcome outcome = cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"),
+                TargetPlatforms.parse("linux/amd64,linux/arm64"), suggested -> {
+                    throw new AssertionError("the base must not be fetched");
+                }, work);
+
+        assertThat(outcome.made()).isEmpty();
+        assertThat(log.warnings()).singleElement().asString().startsWith("image: no startup cache: the image is built for"
+                + " linux/amd64,linux/arm64 (ghillie.preview.platforms), and the training run runs the base image's JVM on this machine, linux/arm64;");
     }
 
     @Test
@@ -122,7 +153,7 @@ class StartupCacheTest {
         Path scratch = new TestArchive().layer().file("etc/hostname", "x", 0644).write(work.resolve("scratch.tar"));
         StartupCache cache = new StartupCache(log, "Linux", "amd64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
-        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> scratch, work).made()).isEmpty();
+        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), AMD64, suggested -> scratch, work).made()).isEmpty();
 
         assertThat(log.warnings()).containsExactly(
                 "image: no startup cache: the base image has no JVM at JAVA_HOME=/opt/java/openjdk; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
@@ -136,7 +167,7 @@ class StartupCacheTest {
                 .write(work.resolve("jdk21.tar"));
         StartupCache cache = new StartupCache(log, "Linux", "amd64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
-        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> jdk21, work).made()).isEmpty();
+        assertThat(cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), AMD64, suggested -> jdk21, work).made()).isEmpty();
 
         assertThat(log.warnings()).containsExactly("image: no startup cache: the base image's JVM is 21.0.9, and an ahead-of-time cache"
                 + " needs JDK 25 or newer: use a JDK 25 base such as eclipse-temurin:25-jre; the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
@@ -146,7 +177,7 @@ class StartupCacheTest {
     void aBaseThatCannotBeReadIsNotSettled() throws Exception {
         StartupCache cache = new StartupCache(log, "Linux", "amd64", new TrainingRun(Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
-        StartupCache.Outcome outcome = cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), suggested -> {
+        StartupCache.Outcome outcome = cache.prepare(tiny(), layout(classesOf(TinyService.class), "x"), AMD64, suggested -> {
             throw new java.io.IOException("registry.example.com: connection refused\nat line two");
         }, work);
 
@@ -154,6 +185,13 @@ class StartupCacheTest {
         assertThat(outcome.settled()).as("the next build may reach the registry").isFalse();
         assertThat(log.warnings()).containsExactly("image: no startup cache: IOException: registry.example.com: connection refused;"
                 + " the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
+    }
+
+    private static final TargetPlatforms AMD64 = TargetPlatforms.ofMachine("amd64");
+
+    /** Built for this machine, the only platform whose JVM a training run can run. */
+    private static TargetPlatforms machine() {
+        return TargetPlatforms.ofMachine(System.getProperty("os.arch"));
     }
 
     private static StartupCache.Service tiny() {
