@@ -16,6 +16,7 @@ import dev.ghillie.preview.settings.KeyValuePairs;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingSources;
+import dev.ghillie.preview.settings.ServiceConventions;
 import dev.ghillie.preview.settings.SettingsException;
 import dev.ghillie.preview.settings.SettingsValidator;
 import java.io.File;
@@ -135,6 +136,38 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.rolloutTimeout", defaultValue = "5m")
     private String rolloutTimeout;
 
+    /** The port the service listens on in its container (the chart's containerPort). */
+    @Parameter(property = "ghillie.preview.containerPort", defaultValue = "8080")
+    private String containerPort;
+
+    /** The path that answers 200 while the service lives: the startup and liveness probes, and up's check of the URL. */
+    @Parameter(property = "ghillie.preview.healthPath", defaultValue = "/health")
+    private String healthPath;
+
+    /** The readiness probe's path; default /ready with the default healthPath (ghillie-runtime's pair), else the healthPath. */
+    @Parameter(property = "ghillie.preview.readyPath")
+    private String readyPath;
+
+    /** The environment variable that tells the service its port (set to containerPort); default GHILLIE_PORT, empty for none. */
+    @Parameter(property = "ghillie.preview.portVariable")
+    private String portVariable;
+
+    /** The Secret up writes the data services' URLs into, read by the pod with envFrom. */
+    @Parameter(property = "ghillie.preview.appSecret", defaultValue = "ghillie")
+    private String appSecret;
+
+    /** The app Secret's key, and so the service's variable, holding the PostgreSQL URL. */
+    @Parameter(property = "ghillie.preview.databaseUrlKey", defaultValue = "DATABASE_URL")
+    private String databaseUrlKey;
+
+    /** The app Secret's key, and so the service's variable, holding the Valkey URL. */
+    @Parameter(property = "ghillie.preview.valkeyUrlKey", defaultValue = "VALKEY_URL")
+    private String valkeyUrlKey;
+
+    /** auto: up proves through /version that the new image answers when /version answers JSON, and says so when it does not; off: never asks. */
+    @Parameter(property = "ghillie.preview.versionCheck", defaultValue = "auto")
+    private String versionCheck;
+
     /** Where preview.json, image.tar and image.json go. */
     @Parameter(property = "ghillie.preview.workDir", defaultValue = "${project.build.directory}/ghillie-preview")
     protected File workDir;
@@ -195,7 +228,31 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
                 projectDir,
                 workDir.toPath(),
                 registry(),
-                environment);
+                environment,
+                serviceConventions());
+    }
+
+    /** What the preview assumes about the service; checked with every other setting when the goal validates. */
+    protected ServiceConventions serviceConventions() {
+        return ServiceConventions.of(containerPort, healthPath, readyPath, portVariableSetting(), appSecret, databaseUrlKey, valkeyUrlKey,
+                versionCheck);
+    }
+
+    /**
+     * Empty means "none" here, but Maven may hand an empty property to a parameter as null, which means "the default":
+     * a property that is present and blank is read as given.
+     */
+    private String portVariableSetting() {
+        if (portVariable != null) {
+            return portVariable;
+        }
+        String property = "ghillie.preview.portVariable";
+        for (java.util.Properties properties : List.of(session.getUserProperties(), project.getProperties(), session.getSystemProperties())) {
+            if (properties.containsKey(property)) {
+                return properties.getProperty(property);
+            }
+        }
+        return null;
     }
 
     protected SettingSources settingSources() {

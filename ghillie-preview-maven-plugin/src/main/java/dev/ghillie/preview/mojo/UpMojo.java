@@ -62,7 +62,7 @@ public class UpMojo extends AbstractImageMojo {
             Consumer<String> progress = line -> getLog().info("      " + line);
             try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, serviceBuild(progress), image, k3d, new Preflight(processRunner(settings)),
                     dockerCheckSetting(), helm(settings), new MavenImageLog(getLog()), progress)) {
-                PreviewUp.Result result = new PreviewUp(steps, settings.platform().any(), getLog()::info).run();
+                PreviewUp.Result result = new PreviewUp(steps, settings.platform().any(), settings.service(), getLog()::info).run();
                 PreviewRecord record = PreviewRecord.of(settings, result);
                 record.write(settings.previewRecord());
                 getPluginContext().put(ACCESS_SESSION, result.access().session());

@@ -42,6 +42,7 @@ public final class SettingsValidator {
         for (Path values : settings.valuesFiles()) {
             valuesFile(values, problems);
         }
+        settings.service().validate(problems);
         if (!problems.isEmpty()) {
             throw new SettingsException(String.join(System.lineSeparator(), problems));
         }
