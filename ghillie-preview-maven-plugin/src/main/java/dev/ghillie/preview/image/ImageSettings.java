@@ -3,6 +3,7 @@ package dev.ghillie.preview.image;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import dev.ghillie.preview.settings.SettingValue;
+import dev.ghillie.preview.settings.ServiceConventions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
  * @param offline      no network: a registry base image must be in Jib's cache already (Maven's -o)
  * @param dockerExecutable the docker CLI for {@link ImageTarget#DOCKER}; empty for {@code docker} on the PATH
  * @param startupCache  train a startup cache on the base image's JVM and ship it (see the image.startup package)
+ * @param containerPort the port the image exposes (the service's ghillie.preview.containerPort)
+ * @param portVariable  the variable the image sets to that port; empty for a service that reads none
  */
 public record ImageSettings(
         BaseImage baseImage,
@@ -46,12 +49,13 @@ public record ImageSettings(
         Optional<Path> baseImageCache,
         boolean offline,
         Optional<Path> dockerExecutable,
-        boolean startupCache) {
+        boolean startupCache,
+        int containerPort,
+        Optional<String> portVariable) {
 
     /** Heap as a share of the container's memory limit, and a clean restart instead of a half-dead JVM. */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
     public static final String DEFAULT_USER = "65532:65532";
-    public static final int PORT = 8080;
     public static final String APP_ROOT = "/app";
 
     public ImageSettings {
@@ -109,6 +113,8 @@ public record ImageSettings(
         private boolean offline;
         private Path dockerExecutable;
         private boolean startupCache;
+        private int containerPort = ServiceConventions.DEFAULT_CONTAINER_PORT;
+        private Optional<String> portVariable = Optional.of(ServiceConventions.DEFAULT_PORT_VARIABLE);
 
         private Builder() {
         }
@@ -139,6 +145,8 @@ public record ImageSettings(
         public Builder offline(boolean value) { this.offline = value; return this; }
         public Builder dockerExecutable(Path value) { this.dockerExecutable = value; return this; }
         public Builder startupCache(boolean value) { this.startupCache = value; return this; }
+        /** The port the service listens on and the variable that tells it (from its conventions); ghillie-runtime's by default. */
+        public Builder port(int port, Optional<String> variable) { this.containerPort = port; this.portVariable = variable; return this; }
 
         public ImageSettings build() {
             String name = required(imageName, "imageName");
@@ -165,7 +173,9 @@ public record ImageSettings(
                     Optional.ofNullable(baseImageCache),
                     offline,
                     Optional.ofNullable(dockerExecutable),
-                    startupCache);
+                    startupCache,
+                    containerPort,
+                    portVariable);
         }
 
         private static String checkedName(String name, String readFrom) {
