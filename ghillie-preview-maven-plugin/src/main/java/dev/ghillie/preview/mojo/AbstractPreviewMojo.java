@@ -6,6 +6,7 @@ import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dCli;
+import dev.ghillie.preview.helm.BundledChart;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.HelmJavaClient;
 import dev.ghillie.preview.process.ProcessRunner;
@@ -16,10 +17,12 @@ import dev.ghillie.preview.settings.KeyValuePairs;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingSources;
+import dev.ghillie.preview.settings.SettingValue;
 import dev.ghillie.preview.settings.ServiceConventions;
 import dev.ghillie.preview.settings.SettingsException;
 import dev.ghillie.preview.settings.SettingsValidator;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +87,7 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.dockerCheck", defaultValue = "auto")
     private String dockerCheck;
 
-    /** The Helm chart directory (env GHILLIE_CHART, relative to the repository root; default charts/ghillie there). */
+    /** The Helm chart directory (env GHILLIE_CHART, relative to the repository root; default charts/ghillie there when it exists, else the chart the plugin carries). */
     @Parameter(property = "ghillie.preview.chart")
     private File chart;
 
@@ -171,6 +174,9 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     /** Where preview.json, image.tar and image.json go. */
     @Parameter(property = "ghillie.preview.workDir", defaultValue = "${project.build.directory}/ghillie-preview")
     protected File workDir;
+
+    /** Where a project keeps its own chart, relative to the repository root. */
+    private static final String DEFAULT_CHART = "charts/ghillie";
 
     /** What settings fall back to after their parameters; a field so that tests can give their own. */
     private Map<String, String> environment = System.getenv();
@@ -259,10 +265,34 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
         return new SettingSources(environment);
     }
 
-    /** The chart parameter (Maven resolves it against the module), else GHILLIE_CHART or charts/ghillie against the repository root. */
+    /**
+     * The chart parameter (Maven resolves it against the module), else GHILLIE_CHART against the repository root, else the
+     * repository's charts/ghillie when it has one, else the chart the plugin carries, extracted under the work directory
+     * by the goals that deploy it.
+     */
     private Path chartDir(SettingSources sources, Path projectDir) {
-        Path dir = chart != null ? chart.toPath() : projectDir.resolve(sources.text(null, "GHILLIE_CHART", "charts/ghillie"));
-        return dir.toAbsolutePath().normalize();
+        if (chart != null) {
+            return chart.toPath().toAbsolutePath().normalize();
+        }
+        Optional<String> fromEnvironment = sources.find(null, List.of("GHILLIE_CHART")).map(SettingValue::text);
+        if (fromEnvironment.isPresent()) {
+            return projectDir.resolve(fromEnvironment.get()).toAbsolutePath().normalize();
+        }
+        Path own = projectDir.resolve(DEFAULT_CHART).toAbsolutePath().normalize();
+        if (Files.isRegularFile(own.resolve("Chart.yaml"))) {
+            return own;
+        }
+        Path bundled = workDir.toPath().resolve("chart/ghillie").toAbsolutePath().normalize();
+        if (deploysChart()) {
+            new BundledChart().extractTo(bundled);
+            getLog().info("Chart: the plugin's own ghillie chart (no " + DEFAULT_CHART + " in " + projectDir + "), extracted to " + bundled);
+        }
+        return bundled;
+    }
+
+    /** Whether this goal installs the chart, and so needs the plugin's own one on disk when the project has none. */
+    protected boolean deploysChart() {
+        return false;
     }
 
     /** The k3d registry {@code up} pushes to; only {@code up} has the setting. */

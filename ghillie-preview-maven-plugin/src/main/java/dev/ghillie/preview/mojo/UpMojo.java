@@ -50,6 +50,11 @@ public class UpMojo extends AbstractImageMojo {
     }
 
     @Override
+    protected boolean deploysChart() {
+        return true;
+    }
+
+    @Override
     public void execute() throws MojoFailureException {
         if (!isServiceModule("up")) {
             return;
