@@ -195,6 +195,19 @@ class PreviewGoalsTest {
         assertThat(bundled.resolve("templates/deployment.yaml")).exists();
     }
 
+    /** -Dghillie.preview.portVariable= means "no variable", even when Maven hands the parameter an empty property as null. */
+    @Test
+    @InjectMojo(goal = "status")
+    void anEmptyPortVariablePropertyMeansNone(StatusMojo mojo) throws Exception {
+        assertThat(mojo.serviceConventions().portVariable()).contains("GHILLIE_PORT");
+
+        session.getUserProperties().setProperty("ghillie.preview.portVariable", "");
+        assertThat(mojo.serviceConventions().portVariable()).isEmpty();
+
+        setVariableValueToObject(mojo, "portVariable", "PORT");
+        assertThat(mojo.serviceConventions().portVariable()).contains("PORT");
+    }
+
     /** Goals that install nothing do not extract it. */
     @Test
     @InjectMojo(goal = "status")
