@@ -86,6 +86,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     static final String SERVICE_VALUES_FILE = "service-values.yaml";
     /** Pod annotation carrying a digest of the app Secret, so a changed URL or password rolls the pods. */
     static final String SECRET_CHECKSUM_ANNOTATION = "podAnnotations.ghillie\\.dev/app-secret-checksum";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final PreviewSettings settings;
     private final ServiceBuild serviceBuild;
@@ -97,7 +98,6 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     private final ImageLog imageLog;
     private final Consumer<String> progress;
     private final KubeClientFactory clientFactory = new KubeClientFactory();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private final Map<Path, KubernetesClient> clients = new ConcurrentHashMap<>();
     private volatile String appSecretChecksum = "";
 
