@@ -3,6 +3,7 @@ package dev.ghillie.preview.image;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import dev.ghillie.preview.settings.SettingValue;
+import dev.ghillie.preview.settings.ServiceConventions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import java.util.regex.Pattern;
  * @param dockerExecutable the docker CLI for {@link ImageTarget#DOCKER}; empty for {@code docker} on the PATH
  * @param startupCache  train a startup cache on the base image's JVM and ship it (see the image.startup package)
  * @param platforms     what the image is built for: the setting, else this machine until {@code up} asks the cluster's nodes
+ * @param containerPort the port the image exposes (the service's ghillie.preview.containerPort)
+ * @param portVariable  the variable the image sets to that port; empty for a service that reads none
  */
 public record ImageSettings(
         BaseImage baseImage,
@@ -48,12 +51,13 @@ public record ImageSettings(
         boolean offline,
         Optional<Path> dockerExecutable,
         boolean startupCache,
-        TargetPlatforms platforms) {
+        TargetPlatforms platforms,
+        int containerPort,
+        Optional<String> portVariable) {
 
     /** Heap as a share of the container's memory limit, and a clean restart instead of a half-dead JVM. */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
     public static final String DEFAULT_USER = "65532:65532";
-    public static final int PORT = 8080;
     public static final String APP_ROOT = "/app";
 
     public ImageSettings {
@@ -83,13 +87,15 @@ public record ImageSettings(
     /** The same build for other platforms, e.g. the cluster's nodes' once {@code up} knows them. */
     public ImageSettings withPlatforms(TargetPlatforms other) {
         return new ImageSettings(baseImage, target, imageName, tag, version, mainClass, jvmFlags, user, creationTime, labels,
-                classesDirectory, dependencies, outputDirectory, baseImageCache, offline, dockerExecutable, startupCache, other);
+                classesDirectory, dependencies, outputDirectory, baseImageCache, offline, dockerExecutable, startupCache, other,
+                containerPort, portVariable);
     }
 
     /** The same build on another base, e.g. one platform's image of a multi-platform tar. */
     public ImageSettings withBaseImage(BaseImage other) {
         return new ImageSettings(other, target, imageName, tag, version, mainClass, jvmFlags, user, creationTime, labels,
-                classesDirectory, dependencies, outputDirectory, baseImageCache, offline, dockerExecutable, startupCache, platforms);
+                classesDirectory, dependencies, outputDirectory, baseImageCache, offline, dockerExecutable, startupCache, platforms,
+                containerPort, portVariable);
     }
 
     public static Builder builder() {
@@ -125,6 +131,8 @@ public record ImageSettings(
         private boolean startupCache;
         private String platforms;
         private String machineArchitecture = System.getProperty("os.arch");
+        private int containerPort = ServiceConventions.DEFAULT_CONTAINER_PORT;
+        private Optional<String> portVariable = Optional.of(ServiceConventions.DEFAULT_PORT_VARIABLE);
 
         private Builder() {
         }
@@ -159,6 +167,8 @@ public record ImageSettings(
         public Builder platforms(String value) { this.platforms = value; return this; }
         /** This machine's {@code os.arch}, read from the JVM unless a test says otherwise. */
         public Builder machineArchitecture(String value) { this.machineArchitecture = value; return this; }
+        /** The port the service listens on and the variable that tells it (from its conventions); ghillie-runtime's by default. */
+        public Builder port(int port, Optional<String> variable) { this.containerPort = port; this.portVariable = variable; return this; }
 
         public ImageSettings build() {
             String name = required(imageName, "imageName");
@@ -186,7 +196,9 @@ public record ImageSettings(
                     offline,
                     Optional.ofNullable(dockerExecutable),
                     startupCache,
-                    known(platforms).map(TargetPlatforms::parse).orElseGet(() -> TargetPlatforms.ofMachine(machineArchitecture)));
+                    known(platforms).map(TargetPlatforms::parse).orElseGet(() -> TargetPlatforms.ofMachine(machineArchitecture)),
+                    containerPort,
+                    portVariable);
             if (settings.target() == ImageTarget.REGISTRY && offline) {
                 // Jib refuses a registry target offline (Containerizer.setOfflineMode throws): said before anything starts.
                 throw JibFailures.offlineRegistryTarget(settings);

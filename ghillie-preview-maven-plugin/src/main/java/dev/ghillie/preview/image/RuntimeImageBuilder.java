@@ -136,14 +136,15 @@ public final class RuntimeImageBuilder {
 
     /** What every ghillie image promises the chart: working directory, non-root user, port, labels, a fixed time. */
     private static JibContainerBuilder withRuntimeContract(JibContainerBuilder container, ImageSettings settings) {
-        return container
+        container
                 .setWorkingDirectory(AbsoluteUnixPath.get(ImageSettings.APP_ROOT))
                 .setUser(settings.user())
-                .addExposedPort(Port.tcp(ImageSettings.PORT))
-                .addEnvironmentVariable("GHILLIE_PORT", Integer.toString(ImageSettings.PORT))
+                .addExposedPort(Port.tcp(settings.containerPort()))
                 .setLabels(settings.labels())
                 .setCreationTime(settings.creationTime())
                 .setPlatforms(jibPlatforms(settings.platforms()));
+        settings.portVariable().ifPresent(variable -> container.addEnvironmentVariable(variable, Integer.toString(settings.containerPort())));
+        return container;
     }
 
     /** Jib's words for the platforms; without them Jib builds linux/amd64 whatever the machine or cluster. */

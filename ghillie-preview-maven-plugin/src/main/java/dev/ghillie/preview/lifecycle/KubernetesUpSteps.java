@@ -58,6 +58,10 @@ import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingsValidator;
+import dev.ghillie.preview.settings.VersionCheck;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import io.fabric8.kubernetes.api.model.ContainerImage;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -88,10 +92,11 @@ import java.util.function.Supplier;
  */
 public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
 
-    /** The Secret the chart's values-local.yaml reads with envFrom (secrets.existingSecretName). */
-    public static final String APP_SECRET = "ghillie";
+    /** The service conventions as chart values, written into the work directory for each release. */
+    static final String SERVICE_VALUES_FILE = "service-values.yaml";
     /** Pod annotation carrying a digest of the app Secret, so a changed URL or password rolls the pods. */
     static final String SECRET_CHECKSUM_ANNOTATION = "podAnnotations.ghillie\\.dev/app-secret-checksum";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final PreviewSettings settings;
     private final ServiceBuild serviceBuild;
@@ -262,11 +267,12 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     public Outcome<Void> appSecret(PreviewCluster cluster, Map<String, SecretValue> data) {
         KubernetesClient client = client(cluster);
         Namespaces.ensure(client, settings.namespace());
-        SecretStore.Outcome outcome = new SecretApplier(client).apply(new SecretSpec(settings.namespace(), APP_SECRET,
+        String appSecret = settings.service().appSecret();
+        SecretStore.Outcome outcome = new SecretApplier(client).apply(new SecretSpec(settings.namespace(), appSecret,
                 Map.of("app.kubernetes.io/managed-by", "ghillie-preview"), data));
         appSecretChecksum = checksum(data);
         String keys = data.isEmpty() ? "no keys: no platform services" : String.join(", ", new TreeMap<>(data).keySet());
-        return Outcome.of(null, "Secret " + APP_SECRET + " " + outcome.name().toLowerCase(java.util.Locale.ROOT) + " (" + keys + ")");
+        return Outcome.of(null, "Secret " + appSecret + " " + outcome.name().toLowerCase(java.util.Locale.ROOT) + " (" + keys + ")");
     }
 
     @Override
@@ -282,6 +288,8 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
         if (Files.isRegularFile(localValues)) {
             valuesFiles.add(localValues);
         }
+        // After the chart's local values (which name ghillie-runtime's Secret), before the user's own files and --set values.
+        valuesFiles.add(serviceValuesFile());
         valuesFiles.addAll(settings.valuesFiles());
         Map<String, String> values = new LinkedHashMap<>(imageValues(image));
         values.put(SECRET_CHECKSUM_ANNOTATION, appSecretChecksum);
@@ -289,6 +297,19 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
         ChartSource chart = new ChartSource.Local(settings.chartDir());
         return new ReleaseRequest(new ReleaseTarget(settings.release(), settings.namespace(), cluster.kubeconfig()), chart, valuesFiles,
                 values, settings.rolloutTimeout(), ReleaseFingerprint.of(chart, valuesFiles, values));
+    }
+
+    /** The service conventions (port, port variable, probe paths, app Secret) as a values file Helm merges. */
+    private Path serviceValuesFile() {
+        Path file = settings.workDir().resolve(SERVICE_VALUES_FILE);
+        try {
+            Files.createDirectories(settings.workDir());
+            Files.writeString(file, "# Written by preview:up from the ghillie.preview.* service settings; rewritten on every run.\n"
+                    + YAML.writeValueAsString(settings.service().chartValues()).replaceFirst("^---\\n", ""));
+        } catch (IOException e) {
+            throw new PreviewException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     /**
@@ -323,18 +344,31 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
         PreviewProbe probe = new PreviewProbe();
         PreviewAccess access = settings.access() == AccessMode.PORT_FORWARD ? portForward(cluster) : ingress(cluster);
         try {
-            probe.awaitHealthy(access.url(), settings.rolloutTimeout());
-            Optional<String> reported = probe.reportedDigest(access.url());
-            if (!reported.equals(Optional.of(image.digest()))) {
-                throw new PreviewException(access.url() + "/version reports image " + reported.orElse("(none)")
-                        + ", not the one just built (" + image.digest() + "): an older pod still answers, or the chart does not"
-                        + " pass GHILLIE_IMAGE_DIGEST (image.digest / image.buildDigest)");
+            probe.awaitHealthy(access.url(), settings.service().healthPath(), settings.rolloutTimeout());
+            if (settings.service().versionCheck() == VersionCheck.AUTO) {
+                proveImage(probe, access.url(), image);
             }
         } catch (RuntimeException e) {
             closeQuietly(access.session());
             throw e;
         }
         return Outcome.of(access, access.url());
+    }
+
+    /** A service that answers /version with JSON must report the digest just built; one without such a /version is told so once. */
+    private void proveImage(PreviewProbe probe, String url, ImageResult image) {
+        switch (probe.version(url)) {
+            case PreviewProbe.VersionReport.NotJson notJson -> progress.accept("/version answered " + notJson.answer()
+                    + ", not JSON: which image answers is not checked (ghillie.preview.versionCheck=off says so for good)");
+            case PreviewProbe.VersionReport.Json json -> {
+                if (!json.imageDigest().equals(Optional.of(image.digest()))) {
+                    throw new PreviewException(url + "/version reports image " + json.imageDigest().orElse("(none)")
+                            + ", not the one just built (" + image.digest() + "): an older pod still answers, or the chart does not"
+                            + " pass GHILLIE_IMAGE_DIGEST (image.digest / image.buildDigest); a service whose /version reports no"
+                            + " imageDigest sets ghillie.preview.versionCheck=off");
+                }
+            }
+        }
     }
 
     private PreviewAccess ingress(PreviewCluster cluster) {

@@ -55,7 +55,7 @@ public final class PreviewDown {
         helm.uninstall(new ReleaseTarget(settings.release(), settings.namespace(), kubeconfig));
         out.accept("release " + settings.release() + " uninstalled from namespace " + settings.namespace());
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
-            client.secrets().inNamespace(settings.namespace()).withName(KubernetesUpSteps.APP_SECRET).delete();
+            client.secrets().inNamespace(settings.namespace()).withName(settings.service().appSecret()).delete();
             client.namespaces().withName(settings.namespace()).delete();
             // A namespace stays Terminating while its contents go; an up right after would fail to
             // write into it, so down returns only once it is gone.
@@ -66,7 +66,7 @@ public final class PreviewDown {
                     + DurationText.of(NAMESPACE_DELETION) + ": check what keeps it (kubectl get namespace "
                     + settings.namespace() + " -o yaml) and run down again");
         }
-        out.accept("Secret " + KubernetesUpSteps.APP_SECRET + " and namespace " + settings.namespace()
+        out.accept("Secret " + settings.service().appSecret() + " and namespace " + settings.namespace()
                 + " deleted; cluster " + settings.clusterName() + " kept");
     }
 }

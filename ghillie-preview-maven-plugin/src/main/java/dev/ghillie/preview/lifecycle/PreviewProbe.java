@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Asks the running preview through its URL, as a user or a test would: {@code /health} until it
+ * Asks the running preview through its URL, as a user or a test would: its health path until it
  * answers 200, then {@code /version} to prove which image serves. Proves the whole path (ingress or
  * port-forward, Service, pod), not only that Kubernetes thinks the pod is ready.
  */
@@ -40,33 +40,49 @@ public final class PreviewProbe {
         }
     }
 
-    /** Polls {@code /health} until 200 or the deadline; the failure says what the URL last answered. */
-    public void awaitHealthy(String baseUrl, Duration timeout) {
+    /** What {@code /version} said: the digest it reports (empty when none), or why it is no version report. */
+    public sealed interface VersionReport {
+        /** A JSON answer; its {@code imageDigest}, empty when it has none. */
+        record Json(Optional<String> imageDigest) implements VersionReport {
+        }
+
+        /** No JSON: not 200, or a body that is not a JSON object. */
+        record NotJson(String answer) implements VersionReport {
+        }
+    }
+
+    /** Polls the health path until 200 or the deadline; the failure says what the URL last answered. */
+    public void awaitHealthy(String baseUrl, String healthPath, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         Answer last;
         do {
-            last = get(baseUrl, "/health");
+            last = get(baseUrl, healthPath);
             if (last.status() == 200) {
                 return;
             }
             pause();
         } while (Instant.now().isBefore(deadline));
-        throw new PreviewException(baseUrl + "/health did not answer 200 within " + DurationText.of(timeout) + " (last: "
+        throw new PreviewException(baseUrl + healthPath + " did not answer 200 within " + DurationText.of(timeout) + " (last: "
                 + (last.status() == 0 ? last.body() : "HTTP " + last.status()) + "). The pods are ready, so the way in is not:"
-                + " check the ingress (k3d's Traefik) or use -Dghillie.preview.access=port-forward");
+                + " check the ingress (k3d's Traefik) or use -Dghillie.preview.access=port-forward, and that the service answers"
+                + " ghillie.preview.healthPath (" + healthPath + ")");
     }
 
-    /** The {@code imageDigest} that {@code /version} reports, empty when it reports none. */
-    public Optional<String> reportedDigest(String baseUrl) {
+    /** What {@code /version} answers: a service without one (404, HTML, plain text) is {@link VersionReport.NotJson}. */
+    public VersionReport version(String baseUrl) {
         Answer answer = get(baseUrl, "/version");
         if (answer.status() != 200) {
-            throw new PreviewException(baseUrl + "/version answered " + (answer.status() == 0 ? answer.body() : "HTTP " + answer.status()));
+            return new VersionReport.NotJson(answer.status() == 0 ? answer.body() : "HTTP " + answer.status());
         }
         try {
-            JsonNode digest = JSON.readTree(answer.body()).path("imageDigest");
-            return digest.isTextual() ? Optional.of(digest.asText()) : Optional.empty();
+            JsonNode json = JSON.readTree(answer.body());
+            if (json == null || !json.isObject()) {
+                return new VersionReport.NotJson("HTTP 200, not a JSON object");
+            }
+            JsonNode digest = json.path("imageDigest");
+            return new VersionReport.Json(digest.isTextual() ? Optional.of(digest.asText()) : Optional.empty());
         } catch (IOException e) {
-            throw new PreviewException(baseUrl + "/version did not answer JSON: " + answer.body().lines().findFirst().orElse(""));
+            return new VersionReport.NotJson("HTTP 200, not JSON");
         }
     }
 

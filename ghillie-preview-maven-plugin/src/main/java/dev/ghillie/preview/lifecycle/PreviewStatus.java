@@ -62,7 +62,7 @@ public final class PreviewStatus {
                 health = pods.isEmpty() ? Optional.of(false) : Optional.of(healthThroughForward(client, settings, selection));
             } else {
                 url = recordedUrl.or(() -> cluster.ingress().map(port -> "http://" + port.dialHost() + ":" + port.port()));
-                health = url.map(u -> probe.get(u, "/health").status() == 200);
+                health = url.map(u -> probe.get(u, settings.service().healthPath()).status() == 200);
             }
             return new StatusReport(cluster.name(), "running", nodes, settings.namespace(), release, pods, url, health);
         }
@@ -74,7 +74,7 @@ public final class PreviewStatus {
             return false;
         }
         try (PortForwardSession forward = new PortForwarder(client).forwardService(settings.namespace(), service.get(), 0, 0)) {
-            return probe.get(forward.url().toString().replaceAll("/$", ""), "/health").status() == 200;
+            return probe.get(forward.url().toString().replaceAll("/$", ""), settings.service().healthPath()).status() == 200;
         } catch (PreviewException e) {
             return false;
         }

@@ -4,6 +4,7 @@ import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
+import dev.ghillie.preview.settings.ServiceConventions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,11 +33,19 @@ public final class PreviewUp {
 
     private final UpSteps steps;
     private final PlatformSelection platform;
+    private final ServiceConventions service;
     private final Consumer<String> out;
 
+    /** For ghillie-runtime's conventions: the URLs go to DATABASE_URL and VALKEY_URL. */
     public PreviewUp(UpSteps steps, PlatformSelection platform, Consumer<String> out) {
+        this(steps, platform, ServiceConventions.DEFAULTS, out);
+    }
+
+    /** The app secret names the URLs as {@code service} says (its databaseUrlKey and valkeyUrlKey). */
+    public PreviewUp(UpSteps steps, PlatformSelection platform, ServiceConventions service, Consumer<String> out) {
         this.steps = steps;
         this.platform = platform;
+        this.service = service;
         this.out = out;
     }
 
@@ -56,7 +65,7 @@ public final class PreviewUp {
             CompletableFuture<Optional<SecretValue>> valkey = platform.valkey()
                     ? cluster.thenApplyAsync(c -> report.run("valkey", () -> steps.valkey(c)), pool)
                     : CompletableFuture.completedFuture(Optional.empty());
-            CompletableFuture<Void> secret = database.thenCombine(valkey, PreviewUp::appSecretData)
+            CompletableFuture<Void> secret = database.thenCombine(valkey, this::appSecretData)
                     .thenAcceptBothAsync(cluster, (data, c) -> report.run("app secret", () -> steps.appSecret(c, data)), pool);
             // The image build runs here, on the goal's own thread, while the branches above run: the module's build
             // inside it may need what the build tool ties to that thread (Maven's project lock under -T). It is built
@@ -94,10 +103,10 @@ public final class PreviewUp {
         return List.copyOf(services);
     }
 
-    private static Map<String, SecretValue> appSecretData(Optional<SecretValue> database, Optional<SecretValue> valkey) {
+    private Map<String, SecretValue> appSecretData(Optional<SecretValue> database, Optional<SecretValue> valkey) {
         Map<String, SecretValue> data = new LinkedHashMap<>();
-        database.ifPresent(url -> data.put("DATABASE_URL", url));
-        valkey.ifPresent(url -> data.put("VALKEY_URL", url));
+        database.ifPresent(url -> data.put(service.databaseUrlKey(), url));
+        valkey.ifPresent(url -> data.put(service.valkeyUrlKey(), url));
         return data;
     }
 

@@ -6,6 +6,7 @@ import dev.ghillie.preview.image.DockerImageName;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.settings.SettingSources;
+import dev.ghillie.preview.settings.ServiceConventions;
 import dev.ghillie.preview.settings.SettingValue;
 import dev.ghillie.preview.settings.SettingsException;
 import java.io.File;
@@ -139,6 +140,8 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
                 .dockerExecutable(dockerExecutable == null ? null : dockerExecutable.toPath())
                 .startupCache(startupCache)
                 .platforms(platforms);
+        ServiceConventions service = serviceConventions();
+        settings.port(service.containerPort(), service.portVariable());
         Set<String> reactor = session.getProjects().stream().map(p -> p.getGroupId() + ":" + p.getArtifactId()).collect(Collectors.toSet());
         for (Artifact artifact : project.getArtifacts()) {
             // The goals resolve compile+runtime so that a command-line build can compile; the image takes what runs.

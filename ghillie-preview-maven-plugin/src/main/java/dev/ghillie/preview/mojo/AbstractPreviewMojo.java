@@ -6,6 +6,7 @@ import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dCli;
+import dev.ghillie.preview.helm.BundledChart;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.HelmJavaClient;
 import dev.ghillie.preview.process.ProcessRunner;
@@ -17,9 +18,12 @@ import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.ValkeyOperator;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingSources;
+import dev.ghillie.preview.settings.SettingValue;
+import dev.ghillie.preview.settings.ServiceConventions;
 import dev.ghillie.preview.settings.SettingsException;
 import dev.ghillie.preview.settings.SettingsValidator;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +88,7 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.dockerCheck", defaultValue = "auto")
     private String dockerCheck;
 
-    /** The Helm chart directory (env GHILLIE_CHART, relative to the repository root; default charts/ghillie there). */
+    /** The Helm chart directory (env GHILLIE_CHART, relative to the repository root; default charts/ghillie there when it exists, else the chart the plugin carries). */
     @Parameter(property = "ghillie.preview.chart")
     private File chart;
 
@@ -140,9 +144,44 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.rolloutTimeout", defaultValue = "5m")
     private String rolloutTimeout;
 
+    /** The port the service listens on in its container (the chart's containerPort). */
+    @Parameter(property = "ghillie.preview.containerPort", defaultValue = "8080")
+    private String containerPort;
+
+    /** The path that answers 200 while the service lives: the startup and liveness probes, and up's check of the URL. */
+    @Parameter(property = "ghillie.preview.healthPath", defaultValue = "/health")
+    private String healthPath;
+
+    /** The readiness probe's path; default /ready with the default healthPath (ghillie-runtime's pair), else the healthPath. */
+    @Parameter(property = "ghillie.preview.readyPath")
+    private String readyPath;
+
+    /** The environment variable that tells the service its port (set to containerPort); default GHILLIE_PORT, empty for none. */
+    @Parameter(property = "ghillie.preview.portVariable")
+    private String portVariable;
+
+    /** The Secret up writes the data services' URLs into, read by the pod with envFrom. */
+    @Parameter(property = "ghillie.preview.appSecret", defaultValue = "ghillie")
+    private String appSecret;
+
+    /** The app Secret's key, and so the service's variable, holding the PostgreSQL URL. */
+    @Parameter(property = "ghillie.preview.databaseUrlKey", defaultValue = "DATABASE_URL")
+    private String databaseUrlKey;
+
+    /** The app Secret's key, and so the service's variable, holding the Valkey URL. */
+    @Parameter(property = "ghillie.preview.valkeyUrlKey", defaultValue = "VALKEY_URL")
+    private String valkeyUrlKey;
+
+    /** auto: up proves through /version that the new image answers when /version answers JSON, and says so when it does not; off: never asks. */
+    @Parameter(property = "ghillie.preview.versionCheck", defaultValue = "auto")
+    private String versionCheck;
+
     /** Where preview.json, image.tar and image.json go. */
     @Parameter(property = "ghillie.preview.workDir", defaultValue = "${project.build.directory}/ghillie-preview")
     protected File workDir;
+
+    /** Where a project keeps its own chart, relative to the repository root. */
+    private static final String DEFAULT_CHART = "charts/ghillie";
 
     /** What settings fall back to after their parameters; a field so that tests can give their own. */
     private Map<String, String> environment = System.getenv();
@@ -202,17 +241,65 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
                 projectDir,
                 workDir.toPath(),
                 registry(),
-                environment);
+                environment,
+                serviceConventions());
+    }
+
+    /** What the preview assumes about the service; checked with every other setting when the goal validates. */
+    protected ServiceConventions serviceConventions() {
+        return ServiceConventions.of(containerPort, healthPath, readyPath, portVariableSetting(), appSecret, databaseUrlKey, valkeyUrlKey,
+                versionCheck);
+    }
+
+    /**
+     * Empty means "none" here, but Maven may hand an empty property to a parameter as null, which means "the default":
+     * a property that is present and blank is read as given.
+     */
+    private String portVariableSetting() {
+        if (portVariable != null) {
+            return portVariable;
+        }
+        String property = "ghillie.preview.portVariable";
+        for (java.util.Properties properties : List.of(session.getUserProperties(), project.getProperties(), session.getSystemProperties())) {
+            if (properties.containsKey(property)) {
+                return properties.getProperty(property);
+            }
+        }
+        return null;
     }
 
     protected SettingSources settingSources() {
         return new SettingSources(environment);
     }
 
-    /** The chart parameter (Maven resolves it against the module), else GHILLIE_CHART or charts/ghillie against the repository root. */
+    /**
+     * The chart parameter (Maven resolves it against the module), else GHILLIE_CHART against the repository root, else the
+     * repository's charts/ghillie when it has one, else the chart the plugin carries, extracted under the work directory
+     * by the goals that deploy it.
+     */
     private Path chartDir(SettingSources sources, Path projectDir) {
-        Path dir = chart != null ? chart.toPath() : projectDir.resolve(sources.text(null, "GHILLIE_CHART", "charts/ghillie"));
-        return dir.toAbsolutePath().normalize();
+        if (chart != null) {
+            return chart.toPath().toAbsolutePath().normalize();
+        }
+        Optional<String> fromEnvironment = sources.find(null, List.of("GHILLIE_CHART")).map(SettingValue::text);
+        if (fromEnvironment.isPresent()) {
+            return projectDir.resolve(fromEnvironment.get()).toAbsolutePath().normalize();
+        }
+        Path own = projectDir.resolve(DEFAULT_CHART).toAbsolutePath().normalize();
+        if (Files.isRegularFile(own.resolve("Chart.yaml"))) {
+            return own;
+        }
+        Path bundled = workDir.toPath().resolve("chart/ghillie").toAbsolutePath().normalize();
+        if (deploysChart()) {
+            new BundledChart().extractTo(bundled);
+            getLog().info("Chart: the plugin's own ghillie chart (no " + DEFAULT_CHART + " in " + projectDir + "), extracted to " + bundled);
+        }
+        return bundled;
+    }
+
+    /** Whether this goal installs the chart, and so needs the plugin's own one on disk when the project has none. */
+    protected boolean deploysChart() {
+        return false;
     }
 
     /** The k3d registry {@code up} pushes to; only {@code up} has the setting. */

@@ -51,6 +51,11 @@ public class UpMojo extends AbstractImageMojo {
     }
 
     @Override
+    protected boolean deploysChart() {
+        return true;
+    }
+
+    @Override
     public void execute() throws MojoFailureException {
         if (!isServiceModule("up")) {
             return;
@@ -63,7 +68,7 @@ public class UpMojo extends AbstractImageMojo {
             Consumer<String> progress = line -> getLog().info("      " + line);
             try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, serviceBuild(progress), image, k3d, new Preflight(processRunner(settings)),
                     dockerCheckSetting(), helm(settings), new MavenImageLog(getLog()), progress)) {
-                PreviewUp.Result result = new PreviewUp(steps, PlatformSelection.of(settings.platform()), getLog()::info).run();
+                PreviewUp.Result result = new PreviewUp(steps, PlatformSelection.of(settings.platform()), settings.service(), getLog()::info).run();
                 PreviewRecord record = PreviewRecord.of(settings, result);
                 record.write(settings.previewRecord());
                 getPluginContext().put(ACCESS_SESSION, result.access().session());

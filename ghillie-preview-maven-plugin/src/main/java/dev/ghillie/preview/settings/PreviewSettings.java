@@ -14,6 +14,7 @@ import java.util.Map;
  *
  * @param registry    a k3d registry to push the image to instead of importing it; empty to import
  * @param environment the environment for external tools (k3d, docker), PATH included
+ * @param service     what the preview assumes about the service: port, probe paths, app Secret, /version
  */
 public record PreviewSettings(
         String clusterName,
@@ -33,13 +34,30 @@ public record PreviewSettings(
         Path projectDir,
         Path workDir,
         Optional<K3dRegistry> registry,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        ServiceConventions service) {
 
     public PreviewSettings {
         valuesFiles = List.copyOf(valuesFiles);
         setValues = Map.copyOf(setValues);
         Objects.requireNonNull(registry, "registry");
         environment = Map.copyOf(environment);
+        Objects.requireNonNull(service, "service");
+    }
+
+    /** With ghillie-runtime's conventions ({@link ServiceConventions#DEFAULTS}). */
+    public PreviewSettings(String clusterName, int agents, int ingressPort, Duration clusterTimeout, boolean updateDefaultKubeconfig,
+            String namespace, String release, Path chartDir, List<Path> valuesFiles, Map<String, String> setValues, AccessMode access,
+            int localPort, PlatformSettings platform, Duration rolloutTimeout, Path projectDir, Path workDir,
+            Optional<K3dRegistry> registry, Map<String, String> environment) {
+        this(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release, chartDir, valuesFiles, setValues,
+                access, localPort, platform, rolloutTimeout, projectDir, workDir, registry, environment, ServiceConventions.DEFAULTS);
+    }
+
+    /** The same settings for another service. */
+    public PreviewSettings withService(ServiceConventions conventions) {
+        return new PreviewSettings(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release, chartDir,
+                valuesFiles, setValues, access, localPort, platform, rolloutTimeout, projectDir, workDir, registry, environment, conventions);
     }
 
     /** Where {@code preview:up} records what it made, for status, logs, down and CI. */

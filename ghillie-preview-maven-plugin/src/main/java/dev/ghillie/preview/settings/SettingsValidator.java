@@ -42,6 +42,7 @@ public final class SettingsValidator {
         for (Path values : settings.valuesFiles()) {
             valuesFile(values, problems);
         }
+        settings.service().validate(problems);
         if (!problems.isEmpty()) {
             throw new SettingsException(String.join(System.lineSeparator(), problems));
         }
@@ -77,7 +78,8 @@ public final class SettingsValidator {
     private static void chart(Path chartDir, List<String> problems) {
         if (!Files.isRegularFile(chartDir.resolve("Chart.yaml"))) {
             problems.add("ghillie.preview.chart (GHILLIE_CHART): no Helm chart at " + chartDir
-                    + " (no Chart.yaml): point it at the chart directory, by default charts/ghillie at the repository root");
+                    + " (no Chart.yaml): point it at the chart directory, or leave it unset for charts/ghillie at the repository root"
+                    + " (the plugin's own chart when there is none)");
         }
     }
 

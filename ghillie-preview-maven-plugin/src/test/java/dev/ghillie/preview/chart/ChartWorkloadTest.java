@@ -107,6 +107,28 @@ class ChartWorkloadTest {
         assertThat(manifests.one(Service.class).getSpec().getPorts().getFirst().getTargetPort()).isEqualTo(new IntOrString("http"));
     }
 
+    /** Another service reads its port from another variable, or from none at all. */
+    @Test
+    void thePortVariableIsNamedByPortVariableOrLeftOut() {
+        Manifests renamed = ChartUnderTest.render(template -> template.set("containerPort", 9090).set("portVariable", "PORT"));
+        assertThat(renamed.env("PORT")).contains("9090");
+        assertThat(renamed.env("GHILLIE_PORT")).isEmpty();
+
+        Manifests none = ChartUnderTest.render(template -> template.set("containerPort", 9090).set("portVariable", ""));
+        assertThat(none.container().getEnv()).isNullOrEmpty();
+        assertThat(none.container().getPorts().getFirst().getContainerPort()).isEqualTo(9090);
+
+        Manifests noneWithDigest = ChartUnderTest.render(template -> template.set("portVariable", "").set("image.buildDigest", DIGEST));
+        assertThat(noneWithDigest.container().getEnv()).singleElement()
+                .satisfies(variable -> assertThat(variable.getName()).isEqualTo("GHILLIE_IMAGE_DIGEST"));
+    }
+
+    @Test
+    void aPortVariableThatIsNoVariableNameIsRefusedByTheSchema() {
+        assertThatThrownBy(() -> ChartUnderTest.render(template -> template.set("portVariable", "MY-PORT")))
+                .hasMessageContaining("portVariable");
+    }
+
     @Test
     void serviceForwardsItsPortToTheNamedContainerPort() {
         Service service = ChartUnderTest.render(template -> template.set("service.port", 80)).one(Service.class);

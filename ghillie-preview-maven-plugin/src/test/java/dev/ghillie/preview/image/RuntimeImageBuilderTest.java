@@ -62,6 +62,21 @@ class RuntimeImageBuilderTest {
         assertThat(labels.get("org.opencontainers.image.source").asText()).isEqualTo("https://example.com/ghillie");
     }
 
+    /** A service that is not ghillie-runtime: its own port, and no variable when it reads none. */
+    @Test
+    void theImageExposesTheServicesPortAndSetsOnlyTheVariableItReads() throws Exception {
+        TestApp app = TestApp.create(work.resolve("app"));
+        ImageResult plain = new RuntimeImageBuilder(new RecordingLog())
+                .build(app.settings(baseTar, work.resolve("plain")).port(9090, java.util.Optional.empty()).build());
+        JsonNode config = ImageArchive.read(plain.tarFile().orElseThrow()).config().get("config");
+        assertThat(config.get("ExposedPorts").properties()).extracting(java.util.Map.Entry::getKey).containsExactly("9090/tcp");
+        assertThat(texts(config.get("Env"))).noneMatch(variable -> variable.contains("PORT"));
+
+        ImageResult named = new RuntimeImageBuilder(new RecordingLog())
+                .build(app.settings(baseTar, work.resolve("named")).port(9090, java.util.Optional.of("PORT")).build());
+        assertThat(texts(ImageArchive.read(named.tarFile().orElseThrow()).config().get("config").get("Env"))).contains("PORT=9090");
+    }
+
     @Test
     void jvmFlagsAndUserCanBeChanged() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));

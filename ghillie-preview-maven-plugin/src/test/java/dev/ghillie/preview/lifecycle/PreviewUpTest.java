@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
+import dev.ghillie.preview.settings.ServiceConventions;
 import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -215,6 +216,18 @@ class PreviewUpTest {
         // The side branches still finished: nothing is left running behind the user's back.
         assertThat(steps.calls).contains("valkey", "image for the nodes of ghillie-local", "load ghillie-runtime:0.1.0-abc into ghillie-local");
         assertThat(lines).anyMatch(line -> line.matches("\\[\\d+/10] postgresql … failed after \\d+\\.\\ds"));
+    }
+
+    /** Another service reads its URLs from variables of its own: the app secret's keys are the names it gives. */
+    @Test
+    void theAppSecretNamesTheUrlsAsTheServiceSettingsSay() {
+        ServiceConventions service = ServiceConventions.of(null, null, null, null, null, "PG_URL", "CACHE_URL", null);
+
+        new PreviewUp(steps, PlatformSelection.ALL, service, lines::add).run();
+
+        assertThat(steps.secretData).containsOnlyKeys("PG_URL", "CACHE_URL");
+        new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
+        assertThat(steps.secretData).containsOnlyKeys("DATABASE_URL", "VALKEY_URL");
     }
 
     @Test

@@ -30,6 +30,9 @@ class PreviewGoalsTest {
     @Inject
     private MavenProject project;
 
+    @Inject
+    private org.apache.maven.execution.MavenSession session;
+
     @TempDir
     Path work;
 
@@ -161,15 +164,61 @@ class PreviewGoalsTest {
     @InjectMojo(goal = "status")
     void withoutPropertiesOrVariablesTheDefaultsHold(StatusMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "environment", Map.of());
+        setVariableValueToObject(mojo, "workDir", work.resolve("target/ghillie-preview").toFile());
 
         PreviewSettings settings = mojo.previewSettings();
 
         assertThat(settings.namespace()).isEqualTo("ghillie");
         assertThat(settings.release()).isEqualTo("ghillie");
         assertThat(settings.ingressPort()).isZero();
-        assertThat(settings.chartDir()).isEqualTo(settings.projectDir().resolve("charts/ghillie").toAbsolutePath().normalize());
+        Path rootChart = settings.projectDir().resolve("charts/ghillie").toAbsolutePath().normalize();
+        assertThat(settings.chartDir()).isEqualTo(Files.isRegularFile(rootChart.resolve("Chart.yaml")) ? rootChart
+                : work.resolve("target/ghillie-preview/chart/ghillie"));
         assertThat(settings.valuesFiles()).isEmpty();
         assertThat(settings.setValues()).isEmpty();
+    }
+
+    /** A project's own charts/ghillie wins; without one, up deploys the chart the plugin carries, extracted under target/. */
+    @Test
+    @InjectMojo(goal = "up")
+    void theRepositorysChartWinsOverThePluginsOwn(UpMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "environment", Map.of());
+        setVariableValueToObject(mojo, "workDir", work.resolve("target/ghillie-preview").toFile());
+        session.getRequest().setMultiModuleProjectDirectory(work.toFile());
+
+        assertThat(mojo.previewSettings().chartDir()).isEqualTo(chart);
+
+        Files.delete(chart.resolve("Chart.yaml"));
+        Path bundled = work.resolve("target/ghillie-preview/chart/ghillie");
+        assertThat(mojo.previewSettings().chartDir()).isEqualTo(bundled);
+        assertThat(bundled.resolve("Chart.yaml")).content().contains("name: ghillie");
+        assertThat(bundled.resolve("templates/deployment.yaml")).exists();
+    }
+
+    /** -Dghillie.preview.portVariable= means "no variable", even when Maven hands the parameter an empty property as null. */
+    @Test
+    @InjectMojo(goal = "status")
+    void anEmptyPortVariablePropertyMeansNone(StatusMojo mojo) throws Exception {
+        assertThat(mojo.serviceConventions().portVariable()).contains("GHILLIE_PORT");
+
+        session.getUserProperties().setProperty("ghillie.preview.portVariable", "");
+        assertThat(mojo.serviceConventions().portVariable()).isEmpty();
+
+        setVariableValueToObject(mojo, "portVariable", "PORT");
+        assertThat(mojo.serviceConventions().portVariable()).contains("PORT");
+    }
+
+    /** Goals that install nothing do not extract it. */
+    @Test
+    @InjectMojo(goal = "status")
+    void onlyUpExtractsThePluginsChart(StatusMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "environment", Map.of());
+        setVariableValueToObject(mojo, "workDir", work.resolve("target/ghillie-preview").toFile());
+        session.getRequest().setMultiModuleProjectDirectory(work.toFile());
+        Files.delete(chart.resolve("Chart.yaml"));
+
+        assertThat(mojo.previewSettings().chartDir()).isEqualTo(work.resolve("target/ghillie-preview/chart/ghillie"));
+        assertThat(work.resolve("target/ghillie-preview/chart")).doesNotExist();
     }
 
     @Test
