@@ -39,13 +39,29 @@ public final class KubeClientFactory {
 
     /** A client for the current context of {@code kubeconfig}. The caller closes it. */
     public KubernetesClient open(Path kubeconfig) {
-        return new KubernetesClientBuilder().withConfig(config(kubeconfig, null)).build();
+        return build(kubeconfig, config(kubeconfig, null));
     }
 
     /** A client for a named context of {@code kubeconfig}. The caller closes it. */
     public KubernetesClient open(Path kubeconfig, String context) {
         Objects.requireNonNull(context, "context");
-        return new KubernetesClientBuilder().withConfig(config(kubeconfig, context)).build();
+        return build(kubeconfig, config(kubeconfig, context));
+    }
+
+    /**
+     * fabric8 reads the certificates and keys only here: a kubeconfig whose client certificate or key is not one
+     * (hand-edited, truncated) fails with "An error has occurred. No certificate data found", which is the user's file,
+     * not our bug.
+     */
+    private static KubernetesClient build(Path kubeconfig, Config config) {
+        try {
+            return new KubernetesClientBuilder().withConfig(config).build();
+        } catch (KubernetesClientException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new KubeException("Kubeconfig " + kubeconfig + " cannot be used (" + cause.getClass().getSimpleName() + ": "
+                    + String.valueOf(cause.getMessage()).lines().findFirst().orElse("") + "): its certificates or keys are not"
+                    + " readable; regenerate it with 'k3d kubeconfig write <cluster>'.", e);
+        }
     }
 
     Config config(Path kubeconfig, String context) {

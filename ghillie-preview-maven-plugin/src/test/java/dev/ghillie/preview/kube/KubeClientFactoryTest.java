@@ -85,6 +85,37 @@ class KubeClientFactoryTest {
                 .hasMessageContaining(empty.toString());
     }
 
+    /** A kubeconfig whose client certificate is not one (a hand-edited or truncated file) fails in fabric8's client build. */
+    @Test
+    void aKubeconfigWithAnUnreadableClientCertificateIsAUserFacingError() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken-cert.yaml"), """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: k3d-a
+                  cluster:
+                    server: https://127.0.0.1:6550
+                    certificate-authority-data: RkFLRSBDQQ==
+                contexts:
+                - name: k3d-a
+                  context:
+                    cluster: k3d-a
+                    user: admin@k3d-a
+                current-context: k3d-a
+                users:
+                - name: admin@k3d-a
+                  user:
+                    client-certificate-data: RkFLRSBDRVJU
+                    client-key-data: RkFLRSBLRVk=
+                """);
+
+        assertThatThrownBy(() -> new KubeClientFactory().open(broken))
+                .isInstanceOf(KubeException.class)
+                .hasMessageStartingWith("Kubeconfig " + broken + " cannot be used")
+                .hasMessageContaining("k3d kubeconfig write")
+                .hasMessageNotContaining("\n");
+    }
+
     private Path kubeconfig(String name, String server) throws IOException {
         return Files.writeString(dir.resolve("kubeconfig-" + name + ".yaml"), """
                 apiVersion: v1
