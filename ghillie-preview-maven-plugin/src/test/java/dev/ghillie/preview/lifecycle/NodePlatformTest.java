@@ -76,24 +76,7 @@ class NodePlatformTest {
         PreviewSettings settings = new PreviewSettings("ghillie-local", 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart,
                 List.of(), Map.of(), AccessMode.INGRESS, 0, platform, Duration.ofSeconds(30), tmp, tmp.resolve("work"),
                 Optional.empty(), fake.environment());
-        Path kubeconfig = Files.writeString(tmp.resolve("kubeconfig.yaml"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: k3d-ghillie-local
-                  cluster:
-                    server: %s
-                contexts:
-                - name: k3d-ghillie-local
-                  context:
-                    cluster: k3d-ghillie-local
-                    user: admin@k3d-ghillie-local
-                current-context: k3d-ghillie-local
-                users:
-                - name: admin@k3d-ghillie-local
-                  user:
-                    token: not-a-real-token
-                """.formatted(server.url("/").replaceAll("/$", "")));
+        Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
         PreviewCluster cluster = new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550), new HostPort("127.0.0.1", 8081),
                 kubeconfig, ClusterAction.REUSED, List.of());
         try (KubernetesUpSteps real = new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, image, fake.k3d(),

@@ -42,20 +42,7 @@ class PreviewDownTest {
 
     /** k3d double: one cluster (or none) whose kubeconfig points at the mock API server. */
     private K3d k3d(boolean exists, boolean running) throws Exception {
-        Path kubeconfig = Files.writeString(tmp.resolve("kubeconfig.yaml"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: k3d-ghillie-local
-                  cluster: {server: %s}
-                contexts:
-                - name: k3d-ghillie-local
-                  context: {cluster: k3d-ghillie-local, user: admin}
-                current-context: k3d-ghillie-local
-                users:
-                - name: admin
-                  user: {token: not-a-real-token}
-                """.formatted(server.url("/").replaceAll("/$", "")));
+        Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
         return new K3d() {
             @Override
             public String version() {

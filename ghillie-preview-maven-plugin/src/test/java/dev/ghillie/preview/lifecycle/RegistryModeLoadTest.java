@@ -62,24 +62,7 @@ class RegistryModeLoadTest {
                 Optional.of(REGISTRY), fake.environment());
         steps = new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, null, fake.k3d(), new Preflight(fake.runner()),
                 DockerCheck.AUTO, null, new RecordingLog(), line -> { });
-        Path kubeconfig = Files.writeString(tmp.resolve("kubeconfig.yaml"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: k3d-ghillie-local
-                  cluster:
-                    server: %s
-                contexts:
-                - name: k3d-ghillie-local
-                  context:
-                    cluster: k3d-ghillie-local
-                    user: admin@k3d-ghillie-local
-                current-context: k3d-ghillie-local
-                users:
-                - name: admin@k3d-ghillie-local
-                  user:
-                    token: not-a-real-token
-                """.formatted(server.url("/").replaceAll("/$", "")));
+        Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
         cluster = new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550), new HostPort("127.0.0.1", 8081), kubeconfig,
                 ClusterAction.REUSED, List.of());
     }

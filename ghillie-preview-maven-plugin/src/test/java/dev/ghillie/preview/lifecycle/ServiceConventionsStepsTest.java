@@ -70,24 +70,7 @@ class ServiceConventionsStepsTest {
     @BeforeEach
     void kubeconfig() throws Exception {
         fake = FakeK3d.withK3dAndDocker(tmp.resolve("fake"));
-        kubeconfig = Files.writeString(tmp.resolve("kubeconfig.yaml"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: k3d-ghillie-local
-                  cluster:
-                    server: %s
-                contexts:
-                - name: k3d-ghillie-local
-                  context:
-                    cluster: k3d-ghillie-local
-                    user: admin@k3d-ghillie-local
-                current-context: k3d-ghillie-local
-                users:
-                - name: admin@k3d-ghillie-local
-                  user:
-                    token: not-a-real-token
-                """.formatted(server.url("/").replaceAll("/$", "")));
+        kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
     }
 
     @AfterEach
