@@ -4,6 +4,7 @@ import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.ReleaseConverger;
+import dev.ghillie.preview.kube.ApiFailure;
 import dev.ghillie.preview.kube.Namespaces;
 import dev.ghillie.preview.kube.ReadinessCheck;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -168,7 +169,12 @@ abstract class OperatorBackedService implements PlatformService {
      */
     private String awaitSecretKey(KubernetesClient client, String namespace, String name, StepDeadline deadline) {
         while (true) {
-            Secret secret = client.secrets().inNamespace(namespace).withName(spec.secretName()).get();
+            Secret secret;
+            try {
+                secret = client.secrets().inNamespace(namespace).withName(spec.secretName()).get();
+            } catch (KubernetesClientException e) {
+                throw ApiFailure.of("read Secret " + namespace + "/" + spec.secretName(), e);
+            }
             String value = secret == null || secret.getData() == null ? null : secret.getData().get(spec.secretKey());
             if (value != null) {
                 return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);

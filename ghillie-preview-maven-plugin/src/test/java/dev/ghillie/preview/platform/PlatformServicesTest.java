@@ -315,6 +315,28 @@ class PlatformServicesTest {
     }
 
     @Test
+    void aForbiddenNamespaceIsOneLineNotAnInternalError() {
+        server.expect().get().withPath("/api/v1/namespaces/ghillie")
+                .andReturn(403, status(403, "Forbidden", "namespaces \\\"ghillie\\\" is forbidden: User cannot get resource")).always();
+
+        assertThatThrownBy(() -> postgres().ensure(kubeconfig, "ghillie"))
+                .isInstanceOf(PreviewException.class)
+                .hasMessageStartingWith("Could not read or create namespace ghillie (HTTP 403: ")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void anUnreadableOperatorSecretIsOneLineNotAnInternalError() {
+        server.expect().get().withPath("/api/v1/namespaces/ghillie/secrets/pg-ghillie-app")
+                .andReturn(403, status(403, "Forbidden", "secrets \\\"pg-ghillie-app\\\" is forbidden")).always();
+
+        assertThatThrownBy(() -> postgres().ensure(kubeconfig, "ghillie"))
+                .isInstanceOf(PreviewException.class)
+                .hasMessageStartingWith("Could not read Secret ghillie/pg-ghillie-app (HTTP 403: ")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void valkeyIoKeepsThePasswordAcrossRuns() {
         ValkeyIoValkey valkey = valkeyIo();
         String first = valkey.ensure(kubeconfig, "ghillie").url().reveal();
