@@ -93,12 +93,12 @@ final class JibFailures {
 
     /**
      * Jib refuses a registry target in offline mode ({@code Containerizer.setOfflineMode} throws): said before
-     * anything is built, naming both settings that send the image to a registry.
+     * anything is built. ({@code up}'s ghillie.preview.registry, which forces this target, is refused with its own line
+     * by the mojo, where that setting is known.)
      */
     static ImageBuildException offlineRegistryTarget(ImageSettings settings) {
         return new ImageBuildException("ghillie.preview.imageTarget=registry pushes the image to " + registryOf(settings.imageName())
-                + ", and Maven runs offline (-o), where Jib pushes nothing: run without -o, or use -Dghillie.preview.imageTarget=tar"
-                + " (for up: leave out ghillie.preview.registry, and the image is imported into the cluster)");
+                + ", and Maven runs offline (-o), where Jib pushes nothing: run without -o, or use -Dghillie.preview.imageTarget=tar");
     }
 
     /** The local file a file-system failure is about, unless it is the base image's tar (that one has its own message). */

@@ -2,6 +2,7 @@ package dev.ghillie.preview.kube;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 
 /**
@@ -13,10 +14,15 @@ public final class Namespaces {
     private Namespaces() {
     }
 
+    /** @throws KubeException one line naming the namespace, when the API server refuses or does not answer */
     public static void ensure(KubernetesClient client, String namespace) {
-        if (client.namespaces().withName(namespace).get() == null) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-                    .createOr(NonDeletingOperation::update);
+        try {
+            if (client.namespaces().withName(namespace).get() == null) {
+                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+                        .createOr(NonDeletingOperation::update);
+            }
+        } catch (KubernetesClientException e) {
+            throw ApiFailure.of("read or create namespace " + namespace, e);
         }
     }
 }

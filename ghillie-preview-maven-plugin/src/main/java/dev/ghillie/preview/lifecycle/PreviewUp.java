@@ -71,7 +71,7 @@ public final class PreviewUp {
             // inside it may need what the build tool ties to that thread (Maven's project lock under -T). It is built
             // for the cluster's nodes: once the service itself is built, the step waits for the cluster.
             CompletableFuture<ImageResult> image = onThisThread(
-                    () -> report.run("image build", () -> steps.buildImage(() -> join(cluster))));
+                    () -> report.run("image build", () -> steps.buildImage(() -> needed("cluster", cluster))));
             CompletableFuture<ImageResult> loaded = cluster.thenCombineAsync(image,
                     (c, i) -> report.run("image load", () -> steps.loadImage(c, i)), pool);
 
@@ -131,6 +131,15 @@ public final class PreviewUp {
             throw new PreviewException("preview:up was interrupted; run it again to continue where it stopped");
         } catch (ExecutionException e) {
             // reported by join below, in step order
+        }
+    }
+
+    /** What a running step waits for: when that step failed, the waiting one is reported as stopped, not failed. */
+    private static <T> T needed(String step, CompletableFuture<T> future) {
+        try {
+            return join(future);
+        } catch (RuntimeException e) {
+            throw new StepReporter.NeededStepFailed(step, e);
         }
     }
 

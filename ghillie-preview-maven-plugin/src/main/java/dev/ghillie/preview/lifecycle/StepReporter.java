@@ -24,6 +24,21 @@ public final class StepReporter {
         }
     }
 
+    /**
+     * Thrown inside a step that waited for another step which failed. That failure has its own line; this step did
+     * not fail, so its line says it stopped and why, and the other step's failure is rethrown as it was.
+     */
+    public static final class NeededStepFailed extends RuntimeException {
+        private final String neededStep;
+        private final RuntimeException failure;
+
+        public NeededStepFailed(String neededStep, RuntimeException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.neededStep = neededStep;
+            this.failure = failure;
+        }
+    }
+
     private final Consumer<String> out;
     private final int total;
     private final LongSupplier nanoClock;
@@ -45,6 +60,12 @@ public final class StepReporter {
         Outcome<T> outcome;
         try {
             outcome = step.get();
+        } catch (NeededStepFailed e) {
+            Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
+            timings.put(label, took);
+            out.accept(String.format("[%d/%d] %s … stopped after %s: it needs the %s", finished.incrementAndGet(), total, label,
+                    DurationText.of(took), e.neededStep));
+            throw e.failure;
         } catch (RuntimeException | Error e) {
             Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
             timings.put(label, took);

@@ -120,6 +120,12 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
                     + " decides where the image goes (" + registryHost.get() + "): give the name without a registry host, e.g. '"
                     + name.text().substring(name.text().indexOf('/') + 1) + "'" + name.readFrom());
         }
+        if (registryHost.isPresent() && session.isOffline()) {
+            // ghillie.preview.registry forces the registry target, so ImageSettings' own offline line (imageTarget=tar) would not help.
+            throw new SettingsException("ghillie.preview.registry pushes the image to " + registryHost.get() + ", and Maven runs offline (-o),"
+                    + " where Jib pushes nothing: run without -o, or leave out ghillie.preview.registry and the image is imported into"
+                    + " the cluster's nodes");
+        }
         ImageSettings.Builder settings = ImageSettings.builder()
                 .baseImage(baseImage)
                 .target(registryHost.isPresent() ? "registry" : imageTarget)

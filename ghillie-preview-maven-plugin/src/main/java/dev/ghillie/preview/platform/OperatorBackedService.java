@@ -4,6 +4,7 @@ import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.ReleaseConverger;
+import dev.ghillie.preview.kube.ApiFailure;
 import dev.ghillie.preview.kube.Namespaces;
 import dev.ghillie.preview.kube.ReadinessCheck;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -114,7 +115,7 @@ abstract class OperatorBackedService implements PlatformService {
                 return;
             } catch (KubernetesClientException e) {
                 if (!webhookNotServing(e)) {
-                    throw e;
+                    throw refused(namespace, name, e);
                 }
                 if (webhookDeadline.expired()) {
                     throw new PreviewException(spec.type().getKind() + " " + namespace + "/" + name + " could not be created: the operator's"
@@ -124,6 +125,32 @@ abstract class OperatorBackedService implements PlatformService {
                 webhookDeadline.pause(WEBHOOK_RETRY, "the admission webhook of " + spec.operatorRelease());
             }
         }
+    }
+
+    /**
+     * Any other refusal of the resource, as one line rather than the client's exception escaping as the plugin's internal
+     * error. A 404 is the resource type missing: its CRD comes with the operator's chart, and Helm installs a chart's CRDs
+     * only on a first install, so an operator release made earlier from another chart leaves them out.
+     */
+    private PreviewException refused(String namespace, String name, KubernetesClientException e) {
+        String type = spec.type().getGroup() + "/" + spec.type().getVersion() + " " + spec.type().getKind();
+        String what = spec.type().getKind() + " " + namespace + "/" + name + " could not be created (" + apiAnswer(e) + "): ";
+        if (e.getCode() == 404) {
+            return new PreviewException(what + "the cluster has no resource type " + type + ", whose CRD the operator's chart ("
+                    + chart.describe() + ") installs; Helm adds no CRDs to a release " + spec.operatorRelease() + " installed earlier"
+                    + " from another chart: run preview:down, then up again", e);
+        }
+        return new PreviewException(what + "check that the operator's chart (" + chart.describe() + ") is the one this plugin"
+                + " pins, or run with -X for the API server's answer", e);
+    }
+
+    /** {@code HTTP 404: the server could not find the requested resource}, or that nothing answered. */
+    static String apiAnswer(KubernetesClientException e) {
+        if (e.getCode() <= 0) {
+            return "no answer from the API server";
+        }
+        String message = e.getStatus() == null ? null : e.getStatus().getMessage();
+        return "HTTP " + e.getCode() + (message == null || message.isBlank() ? "" : ": " + oneLine(message));
     }
 
     /** The API server's answer when it could not reach a webhook: 500, "failed calling webhook". */
@@ -142,7 +169,12 @@ abstract class OperatorBackedService implements PlatformService {
      */
     private String awaitSecretKey(KubernetesClient client, String namespace, String name, StepDeadline deadline) {
         while (true) {
-            Secret secret = client.secrets().inNamespace(namespace).withName(spec.secretName()).get();
+            Secret secret;
+            try {
+                secret = client.secrets().inNamespace(namespace).withName(spec.secretName()).get();
+            } catch (KubernetesClientException e) {
+                throw ApiFailure.of("read Secret " + namespace + "/" + spec.secretName(), e);
+            }
             String value = secret == null || secret.getData() == null ? null : secret.getData().get(spec.secretKey());
             if (value != null) {
                 return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.ghillie.preview.platform;
 
+import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.ReleaseConverger;
 import dev.ghillie.preview.kube.ReadinessCheck;
@@ -8,6 +9,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +87,16 @@ public final class ValkeyIoValkey extends OperatorBackedService {
      * and restart the app for nothing. Other keys of an existing Secret are kept as they are.
      */
     static void ensureUsersSecret(KubernetesClient client, String namespace) {
+        try {
+            writeUsersSecretOnce(client, namespace);
+        } catch (KubernetesClientException e) {
+            // Neither the server's message nor the exception: a refused write may echo the request, password included.
+            throw new PreviewException("Could not write Secret " + USERS_SECRET + " in namespace " + namespace + " (HTTP " + e.getCode()
+                    + "): is the cluster running, the kubeconfig current, and may it write Secrets there?");
+        }
+    }
+
+    private static void writeUsersSecretOnce(KubernetesClient client, String namespace) {
         Secret existing = client.secrets().inNamespace(namespace).withName(USERS_SECRET).get();
         if (existing != null && existing.getData() != null && existing.getData().get(USER) != null) {
             return;

@@ -36,6 +36,7 @@ class PreviewUpTest {
         volatile boolean platformSidesWaitForEachOther;
         volatile RuntimeException postgresFailure;
         volatile RuntimeException imageFailure;
+        volatile RuntimeException clusterFailure;
         volatile Thread imageThread;
         volatile Map<String, SecretValue> secretData;
         final PreviewCluster cluster = new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550), new HostPort("127.0.0.1", 8081),
@@ -55,6 +56,9 @@ class PreviewUpTest {
                 await(imageStarted, "the image build to start while the cluster is being created");
             }
             calls.add("cluster");
+            if (clusterFailure != null) {
+                throw clusterFailure;
+            }
             return Outcome.of(cluster, "created");
         }
 
@@ -228,6 +232,19 @@ class PreviewUpTest {
         assertThat(steps.secretData).containsOnlyKeys("PG_URL", "CACHE_URL");
         new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
         assertThat(steps.secretData).containsOnlyKeys("DATABASE_URL", "VALKEY_URL");
+    }
+
+    @Test
+    void aFailingClusterIsTheOneFailureTheImageBuildThatWaitedForItSaysItStopped() {
+        steps.clusterFailure = new PreviewException("`k3d cluster create ghillie-local` failed (exit 1): Cluster creation FAILED");
+
+        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, lines::add).run()).isSameAs(steps.clusterFailure);
+
+        assertThat(lines).anyMatch(line -> line.matches("\\[\\d+/10] cluster … failed after \\d+\\.\\ds"));
+        // The image build did not fail: it waited for the cluster's nodes, and the cluster failed.
+        assertThat(lines).noneMatch(line -> line.contains("image build … failed"))
+                .anyMatch(line -> line.matches("\\[\\d+/10] image build … stopped after \\d+\\.\\ds: it needs the cluster"));
+        assertThat(steps.calls).noneMatch(call -> call.startsWith("load") || call.startsWith("release") || call.equals("postgres"));
     }
 
     @Test

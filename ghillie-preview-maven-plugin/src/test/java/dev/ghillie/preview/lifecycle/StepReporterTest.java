@@ -39,6 +39,17 @@ class StepReporterTest {
     }
 
     @Test
+    void aStepStoppedByAFailedStepItNeedsSaysSoAndRethrowsThatFailure() {
+        IllegalStateException clusterFailure = new IllegalStateException("k3d failed");
+        assertThatThrownBy(() -> reporter.run("image build", () -> {
+            clock.addAndGet(Duration.ofSeconds(31).toNanos());
+            throw new StepReporter.NeededStepFailed("cluster", clusterFailure);
+        })).isSameAs(clusterFailure);
+
+        assertThat(lines).containsExactly("[1/3] image build … stopped after 31.0s: it needs the cluster");
+    }
+
+    @Test
     void omitsAnEmptyDetail() {
         reporter.run("preflight", () -> StepReporter.Outcome.of(null, ""));
 

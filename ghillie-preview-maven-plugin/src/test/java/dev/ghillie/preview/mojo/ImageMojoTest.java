@@ -165,6 +165,21 @@ class ImageMojoTest {
 
     @Test
     @InjectMojo(goal = "image")
+    void upWithAK3dRegistryOfflineNamesTheRegistrySettingNotAnImageTargetTheUserNeverSet(ImageMojo mojo) throws Exception {
+        configure(mojo);
+        Mockito.when(session.isOffline()).thenReturn(true);
+
+        // up's ghillie.preview.registry forces the registry target: "use imageTarget=tar" would change nothing.
+        assertThatThrownBy(() -> mojo.imageSettings("dev.ghillie.runtime.Main", java.util.Optional.of("127.0.0.1:5001")))
+                .isInstanceOf(dev.ghillie.preview.PreviewException.class)
+                .hasMessageStartingWith("ghillie.preview.registry pushes the image to 127.0.0.1:5001")
+                .hasMessageContaining("leave out ghillie.preview.registry")
+                .hasMessageNotContaining("imageTarget")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    @InjectMojo(goal = "image")
     void aWrongValueFailsWithOneLineNamingTheProperty(ImageMojo mojo) throws Exception {
         configure(mojo);
         setVariableValueToObject(mojo, "user", "root");

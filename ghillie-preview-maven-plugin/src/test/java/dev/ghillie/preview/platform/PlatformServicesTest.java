@@ -282,6 +282,60 @@ class PlatformServicesTest {
                 .containsEntry("app.kubernetes.io/managed-by", "ghillie-preview");
     }
 
+    private static String status(int code, String reason, String message) {
+        return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\"" + message
+                + "\",\"reason\":\"" + reason + "\",\"code\":" + code + "}";
+    }
+
+    @Test
+    void aClusterWithoutTheOperatorsCrdIsOneLineNotAnInternalError() {
+        // E.g. hyperspike's release valkey-operator was installed before: Helm never installs a new chart's CRDs on upgrade.
+        server.expect().post().withPath("/apis/valkey.io/v1alpha1/namespaces/ghillie/valkeyclusters")
+                .andReturn(404, status(404, "NotFound", "the server could not find the requested resource")).always();
+
+        assertThatThrownBy(() -> valkeyIo().ensure(kubeconfig, "ghillie"))
+                .isInstanceOf(PreviewException.class)
+                .hasMessageStartingWith("ValkeyCluster ghillie/valkey-ghillie could not be created (HTTP 404: the server could not find"
+                        + " the requested resource)")
+                .hasMessageContaining("valkey.io/v1alpha1")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aRefusedUsersSecretIsOneLineWithoutWhatTheServerEchoes() {
+        server.expect().post().withPath("/api/v1/namespaces/ghillie/secrets")
+                .andReturn(403, status(403, "Forbidden", "secrets is forbidden: request {data: {default: c2VjcmV0}}")).always();
+
+        assertThatThrownBy(() -> valkeyIo().ensure(kubeconfig, "ghillie"))
+                .isInstanceOf(PreviewException.class)
+                .hasMessageStartingWith("Could not write Secret valkey-ghillie-users in namespace ghillie (HTTP 403)")
+                .hasMessageNotContaining("c2VjcmV0")
+                .hasMessageNotContaining("\n")
+                .hasNoCause();
+    }
+
+    @Test
+    void aForbiddenNamespaceIsOneLineNotAnInternalError() {
+        server.expect().get().withPath("/api/v1/namespaces/ghillie")
+                .andReturn(403, status(403, "Forbidden", "namespaces \\\"ghillie\\\" is forbidden: User cannot get resource")).always();
+
+        assertThatThrownBy(() -> postgres().ensure(kubeconfig, "ghillie"))
+                .isInstanceOf(PreviewException.class)
+                .hasMessageStartingWith("Could not read or create namespace ghillie (HTTP 403: ")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void anUnreadableOperatorSecretIsOneLineNotAnInternalError() {
+        server.expect().get().withPath("/api/v1/namespaces/ghillie/secrets/pg-ghillie-app")
+                .andReturn(403, status(403, "Forbidden", "secrets \\\"pg-ghillie-app\\\" is forbidden")).always();
+
+        assertThatThrownBy(() -> postgres().ensure(kubeconfig, "ghillie"))
+                .isInstanceOf(PreviewException.class)
+                .hasMessageStartingWith("Could not read Secret ghillie/pg-ghillie-app (HTTP 403: ")
+                .hasMessageNotContaining("\n");
+    }
+
     @Test
     void valkeyIoKeepsThePasswordAcrossRuns() {
         ValkeyIoValkey valkey = valkeyIo();
