@@ -43,8 +43,23 @@ public record ReadinessCheck(String description, Predicate<GenericKubernetesReso
      * conditions: Ready=True and not Degraded), or condition {@code Ready=True}.
      */
     public static ReadinessCheck valkeyCluster() {
-        return new ReadinessCheck("status.state=Ready or condition Ready=True",
-                conditionTrue("Ready").predicate().or(r -> "Ready".equals(status(r).get("state"))));
+        Predicate<GenericKubernetesResource> ready = conditionTrue("Ready").predicate().or(r -> "Ready".equals(status(r).get("state")));
+        return new ReadinessCheck("status.state=Ready or condition Ready=True, for the current generation",
+                ready.and(ReadinessCheck::conditionsObserveCurrentGeneration));
+    }
+
+    /**
+     * The operator stamps each condition with the generation it judged (its contract: compare observedGeneration with
+     * metadata.generation); after a spec change on a re-run, a Ready of the old generation is stale, not ready.
+     */
+    static boolean conditionsObserveCurrentGeneration(GenericKubernetesResource resource) {
+        Long generation = resource.getMetadata() == null ? null : resource.getMetadata().getGeneration();
+        if (generation == null) {
+            return true;
+        }
+        return conditions(resource).stream().map(c -> c.get("observedGeneration"))
+                .filter(Number.class::isInstance).map(Number.class::cast)
+                .allMatch(observed -> observed.longValue() == generation);
     }
 
     /** Any resource following the Kubernetes conventions: a status condition of this type is {@code True}. */

@@ -272,7 +272,7 @@ class PlatformServicesTest {
         assertThat(calls).containsExactly(
                 "helm upgrade --install valkey-operator -n valkey-operator-system https://valkey.io/valkey-helm/#valkey-operator@0.4.0",
                 "wait deployments valkey-operator-system {app.kubernetes.io/instance=valkey-operator}",
-                "wait ValkeyCluster ghillie/valkey-ghillie until status.state=Ready or condition Ready=True");
+                "wait ValkeyCluster ghillie/valkey-ghillie until status.state=Ready or condition Ready=True, for the current generation");
         GenericKubernetesResource cluster = client.genericKubernetesResources(ValkeyIoValkey.TYPE)
                 .inNamespace("ghillie").withName("valkey-ghillie").get();
         assertThat(cluster.getApiVersion()).isEqualTo("valkey.io/v1alpha1");
