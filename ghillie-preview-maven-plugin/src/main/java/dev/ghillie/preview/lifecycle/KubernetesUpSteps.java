@@ -165,7 +165,13 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
 
     /** Reads the API server's {@code /version}. */
     static void requireServerVersion(KubernetesClient client, String clusterName, KubernetesRequirement requirement) {
-        requirement.requireServer(clusterName, client.getKubernetesVersion().getGitVersion());
+        String version;
+        try {
+            version = client.getKubernetesVersion().getGitVersion();
+        } catch (KubernetesClientException e) {
+            throw ApiFailure.of("read the Kubernetes version of cluster " + clusterName + " (" + requirement.neededBy() + " needs " + requirement.minimum() + " or newer)", e);
+        }
+        requirement.requireServer(clusterName, version);
     }
 
     @Override

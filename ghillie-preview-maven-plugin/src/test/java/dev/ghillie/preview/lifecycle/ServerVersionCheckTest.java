@@ -43,4 +43,20 @@ class ServerVersionCheckTest {
 
         assertThatCode(() -> KubernetesUpSteps.requireServerVersion(client, "ghillie-local", needs129)).doesNotThrowAnyException();
     }
+
+    /** A cluster that stopped between k3d's answer and this read: one line, not fabric8's exception at the mojo edge. */
+    @Test
+    void aServerThatDoesNotAnswerIsOneLine() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        io.fabric8.kubernetes.client.Config config = new io.fabric8.kubernetes.client.ConfigBuilder()
+                .withMasterUrl("https://127.0.0.1:" + closedPort).withRequestRetryBackoffLimit(0).build();
+        try (KubernetesClient stopped = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build()) {
+            assertThatThrownBy(() -> KubernetesUpSteps.requireServerVersion(stopped, "ghillie-local", needs129))
+                    .isInstanceOf(dev.ghillie.preview.kube.KubeException.class)
+                    .hasMessageStartingWith("Could not read the Kubernetes version of cluster ghillie-local (CloudNativePG chart 0.29.0");
+        }
+    }
 }
