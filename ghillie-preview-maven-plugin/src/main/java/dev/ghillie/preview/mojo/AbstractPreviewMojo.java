@@ -136,7 +136,7 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.valkeyChartVersion")
     private String valkeyChartVersion;
 
-    /** How long each data service may take to become ready. */
+    /** How long each data service's step may take, from the operator's install to the Secret its operator writes. */
     @Parameter(property = "ghillie.preview.platformTimeout", defaultValue = "5m")
     private String platformTimeout;
 
