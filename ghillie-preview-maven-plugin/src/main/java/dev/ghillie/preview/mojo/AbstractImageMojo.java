@@ -147,7 +147,7 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
                 .startupCache(startupCache)
                 .platforms(platforms);
         ServiceConventions service = serviceConventions();
-        settings.port(service.containerPort(), service.portVariable());
+        settings.port(service.containerPort(), service.portVariable()).probePaths(service.healthPath(), service.readyPath());
         Set<String> reactor = session.getProjects().stream().map(p -> p.getGroupId() + ":" + p.getArtifactId()).collect(Collectors.toSet());
         for (Artifact artifact : project.getArtifacts()) {
             // The goals resolve compile+runtime so that a command-line build can compile; the image takes what runs.
