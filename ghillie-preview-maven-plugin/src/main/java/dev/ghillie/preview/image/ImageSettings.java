@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * @param platforms     what the image is built for: the setting, else this machine until {@code up} asks the cluster's nodes
  * @param containerPort the port the image exposes (the service's ghillie.preview.containerPort)
  * @param portVariable  the variable the image sets to that port; empty for a service that reads none
+ * @param healthPath    the service's health path, which the startup cache's training run waits for
+ * @param readyPath     the service's readiness path, asked in the training run too
  */
 public record ImageSettings(
         BaseImage baseImage,
@@ -53,7 +55,9 @@ public record ImageSettings(
         boolean startupCache,
         TargetPlatforms platforms,
         int containerPort,
-        Optional<String> portVariable) {
+        Optional<String> portVariable,
+        String healthPath,
+        String readyPath) {
 
     /** Heap as a share of the container's memory limit, and a clean restart instead of a half-dead JVM. */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
@@ -88,14 +92,14 @@ public record ImageSettings(
     public ImageSettings withPlatforms(TargetPlatforms other) {
         return new ImageSettings(baseImage, target, imageName, tag, version, mainClass, jvmFlags, user, creationTime, labels,
                 classesDirectory, dependencies, outputDirectory, baseImageCache, offline, dockerExecutable, startupCache, other,
-                containerPort, portVariable);
+                containerPort, portVariable, healthPath, readyPath);
     }
 
     /** The same build on another base, e.g. one platform's image of a multi-platform tar. */
     public ImageSettings withBaseImage(BaseImage other) {
         return new ImageSettings(other, target, imageName, tag, version, mainClass, jvmFlags, user, creationTime, labels,
                 classesDirectory, dependencies, outputDirectory, baseImageCache, offline, dockerExecutable, startupCache, platforms,
-                containerPort, portVariable);
+                containerPort, portVariable, healthPath, readyPath);
     }
 
     public static Builder builder() {
@@ -133,6 +137,8 @@ public record ImageSettings(
         private String machineArchitecture = System.getProperty("os.arch");
         private int containerPort = ServiceConventions.DEFAULT_CONTAINER_PORT;
         private Optional<String> portVariable = Optional.of(ServiceConventions.DEFAULT_PORT_VARIABLE);
+        private String healthPath = ServiceConventions.DEFAULT_HEALTH_PATH;
+        private String readyPath = ServiceConventions.RUNTIME_READY_PATH;
 
         private Builder() {
         }
@@ -169,6 +175,8 @@ public record ImageSettings(
         public Builder machineArchitecture(String value) { this.machineArchitecture = value; return this; }
         /** The port the service listens on and the variable that tells it (from its conventions); ghillie-runtime's by default. */
         public Builder port(int port, Optional<String> variable) { this.containerPort = port; this.portVariable = variable; return this; }
+        /** The service's health and readiness paths (from its conventions), for the startup cache's training run. */
+        public Builder probePaths(String health, String ready) { this.healthPath = health; this.readyPath = ready; return this; }
 
         public ImageSettings build() {
             String name = required(imageName, "imageName");
@@ -198,7 +206,9 @@ public record ImageSettings(
                     startupCache,
                     known(platforms).map(TargetPlatforms::parse).orElseGet(() -> TargetPlatforms.ofMachine(machineArchitecture)),
                     containerPort,
-                    portVariable);
+                    portVariable,
+                    healthPath,
+                    readyPath);
             if (settings.target() == ImageTarget.REGISTRY && offline) {
                 // Jib refuses a registry target offline (Containerizer.setOfflineMode throws): said before anything starts.
                 throw JibFailures.offlineRegistryTarget(settings);

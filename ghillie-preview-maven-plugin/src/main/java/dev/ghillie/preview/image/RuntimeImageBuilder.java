@@ -164,7 +164,8 @@ public final class RuntimeImageBuilder {
         Path work = settings.startupCacheDirectory();
         ClassPathLayout layout = ClassPathLayout.write(settings.classesDirectory(), settings.dependencies(), work.resolve(ClassPathLayout.APP_JAR));
         StartupCache.Outcome outcome = new StartupCache(log).prepare(
-                new StartupCache.Service(settings.mainClass(), settings.jvmFlags(), ImageSettings.APP_ROOT),
+                new StartupCache.Service(settings.mainClass(), settings.jvmFlags(), ImageSettings.APP_ROOT, settings.containerPort(),
+                        settings.portVariable(), settings.healthPath(), settings.readyPath()),
                 layout, settings.platforms(), suggested -> baseArchive(settings, suggested), work);
         Optional<StartupCache.Made> cache = outcome.made();
         JibContainerBuilder container = cache.map(made -> Jib.from(TarImage.at(made.base()))).orElseGet(() -> fromBase(settings, Jib::from, Jib::from));

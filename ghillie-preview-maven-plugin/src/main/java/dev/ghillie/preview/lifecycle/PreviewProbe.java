@@ -68,9 +68,18 @@ public final class PreviewProbe {
                 + " ghillie.preview.healthPath (" + healthPath + ")");
     }
 
-    /** What {@code /version} answers: a service without one (404, HTML, plain text) is {@link VersionReport.NotJson}. */
+    /**
+     * What {@code /version} answers: a service without one (404, HTML, plain text) is {@link VersionReport.NotJson}; a
+     * server error or no answer is a {@link PreviewException}.
+     */
     public VersionReport version(String baseUrl) {
         Answer answer = get(baseUrl, "/version");
+        if (answer.status() == 0 || answer.status() >= 500) {
+            // Not a service without /version (that answers 404): one whose /version fails, or a way in that broke. As before
+            // the check could be skipped, a failure: skipping would let an old pod's broken /version pass for the new one.
+            throw new PreviewException(baseUrl + "/version answered " + (answer.status() == 0 ? answer.body() : "HTTP " + answer.status())
+                    + ": which image answers cannot be checked; fix the service's /version, or set ghillie.preview.versionCheck=off");
+        }
         if (answer.status() != 200) {
             return new VersionReport.NotJson(answer.status() == 0 ? answer.body() : "HTTP " + answer.status());
         }

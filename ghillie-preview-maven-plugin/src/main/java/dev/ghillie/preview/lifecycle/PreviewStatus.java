@@ -64,7 +64,8 @@ public final class PreviewStatus {
                 url = recordedUrl.or(() -> cluster.ingress().map(port -> "http://" + port.dialHost() + ":" + port.port()));
                 health = url.map(u -> probe.get(u, settings.service().healthPath()).status() == 200);
             }
-            return new StatusReport(cluster.name(), "running", nodes, settings.namespace(), release, pods, url, health);
+            return new StatusReport(cluster.name(), "running", nodes, settings.namespace(), release, pods, url, health,
+                    settings.service().healthPath());
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 /**
  * What {@code preview:status} found: a table for people, JSON for machines. {@link #healthy()}
  * is what {@code failOnUnhealthy} checks.
+ *
+ * @param healthPath the path asked for {@code healthAnswers} (the service's ghillie.preview.healthPath), named in the table
  */
 public record StatusReport(
         String cluster,
@@ -22,7 +24,8 @@ public record StatusReport(
         Optional<ReleaseStatus> release,
         List<PodSummary> pods,
         Optional<String> url,
-        Optional<Boolean> healthAnswers) {
+        Optional<Boolean> healthAnswers,
+        String healthPath) {
 
     /** The app's Helm release as Helm records it. */
     public record ReleaseStatus(String name, int revision, String status) {
@@ -32,8 +35,14 @@ public record StatusReport(
         pods = List.copyOf(pods);
     }
 
+    /** Asked at ghillie-runtime's health path, /health. */
+    public StatusReport(String cluster, String clusterState, int nodes, String namespace, Optional<ReleaseStatus> release,
+            List<PodSummary> pods, Optional<String> url, Optional<Boolean> healthAnswers) {
+        this(cluster, clusterState, nodes, namespace, release, pods, url, healthAnswers, "/health");
+    }
+
     /**
-     * Cluster running, release deployed, {@code /health} answering, and every pod that is not on its way
+     * Cluster running, release deployed, the health path answering, and every pod that is not on its way
      * out healthy (a pod a rollout replaced stays listed as Terminating for its grace period).
      */
     public boolean healthy() {
@@ -49,7 +58,7 @@ public record StatusReport(
         lines.add("cluster    " + cluster + ": " + clusterState + (nodes > 0 ? ", " + nodes + " node(s)" : ""));
         lines.add("release    " + release.map(r -> r.name() + " revision " + r.revision() + ": " + r.status()).orElse("(none)")
                 + " in namespace " + namespace);
-        lines.add("url        " + url.orElse("(none)") + healthAnswers.map(ok -> ok ? "  /health: 200" : "  /health: not answering").orElse(""));
+        lines.add("url        " + url.orElse("(none)") + healthAnswers.map(ok -> "  " + healthPath + (ok ? ": 200" : ": not answering")).orElse(""));
         lines.add(String.format("%-40s %-6s %-10s %-22s %8s %6s", "POD", "READY", "PHASE", "STATUS", "RESTARTS", "AGE"));
         if (pods.isEmpty()) {
             lines.add("(no pods)");

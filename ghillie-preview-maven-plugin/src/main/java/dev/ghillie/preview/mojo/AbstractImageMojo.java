@@ -10,6 +10,7 @@ import dev.ghillie.preview.settings.ServiceConventions;
 import dev.ghillie.preview.settings.SettingValue;
 import dev.ghillie.preview.settings.SettingsException;
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -147,7 +148,13 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
                 .startupCache(startupCache)
                 .platforms(platforms);
         ServiceConventions service = serviceConventions();
-        settings.port(service.containerPort(), service.portVariable());
+        // The port and its variable go into the image: checked here too, not only by up's settings check.
+        List<String> problems = new ArrayList<>();
+        service.validate(problems);
+        if (!problems.isEmpty()) {
+            throw new SettingsException(String.join(System.lineSeparator(), problems));
+        }
+        settings.port(service.containerPort(), service.portVariable()).probePaths(service.healthPath(), service.readyPath());
         Set<String> reactor = session.getProjects().stream().map(p -> p.getGroupId() + ":" + p.getArtifactId()).collect(Collectors.toSet());
         for (Artifact artifact : project.getArtifacts()) {
             // The goals resolve compile+runtime so that a command-line build can compile; the image takes what runs.

@@ -26,8 +26,10 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -88,7 +90,7 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.dockerCheck", defaultValue = "auto")
     private String dockerCheck;
 
-    /** The Helm chart directory (env GHILLIE_CHART, relative to the repository root; default charts/ghillie there when it exists, else the chart the plugin carries). */
+    /** The Helm chart directory (env GHILLIE_CHART, relative to the repository root; default charts/ghillie there, or beside the module's or a parent's POM, when it exists, else the chart the plugin carries). */
     @Parameter(property = "ghillie.preview.chart")
     private File chart;
 
@@ -285,9 +287,11 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
         if (fromEnvironment.isPresent()) {
             return projectDir.resolve(fromEnvironment.get()).toAbsolutePath().normalize();
         }
-        Path own = projectDir.resolve(DEFAULT_CHART).toAbsolutePath().normalize();
-        if (Files.isRegularFile(own.resolve("Chart.yaml"))) {
-            return own;
+        for (Path root : chartRoots(projectDir)) {
+            Path own = root.resolve(DEFAULT_CHART).toAbsolutePath().normalize();
+            if (Files.isRegularFile(own.resolve("Chart.yaml"))) {
+                return own;
+            }
         }
         Path bundled = workDir.toPath().resolve("chart/ghillie").toAbsolutePath().normalize();
         if (deploysChart()) {
@@ -295,6 +299,22 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
             getLog().info("Chart: the plugin's own ghillie chart (no " + DEFAULT_CHART + " in " + projectDir + "), extracted to " + bundled);
         }
         return bundled;
+    }
+
+    /**
+     * Where a project's own charts/ghillie may be: the repository root as Maven knows it, then the module and its parents
+     * on disk. Without a .mvn directory Maven takes the directory it was started in as that root, so a goal run from
+     * the module would otherwise miss the chart beside the parent POM and deploy the plugin's own instead.
+     */
+    private List<Path> chartRoots(Path projectDir) {
+        Set<Path> roots = new LinkedHashSet<>();
+        roots.add(projectDir.toAbsolutePath().normalize());
+        for (MavenProject p = project; p != null; p = p.getParent()) {
+            if (p.getBasedir() != null) {
+                roots.add(p.getBasedir().toPath().toAbsolutePath().normalize());
+            }
+        }
+        return List.copyOf(roots);
     }
 
     /** Whether this goal installs the chart, and so needs the plugin's own one on disk when the project has none. */

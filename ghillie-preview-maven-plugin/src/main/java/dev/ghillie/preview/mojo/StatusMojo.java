@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Shows the preview: cluster state and nodes, the Helm release, the pods (ready, phase, restarts,
- * age), the URL and whether {@code /health} answers. A table by default, JSON on standard output with
+ * age), the URL and whether its health path (ghillie.preview.healthPath) answers. A table by default, JSON on standard output with
  * {@code -Dghillie.preview.output=json}.
  */
 @Mojo(name = "status", threadSafe = true)

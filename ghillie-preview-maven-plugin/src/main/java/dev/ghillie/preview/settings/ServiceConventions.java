@@ -37,6 +37,9 @@ public record ServiceConventions(
     public static final String DEFAULT_DATABASE_URL_KEY = "DATABASE_URL";
     public static final String DEFAULT_VALKEY_URL_KEY = "VALKEY_URL";
 
+    /** What the chart sets to the image's digest (image.digest / image.buildDigest), for /version. */
+    static final String IMAGE_DIGEST_VARIABLE = "GHILLIE_IMAGE_DIGEST";
+
     /** ghillie-runtime's conventions. */
     public static final ServiceConventions DEFAULTS = new ServiceConventions(DEFAULT_CONTAINER_PORT, DEFAULT_HEALTH_PATH, RUNTIME_READY_PATH,
             Optional.of(DEFAULT_PORT_VARIABLE), DEFAULT_APP_SECRET, DEFAULT_DATABASE_URL_KEY, DEFAULT_VALKEY_URL_KEY, VersionCheck.AUTO);
@@ -88,6 +91,8 @@ public record ServiceConventions(
         }
         variable("ghillie.preview.databaseUrlKey", databaseUrlKey, "", problems);
         variable("ghillie.preview.valkeyUrlKey", valkeyUrlKey, "", problems);
+        notSetByTheChart("ghillie.preview.databaseUrlKey", databaseUrlKey, problems);
+        notSetByTheChart("ghillie.preview.valkeyUrlKey", valkeyUrlKey, problems);
         if (databaseUrlKey.equals(valkeyUrlKey)) {
             problems.add("ghillie.preview.databaseUrlKey and ghillie.preview.valkeyUrlKey are both '" + databaseUrlKey
                     + "': give the two URLs different names");
@@ -108,6 +113,17 @@ public record ServiceConventions(
                 "readiness", Map.of("path", readyPath)));
         values.put("secrets", Map.of("existingSecretName", appSecret));
         return values;
+    }
+
+    /** The chart's env (the port variable, the digest) wins over envFrom's keys: a URL under such a name never reaches the service. */
+    private void notSetByTheChart(String setting, String key, List<String> problems) {
+        if (portVariable.equals(Optional.of(key))) {
+            problems.add(setting + "='" + key + "' is also ghillie.preview.portVariable, which the pod sets to the port and which"
+                    + " would hide the URL: give the URL another name");
+        } else if (IMAGE_DIGEST_VARIABLE.equals(key)) {
+            problems.add(setting + "='" + key + "' is the variable the chart sets to the image's digest, which would hide the URL:"
+                    + " give the URL another name");
+        }
     }
 
     private static void path(String setting, String path, List<String> problems) {

@@ -163,6 +163,28 @@ class ServiceConventionsStepsTest {
         }
     }
 
+    /** A /version that fails (5xx, or no answer at all) is not a service without one: the proof cannot be skipped for it. */
+    @Test
+    void aFailingVersionIsAFailureNotASkippedCheck() throws Exception {
+        service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        service.createContext("/health", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        service.createContext("/version", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        service.start();
+        int port = service.getAddress().getPort();
+        try (KubernetesUpSteps steps = steps(ServiceConventions.DEFAULTS)) {
+            assertThatThrownBy(() -> steps.access(clusterWithIngressOn(port), IMAGE))
+                    .isInstanceOf(PreviewException.class)
+                    .hasMessageStartingWith("http://127.0.0.1:" + port + "/version answered HTTP 500");
+            assertThat(progress).isEmpty();
+        }
+    }
+
     @Test
     void versionCheckOffNeverAsksVersion() throws Exception {
         int port = serve(Map.of("/healthz", "ok", "/version", "{\"imageDigest\":\"sha256:old\"}"));

@@ -47,6 +47,15 @@ class StatusReportTest {
     }
 
     @Test
+    void theTableNamesTheHealthPathThatWasAsked() {
+        StatusReport plain = new StatusReport("ghillie-local", "running", 1, "plain",
+                Optional.of(new StatusReport.ReleaseStatus("plain", 1, "deployed")), List.of(READY), Optional.of("http://127.0.0.1:8080"),
+                Optional.of(true), "/healthz");
+
+        assertThat(plain.toTable()).contains("url        http://127.0.0.1:8080  /healthz: 200").doesNotContain("/health:");
+    }
+
+    @Test
     void healthMustAnswerAndTheReleaseBeDeployed() {
         assertThat(report(List.of(READY), false).healthy()).isFalse();
         StatusReport failedRelease = new StatusReport("ghillie-local", "running", 1, "ghillie",

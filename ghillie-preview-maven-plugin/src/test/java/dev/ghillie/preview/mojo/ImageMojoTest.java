@@ -91,6 +91,22 @@ class ImageMojoTest {
         assertThat(Files.readString(work.resolve("target/ghillie-preview/image.json"))).contains("\"reference\": \"" + reference + "\"");
     }
 
+    /** The service settings shape the image (port, variable): preview:image checks them as up does, before building. */
+    @Test
+    @InjectMojo(goal = "image")
+    void aWrongServiceSettingIsOneLineBeforeAnyBuild(ImageMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "containerPort", "70000");
+        setVariableValueToObject(mojo, "portVariable", "MY-PORT");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(org.apache.maven.plugin.MojoFailureException.class)
+                .hasMessageStartingWith("ghillie.preview.containerPort=70000 is not a port")
+                .hasMessageContaining("ghillie.preview.portVariable='MY-PORT' is not an environment variable name")
+                .hasNoCause();
+        assertThat(work.resolve("target/ghillie-preview/image.tar")).doesNotExist();
+    }
+
     @Test
     @InjectMojo(goal = "image")
     void descriptorDefaultsAreTheDocumentedOnes(ImageMojo mojo) throws Exception {

@@ -195,6 +195,26 @@ class PreviewGoalsTest {
         assertThat(bundled.resolve("templates/deployment.yaml")).exists();
     }
 
+    /**
+     * Run from the module in a repository without .mvn, Maven's multi-module directory is the module itself: the
+     * repository's charts/ghillie beside the parent POM must still win over the plugin's own chart.
+     */
+    @Test
+    @InjectMojo(goal = "up")
+    void theRepositorysChartIsFoundFromAModuleThroughItsParent(UpMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "environment", Map.of());
+        Path module = Files.createDirectories(work.resolve("service"));
+        setVariableValueToObject(mojo, "workDir", module.resolve("target/ghillie-preview").toFile());
+        session.getRequest().setMultiModuleProjectDirectory(module.toFile());
+        project.setFile(module.resolve("pom.xml").toFile());
+        MavenProject parent = new MavenProject();
+        parent.setFile(work.resolve("pom.xml").toFile());
+        project.setParent(parent);
+
+        assertThat(mojo.previewSettings().chartDir()).isEqualTo(chart);
+        assertThat(module.resolve("target/ghillie-preview/chart")).doesNotExist();
+    }
+
     /** -Dghillie.preview.portVariable= means "no variable", even when Maven hands the parameter an empty property as null. */
     @Test
     @InjectMojo(goal = "status")

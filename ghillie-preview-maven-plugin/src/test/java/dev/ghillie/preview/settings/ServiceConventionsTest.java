@@ -79,6 +79,16 @@ class ServiceConventionsTest {
                 "ghillie.preview.databaseUrlKey and ghillie.preview.valkeyUrlKey are both '1URL': give the two URLs different names");
     }
 
+    /** The chart sets the port variable and GHILLIE_IMAGE_DIGEST with env, which wins over envFrom: a URL key so named would be hidden. */
+    @Test
+    void aUrlKeyMayNotBeAVariableTheChartSets() {
+        assertThat(problems(ServiceConventions.of(null, null, null, "PORT", null, "PORT", "GHILLIE_IMAGE_DIGEST", null))).containsExactly(
+                "ghillie.preview.databaseUrlKey='PORT' is also ghillie.preview.portVariable, which the pod sets to the port and which"
+                        + " would hide the URL: give the URL another name",
+                "ghillie.preview.valkeyUrlKey='GHILLIE_IMAGE_DIGEST' is the variable the chart sets to the image's digest, which"
+                        + " would hide the URL: give the URL another name");
+    }
+
     @Test
     void aPortOrVersionCheckThatCannotBeReadFailsAtOnce() {
         assertThatThrownBy(() -> ServiceConventions.of("http", null, null, null, null, null, null, null))

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -71,10 +72,26 @@ public final class StartupCache {
         Path write(Path suggested) throws Exception;
     }
 
-    /** What the service needs to be run: its main class and JVM flags, and where the image puts it. */
-    public record Service(String mainClass, List<String> jvmFlags, String appRoot) {
+    /**
+     * What the service needs to be run: its main class and JVM flags, where the image puts it, and how it is reached in
+     * the training run: its port (the one it listens on when it reads no port variable), the variable that tells it
+     * its port, and its health and readiness paths (the service's ghillie.preview.* conventions).
+     */
+    public record Service(String mainClass, List<String> jvmFlags, String appRoot, int port, Optional<String> portVariable,
+            String healthPath, String readyPath) {
         public Service {
             jvmFlags = List.copyOf(jvmFlags);
+            Objects.requireNonNull(portVariable, "portVariable");
+        }
+
+        /** With ghillie-runtime's port variable and paths. */
+        public Service(String mainClass, List<String> jvmFlags, String appRoot) {
+            this(mainClass, jvmFlags, appRoot, TrainingRun.Endpoint.RUNTIME.port(), TrainingRun.Endpoint.RUNTIME.portVariable(),
+                    TrainingRun.Endpoint.RUNTIME.healthPath(), TrainingRun.Endpoint.RUNTIME.readyPath());
+        }
+
+        TrainingRun.Endpoint endpoint() {
+            return new TrainingRun.Endpoint(port, portVariable, healthPath, readyPath);
         }
     }
 
@@ -171,7 +188,7 @@ public final class StartupCache {
         command.add("-XX:AOTCacheOutput=" + written);
         command.addAll(List.of("-cp", layout.classPath(appRoot.toString()), service.mainClass()));
         try {
-            training.run(command, appRoot, environment(archive, jvm, run), output);
+            training.run(command, appRoot, environment(archive, jvm, run), output, service.endpoint());
             if (!Files.isRegularFile(written) || Files.size(written) == 0) {
                 throw new StartupCacheException("the training run wrote no cache" + TrainingRun.lastLine(output) + " (all of it: " + output + ")");
             }
@@ -219,7 +236,9 @@ public final class StartupCache {
     /** What the cache is made from; the JVM itself does not notice a changed jar, so every jar's content is in it. */
     private static String key(Service service, ClassPathLayout layout, String baseImageId) throws IOException {
         List<String> lines = new ArrayList<>(List.of(FORMAT, "base " + baseImageId, "main " + service.mainClass(),
-                "flags " + String.join(" ", service.jvmFlags()), "root " + service.appRoot(), "memory " + TRAINING_MEMORY));
+                "flags " + String.join(" ", service.jvmFlags()), "root " + service.appRoot(), "memory " + TRAINING_MEMORY,
+                // How the run reaches the service: a failed run is tried again once they change.
+                "endpoint " + service.endpoint()));
         for (ClassPathLayout.Entry entry : layout.entries()) {
             lines.add(entry.relative() + " " + Sha256.ofFile(entry.source()));
         }

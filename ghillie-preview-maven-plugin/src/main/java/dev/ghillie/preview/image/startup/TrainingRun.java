@@ -1,5 +1,6 @@
 package dev.ghillie.preview.image.startup;
 
+import dev.ghillie.preview.settings.ServiceConventions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -10,16 +11,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
  * Runs the service once the way the image will (same JVM build, class path and flags), plus the flag that
- * writes the cache: starts it on a free loopback port, waits for {@code /health} to answer 200, sends a few
- * rounds of the requests a preview gets ({@code /health}, {@code /ready}, {@code /version}) so their code paths
- * are in the cache too, then stops it with SIGTERM. The JVM writes the cache as it exits.
+ * writes the cache: starts it on a free loopback port (in the service's port variable; on its own port when it
+ * reads none), waits for its health path to answer 200, sends a few rounds of the requests a preview gets (health
+ * and readiness paths, {@code /version}) so their code paths are in the cache too, then stops it with SIGTERM. The JVM writes the cache as it exits.
  *
  * <p>The service gets a clean environment: only the image's variables and its address, never the build
  * machine's (no database URLs, no credentials), so the run needs nothing but itself.
@@ -30,7 +33,6 @@ final class TrainingRun {
     /** What JDK 25's one-step training prints as the JVM exits (JEP 514), and unified-logging lines. */
     private static final Pattern JVM_CACHE_CHATTER = Pattern.compile("\\[[0-9.]+s\\]\\[|Launching child process|Picked up JAVA_TOOL_OPTIONS"
             + "|Reading AOTConfiguration|AOTCache creation is complete|Removed temporary AOT configuration|Temporary AOTConfiguration recorded");
-    private static final List<String> PATHS = List.of("/health", "/ready", "/version");
 
     private final Duration startTimeout;
     private final Duration exitTimeout;
@@ -45,14 +47,40 @@ final class TrainingRun {
      * @param environment the variables the service gets; the port and loopback host are added
      * @param output      where the service's output goes (its last line is quoted when it fails)
      */
+    /**
+     * Where the service listens and what it answers: the port it is told in {@code portVariable}, or, when it reads
+     * none, its own fixed {@code port}; the health path waited for, and the paths asked in the rounds.
+     */
+    record Endpoint(int port, Optional<String> portVariable, String healthPath, String readyPath) {
+        /** ghillie-runtime's: GHILLIE_PORT, /health and /ready. */
+        static final Endpoint RUNTIME = new Endpoint(ServiceConventions.DEFAULT_CONTAINER_PORT,
+                Optional.of(ServiceConventions.DEFAULT_PORT_VARIABLE), ServiceConventions.DEFAULT_HEALTH_PATH, ServiceConventions.RUNTIME_READY_PATH);
+
+        List<String> paths() {
+            return List.copyOf(new LinkedHashSet<>(List.of(healthPath, readyPath, "/version")));
+        }
+    }
+
+    /** ghillie-runtime's endpoint. */
     void run(List<String> command, Path workingDirectory, Map<String, String> environment, Path output) throws InterruptedException {
-        int port = freePort();
+        run(command, workingDirectory, environment, output, Endpoint.RUNTIME);
+    }
+
+    /**
+     * @param command     the JVM command line, without the port
+     * @param environment the variables the service gets; the port (in the endpoint's variable) and loopback host are added
+     * @param output      where the service's output goes (its last line is quoted when it fails)
+     */
+    void run(List<String> command, Path workingDirectory, Map<String, String> environment, Path output, Endpoint endpoint)
+            throws InterruptedException {
+        // A service told its port gets a free one; one that reads none listens on its own, which must be free here.
+        int port = endpoint.portVariable().isPresent() ? freePort() : ownPort(endpoint.port());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         builder.environment().put("GHILLIE_HOST", "127.0.0.1");
-        builder.environment().put("GHILLIE_PORT", Integer.toString(port));
+        endpoint.portVariable().ifPresent(variable -> builder.environment().put(variable, Integer.toString(port)));
         Process service;
         try {
             service = builder.start();
@@ -60,9 +88,9 @@ final class TrainingRun {
             throw new StartupCacheException("the base image's JVM does not run on this machine (" + e.getMessage() + ")", e);
         }
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-            awaitHealth(http, service, port, output);
+            awaitHealth(http, service, port, endpoint.healthPath(), output);
             for (int round = 0; round < ROUNDS; round++) {
-                for (String path : PATHS) {
+                for (String path : endpoint.paths()) {
                     get(http, port, path);
                 }
             }
@@ -80,19 +108,19 @@ final class TrainingRun {
         }
     }
 
-    private void awaitHealth(HttpClient http, Process service, int port, Path output) throws InterruptedException {
+    private void awaitHealth(HttpClient http, Process service, int port, String healthPath, Path output) throws InterruptedException {
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
                 throw new StartupCacheException("the training run exited with code " + service.exitValue()
-                        + " before /health answered" + lastLine(output));
+                        + " before " + healthPath + " answered" + lastLine(output));
             }
-            if (get(http, port, "/health") == 200) {
+            if (get(http, port, healthPath) == 200) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new StartupCacheException("the training run's /health did not answer 200 within " + startTimeout.toSeconds() + " s"
+        throw new StartupCacheException("the training run's " + healthPath + " did not answer 200 within " + startTimeout.toSeconds() + " s"
                 + lastLine(output));
     }
 
@@ -111,6 +139,17 @@ final class TrainingRun {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw StartupCacheException.passing("no free loopback port for the training run (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The service's own port, when nothing on this machine listens on it already (a taken port would answer for it). */
+    private static int ownPort(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw StartupCacheException.passing("port " + port + " (ghillie.preview.containerPort) is in use on this machine, and the"
+                    + " service reads no port variable (ghillie.preview.portVariable) to be told another: free the port for the"
+                    + " training run", e);
         }
     }
 
