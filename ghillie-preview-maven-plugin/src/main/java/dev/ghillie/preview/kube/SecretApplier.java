@@ -1,5 +1,6 @@
 package dev.ghillie.preview.kube;
 
+import dev.ghillie.preview.Deadline;
 import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.SecretValue;
 import io.fabric8.kubernetes.api.model.Secret;

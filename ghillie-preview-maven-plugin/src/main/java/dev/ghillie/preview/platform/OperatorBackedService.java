@@ -1,5 +1,6 @@
 package dev.ghillie.preview.platform;
 
+import dev.ghillie.preview.Deadline;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.helm.ChartSource;
@@ -86,7 +87,7 @@ abstract class OperatorBackedService implements PlatformService {
 
     @Override
     public final Result ensure(Path kubeconfig, String namespace) {
-        StepDeadline deadline = StepDeadline.after(timeout);
+        Deadline deadline = Deadline.after(timeout);
         ReleaseConverger.Result installed = operator.ensure(kubeconfig, spec.operatorRelease(), spec.operatorNamespace(), chart,
                 deadline.remaining());
         KubernetesClient client = clients.apply(kubeconfig);
@@ -107,7 +108,7 @@ abstract class OperatorBackedService implements PlatformService {
      * calling webhook ...: no endpoints available for service ...", or "connection refused"): try again
      * for a short while, never past the step's deadline. Any other refusal fails at once.
      */
-    private void apply(KubernetesClient client, String namespace, GenericKubernetesResource resource, StepDeadline webhookDeadline) {
+    private void apply(KubernetesClient client, String namespace, GenericKubernetesResource resource, Deadline webhookDeadline) {
         String name = resource.getMetadata().getName();
         while (true) {
             try {
@@ -122,7 +123,7 @@ abstract class OperatorBackedService implements PlatformService {
                             + " admission webhook did not answer in time (" + oneLine(e.getStatus().getMessage()) + "): check the operator's"
                             + " pods: kubectl -n " + spec.operatorNamespace() + " get pods, then run up again", e);
                 }
-                webhookDeadline.pause(WEBHOOK_RETRY, "the admission webhook of " + spec.operatorRelease());
+                webhookDeadline.sleep(WEBHOOK_RETRY, "the admission webhook of " + spec.operatorRelease());
             }
         }
     }
@@ -167,7 +168,7 @@ abstract class OperatorBackedService implements PlatformService {
      * The operator may write the Secret (or its key) a moment after it reports the resource ready:
      * look again until the step's deadline rather than fail on the first look.
      */
-    private String awaitSecretKey(KubernetesClient client, String namespace, String name, StepDeadline deadline) {
+    private String awaitSecretKey(KubernetesClient client, String namespace, String name, Deadline deadline) {
         while (true) {
             Secret secret;
             try {
@@ -185,7 +186,7 @@ abstract class OperatorBackedService implements PlatformService {
                         + spec.secretName() + " " + problem + " " + deadline.describe() + ": check the operator's version ("
                         + chart.describe() + ") and its logs, or raise ghillie.preview.platformTimeout");
             }
-            deadline.pause(SECRET_POLL, "Secret " + namespace + "/" + spec.secretName());
+            deadline.sleep(SECRET_POLL, "Secret " + namespace + "/" + spec.secretName());
         }
     }
 }
