@@ -107,11 +107,14 @@ public record ServiceConventions(
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("containerPort", containerPort);
         values.put("portVariable", portVariable.orElse(""));
-        values.put("probes", Map.of(
-                "startup", Map.of("path", healthPath),
-                "liveness", Map.of("path", healthPath),
-                "readiness", Map.of("path", readyPath)));
-        values.put("secrets", Map.of("existingSecretName", appSecret));
+        // Insertion order at every level: the values become a file whose bytes are part of the release's fingerprint,
+        // and Map.of's order changes from one JVM to the next (a no-op re-run would upgrade the release).
+        Map<String, Object> probes = new LinkedHashMap<>();
+        probes.put("startup", Map.of("path", healthPath));
+        probes.put("liveness", Map.of("path", healthPath));
+        probes.put("readiness", Map.of("path", readyPath));
+        values.put("probes", probes);
+        values.put("secrets", new LinkedHashMap<>(Map.of("existingSecretName", appSecret)));
         return values;
     }
 

@@ -113,4 +113,18 @@ class ServiceConventionsTest {
         assertThatThrownBy(() -> SettingsValidator.validate(settings)).isInstanceOf(SettingsException.class)
                 .hasMessage("ghillie.preview.containerPort=0 is not a port: use the port the service listens on, 1 to 65535");
     }
+
+    /**
+     * The values become a file whose bytes are part of the release's fingerprint: an order that changes from one JVM
+     * to the next (Map.of's is salted per JVM) made a no-op re-run upgrade the release. Insertion order, every level.
+     */
+    @Test
+    void theChartValuesKeepOneOrderAtEveryLevel() {
+        Map<String, Object> values = ServiceConventions.DEFAULTS.chartValues();
+
+        assertThat(values.keySet()).containsExactly("containerPort", "portVariable", "probes", "secrets");
+        assertThat(List.copyOf(((Map<?, ?>) values.get("probes")).keySet())).isEqualTo(List.of("startup", "liveness", "readiness"));
+        assertThat(values.values()).filteredOn(Map.class::isInstance)
+                .allSatisfy(nested -> assertThat(nested).isInstanceOf(java.util.LinkedHashMap.class));
+    }
 }
