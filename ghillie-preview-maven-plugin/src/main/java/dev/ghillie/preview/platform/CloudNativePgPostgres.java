@@ -19,13 +19,18 @@ import java.util.function.Function;
  */
 public final class CloudNativePgPostgres extends OperatorBackedService {
 
-    static final String OPERATOR_NAMESPACE = "cnpg-system";
-    static final String OPERATOR_RELEASE = "cnpg";
+    public static final String OPERATOR_NAMESPACE = "cnpg-system";
+    public static final String OPERATOR_RELEASE = "cnpg";
     static final String API_VERSION = "postgresql.cnpg.io/v1";
     /** Named explicitly: no discovery round trip, and a clear 404 when the operator's CRD is missing. */
     static final ResourceDefinitionContext TYPE = new ResourceDefinitionContext.Builder()
             .withGroup("postgresql.cnpg.io").withVersion("v1").withKind("Cluster").withPlural("clusters").withNamespaced(true).build();
-    static final String CLUSTER_NAME = "pg-ghillie";
+    public static final String CLUSTER_NAME = "pg-ghillie";
+    /** The database and its owner, a login role of the same name. */
+    public static final String DATABASE = "ghillie";
+    /** The read-write Service the operator makes for the cluster. */
+    public static final String SERVICE = CLUSTER_NAME + "-rw";
+    public static final int PORT = 5432;
 
     /** CloudNativePG writes the whole URI (password URL-encoded) in the form the runtime reads. */
     static final Spec SPEC = new Spec("postgresql", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE, Prerequisite.NONE,
@@ -37,7 +42,7 @@ public final class CloudNativePgPostgres extends OperatorBackedService {
     }
 
     /** The Cluster as the contract's minimal example: one instance, database and owner ghillie. */
-    static GenericKubernetesResource cluster(String namespace) {
+    public static GenericKubernetesResource cluster(String namespace) {
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion(API_VERSION)
                 .withKind("Cluster")
@@ -46,7 +51,7 @@ public final class CloudNativePgPostgres extends OperatorBackedService {
                 .withAdditionalProperties(Map.of("spec", Map.of(
                         "instances", 1,
                         "storage", Map.of("size", "1Gi"),
-                        "bootstrap", Map.of("initdb", Map.of("database", "ghillie", "owner", "ghillie")))))
+                        "bootstrap", Map.of("initdb", Map.of("database", DATABASE, "owner", DATABASE)))))
                 .build();
     }
 }

@@ -35,8 +35,8 @@ import java.util.function.Function;
  */
 public final class ValkeyIoValkey extends OperatorBackedService {
 
-    static final String OPERATOR_NAMESPACE = "valkey-operator-system";
-    static final String OPERATOR_RELEASE = "valkey-operator";
+    public static final String OPERATOR_NAMESPACE = "valkey-operator-system";
+    public static final String OPERATOR_RELEASE = "valkey-operator";
     static final String API_VERSION = "valkey.io/v1alpha1";
     /** Named explicitly: no discovery round trip, and a clear 404 when the operator's CRD is missing. */
     static final ResourceDefinitionContext TYPE = new ResourceDefinitionContext.Builder()
@@ -46,13 +46,13 @@ public final class ValkeyIoValkey extends OperatorBackedService {
      * Not the release's name: the operator labels everything it makes {@code app.kubernetes.io/instance=<cluster>},
      * the label by which the rollout wait and the port-forward find the app's objects.
      */
-    static final String NAME = "valkey-ghillie";
+    public static final String NAME = "valkey-ghillie";
     /** The operator's Service: its prefix {@code valkey-} and the cluster's name (headless; one shard holds every slot). */
-    static final String SERVICE = "valkey-" + NAME;
-    static final int PORT = 6379;
+    public static final String SERVICE = "valkey-" + NAME;
+    public static final int PORT = 6379;
     /** The operator's default users Secret name and key ({@code <cluster>-users}, the user's name). */
-    static final String USERS_SECRET = NAME + "-users";
-    static final String USER = "default";
+    public static final String USERS_SECRET = NAME + "-users";
+    public static final String USER = "default";
 
     private static final int PASSWORD_LENGTH = 32;
     /** Letters and digits: nothing to encode, and never the operator's pre-hashed form ('#' and 64 hex digits). */
@@ -68,7 +68,7 @@ public final class ValkeyIoValkey extends OperatorBackedService {
     }
 
     /** One primary, no replicas, no metrics sidecar (one image less to pull); user default with every right. */
-    static GenericKubernetesResource valkeyCluster(String namespace) {
+    public static GenericKubernetesResource valkeyCluster(String namespace) {
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion(API_VERSION)
                 .withKind("ValkeyCluster")
