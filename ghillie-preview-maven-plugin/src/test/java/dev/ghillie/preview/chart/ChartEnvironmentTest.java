@@ -60,6 +60,7 @@ class ChartEnvironmentTest {
         assertReadsOnlyRequiredSecret(envFrom, "shop-db");
     }
 
+    /** The default apiVersion is v1: External Secrets Operator 0.17 and later serve nothing else. */
     @Test
     void externalSecretIsRenderedWhenEnabled() {
         Manifests manifests = ChartUnderTest.render(template -> template
@@ -71,7 +72,7 @@ class ChartEnvironmentTest {
                 .set("secrets.externalSecret.data[0].remoteRef.property", "database_url"));
 
         GenericKubernetesResource externalSecret = manifests.findGeneric("ExternalSecret").orElseThrow();
-        assertThat(externalSecret.getApiVersion()).isEqualTo("external-secrets.io/v1beta1");
+        assertThat(externalSecret.getApiVersion()).isEqualTo("external-secrets.io/v1");
         assertThat(externalSecret.getMetadata().getName()).isEqualTo("ghillie");
         assertThat(spec(externalSecret)).containsEntry("refreshInterval", "5m");
         assertThat(spec(externalSecret).get("secretStoreRef")).isEqualTo(Map.of("name", "vault", "kind", "ClusterSecretStore"));
@@ -83,18 +84,19 @@ class ChartEnvironmentTest {
         assertReadsOnlyRequiredSecret(manifests.container().getEnvFrom(), "ghillie");
     }
 
+    /** v1beta1 stays selectable for clusters on External Secrets Operator 0.15 or older, which serve no v1. */
     @Test
     void externalSecretApiVersionTargetNameAndDataFromAreHonoured() {
         Manifests manifests = ChartUnderTest.render(template -> template
                 .set("secrets.externalSecret.enabled", true)
-                .set("secrets.externalSecret.apiVersion", "external-secrets.io/v1")
+                .set("secrets.externalSecret.apiVersion", "external-secrets.io/v1beta1")
                 .set("secrets.externalSecret.targetName", "shop-env")
                 .set("secrets.externalSecret.secretStoreRef.name", "team-store")
                 .set("secrets.externalSecret.secretStoreRef.kind", "SecretStore")
                 .set("secrets.externalSecret.dataFrom[0].extract.key", "previews/pr-1"));
 
         GenericKubernetesResource externalSecret = manifests.findGeneric("ExternalSecret").orElseThrow();
-        assertThat(externalSecret.getApiVersion()).isEqualTo("external-secrets.io/v1");
+        assertThat(externalSecret.getApiVersion()).isEqualTo("external-secrets.io/v1beta1");
         assertThat(spec(externalSecret).get("target")).isEqualTo(Map.of("name", "shop-env", "creationPolicy", "Owner"));
         assertThat(spec(externalSecret).get("dataFrom")).isEqualTo(List.of(Map.of("extract", Map.of("key", "previews/pr-1"))));
         assertReadsOnlyRequiredSecret(manifests.container().getEnvFrom(), "shop-env");

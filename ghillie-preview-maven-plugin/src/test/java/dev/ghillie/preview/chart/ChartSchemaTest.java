@@ -27,7 +27,8 @@ class ChartSchemaTest {
             replicaCount                               | -1                | at '/replicaCount': minimum: got -1, want 0
             secrets.existingSecretName                 | Shop_DB           | at '/secrets/existingSecretName': 'Shop_DB' does not match pattern
             secrets.externalSecret.secretStoreRef.kind | Vault             | at '/secrets/externalSecret/secretStoreRef/kind': value must be one of 'SecretStore', 'ClusterSecretStore'
-            secrets.externalSecret.apiVersion          | external-secrets.io/v1alpha1 | at '/secrets/externalSecret/apiVersion': value must be one of 'external-secrets.io/v1beta1', 'external-secrets.io/v1'
+            secrets.externalSecret.apiVersion          | external-secrets.io/v1alpha1 | at '/secrets/externalSecret/apiVersion': value must be one of 'external-secrets.io/v1', 'external-secrets.io/v1beta1'
+            secrets.externalSecret.apiVersion          | v1                | at '/secrets/externalSecret/apiVersion': value must be one of 'external-secrets.io/v1', 'external-secrets.io/v1beta1'
             secrets.externalSecret.refreshInterval     | hourly            | at '/secrets/externalSecret/refreshInterval': 'hourly' does not match pattern
             probes.readiness.path                      | ready             | at '/probes/readiness/path': 'ready' does not match pattern
             ingres.enabled                             | true              | additional properties 'ingres' not allowed

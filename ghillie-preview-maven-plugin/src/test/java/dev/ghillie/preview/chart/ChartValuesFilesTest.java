@@ -40,9 +40,12 @@ class ChartValuesFilesTest {
         assertThat(manifests.one(ConfigMap.class).getData()).isEqualTo(Map.of(
                 "GHILLIE_LOG_LEVEL", "INFO",
                 "GHILLIE_DRAIN_DELAY_MS", "5000"));
-        assertThat(manifests.findGeneric("ExternalSecret")).hasValueSatisfying(externalSecret ->
-                assertThat(externalSecret.getAdditionalProperties().get("spec").toString())
-                        .contains("secretKey=DATABASE_URL", "secretKey=VALKEY_URL", "name=vault"));
+        assertThat(manifests.findGeneric("ExternalSecret")).hasValueSatisfying(externalSecret -> {
+            // The version current External Secrets Operator releases serve (v1beta1 is unserved since 0.17).
+            assertThat(externalSecret.getApiVersion()).isEqualTo("external-secrets.io/v1");
+            assertThat(externalSecret.getAdditionalProperties().get("spec").toString())
+                    .contains("secretKey=DATABASE_URL", "secretKey=VALKEY_URL", "name=vault");
+        });
         assertThat(manifests.container().getEnvFrom()).hasSize(2);
         assertThat(manifests.container().getEnvFrom().get(1).getSecretRef().getName()).isEqualTo("ghillie");
     }
