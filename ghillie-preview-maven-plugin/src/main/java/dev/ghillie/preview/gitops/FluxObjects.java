@@ -46,13 +46,18 @@ final class FluxObjects {
      * applied to be ready (so what depends on it starts on a working platform).
      */
     static Map<String, Object> kustomization(String name, String path, List<String> dependsOn) {
+        return kustomization(name, path, dependsOn, true);
+    }
+
+    /** {@code wait} false for a folder of independent entries, whose readiness is each entry's own. */
+    static Map<String, Object> kustomization(String name, String path, List<String> dependsOn, boolean wait) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("interval", "10m");
         spec.put("retryInterval", "1m");
         spec.put("timeout", "10m");
         spec.put("path", "./" + path);
         spec.put("prune", true);
-        spec.put("wait", true);
+        spec.put("wait", wait);
         spec.put("sourceRef", Map.of("kind", "GitRepository", "name", TREE_SOURCE));
         if (!dependsOn.isEmpty()) {
             spec.put("dependsOn", dependsOn.stream().map(dependency -> Map.of("name", dependency)).toList());

@@ -101,7 +101,9 @@ final class PlatformTree {
         }
         String root = "clusters/" + cluster;
         files.put(root + "/platform.yaml", platform);
-        files.put(root + "/previews.yaml", List.of(kustomization("previews", PreviewTree.previewsDirectory(cluster), PREVIEW_NEEDS)));
+        files.put(root + "/previews.yaml", List.of(kustomization("previews", PreviewTree.previewsDirectory(cluster), PREVIEW_NEEDS,
+                // One preview that does not come up must not hold the others' entries back.
+                false)));
         if (modules) {
             files.put(root + "/modules.yaml", List.of(kustomization("modules", "modules", List.of())));
         }
