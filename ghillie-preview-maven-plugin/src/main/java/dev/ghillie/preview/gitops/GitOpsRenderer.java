@@ -68,7 +68,7 @@ public final class GitOpsRenderer {
      */
     public RenderReport render(Path tree, Map<String, String> rendered, String cluster) {
         requireLabel(CLUSTER_SETTING, cluster, 63);
-        requireTree(tree);
+        requireTree(tree, !options.check());
         options.preview().ifPresent(GitOpsRenderer::requirePreview);
         options.removedPreview().ifPresent(id -> requireLabel(PREVIEW_SETTING, id, MAX_PREVIEW_ID));
         ModuleManifests given = ModuleManifests.of(rendered, cluster, yaml);
@@ -182,11 +182,12 @@ public final class GitOpsRenderer {
         return owned;
     }
 
-    private static void requireTree(Path tree) {
+    /** A drift check reads only: a read-only checkout will do for it. */
+    private static void requireTree(Path tree, boolean writes) {
         if (!Files.isDirectory(tree)) {
             throw new GitOpsException(DIR_SETTING + "=" + tree + " is not a directory: point it at a checkout of the GitOps repository");
         }
-        if (!Files.isWritable(tree)) {
+        if (writes && !Files.isWritable(tree)) {
             throw new GitOpsException(DIR_SETTING + "=" + tree + " is not writable: check the checkout's owner and permissions");
         }
     }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
@@ -87,8 +88,11 @@ public class GitOpsMojo extends AbstractPreviewMojo {
             getLog().info("gitops tree " + tree + (check ? " checked: " : ": ") + report.counts());
             report.changeLines().forEach(line -> getLog().info("  " + (check ? "would be " : "") + line));
             if (check && !report.changed().isEmpty()) {
-                throw new GitOpsException("The GitOps tree differs from what the goal renders (ghillie.preview.gitops.check): "
-                        + String.join(", ", report.changed()) + ": run preview:gitops without check and commit the result");
+                List<String> changed = report.changed();
+                throw new GitOpsException("The GitOps tree differs from what the goal renders (ghillie.preview.gitops.check) in "
+                        + changed.size() + (changed.size() == 1 ? " path: " : " paths: ")
+                        + String.join(", ", changed.subList(0, Math.min(5, changed.size()))) + (changed.size() > 5 ? ", ..." : "")
+                        + " (all listed above and in gitops-report.json): run preview:gitops without check and commit the result");
             }
         } catch (PreviewException e) {
             throw failure(e);
