@@ -30,6 +30,12 @@ public final class GitOpsRenderer {
     static final String CLUSTER_SETTING = "ghillie.preview.gitops.cluster";
     static final String PREVIEW_SETTING = "ghillie.preview.gitops.preview";
     static final String DOMAIN_SETTING = "ghillie.preview.gitops.domain";
+    static final String CHART_REPOSITORY_SETTING = "ghillie.preview.gitops.chartRepository";
+    static final String CHART_REVISION_SETTING = "ghillie.preview.gitops.chartRevision";
+    /** What Flux's GitRepository accepts as {@code spec.url} (its CRD's pattern): no scp-like {@code git@host:path}. */
+    private static final Pattern GIT_URL = Pattern.compile("^(http|https|ssh)://.*$");
+    /** A full SHA-1 or SHA-256 commit id: Flux checks out {@code ref.commit} as given. */
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
     static final String KUSTOMIZATION = "kustomization.yaml";
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     /** The preview's namespace is {@code preview-<id>}, a DNS label of at most 63 characters. */
@@ -203,6 +209,14 @@ public final class GitOpsRenderer {
                 throw new GitOpsException(DOMAIN_SETTING + "='" + domain + "' is not a DNS name: use lower-case labels joined by dots,"
                         + " e.g. preview.example.com");
             }
+        }
+        if (preview.chartRepository() == null || !GIT_URL.matcher(preview.chartRepository()).matches()) {
+            throw new GitOpsException(CHART_REPOSITORY_SETTING + "='" + preview.chartRepository() + "' is not an address Flux can clone:"
+                    + " use https://host/team/repo.git or ssh://git@host/team/repo.git (not git@host:team/repo.git)");
+        }
+        if (preview.chartRevision() == null || !COMMIT.matcher(preview.chartRevision()).matches()) {
+            throw new GitOpsException(CHART_REVISION_SETTING + "='" + preview.chartRevision() + "' is not a full commit id: give the"
+                    + " 40 hex digits git rev-parse HEAD prints");
         }
         if (preview.host().length() > 253) {
             throw new GitOpsException(DOMAIN_SETTING + "='" + domain + "' makes the host " + preview.host()

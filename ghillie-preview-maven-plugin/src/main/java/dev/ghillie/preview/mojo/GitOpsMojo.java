@@ -12,6 +12,7 @@ import dev.ghillie.preview.process.ProcessResult;
 import dev.ghillie.preview.process.ProcessRunner;
 import dev.ghillie.preview.process.SecretMasker;
 import dev.ghillie.preview.settings.KeyValuePairs;
+import dev.ghillie.preview.settings.SettingsException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,6 +74,10 @@ public class GitOpsMojo extends AbstractPreviewMojo {
     @Parameter(property = "ghillie.preview.gitops.chartRevision")
     private String chartRevision;
 
+    /** Where preview:image wrote image.json (the same setting as that goal's). */
+    @Parameter(property = "ghillie.preview.imageOutputDirectory", defaultValue = "${project.build.directory}/ghillie-preview")
+    private File imageOutputDirectory;
+
     @Override
     public void execute() throws MojoFailureException {
         if (!isServiceModule("gitops")) {
@@ -102,7 +107,7 @@ public class GitOpsMojo extends AbstractPreviewMojo {
     private GitOpsRenderer.Options options() {
         PlatformCharts charts = PlatformCharts.pinned();
         if (chartVersions != null && !chartVersions.isBlank()) {
-            charts = charts.withVersions(KeyValuePairs.parse("ghillie.preview.gitops.chartVersions", chartVersions));
+            charts = charts.withVersions(chartVersionPairs());
         }
         Optional<String> id = Optional.ofNullable(preview).map(String::strip).filter(text -> !text.isEmpty());
         if (remove) {
@@ -114,8 +119,17 @@ public class GitOpsMojo extends AbstractPreviewMojo {
         return new GitOpsRenderer.Options(charts, spec, Optional.empty(), check);
     }
 
+    private Map<String, String> chartVersionPairs() {
+        try {
+            return KeyValuePairs.parse("ghillie.preview.gitops.chartVersions", chartVersions);
+        } catch (SettingsException e) {
+            throw new GitOpsException("ghillie.preview.gitops.chartVersions='" + chartVersions + "' is not chart=version pairs: use e.g."
+                    + " traefik=41.3.0,cert-manager=v1.21.1");
+        }
+    }
+
     private PreviewSpec previewSpec(String id) {
-        PublishedImage image = PublishedImage.read(workDir.toPath().resolve("image.json"));
+        PublishedImage image = PublishedImage.read(imageOutputDirectory.toPath().resolve("image.json"));
         String repository = required("ghillie.preview.gitops.chartRepository", chartRepository,
                 "the Git address of this application's repository, e.g. https://github.com/team/service.git");
         String revision = chartRevision != null && !chartRevision.isBlank() ? chartRevision.strip() : checkedOutCommit();

@@ -247,6 +247,14 @@ class GitOpsRendererTest {
         PreviewSpec badDomain = new PreviewSpec("pr-1", "Example..test", "r/x", DIGEST, "https://x.test/x.git", "abc", ServiceConventions.DEFAULTS);
         assertThatThrownBy(() -> renderer(Optional.of(badDomain), Optional.empty(), false).render(tree, Map.of(), "preview-eu"))
                 .isInstanceOf(GitOpsException.class).hasMessageContaining("ghillie.preview.gitops.domain='Example..test'");
+        PreviewSpec scpUrl = new PreviewSpec("pr-1", "preview.example.test", "r/x", DIGEST, "git@example.test:team/x.git",
+                "0123456789abcdef0123456789abcdef01234567", ServiceConventions.DEFAULTS);
+        assertThatThrownBy(() -> renderer(Optional.of(scpUrl), Optional.empty(), false).render(tree, Map.of(), "preview-eu"))
+                .isInstanceOf(GitOpsException.class).hasMessageContaining("ghillie.preview.gitops.chartRepository='git@example.test:team/x.git'");
+        PreviewSpec shortCommit = new PreviewSpec("pr-1", "preview.example.test", "r/x", DIGEST, "https://example.test/x.git", "0123abc",
+                ServiceConventions.DEFAULTS);
+        assertThatThrownBy(() -> renderer(Optional.of(shortCommit), Optional.empty(), false).render(tree, Map.of(), "preview-eu"))
+                .isInstanceOf(GitOpsException.class).hasMessageContaining("ghillie.preview.gitops.chartRevision='0123abc' is not a full commit id");
 
         assertThat(contents(tree)).isEqualTo(before);
     }
