@@ -4,6 +4,7 @@ import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.kube.ApiFailure;
 import dev.ghillie.preview.platform.PreviewData;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
@@ -38,7 +39,13 @@ final class PreviewNamespaceTeardown {
         }
         PreviewData data = new PreviewData(client);
         PreviewData.Found found = data.find(namespace);
-        if (!found.isEmpty() && !dropData) {
+        boolean keep = !dropData && !found.isEmpty();
+        if (keep && beingDeleted(namespace)) {
+            // Its contents go anyway; saying "kept" would send the next up into a namespace that refuses writes.
+            out.accept("namespace " + namespace + " is being deleted already: its data cannot be kept");
+            keep = false;
+        }
+        if (keep) {
             out.accept("kept data in namespace " + namespace + ": " + found.summary() + "; -Dghillie.preview.dropData=true removes them");
             out.accept("Secret " + appSecret + " deleted; namespace " + namespace + " and cluster " + clusterName + " kept");
             return;
@@ -49,6 +56,15 @@ final class PreviewNamespaceTeardown {
         }
         deleteNamespace(namespace);
         out.accept("Secret " + appSecret + " and namespace " + namespace + " deleted; cluster " + clusterName + " kept");
+    }
+
+    private boolean beingDeleted(String namespace) {
+        try {
+            Namespace current = client.namespaces().withName(namespace).get();
+            return current != null && current.getMetadata().getDeletionTimestamp() != null;
+        } catch (KubernetesClientException e) {
+            throw ApiFailure.of("read namespace " + namespace, e);
+        }
     }
 
     private void deleteNamespace(String namespace) {

@@ -337,4 +337,19 @@ class PreviewDownTest {
                 + " 2 PersistentVolumeClaims, 2 Secrets");
         assertThat(lines).last().asString().isEqualTo("Secret ghillie and namespace ghillie deleted; cluster ghillie-local kept");
     }
+
+    @Test
+    void dataInANamespaceBeingDeletedCannotBeKeptAndDownWaitsForIt() throws Exception {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("ghillie").endMetadata().build()).create();
+        volume("ghillie", "pg-ghillie-1", "cnpg.io/cluster", "pg-ghillie");
+        // The mock server clears a deletionTimestamp on writes: the first read answers what the API server would.
+        server.expect().get().withPath("/api/v1/namespaces/ghillie").andReturn(200, new NamespaceBuilder().withNewMetadata()
+                .withName("ghillie").withDeletionTimestamp("2026-01-01T00:00:00Z").endMetadata().build()).once();
+
+        new PreviewDown(k3d(true, true), helm, lines::add).run(settings(), true);
+
+        assertThat(client.namespaces().withName("ghillie").get()).isNull();
+        assertThat(lines).contains("namespace ghillie is being deleted already: its data cannot be kept");
+        assertThat(lines).last().asString().isEqualTo("Secret ghillie and namespace ghillie deleted; cluster ghillie-local kept");
+    }
 }
