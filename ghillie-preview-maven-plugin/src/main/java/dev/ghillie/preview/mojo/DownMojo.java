@@ -10,16 +10,21 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Tears the preview down: deletes the k3d cluster (succeeds when it is already gone), or with
- * {@code keepCluster} removes only the release, the app Secret and the namespace. Bound to
+ * {@code keepCluster} removes the release and the app Secret and keeps the data services' data for
+ * the next up ({@code dropData} removes it and the namespace too). Bound to
  * {@code post-integration-test}, so {@code mvn verify -Ppreview} cleans up after the tests, also
  * when they fail (failsafe reports failures in {@code verify}, after this phase).
  */
 @Mojo(name = "down", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class DownMojo extends AbstractPreviewMojo {
 
-    /** Keep the cluster (and the operators); remove only the release, the app Secret and the namespace. */
+    /** Keep the cluster, the operators and the data services' data; remove the release and the app Secret. */
     @Parameter(property = "ghillie.preview.keepCluster", defaultValue = "false")
     private boolean keepCluster;
+
+    /** With keepCluster: remove the data services' data (their resources, volumes and Secrets) and the namespace too. */
+    @Parameter(property = "ghillie.preview.dropData", defaultValue = "false")
+    private boolean dropData;
 
     @Override
     public void execute() throws MojoFailureException {
@@ -35,7 +40,7 @@ public class DownMojo extends AbstractPreviewMojo {
         }
         try {
             PreviewSettings settings = previewSettings();
-            new PreviewDown(k3d(settings), helm(settings), getLog()::info).run(settings, keepCluster);
+            new PreviewDown(k3d(settings), helm(settings), getLog()::info).run(settings, keepCluster, dropData);
         } catch (PreviewException e) {
             throw failure(e);
         }

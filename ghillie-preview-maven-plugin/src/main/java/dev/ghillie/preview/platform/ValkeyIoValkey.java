@@ -99,15 +99,30 @@ public final class ValkeyIoValkey extends OperatorBackedService {
     private static void writeUsersSecretOnce(KubernetesClient client, String namespace) {
         Secret existing = client.secrets().inNamespace(namespace).withName(USERS_SECRET).get();
         if (existing != null && existing.getData() != null && existing.getData().get(USER) != null) {
+            labelAsData(client, namespace, existing);
             return;
         }
         String password = Base64.getEncoder().encodeToString(generatedPassword().getBytes(StandardCharsets.UTF_8));
         Secret wanted = (existing == null ? new SecretBuilder() : new SecretBuilder(existing))
                 .editOrNewMetadata().withName(USERS_SECRET).withNamespace(namespace)
-                .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata()
+                .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview")
+                .addToLabels(PreviewData.DATA_SERVICE_LABEL, SPEC.name()).endMetadata()
                 .addToData(USER, password)
                 .build();
         client.secrets().inNamespace(namespace).resource(wanted).createOr(NonDeletingOperation::update);
+    }
+
+    /**
+     * The password is the data's key: {@code down} keeps the Secret with the data (see {@link PreviewData}), so the Secret
+     * carries the data label; one written before the label existed gets it here, its password untouched.
+     */
+    private static void labelAsData(KubernetesClient client, String namespace, Secret existing) {
+        Map<String, String> labels = existing.getMetadata().getLabels();
+        if (labels != null && SPEC.name().equals(labels.get(PreviewData.DATA_SERVICE_LABEL))) {
+            return;
+        }
+        client.secrets().inNamespace(namespace).withName(USERS_SECRET).edit(secret -> new SecretBuilder(secret)
+                .editMetadata().addToLabels(PreviewData.DATA_SERVICE_LABEL, SPEC.name()).endMetadata().build());
     }
 
     private static String generatedPassword() {

@@ -9,19 +9,32 @@ import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.HelmClient;
 import dev.ghillie.preview.helm.ReleaseRequest;
 import dev.ghillie.preview.helm.ReleaseRevision;
+import dev.ghillie.preview.helm.ReleaseConverger;
 import dev.ghillie.preview.helm.ReleaseTarget;
+import dev.ghillie.preview.kube.ReadinessCheck;
+import dev.ghillie.preview.platform.CloudNativePgPostgres;
+import dev.ghillie.preview.platform.PlatformWaits;
+import dev.ghillie.preview.platform.ValkeyIoValkey;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,5 +172,184 @@ class PreviewDownTest {
 
         assertThat(calls).containsExactly("find ghillie-local");
         assertThat(lines).singleElement().asString().contains("is stopped: start it");
+    }
+
+    // --- Data kept across down (issue 12) ---
+
+    private static final ResourceDefinitionContext CNPG_CLUSTER = new ResourceDefinitionContext.Builder()
+            .withGroup("postgresql.cnpg.io").withVersion("v1").withKind("Cluster").withPlural("clusters").withNamespaced(true).build();
+    private static final ResourceDefinitionContext VALKEY_CLUSTER = new ResourceDefinitionContext.Builder()
+            .withGroup("valkey.io").withVersion("v1alpha1").withKind("ValkeyCluster").withPlural("valkeyclusters").withNamespaced(true)
+            .build();
+
+    /** Helm double for the operator charts: the history it keeps makes the second up a no-op for them. */
+    private final HelmClient operatorHelm = new HelmClient() {
+        final Map<String, List<ReleaseRevision>> histories = new java.util.HashMap<>();
+
+        @Override
+        public List<ReleaseRevision> history(ReleaseTarget target) {
+            return histories.getOrDefault(target.name(), List.of());
+        }
+
+        @Override
+        public ReleaseRevision upgradeInstall(ReleaseRequest request) {
+            ReleaseRevision made = new ReleaseRevision(1, "deployed", ReleaseConverger.description(request));
+            histories.put(request.target().name(), List.of(made));
+            return made;
+        }
+
+        @Override
+        public void uninstall(ReleaseTarget target) {
+            throw new AssertionError("up never uninstalls an operator");
+        }
+
+        @Override
+        public void discardRevision(ReleaseTarget target, int revision) {
+        }
+    };
+
+    /**
+     * The operators' double: once a resource is applied they make what the real ones make for it, each only once, as an
+     * operator reconciles what is there: CloudNativePG its {@code <cluster>-app} Secret (owned by the Cluster, with a
+     * password of its own choosing: a new Cluster means a new password) and a data volume labelled {@code cnpg.io/cluster};
+     * the valkey-io operator a data volume labelled {@code valkey.io/cluster}.
+     */
+    private final PlatformWaits operators = new PlatformWaits() {
+        private int passwords;
+
+        @Override
+        public void deploymentsAvailable(String namespace, Map<String, String> labels, Duration timeout) {
+        }
+
+        @Override
+        public GenericKubernetesResource resourceReady(ResourceDefinitionContext type, String namespace, String name,
+                ReadinessCheck ready, Duration timeout) {
+            GenericKubernetesResource resource = client.genericKubernetesResources(type).inNamespace(namespace).withName(name).get();
+            if (type.getKind().equals("Cluster") && client.secrets().inNamespace(namespace).withName(name + "-app").get() == null) {
+                String uri = "postgresql://ghillie:pw" + (++passwords) + "@pg-ghillie-rw." + namespace + ":5432/ghillie";
+                client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name + "-app")
+                        .addToLabels("cnpg.io/userType", "app").addToLabels("app.kubernetes.io/managed-by", "cloudnative-pg")
+                        .addToOwnerReferences(new OwnerReferenceBuilder().withApiVersion("postgresql.cnpg.io/v1").withKind("Cluster")
+                                .withName(name).withUid(resource.getMetadata().getUid()).withController(true).build())
+                        .endMetadata().addToData("uri", base64(uri)).build()).createOr(NonDeletingOperation::update);
+                volume(namespace, name + "-1", "cnpg.io/cluster", name);
+            }
+            if (type.getKind().equals("ValkeyCluster")) {
+                volume(namespace, "valkey-" + name + "-0-0-data", "valkey.io/cluster", name);
+            }
+            return resource;
+        }
+    };
+
+    private void volume(String namespace, String name, String label, String value) {
+        if (client.persistentVolumeClaims().inNamespace(namespace).withName(name).get() == null) {
+            client.persistentVolumeClaims().inNamespace(namespace).resource(new PersistentVolumeClaimBuilder().withNewMetadata()
+                    .withName(name).addToLabels(label, value).endMetadata().withNewSpec().withVolumeName("pv-" + name).endSpec().build())
+                    .createOr(NonDeletingOperation::update);
+        }
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** up's two platform steps as up runs them, on the mock server; returns DATABASE_URL and VALKEY_URL. */
+    private List<String> platformSteps() {
+        ChartSource cnpgChart = new ChartSource.Repository("https://cloudnative-pg.github.io/charts", "cloudnative-pg", "0.29.0");
+        ChartSource valkeyChart = new ChartSource.Repository("https://valkey.io/valkey-helm/", "valkey-operator", "0.4.0");
+        Path kubeconfig = tmp.resolve("kubeconfig.yaml");
+        String database = new CloudNativePgPostgres(new ReleaseConverger(operatorHelm), operators, path -> client, cnpgChart,
+                Duration.ofMinutes(1)).ensure(kubeconfig, "ghillie").url().reveal();
+        String valkey = new ValkeyIoValkey(new ReleaseConverger(operatorHelm), operators, path -> client, valkeyChart,
+                Duration.ofMinutes(1)).ensure(kubeconfig, "ghillie").url().reveal();
+        client.secrets().inNamespace("ghillie").resource(new SecretBuilder().withNewMetadata().withName("ghillie")
+                .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata()
+                .addToData("DATABASE_URL", base64(database)).addToData("VALKEY_URL", base64(valkey)).build())
+                .createOr(NonDeletingOperation::update);
+        return List.of(database, valkey);
+    }
+
+    private List<String> dataLeft() {
+        List<String> left = new ArrayList<>();
+        client.genericKubernetesResources(CNPG_CLUSTER).inNamespace("ghillie").list().getItems()
+                .forEach(r -> left.add("Cluster " + r.getMetadata().getName()));
+        client.genericKubernetesResources(VALKEY_CLUSTER).inNamespace("ghillie").list().getItems()
+                .forEach(r -> left.add("ValkeyCluster " + r.getMetadata().getName()));
+        client.persistentVolumeClaims().inNamespace("ghillie").list().getItems()
+                .forEach(c -> left.add("PersistentVolumeClaim " + c.getMetadata().getName()));
+        client.secrets().inNamespace("ghillie").list().getItems().forEach(s -> left.add("Secret " + s.getMetadata().getName()));
+        return left;
+    }
+
+    @Test
+    void keepingTheClusterKeepsTheDataServicesAndUpReusesThem() throws Exception {
+        List<String> urls = platformSteps();
+        K3d k3d = k3d(true, true);
+
+        new PreviewDown(k3d, helm, lines::add).run(settings(), true);
+
+        assertThat(client.namespaces().withName("ghillie").get()).as("the namespace holds the data: kept").isNotNull();
+        assertThat(dataLeft()).containsExactlyInAnyOrder("Cluster pg-ghillie", "ValkeyCluster valkey-ghillie",
+                "PersistentVolumeClaim pg-ghillie-1", "PersistentVolumeClaim valkey-valkey-ghillie-0-0-data",
+                "Secret pg-ghillie-app", "Secret valkey-ghillie-users");
+        assertThat(lines).contains("kept data in namespace ghillie: Cluster pg-ghillie, ValkeyCluster valkey-ghillie,"
+                + " 2 PersistentVolumeClaims, 2 Secrets; -Dghillie.preview.dropData=true removes them");
+        assertThat(lines).last().asString().isEqualTo("Secret ghillie deleted; namespace ghillie and cluster ghillie-local kept");
+        assertThat(String.join("\n", lines)).doesNotContain("pw1");
+
+        assertThat(platformSteps()).as("the next up finds the same passwords, so the same URLs").isEqualTo(urls);
+    }
+
+    @Test
+    void aRerunOfDownKeepingDataConverges() throws Exception {
+        platformSteps();
+        K3d k3d = k3d(true, true);
+        new PreviewDown(k3d, helm, lines::add).run(settings(), true);
+        lines.clear();
+
+        new PreviewDown(k3d, helm, lines::add).run(settings(), true);
+
+        assertThat(dataLeft()).hasSize(6);
+        assertThat(lines).last().asString().isEqualTo("Secret ghillie deleted; namespace ghillie and cluster ghillie-local kept");
+    }
+
+    @Test
+    void aVolumeCarryingADataServiceLabelIsKeptWithoutItsOperator() throws Exception {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("ghillie").endMetadata().build()).create();
+        volume("ghillie", "seed", "cnpg.io/cluster", "pg-ghillie");
+        volume("ghillie", "scratch", "app", "other");
+
+        new PreviewDown(k3d(true, true), helm, lines::add).run(settings(), true);
+
+        assertThat(client.namespaces().withName("ghillie").get()).isNotNull();
+        assertThat(lines).contains("kept data in namespace ghillie: 1 PersistentVolumeClaim; -Dghillie.preview.dropData=true removes them");
+    }
+
+    @Test
+    void dropDataRemovesTheDataServicesAndTheNamespace() throws Exception {
+        platformSteps();
+
+        new PreviewDown(k3d(true, true), helm, lines::add).run(settings(), true, true);
+
+        assertThat(client.namespaces().withName("ghillie").get()).isNull();
+        assertThat(dataLeft()).isEmpty();
+        assertThat(lines).contains("dropped data in namespace ghillie: Cluster pg-ghillie, ValkeyCluster valkey-ghillie,"
+                + " 2 PersistentVolumeClaims, 2 Secrets");
+        assertThat(lines).last().asString().isEqualTo("Secret ghillie and namespace ghillie deleted; cluster ghillie-local kept");
+    }
+
+    @Test
+    void dataInANamespaceBeingDeletedCannotBeKeptAndDownWaitsForIt() throws Exception {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("ghillie").endMetadata().build()).create();
+        volume("ghillie", "pg-ghillie-1", "cnpg.io/cluster", "pg-ghillie");
+        // The mock server clears a deletionTimestamp on writes: the first read answers what the API server would.
+        server.expect().get().withPath("/api/v1/namespaces/ghillie").andReturn(200, new NamespaceBuilder().withNewMetadata()
+                .withName("ghillie").withDeletionTimestamp("2026-01-01T00:00:00Z").endMetadata().build()).once();
+
+        new PreviewDown(k3d(true, true), helm, lines::add).run(settings(), true);
+
+        assertThat(client.namespaces().withName("ghillie").get()).isNull();
+        assertThat(lines).contains("namespace ghillie is being deleted already: its data cannot be kept");
+        assertThat(lines).last().asString().isEqualTo("Secret ghillie and namespace ghillie deleted; cluster ghillie-local kept");
     }
 }

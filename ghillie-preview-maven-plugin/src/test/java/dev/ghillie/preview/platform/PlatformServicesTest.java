@@ -356,6 +356,17 @@ class PlatformServicesTest {
     }
 
     @Test
+    void aUsersSecretWrittenBeforeTheDataLabelGetsItAndKeepsItsPassword() {
+        secret("valkey-ghillie-users", "default", "from an older up");
+
+        valkeyIo().ensure(kubeconfig, "ghillie");
+
+        assertThat(client.secrets().inNamespace("ghillie").withName("valkey-ghillie-users").get().getMetadata().getLabels())
+                .containsEntry(PreviewData.DATA_SERVICE_LABEL, "valkey");
+        assertThat(secretValue("valkey-ghillie-users", "default")).isEqualTo("from an older up");
+    }
+
+    @Test
     void valkeyClusterReadinessFollowsTheOperatorsState() {
         ReadinessCheck ready = ReadinessCheck.valkeyCluster();
         GenericKubernetesResource cluster = ValkeyIoValkey.valkeyCluster("ghillie");
