@@ -42,6 +42,17 @@ class RenderedManifestsTest {
         assertThat(map).containsExactly(Map.entry("modules/dns/zone.yaml", ZONE));
     }
 
+    /** `tofu output -json` prints every output of the root module: the others are not the map. */
+    @Test
+    void tofusWrappedFormIsUnwrappedBesideOtherOutputs() {
+        Map<String, String> map = RenderedManifests.parse("rendered.json", """
+                {"cluster_endpoint": {"sensitive": false, "type": "string", "value": "https://k8s.example.test"},
+                 "rendered_manifests": {"sensitive": false, "type": %s, "value": {"modules/dns/zone.yaml": %s}}}
+                """.formatted(TYPE, quoted(ZONE)));
+
+        assertThat(map).containsExactly(Map.entry("modules/dns/zone.yaml", ZONE));
+    }
+
     @Test
     void anEmptyMapIsNoModules() {
         assertThat(RenderedManifests.parse("rendered.json", "{}")).isEmpty();
