@@ -60,6 +60,7 @@ gitops() {
     || { echo "$out" >&2; exit 1; }
   end=$(now_ms)
   echo "$out" | grep -o 'gitops tree .*' > "$work/last"
+  echo "$out" | grep -oE '^\[INFO\]   (created|updated|removed) .*' | sed 's/^\[INFO\]   //' > "$work/changes" || true
   grep -q ' in [0-9]* ms$' "$work/last" || { echo "no 'in N ms' on the goal's summary line: is the plugin installed from this tree?" >&2; exit 1; }
   echo "$(grep -o '[0-9]* ms$' "$work/last" | cut -d' ' -f1) $((end - start))"
 }
@@ -81,6 +82,7 @@ for i in $(seq "$runs"); do
   read -r goal maven < <(gitops "$tree")
   moved=$(find "$tree" -type f -newermt '2020-01-02' | wc -l)
   echo "  goal $goal ms, Maven $maven ms: $(sed 's/.*: //' "$work/last"); files $count -> $(find "$tree" -type f | wc -l), modification times moved: $moved"
+  [ ! -s "$work/changes" ] || echo "    changed: $(tr '\n' ' ' < "$work/changes")(the preview's chart revision is git's HEAD: a commit during the run changes it)"
   echo "$goal $maven" >> "$work/nochange"
 done
 echo "Medians (goal ms, Maven ms):"
