@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * The infrastructure modules' rendered manifests: the JSON {@code tofu output -json rendered_manifests}
  * prints, a map from a path in the tree to a YAML document. {@code tofu output -json} without the
- * output's name wraps it ({@code {"rendered_manifests": {"value": {...}, ...}}}); both are read.
+ * output's name prints every output of the root module, each wrapped
+ * ({@code {"rendered_manifests": {"value": {...}, ...}, "other": {...}}}); both are read.
  */
 public final class RenderedManifests {
 
@@ -46,7 +47,9 @@ public final class RenderedManifests {
             throw new GitOpsException(SETTING + "=" + source + " is not JSON (line " + e.getLocation().getLineNr()
                     + "): write it with `tofu output -json " + OUTPUT + "`");
         }
-        if (root != null && root.size() == 1 && root.path(OUTPUT).path("value").isObject()) {
+        // `tofu output -json` prints every output of the root module, so others may stand beside ours. A bare
+        // map cannot hold this key: its keys are tree paths of YAML files.
+        if (root != null && root.path(OUTPUT).path("value").isObject()) {
             root = root.path(OUTPUT).path("value");
         }
         if (root == null || !root.isObject()) {
