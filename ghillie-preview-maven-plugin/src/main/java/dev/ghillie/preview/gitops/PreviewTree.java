@@ -2,7 +2,6 @@ package dev.ghillie.preview.gitops;
 
 import static dev.ghillie.preview.gitops.FluxObjects.object;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghillie.preview.platform.CloudNativePgPostgres;
 import dev.ghillie.preview.platform.ValkeyIoValkey;
 import java.util.LinkedHashMap;
@@ -60,7 +59,8 @@ final class PreviewTree {
         files.put(folder + "/source.yaml", List.of(chartSource(preview, namespace)));
         files.put(folder + "/credentials.yaml", List.of(databaseCredentials(namespace, vaultKey), valkeyUsers(namespace, vaultKey)));
         files.put(folder + "/database.yaml", List.of(database(namespace)));
-        files.put(folder + "/valkey.yaml", List.of(asMap(ValkeyIoValkey.valkeyCluster(namespace))));
+        files.put(folder + "/valkey.yaml", List.of(managed(object(ValkeyIoValkey.API_VERSION, "ValkeyCluster", ValkeyIoValkey.NAME,
+                namespace, new LinkedHashMap<>(ValkeyIoValkey.valkeyClusterSpec())))));
         files.put(folder + "/release.yaml", List.of(release(preview, namespace, vaultKey)));
         return files;
     }
@@ -110,13 +110,21 @@ final class PreviewTree {
         return Map.of("secretKey", secretKey, "remoteRef", Map.of("key", vaultKey, "property", property));
     }
 
+    /** The local preview's Cluster, its owner's password from the Secret the ExternalSecret beside it makes. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> database(String namespace) {
-        Map<String, Object> cluster = asMap(CloudNativePgPostgres.cluster(namespace));
-        Map<String, Object> initdb = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) cluster.get("spec"))
-                .get("bootstrap")).get("initdb");
+        Map<String, Object> spec = new LinkedHashMap<>(CloudNativePgPostgres.clusterSpec());
+        Map<String, Object> bootstrap = (Map<String, Object>) spec.get("bootstrap");
+        Map<String, Object> initdb = new LinkedHashMap<>((Map<String, Object>) bootstrap.get("initdb"));
         initdb.put("secret", Map.of("name", DATABASE_CREDENTIALS));
-        return cluster;
+        spec.put("bootstrap", Map.of("initdb", initdb));
+        return managed(object(CloudNativePgPostgres.API_VERSION, "Cluster", CloudNativePgPostgres.CLUSTER_NAME, namespace, spec));
+    }
+
+    /** The label the local preview puts on what it makes. */
+    private static Map<String, Object> managed(Map<String, Object> object) {
+        FluxObjects.metadata(object).put("labels", Map.of("app.kubernetes.io/managed-by", FluxObjects.MANAGED_BY));
+        return object;
     }
 
     private static Map<String, Object> release(PreviewSpec preview, String namespace, String vaultKey) {
@@ -149,10 +157,5 @@ final class PreviewTree {
         chart.put("reconcileStrategy", "Revision");
         chart.put("interval", "1h");
         return FluxObjects.helmRelease(RELEASE, namespace, chart, values);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object resource) {
-        return new ObjectMapper().convertValue(resource, LinkedHashMap.class);
     }
 }

@@ -21,7 +21,7 @@ public final class CloudNativePgPostgres extends OperatorBackedService {
 
     public static final String OPERATOR_NAMESPACE = "cnpg-system";
     public static final String OPERATOR_RELEASE = "cnpg";
-    static final String API_VERSION = "postgresql.cnpg.io/v1";
+    public static final String API_VERSION = "postgresql.cnpg.io/v1";
     /** Named explicitly: no discovery round trip, and a clear 404 when the operator's CRD is missing. */
     static final ResourceDefinitionContext TYPE = new ResourceDefinitionContext.Builder()
             .withGroup("postgresql.cnpg.io").withVersion("v1").withKind("Cluster").withPlural("clusters").withNamespaced(true).build();
@@ -42,16 +42,21 @@ public final class CloudNativePgPostgres extends OperatorBackedService {
     }
 
     /** The Cluster as the contract's minimal example: one instance, database and owner ghillie. */
-    public static GenericKubernetesResource cluster(String namespace) {
+    static GenericKubernetesResource cluster(String namespace) {
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion(API_VERSION)
                 .withKind("Cluster")
                 .withNewMetadata().withName(CLUSTER_NAME).withNamespace(namespace)
                 .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata()
-                .withAdditionalProperties(Map.of("spec", Map.of(
-                        "instances", 1,
-                        "storage", Map.of("size", "1Gi"),
-                        "bootstrap", Map.of("initdb", Map.of("database", DATABASE, "owner", DATABASE)))))
+                .withAdditionalProperties(Map.of("spec", clusterSpec()))
                 .build();
+    }
+
+    /** The Cluster's spec, shared with the GitOps previews (which add where the owner's password comes from). */
+    public static Map<String, Object> clusterSpec() {
+        return Map.of(
+                "instances", 1,
+                "storage", Map.of("size", "1Gi"),
+                "bootstrap", Map.of("initdb", Map.of("database", DATABASE, "owner", DATABASE)));
     }
 }

@@ -37,7 +37,7 @@ public final class ValkeyIoValkey extends OperatorBackedService {
 
     public static final String OPERATOR_NAMESPACE = "valkey-operator-system";
     public static final String OPERATOR_RELEASE = "valkey-operator";
-    static final String API_VERSION = "valkey.io/v1alpha1";
+    public static final String API_VERSION = "valkey.io/v1alpha1";
     /** Named explicitly: no discovery round trip, and a clear 404 when the operator's CRD is missing. */
     static final ResourceDefinitionContext TYPE = new ResourceDefinitionContext.Builder()
             .withGroup("valkey.io").withVersion("v1alpha1").withKind("ValkeyCluster").withPlural("valkeyclusters").withNamespaced(true)
@@ -68,18 +68,22 @@ public final class ValkeyIoValkey extends OperatorBackedService {
     }
 
     /** One primary, no replicas, no metrics sidecar (one image less to pull); user default with every right. */
-    public static GenericKubernetesResource valkeyCluster(String namespace) {
+    static GenericKubernetesResource valkeyCluster(String namespace) {
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion(API_VERSION)
                 .withKind("ValkeyCluster")
                 .withNewMetadata().withName(NAME).withNamespace(namespace)
                 .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata()
-                .withAdditionalProperties(Map.of("spec", Map.of(
-                        "shards", 1,
+                .withAdditionalProperties(Map.of("spec", valkeyClusterSpec()))
+                .build();
+    }
+
+    /** The ValkeyCluster's spec, shared with the GitOps previews. */
+    public static Map<String, Object> valkeyClusterSpec() {
+        return Map.of("shards", 1,
                         "replicas", 0,
                         "exporter", Map.of("enabled", false),
-                        "users", List.of(Map.of("name", USER, "permissions", "+@all ~* &*")))))
-                .build();
+                        "users", List.of(Map.of("name", USER, "permissions", "+@all ~* &*")));
     }
 
     /**

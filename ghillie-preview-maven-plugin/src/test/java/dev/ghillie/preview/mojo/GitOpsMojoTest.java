@@ -53,6 +53,7 @@ class GitOpsMojoTest {
 
     private void configure(GitOpsMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "workDir", workDir.toFile());
+        setVariableValueToObject(mojo, "imageOutputDirectory", workDir.toFile());
         setVariableValueToObject(mojo, "dir", tree.toFile());
         setVariableValueToObject(mojo, "cluster", "preview-eu");
     }
@@ -101,9 +102,9 @@ class GitOpsMojoTest {
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("The GitOps tree differs from what the goal renders (ghillie.preview.gitops.check): ")
-                .hasMessageContaining("clusters/preview-eu/kustomization.yaml, ")
-                .hasMessageContaining("platform/traefik/traefik.yaml")
+                .hasMessageStartingWith("The GitOps tree differs from what the goal renders (ghillie.preview.gitops.check) in ")
+                .hasMessageContaining(" paths: clusters/preview-eu/kustomization.yaml, ")
+                .hasMessageContaining(", ... (all listed above and in gitops-report.json)")
                 .hasMessageEndingWith(": run preview:gitops without check and commit the result")
                 .hasNoCause()
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
