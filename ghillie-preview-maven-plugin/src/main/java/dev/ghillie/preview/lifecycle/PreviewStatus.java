@@ -65,11 +65,17 @@ public final class PreviewStatus {
 
     /** {@code record}: what the last {@code up} wrote (its URL and data services), if any. */
     public StatusReport report(PreviewSettings settings, Optional<PreviewRecord> record) {
+        long start = System.nanoTime();
+        List<StatusPart> parts = parts(settings, record);
+        return new StatusReport(parts, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private List<StatusPart> parts(PreviewSettings settings, Optional<PreviewRecord> record) {
         ProviderContext provider = ProviderContext.k3d(settings.clusterName());
         Optional<K3dCluster> found = k3d.find(settings.clusterName());
         StatusPart clusterPart = clusterPart(settings.clusterName(), provider, found);
         if (clusterPart.state() != PartState.OK) {
-            return new StatusReport(List.of(clusterPart));
+            return List.of(clusterPart);
         }
         K3dCluster cluster = found.orElseThrow();
         Path kubeconfig = k3d.writeKubeconfig(cluster.name());
@@ -95,7 +101,7 @@ public final class PreviewStatus {
             for (Future<List<StatusPart>> read : reads) {
                 parts.addAll(result(read));
             }
-            return new StatusReport(parts);
+            return parts;
         }
     }
 

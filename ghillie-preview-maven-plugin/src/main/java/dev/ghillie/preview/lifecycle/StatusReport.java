@@ -3,6 +3,7 @@ package dev.ghillie.preview.lifecycle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,10 @@ import java.util.Map;
  * What {@code preview:status} found, one {@link StatusPart} per part of the preview in the order a request meets
  * them (cluster, data services, app Secret, release, pods, URL): a table for people, JSON for machines, both with
  * the same parts. {@link #healthy()} is what {@code failOnUnhealthy} checks.
+ *
+ * @param took how long the check took, from asking the provider to the last answer
  */
-public record StatusReport(List<StatusPart> parts) {
+public record StatusReport(List<StatusPart> parts, Duration took) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Names longer than this are not padded to: one long pod name must not push every word off the screen. */
@@ -21,11 +24,16 @@ public record StatusReport(List<StatusPart> parts) {
     private static final int WORD_WIDTH = 16;
 
     /** JSON's shape: the verdict first, then every part. */
-    record Json(boolean healthy, PartState overall, List<StatusPart> parts) {
+    record Json(boolean healthy, PartState overall, long tookMillis, List<StatusPart> parts) {
     }
 
     public StatusReport {
         parts = List.copyOf(parts);
+    }
+
+    /** Parts whose check took no measured time. */
+    public StatusReport(List<StatusPart> parts) {
+        this(parts, Duration.ZERO);
     }
 
     /** The worst state of any part; FAIL when there is no part at all. */
@@ -75,7 +83,7 @@ public record StatusReport(List<StatusPart> parts) {
 
     public String toJson() {
         try {
-            return JSON.writeValueAsString(new Json(healthy(), overall(), parts));
+            return JSON.writeValueAsString(new Json(healthy(), overall(), took.toMillis(), parts));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain values always serialises", e);
         }

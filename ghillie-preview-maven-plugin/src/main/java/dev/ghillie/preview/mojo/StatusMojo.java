@@ -1,5 +1,6 @@
 package dev.ghillie.preview.mojo;
 
+import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.lifecycle.PreviewRecord;
 import dev.ghillie.preview.lifecycle.PreviewStatus;
@@ -47,6 +48,7 @@ public class StatusMojo extends AbstractPreviewMojo {
                 System.out.println(report.toJson());
             } else {
                 report.lines(new MavenWordStyle()).forEach(getLog()::info);
+                getLog().info("checked in " + DurationText.of(report.took()));
             }
             if (failOnUnhealthy && !report.healthy()) {
                 throw new PreviewException("the preview is not healthy (ghillie.preview.failOnUnhealthy): see the status above");

@@ -220,6 +220,7 @@ class PreviewStatusTest {
         // The e2e tier greps for this exact text.
         assertThat(text).contains("\"healthy\" : true");
         assertThat(json.get("overall").asText()).isEqualTo("OK");
+        assertThat(json.get("tookMillis").asLong()).isEqualTo(report.took().toMillis()).isPositive();
         assertThat(json.get("parts")).hasSize(report.parts().size());
         JsonNode cluster = json.get("parts").get(0);
         assertThat(cluster.get("kind").asText()).isEqualTo("cluster");
