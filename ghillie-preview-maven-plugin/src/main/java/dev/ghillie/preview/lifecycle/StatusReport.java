@@ -65,8 +65,9 @@ public record StatusReport(List<StatusPart> parts, Duration took) {
         PartState overall = overall();
         List<String> attention = parts.stream().filter(p -> p.state() != PartState.OK).map(p -> p.kind() + " " + p.name()).toList();
         String why = attention.isEmpty() ? "" : "see " + String.join(", ", attention);
-        String word = overallWord(overall);
-        lines.add(line("overall", "", nameWidth, style.style(overall, word), word.length(), why));
+        // No name column: "overall    healthy" reads (and greps) as one phrase.
+        lines.add((String.format("%-10s ", "overall") + style.style(overall, overallWord(overall)) + (why.isEmpty() ? "" : "  " + why))
+                .stripTrailing());
         return lines;
     }
 

@@ -46,6 +46,7 @@ class PreviewStatusBenchmarkTest {
                 millis[i] = (System.nanoTime() - start) / 1_000_000;
             }
             Arrays.sort(millis);
+            System.out.println(first.toTable());
             System.out.printf("status on a warm healthy preview (mock API server, %d parts): first %d ms; of %d more: median %d ms,"
                     + " min %d ms, max %d ms%n", first.parts().size(), firstMillis, runs, millis[runs / 2], millis[0], millis[runs - 1]);
         }
