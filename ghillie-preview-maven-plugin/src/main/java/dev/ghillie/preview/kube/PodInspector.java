@@ -41,6 +41,20 @@ final class PodInspector {
                         EventReader.oneLine(waiting(s).getMessage()), s.getImage()));
     }
 
+    /**
+     * One line on why a pod is not ready, as {@link #describe} says it for its first unhappy container (without events
+     * or logs): for {@code preview:status}, which asks every pod once and must stay quick.
+     */
+    Optional<String> whyNotReady(Pod pod) {
+        for (PodCondition condition : nullSafe(pod.getStatus() == null ? null : pod.getStatus().getConditions())) {
+            if ("PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus())) {
+                return Optional.of("not scheduled: " + EventReader.oneLine(condition.getMessage()));
+            }
+        }
+        return statuses(pod).filter(s -> !Boolean.TRUE.equals(s.getReady())).findFirst()
+                .map(status -> "container " + status.getName() + ": " + state(pod, status));
+    }
+
     /** Indented lines describing a not-ready pod, including events and log lines of its unhappy containers. */
     List<String> describe(Pod pod) {
         String name = pod.getMetadata().getName();

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A snapshot of a release's pods for {@code preview:status}. */
 public final class PodStatusReader implements PodStatuses {
@@ -35,6 +36,25 @@ public final class PodStatusReader implements PodStatuses {
                     .stream()
                     .map(this::summary)
                     .sorted(Comparator.comparing(PodSummary::name))
+                    .toList();
+        } catch (KubernetesClientException e) {
+            throw ApiFailure.of("list the pods labelled " + selection.describe(), e);
+        }
+    }
+
+    /** The selected pods, sorted by name, each with why it is not ready (one list call; no events or logs). */
+    public List<PodDiagnosis> diagnosed(LabelSelection selection) {
+        PodInspector inspector = new PodInspector(client, 0);
+        try {
+            return client.pods().inNamespace(selection.namespace()).withLabels(selection.labels()).list().getItems()
+                    .stream()
+                    .map(pod -> {
+                        PodSummary summary = summary(pod);
+                        boolean ready = summary.healthy() || summary.terminating();
+                        return new PodDiagnosis(summary, ready ? Optional.empty() : inspector.unrecoverable(pod),
+                                ready ? Optional.empty() : inspector.whyNotReady(pod));
+                    })
+                    .sorted(Comparator.comparing(d -> d.summary().name()))
                     .toList();
         } catch (KubernetesClientException e) {
             throw ApiFailure.of("list the pods labelled " + selection.describe(), e);

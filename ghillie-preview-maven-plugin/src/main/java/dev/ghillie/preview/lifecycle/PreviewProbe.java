@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,12 +27,24 @@ public final class PreviewProbe {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
+    private final Duration requestTimeout;
+
+    /** For {@code up}: a preview that has just rolled out may be slow to answer its first requests. */
+    public PreviewProbe() {
+        this(Duration.ofSeconds(2), Duration.ofSeconds(5));
+    }
+
+    /** {@code requestTimeout}: how long one GET may take, connection included. */
+    public PreviewProbe(Duration connectTimeout, Duration requestTimeout) {
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.requestTimeout = requestTimeout;
+    }
 
     public Answer get(String baseUrl, String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(requestTimeout).GET().build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Answer(0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -38,6 +52,23 @@ public final class PreviewProbe {
             Thread.currentThread().interrupt();
             throw new PreviewException("interrupted while waiting for " + baseUrl + path);
         }
+    }
+
+    /**
+     * The checks a not-ready answer names, in its order: ghillie-runtime's {@code /ready} answers 503
+     * {@code {"status":"not-ready","checks":{"database":"connection refused",...}}}. Empty for any other body.
+     */
+    public static Map<String, String> failingChecks(String body) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        try {
+            JsonNode json = JSON.readTree(body);
+            if (json != null && json.path("checks").isObject()) {
+                json.path("checks").properties().forEach(check -> checks.put(check.getKey(), check.getValue().asText()));
+            }
+        } catch (IOException e) {
+            // not JSON: a service other than ghillie-runtime names no checks
+        }
+        return checks;
     }
 
     /** What {@code /version} said: the digest it reports (empty when none), or why it is no version report. */

@@ -1,83 +1,332 @@
 package dev.ghillie.preview.lifecycle;
 
+import static dev.ghillie.preview.lifecycle.StatusReport.facts;
+
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dCluster;
 import dev.ghillie.preview.helm.HelmClient;
 import dev.ghillie.preview.helm.ReleaseRevision;
 import dev.ghillie.preview.helm.ReleaseTarget;
+import dev.ghillie.preview.kube.ContainerProblem;
+import dev.ghillie.preview.kube.CurrentReadiness;
 import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.kube.LabelSelection;
+import dev.ghillie.preview.kube.PodDiagnosis;
 import dev.ghillie.preview.kube.PodStatusReader;
 import dev.ghillie.preview.kube.PodSummary;
 import dev.ghillie.preview.kube.PortForwardSession;
 import dev.ghillie.preview.kube.PortForwarder;
 import dev.ghillie.preview.kube.ReleaseServices;
+import dev.ghillie.preview.platform.OperatorTarget;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * {@code preview:status}: asks k3d, Helm, Kubernetes and the URL, and changes nothing. The URL is the
- * one {@code up} recorded (a port-forward's only lives as long as its build), else the ingress.
+ * {@code preview:status}: every part of the preview, each with its state and why, changing nothing. The cluster
+ * first (without it there is nothing else to ask); then, side by side on virtual threads and one Kubernetes client,
+ * each data service's operator and instance (judged as {@code up}'s waits judge them), the app Secret's keys, the
+ * Helm release, the pods (with the rollout wait's diagnosis) and the URL's health and readiness paths. One read that
+ * fails makes its own part FAIL, not the whole report.
+ *
+ * <p>The URL is the one {@code up} recorded for ingress access, else the cluster's ingress; with port-forward access
+ * (whose forward lived only as long as {@code up}'s build) a forward is opened for this check.
  */
 public final class PreviewStatus {
 
+    /** The URL probes: a warm preview on loopback answers in milliseconds, and status must stay quick when it does not. */
+    static final Duration PROBE_CONNECT_TIMEOUT = Duration.ofMillis(500);
+    static final Duration PROBE_REQUEST_TIMEOUT = Duration.ofMillis(1500);
+    /** The API server of a running local cluster answers at once; a dead one is reported, not waited for. */
+    static final Duration API_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration API_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
     private final K3d k3d;
     private final HelmClient helm;
-    private final PreviewProbe probe = new PreviewProbe();
+    private final PreviewProbe probe = new PreviewProbe(PROBE_CONNECT_TIMEOUT, PROBE_REQUEST_TIMEOUT);
+    private final KubeClientFactory clients = new KubeClientFactory(API_CONNECT_TIMEOUT, API_REQUEST_TIMEOUT);
 
     public PreviewStatus(K3d k3d, HelmClient helm) {
         this.k3d = k3d;
         this.helm = helm;
     }
 
-    public StatusReport report(PreviewSettings settings, Optional<String> recordedUrl) {
+    /** {@code record}: what the last {@code up} wrote (its URL and data services), if any. */
+    public StatusReport report(PreviewSettings settings, Optional<PreviewRecord> record) {
+        long start = System.nanoTime();
+        List<StatusPart> parts = parts(settings, record);
+        return new StatusReport(parts, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private List<StatusPart> parts(PreviewSettings settings, Optional<PreviewRecord> record) {
+        ProviderContext provider = ProviderContext.k3d(settings.clusterName());
         Optional<K3dCluster> found = k3d.find(settings.clusterName());
-        if (found.isEmpty()) {
-            return new StatusReport(settings.clusterName(), "absent", 0, settings.namespace(), Optional.empty(), List.of(),
-                    Optional.empty(), Optional.empty());
+        StatusPart clusterPart = clusterPart(settings.clusterName(), provider, found);
+        if (clusterPart.state() != PartState.OK) {
+            return List.of(clusterPart);
         }
-        K3dCluster cluster = found.get();
-        int nodes = cluster.serversCount() + cluster.agentsCount();
-        if (!cluster.running()) {
-            return new StatusReport(cluster.name(), "stopped", nodes, settings.namespace(), Optional.empty(), List.of(),
-                    Optional.empty(), Optional.empty());
-        }
+        K3dCluster cluster = found.orElseThrow();
         Path kubeconfig = k3d.writeKubeconfig(cluster.name());
-        List<ReleaseRevision> history = helm.history(new ReleaseTarget(settings.release(), settings.namespace(), kubeconfig));
-        Optional<StatusReport.ReleaseStatus> release = history.isEmpty() ? Optional.empty()
-                : Optional.of(new StatusReport.ReleaseStatus(settings.release(), history.getLast().revision(), history.getLast().status()));
-        try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
-            LabelSelection selection = LabelSelection.helmRelease(settings.namespace(), settings.release());
-            List<PodSummary> pods = new PodStatusReader(client).pods(selection);
-            Optional<String> url;
-            Optional<Boolean> health;
-            if (settings.access() == AccessMode.PORT_FORWARD) {
-                // up's forward lived only as long as its build: open one for this check.
-                url = Optional.of("port-forward (opened by each build that needs it)");
-                health = pods.isEmpty() ? Optional.of(false) : Optional.of(healthThroughForward(client, settings, selection));
-            } else {
-                url = recordedUrl.or(() -> cluster.ingress().map(port -> "http://" + port.dialHost() + ":" + port.port()));
-                health = url.map(u -> probe.get(u, settings.service().healthPath()).status() == 200);
+        List<OperatorTarget> services = dataServices(settings, record);
+        try (KubernetesClient client = clients.open(kubeconfig);
+                ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            CurrentReadiness readiness = new CurrentReadiness(client);
+            List<Future<List<StatusPart>>> reads = new ArrayList<>();
+            for (OperatorTarget service : services) {
+                String operator = "operator " + service.operatorRelease();
+                String instance = service.type().getKind() + " " + service.instance();
+                reads.add(pool.submit(guarded(service.service(), operator, () -> List.of(operatorPart(readiness, service, operator)))));
+                reads.add(pool.submit(guarded(service.service(), instance,
+                        () -> List.of(instancePart(readiness, service, instance, settings.namespace())))));
             }
-            return new StatusReport(cluster.name(), "running", nodes, settings.namespace(), release, pods, url, health,
-                    settings.service().healthPath());
+            reads.add(pool.submit(guarded("secret", settings.service().appSecret(),
+                    () -> List.of(secretPart(readiness, settings, services)))));
+            reads.add(pool.submit(guarded("release", settings.release(), () -> List.of(releasePart(settings, kubeconfig)))));
+            reads.add(pool.submit(guarded("pod", "(pods)", () -> podParts(client, settings))));
+            reads.add(pool.submit(guarded("url", "(url)", () -> urlParts(client, pool, settings, cluster, record))));
+            List<StatusPart> parts = new ArrayList<>();
+            parts.add(clusterPart);
+            for (Future<List<StatusPart>> read : reads) {
+                parts.addAll(result(read));
+            }
+            return parts;
         }
     }
 
-    private boolean healthThroughForward(KubernetesClient client, PreviewSettings settings, LabelSelection selection) {
-        Optional<String> service = ReleaseServices.first(client, selection);
-        if (service.isEmpty()) {
-            return false;
+    /** The provider and its cluster: the one part without which there is nothing else to ask. */
+    static StatusPart clusterPart(String name, ProviderContext provider, Optional<K3dCluster> found) {
+        Map<String, Object> facts = facts("provider", provider.provider(), "context", provider.context());
+        if (found.isEmpty()) {
+            return new StatusPart("cluster", name, PartState.FAIL, "absent", provider.provider() + " has no cluster " + name
+                    + ": mvn preview:up creates it", facts);
         }
-        try (PortForwardSession forward = new PortForwarder(client).forwardService(settings.namespace(), service.get(), 0, 0)) {
-            return probe.get(forward.url().toString().replaceAll("/$", ""), settings.service().healthPath()).status() == 200;
-        } catch (PreviewException e) {
-            return false;
+        K3dCluster cluster = found.get();
+        int nodes = cluster.serversCount() + cluster.agentsCount();
+        facts.put("nodes", nodes);
+        if (!cluster.running()) {
+            return new StatusPart("cluster", name, PartState.FAIL, "stopped", provider.provider() + " cluster " + name
+                    + " is stopped: mvn preview:up starts it", facts);
+        }
+        return new StatusPart("cluster", name, PartState.OK, "running", provider.provider() + ", context " + provider.context()
+                + ", " + nodes + " node(s)", facts);
+    }
+
+    /** The data services {@code up} installed, as {@code preview.json} lists them; without it, as the settings select. */
+    private static List<OperatorTarget> dataServices(PreviewSettings settings, Optional<PreviewRecord> record) {
+        List<String> names = record.map(PreviewRecord::platformServices).orElseGet(() -> {
+            List<String> selected = new ArrayList<>();
+            if (settings.platform().postgres()) {
+                selected.add("postgresql");
+            }
+            if (settings.platform().valkey()) {
+                selected.add("valkey");
+            }
+            return selected;
+        });
+        List<OperatorTarget> services = new ArrayList<>();
+        for (String name : names == null ? List.<String>of() : names) {
+            switch (name) {
+                case "postgresql" -> services.add(OperatorTarget.postgres());
+                case "valkey" -> services.add(OperatorTarget.valkey(settings.platform().valkeyOperator()));
+                default -> { } // a service a later plugin version knows: nothing this one can check
+            }
+        }
+        return services;
+    }
+
+    private static StatusPart operatorPart(CurrentReadiness readiness, OperatorTarget service, String name) {
+        LabelSelection selection = service.operatorDeployments();
+        CurrentReadiness.Deployments deployments = readiness.deployments(selection);
+        Map<String, Object> facts = facts("ready", deployments.ready(), "notReady", deployments.notReady());
+        if (deployments.none()) {
+            return new StatusPart(service.service(), name, PartState.FAIL, "absent", "no Deployment labelled " + selection.describe()
+                    + ": mvn preview:up installs the operator", facts);
+        }
+        if (deployments.allReady()) {
+            return new StatusPart(service.service(), name, PartState.OK, "ready", String.join(", ", deployments.ready()) + " available",
+                    facts);
+        }
+        return new StatusPart(service.service(), name, deployments.stalled() ? PartState.FAIL : PartState.WARN,
+                deployments.stalled() ? "stalled" : "not ready", String.join("; ", deployments.notReady()), facts);
+    }
+
+    private static StatusPart instancePart(CurrentReadiness readiness, OperatorTarget service, String name, String namespace) {
+        return switch (readiness.resource(service.type(), namespace, service.instance(), service.readiness())) {
+            case CurrentReadiness.Resource.Absent absent -> new StatusPart(service.service(), name, PartState.FAIL, "absent",
+                    absent.why() + ": mvn preview:up creates it");
+            case CurrentReadiness.Resource.Ready ready -> new StatusPart(service.service(), name, PartState.OK, "ready", ready.check());
+            case CurrentReadiness.Resource.NotReady notReady -> new StatusPart(service.service(), name, PartState.WARN, "not ready",
+                    notReady.detail());
+        };
+    }
+
+    /** Present, with which keys (never their values), and with the key of each data service's URL. */
+    private static StatusPart secretPart(CurrentReadiness readiness, PreviewSettings settings, List<OperatorTarget> services) {
+        String name = settings.service().appSecret();
+        Optional<List<String>> keys = readiness.secretKeys(settings.namespace(), name);
+        if (keys.isEmpty()) {
+            return new StatusPart("secret", name, PartState.FAIL, "missing", "no Secret " + name + " in namespace "
+                    + settings.namespace() + " (the app reads it with envFrom): mvn preview:up writes it", facts("keys", null));
+        }
+        List<String> missing = new ArrayList<>();
+        for (OperatorTarget service : services) {
+            String key = "postgresql".equals(service.service()) ? settings.service().databaseUrlKey() : settings.service().valkeyUrlKey();
+            if (!keys.get().contains(key)) {
+                missing.add(key);
+            }
+        }
+        String present = keys.get().isEmpty() ? "no keys" : "keys " + String.join(", ", keys.get());
+        if (!missing.isEmpty()) {
+            return new StatusPart("secret", name, PartState.FAIL, "incomplete", present + "; lacks " + String.join(", ", missing)
+                    + ": mvn preview:up writes them", facts("keys", keys.get(), "missing", missing));
+        }
+        return new StatusPart("secret", name, PartState.OK, "present", present, facts("keys", keys.get()));
+    }
+
+    private StatusPart releasePart(PreviewSettings settings, Path kubeconfig) {
+        List<ReleaseRevision> history = helm.history(new ReleaseTarget(settings.release(), settings.namespace(), kubeconfig));
+        if (history.isEmpty()) {
+            return new StatusPart("release", settings.release(), PartState.FAIL, "absent", "no Helm release " + settings.release()
+                    + " in namespace " + settings.namespace() + ": mvn preview:up installs it");
+        }
+        ReleaseRevision last = history.getLast();
+        Map<String, Object> facts = facts("revision", last.revision(), "status", last.status(), "namespace", settings.namespace());
+        String revision = "revision " + last.revision() + " in namespace " + settings.namespace();
+        if (last.isDeployed()) {
+            return new StatusPart("release", settings.release(), PartState.OK, "deployed", revision, facts);
+        }
+        if (last.isFailed()) {
+            return new StatusPart("release", settings.release(), PartState.FAIL, "failed", revision
+                    + (last.description() == null || last.description().isBlank() ? "" : ": " + last.description().strip()), facts);
+        }
+        return new StatusPart("release", settings.release(), PartState.WARN, last.status(), revision
+                + (last.isPending() ? ": a Helm run is under way or was interrupted (mvn preview:up recovers it)" : ""), facts);
+    }
+
+    private static List<StatusPart> podParts(KubernetesClient client, PreviewSettings settings) {
+        LabelSelection selection = LabelSelection.helmRelease(settings.namespace(), settings.release());
+        List<PodDiagnosis> pods = new PodStatusReader(client).diagnosed(selection);
+        if (pods.isEmpty()) {
+            return List.of(new StatusPart("pod", "(none)", PartState.FAIL, "none", "no pod labelled " + selection.describe()));
+        }
+        return pods.stream().map(PreviewStatus::podPart).toList();
+    }
+
+    static StatusPart podPart(PodDiagnosis diagnosis) {
+        PodSummary pod = diagnosis.summary();
+        String summary = pod.ready() + " " + pod.phase() + ", " + pod.restarts() + " restart(s), age " + pod.ageText();
+        Map<String, Object> facts = facts("ready", pod.ready(), "phase", pod.phase(), "status", pod.status(),
+                "restarts", pod.restarts(), "ageSeconds", pod.age().toSeconds(),
+                "reason", diagnosis.problem().map(ContainerProblem::reason).orElse(null), "why", diagnosis.why().orElse(null));
+        if (pod.healthy()) {
+            return new StatusPart("pod", pod.name(), PartState.OK, "ready", summary, facts);
+        }
+        if (pod.terminating()) {
+            // A pod a rollout replaced stays for its grace period: shown, but no reason for concern.
+            return new StatusPart("pod", pod.name(), PartState.OK, "terminating", "replaced, on its way out; " + summary, facts);
+        }
+        String why = diagnosis.why().map(w -> "; " + w).orElse("");
+        if (diagnosis.problem().isPresent()) {
+            ContainerProblem problem = diagnosis.problem().get();
+            String fix = "CrashLoopBackOff".equals(problem.reason())
+                    ? "its logs say why: mvn preview:logs" : problem.hint();
+            return new StatusPart("pod", pod.name(), PartState.FAIL, problem.reason(), summary + why + "; " + fix, facts);
+        }
+        return new StatusPart("pod", pod.name(), PartState.WARN, "not ready", summary + why, facts);
+    }
+
+    private List<StatusPart> urlParts(KubernetesClient client, ExecutorService pool, PreviewSettings settings, K3dCluster cluster,
+            Optional<PreviewRecord> record) {
+        if (settings.access() == AccessMode.PORT_FORWARD) {
+            LabelSelection selection = LabelSelection.helmRelease(settings.namespace(), settings.release());
+            Optional<String> service = ReleaseServices.first(client, selection);
+            if (service.isEmpty()) {
+                return List.of(new StatusPart("url", "port-forward", PartState.FAIL, "no Service", "release " + settings.release()
+                        + " has no Service labelled " + selection.describe() + " to forward to"));
+            }
+            try (PortForwardSession forward = new PortForwarder(client).forwardService(settings.namespace(), service.get(), 0, 0)) {
+                return probeParts(pool, forward.url().toString().replaceAll("/$", ""), settings);
+            } catch (PreviewException e) {
+                return List.of(new StatusPart("url", "port-forward", PartState.FAIL, "no forward", e.getMessage()));
+            }
+        }
+        // A recorded port-forward URL died with the build that opened it.
+        Optional<String> url = record.filter(r -> !"port-forward".equals(r.access())).map(PreviewRecord::url)
+                .or(() -> cluster.ingress().map(port -> "http://" + port.dialHost() + ":" + port.port()));
+        if (url.isEmpty()) {
+            return List.of(new StatusPart("url", "(none)", PartState.FAIL, "none", "cluster " + cluster.name()
+                    + " has no ingress port and no preview.json names a URL: mvn preview:up"));
+        }
+        return probeParts(pool, url.get(), settings);
+    }
+
+    /** The health and readiness paths side by side; one path when the service uses its health path for both. */
+    private List<StatusPart> probeParts(ExecutorService pool, String baseUrl, PreviewSettings settings) {
+        String healthPath = settings.service().healthPath();
+        String readyPath = settings.service().readyPath();
+        Future<PreviewProbe.Answer> health = pool.submit(() -> probe.get(baseUrl, healthPath));
+        if (readyPath.equals(healthPath)) {
+            return List.of(healthPart(baseUrl + healthPath, result(health)));
+        }
+        Future<PreviewProbe.Answer> ready = pool.submit(() -> probe.get(baseUrl, readyPath));
+        return List.of(healthPart(baseUrl + healthPath, result(health)), readyPart(baseUrl + readyPath, result(ready)));
+    }
+
+    static StatusPart healthPart(String url, PreviewProbe.Answer answer) {
+        Map<String, Object> facts = facts("status", answer.status());
+        if (answer.status() == 200) {
+            return new StatusPart("url", url, PartState.OK, "200", "answers", facts);
+        }
+        return new StatusPart("url", url, PartState.FAIL, answer.status() == 0 ? "no answer" : "HTTP " + answer.status(),
+                answer.status() == 0 ? answer.body() : "the service's health path fails: mvn preview:logs", facts);
+    }
+
+    /** ghillie-runtime's {@code /ready} names each failing check: they are the why. */
+    static StatusPart readyPart(String url, PreviewProbe.Answer answer) {
+        if (answer.status() == 200) {
+            return new StatusPart("url", url, PartState.OK, "ready", "every check passes", facts("status", 200));
+        }
+        if (answer.status() == 0) {
+            return new StatusPart("url", url, PartState.FAIL, "no answer", answer.body(), facts("status", 0));
+        }
+        Map<String, String> failing = PreviewProbe.failingChecks(answer.body());
+        String why = failing.isEmpty() ? "HTTP " + answer.status()
+                : "HTTP " + answer.status() + ", failing: " + String.join("; ", failing.entrySet().stream()
+                        .map(check -> check.getKey() + " (" + check.getValue() + ")").toList());
+        return new StatusPart("url", url, PartState.FAIL, "not ready", why, facts("status", answer.status(), "failingChecks", failing));
+    }
+
+    /** A read that fails becomes its own part's FAIL, with the one-line reason the read gave. */
+    private static Callable<List<StatusPart>> guarded(String kind, String name, Callable<List<StatusPart>> read) {
+        return () -> {
+            try {
+                return read.call();
+            } catch (RuntimeException e) {
+                return List.of(new StatusPart(kind, name, PartState.FAIL, "unknown", String.valueOf(e.getMessage())));
+            }
+        };
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PreviewException("preview:status was interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new PreviewException(e.getCause().getMessage(), e.getCause());
         }
     }
 }

@@ -3,93 +3,101 @@ package dev.ghillie.preview.lifecycle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ghillie.preview.kube.PodSummary;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * What {@code preview:status} found: a table for people, JSON for machines. {@link #healthy()}
- * is what {@code failOnUnhealthy} checks.
+ * What {@code preview:status} found, one {@link StatusPart} per part of the preview in the order a request meets
+ * them (cluster, data services, app Secret, release, pods, URL): a table for people, JSON for machines, both with
+ * the same parts. {@link #healthy()} is what {@code failOnUnhealthy} checks.
  *
- * @param healthPath the path asked for {@code healthAnswers} (the service's ghillie.preview.healthPath), named in the table
+ * @param took how long the check took, from asking the provider to the last answer
  */
-public record StatusReport(
-        String cluster,
-        String clusterState,
-        int nodes,
-        String namespace,
-        Optional<ReleaseStatus> release,
-        List<PodSummary> pods,
-        Optional<String> url,
-        Optional<Boolean> healthAnswers,
-        String healthPath) {
+public record StatusReport(List<StatusPart> parts, Duration took) {
 
-    /** The app's Helm release as Helm records it. */
-    public record ReleaseStatus(String name, int revision, String status) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Names longer than this are not padded to: one long pod name must not push every word off the screen. */
+    private static final int MAX_NAME_WIDTH = 44;
+    private static final int WORD_WIDTH = 16;
+
+    /** JSON's shape: the verdict first, then every part. */
+    record Json(boolean healthy, PartState overall, long tookMillis, List<StatusPart> parts) {
     }
 
     public StatusReport {
-        pods = List.copyOf(pods);
+        parts = List.copyOf(parts);
     }
 
-    /** Asked at ghillie-runtime's health path, /health. */
-    public StatusReport(String cluster, String clusterState, int nodes, String namespace, Optional<ReleaseStatus> release,
-            List<PodSummary> pods, Optional<String> url, Optional<Boolean> healthAnswers) {
-        this(cluster, clusterState, nodes, namespace, release, pods, url, healthAnswers, "/health");
+    /** Parts whose check took no measured time. */
+    public StatusReport(List<StatusPart> parts) {
+        this(parts, Duration.ZERO);
     }
 
-    /**
-     * Cluster running, release deployed, the health path answering, and every pod that is not on its way
-     * out healthy (a pod a rollout replaced stays listed as Terminating for its grace period).
-     */
+    /** The worst state of any part; FAIL when there is no part at all. */
+    public PartState overall() {
+        return parts.stream().map(StatusPart::state).reduce(PartState::worse).orElse(PartState.FAIL);
+    }
+
+    /** Every part as it should be. */
     public boolean healthy() {
-        List<PodSummary> serving = pods.stream().filter(pod -> !pod.terminating()).toList();
-        return "running".equals(clusterState)
-                && release.map(r -> "deployed".equals(r.status())).orElse(false)
-                && !serving.isEmpty() && serving.stream().allMatch(PodSummary::healthy)
-                && healthAnswers.orElse(false);
+        return overall() == PartState.OK;
     }
 
-    public String toTable() {
+    /** The overall line's word. */
+    static String overallWord(PartState state) {
+        return switch (state) {
+            case OK -> "healthy";
+            case WARN -> "not ready yet";
+            case FAIL -> "NOT healthy";
+        };
+    }
+
+    /** One line per part, then the overall line; each state word styled by {@code style}, padded by its own length. */
+    public List<String> lines(WordStyle style) {
+        int nameWidth = Math.min(MAX_NAME_WIDTH, parts.stream().mapToInt(p -> p.name().length()).max().orElse(0));
         List<String> lines = new ArrayList<>();
-        lines.add("cluster    " + cluster + ": " + clusterState + (nodes > 0 ? ", " + nodes + " node(s)" : ""));
-        lines.add("release    " + release.map(r -> r.name() + " revision " + r.revision() + ": " + r.status()).orElse("(none)")
-                + " in namespace " + namespace);
-        lines.add("url        " + url.orElse("(none)") + healthAnswers.map(ok -> "  " + healthPath + (ok ? ": 200" : ": not answering")).orElse(""));
-        lines.add(String.format("%-40s %-6s %-10s %-22s %8s %6s", "POD", "READY", "PHASE", "STATUS", "RESTARTS", "AGE"));
-        if (pods.isEmpty()) {
-            lines.add("(no pods)");
+        for (StatusPart part : parts) {
+            lines.add(line(part.kind(), part.name(), nameWidth, style.style(part.state(), part.word()), part.word().length(), part.detail()));
         }
-        for (PodSummary pod : pods) {
-            lines.add(String.format("%-40s %-6s %-10s %-22s %8d %6s", pod.name(), pod.ready(), pod.phase(), pod.status(),
-                    pod.restarts(), pod.ageText()));
-        }
-        lines.add("overall    " + (healthy() ? "healthy" : "NOT healthy"));
-        return String.join(System.lineSeparator(), lines);
+        PartState overall = overall();
+        List<String> attention = parts.stream().filter(p -> p.state() != PartState.OK).map(p -> p.kind() + " " + p.name()).toList();
+        String why = attention.isEmpty() ? "" : "see " + String.join(", ", attention);
+        // No name column: "overall    healthy" reads (and greps) as one phrase.
+        lines.add((String.format("%-10s ", "overall") + style.style(overall, overallWord(overall)) + (why.isEmpty() ? "" : "  " + why))
+                .stripTrailing());
+        return lines;
+    }
+
+    private static String line(String kind, String name, int nameWidth, String styledWord, int wordLength, String detail) {
+        String start = String.format("%-10s %-" + Math.max(1, nameWidth) + "s ", kind, name);
+        String end = detail.isEmpty() ? "" : " ".repeat(Math.max(1, WORD_WIDTH - wordLength)) + detail;
+        return (start + styledWord + end).stripTrailing();
+    }
+
+    /** The table without styling. */
+    public String toTable() {
+        return String.join(System.lineSeparator(), lines(WordStyle.PLAIN));
     }
 
     public String toJson() {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = json.createObjectNode();
-        root.putObject("cluster").put("name", cluster).put("state", clusterState).put("nodes", nodes);
-        root.put("namespace", namespace);
-        release.ifPresentOrElse(r -> root.putObject("release").put("name", r.name()).put("revision", r.revision()).put("status", r.status()),
-                () -> root.putNull("release"));
-        ArrayNode podArray = root.putArray("pods");
-        for (PodSummary pod : pods) {
-            podArray.addObject().put("name", pod.name()).put("ready", pod.ready()).put("phase", pod.phase()).put("status", pod.status())
-                    .put("restarts", pod.restarts()).put("ageSeconds", pod.age().toSeconds());
-        }
-        url.ifPresentOrElse(u -> root.put("url", u), () -> root.putNull("url"));
-        healthAnswers.ifPresentOrElse(ok -> root.put("healthAnswers", ok), () -> root.putNull("healthAnswers"));
-        root.put("healthy", healthy());
         try {
-            return json.writeValueAsString(root);
+            return JSON.writeValueAsString(new Json(healthy(), overall(), took.toMillis(), parts));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain values always serialises", e);
         }
+    }
+
+    /** Facts in the order given, for a part's JSON; null values are left out. */
+    static Map<String, Object> facts(Object... keysAndValues) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                facts.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return facts;
     }
 }

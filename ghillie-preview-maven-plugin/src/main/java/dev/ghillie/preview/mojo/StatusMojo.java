@@ -1,5 +1,6 @@
 package dev.ghillie.preview.mojo;
 
+import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.lifecycle.PreviewRecord;
 import dev.ghillie.preview.lifecycle.PreviewStatus;
@@ -12,8 +13,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Shows the preview: cluster state and nodes, the Helm release, the pods (ready, phase, restarts,
- * age), the URL and whether its health path (ghillie.preview.healthPath) answers. A table by default, JSON on standard output with
+ * Shows every part of the preview, one line each with its state and why: the provider and cluster, each data service's
+ * operator and instance, the app Secret's keys, the Helm release, each pod, and the URL's health and readiness paths
+ * (with the checks /ready names as failing); then an overall line. State words are coloured as Maven colours its own
+ * output (plain under -B, --color=never or when not on a terminal). JSON with the same parts on standard output with
  * {@code -Dghillie.preview.output=json}.
  */
 @Mojo(name = "status", threadSafe = true)
@@ -39,12 +42,13 @@ public class StatusMojo extends AbstractPreviewMojo {
             }
             PreviewSettings settings = previewSettings();
             StatusReport report = new PreviewStatus(k3d(settings), helm(settings))
-                    .report(settings, PreviewRecord.read(settings.previewRecord()).map(PreviewRecord::url));
+                    .report(settings, PreviewRecord.read(settings.previewRecord()));
             if (format.equals("json")) {
                 // Machines read standard output; Maven's log prefixes would break the JSON.
                 System.out.println(report.toJson());
             } else {
-                report.toTable().lines().forEach(getLog()::info);
+                report.lines(new MavenWordStyle()).forEach(getLog()::info);
+                getLog().info("checked in " + DurationText.of(report.took()));
             }
             if (failOnUnhealthy && !report.healthy()) {
                 throw new PreviewException("the preview is not healthy (ghillie.preview.failOnUnhealthy): see the status above");

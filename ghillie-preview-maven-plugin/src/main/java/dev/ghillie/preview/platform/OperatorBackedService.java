@@ -46,6 +46,12 @@ abstract class OperatorBackedService implements PlatformService {
             String secretName,
             String secretKey,
             BiFunction<String, String, String> url) {
+
+        /** Where the service lives and when it is ready, for a look without waiting. */
+        OperatorTarget target() {
+            return new OperatorTarget(name, operatorRelease, operatorNamespace, type, resource.apply("default").getMetadata().getName(),
+                    readiness);
+        }
     }
 
     /** Something the service creates beside its resource, converging like the rest. */

@@ -1,0 +1,23 @@
+package dev.ghillie.preview.lifecycle;
+
+import java.util.Objects;
+
+/**
+ * Which provider runs the preview's cluster and which kubeconfig context reaches it, as {@code preview:status}
+ * names them on its cluster line.
+ *
+ * @param provider e.g. {@code k3d}
+ * @param context  the kubeconfig context, e.g. {@code k3d-ghillie-local}
+ */
+public record ProviderContext(String provider, String context) {
+
+    public ProviderContext {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(context, "context");
+    }
+
+    /** k3d names a cluster's context {@code k3d-<cluster>}. */
+    public static ProviderContext k3d(String cluster) {
+        return new ProviderContext("k3d", "k3d-" + cluster);
+    }
+}
