@@ -47,7 +47,9 @@ public final class PostgresServer implements AutoCloseable {
             boolean root = "root".equals(System.getProperty("user.name"));
             if (root) {
                 ExternalProcess.run(List.of("chown", "-R", "postgres:postgres", base.toString()), base);
-                ExternalProcess.run(List.of("chmod", "755", base.getParent().toString()), base);
+                // Only the search bit for the postgres user: the parent is usually /tmp, whose sticky, world-writable
+                // mode (1777) others rely on (apt's sandbox user writes its temporary files there).
+                ExternalProcess.run(List.of("chmod", "a+x", base.getParent().toString()), base);
             }
             PostgresServer server = new PostgresServer(dataDir, FreePort.pick(), binDir, root);
             server.exec(List.of(binDir + "/initdb", "-D", dataDir.toString(), "-U", USER, "--pwfile=" + pwFile,
