@@ -6,7 +6,7 @@
 # Usage (from the repository root, after ./mvnw -o install -DskipTests -Dinvoker.skip):
 #   ghillie-runtime/bench/gitops-bench.sh [runs=5]
 # The image is a stand-in image.json (target registry) in a work directory of its own
-# (ghillie.preview.workDir), so the module's target/ghillie-preview is not touched; nothing is pushed.
+# (ghillie.preview.workDir and imageOutputDirectory), so the module's target/ghillie-preview is not touched; nothing is pushed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-5}
@@ -53,7 +53,7 @@ gitops() {
   local start end out
   start=$(now_ms)
   out=$(cd "$root/ghillie-runtime" && "$root/mvnw" -B -o preview:gitops -Dinvoker.skip \
-    -Dghillie.preview.workDir="$work/ghillie-preview" -Dghillie.preview.gitops.dir="$1" \
+    -Dghillie.preview.workDir="$work/ghillie-preview" -Dghillie.preview.imageOutputDirectory="$work/ghillie-preview" -Dghillie.preview.gitops.dir="$1" \
     -Dghillie.preview.gitops.cluster=preview-eu -Dghillie.preview.gitops.rendered="$work/rendered.json" \
     -Dghillie.preview.gitops.preview=pr-123 -Dghillie.preview.gitops.domain=preview.example.test \
     -Dghillie.preview.gitops.chartRepository=https://example.test/team/ghillie.git) \
