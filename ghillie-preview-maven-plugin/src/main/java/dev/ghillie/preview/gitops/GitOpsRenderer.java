@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -38,6 +40,8 @@ public final class GitOpsRenderer {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
     static final String KUSTOMIZATION = "kustomization.yaml";
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    /** The other names kustomize reads as a folder's kustomization: never a resource, never beside ours. */
+    private static final Set<String> OTHER_KUSTOMIZATION_FILES = Set.of("kustomization.yml", "Kustomization");
     /** The preview's namespace is {@code preview-<id>}, a DNS label of at most 63 characters. */
     private static final int MAX_PREVIEW_ID = 63 - "preview-".length();
 
@@ -76,27 +80,32 @@ public final class GitOpsRenderer {
         requireLabel(CLUSTER_SETTING, cluster, 63);
         requireTree(tree, !options.check());
         options.preview().ifPresent(GitOpsRenderer::requirePreview);
-        options.removedPreview().ifPresent(id -> requireLabel(PREVIEW_SETTING, id, MAX_PREVIEW_ID));
+        options.removedPreview().ifPresent(GitOpsRenderer::requirePreviewId);
         ModuleManifests given = ModuleManifests.of(rendered, cluster, yaml);
         TreeFiles files = new TreeFiles(tree);
 
         SortedMap<String, String> desired = desiredFiles(files, given, cluster);
+        requireOneFilePerPath(desired.keySet());
+        SortedSet<String> blockers = blockers(files, desired.keySet(), cluster);
         SortedSet<String> owned = ownedFiles(files, cluster);
 
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
+        List<String> removed = new ArrayList<>(blockers);
         for (Map.Entry<String, String> file : desired.entrySet()) {
-            Optional<String> current = files.read(file.getKey());
+            Optional<String> current = blockers.contains(file.getKey()) ? Optional.empty() : files.read(file.getKey());
             (current.isEmpty() ? created : current.get().equals(file.getValue()) ? unchanged : updated).add(file.getKey());
         }
         for (String path : owned) {
-            if (!desired.containsKey(path)) {
+            if (!desired.containsKey(path) && blockers.stream().noneMatch(blocker -> path.startsWith(blocker + "/"))) {
                 removed.add(path);
             }
         }
+        removed.sort(null);
         if (!options.check()) {
+            // What stands where the tree needs a folder (or a file) goes first, so that every write below can succeed.
+            blockers.forEach(files::removeTree);
             for (String path : created) {
                 files.write(path, desired.get(path));
             }
@@ -104,10 +113,80 @@ public final class GitOpsRenderer {
                 files.write(path, desired.get(path));
             }
             for (String path : removed) {
-                files.remove(path, topOf(path));
+                if (!blockers.contains(path)) {
+                    files.remove(path, topOf(path));
+                }
             }
         }
-        return new RenderReport(created, updated, unchanged, removed, options.check());
+        List<String> notes = new ArrayList<>();
+        if (!files.isRealDirectory("clusters/" + cluster + "/flux-system")) {
+            notes.add("clusters/" + cluster + "/flux-system/ does not exist: bootstrap Flux into this path (flux bootstrap ... --path=clusters/"
+                    + cluster + ") and run the goal again, so that clusters/" + cluster + "/kustomization.yaml lists the bootstrap's own"
+                    + " manifests (without them there, Flux would prune itself)");
+        }
+        return new RenderReport(created, updated, unchanged, removed, options.check(), notes);
+    }
+
+    /**
+     * Two rendered paths where one is the other's folder, or that differ only in case (one file on macOS' and Windows'
+     * file systems), could never both be written: refused before anything is.
+     */
+    private static void requireOneFilePerPath(Set<String> paths) {
+        Map<String, String> byLowerCase = new TreeMap<>();
+        for (String path : paths) {
+            String other = byLowerCase.putIfAbsent(path.toLowerCase(Locale.ROOT), path);
+            if (other != null) {
+                throw new GitOpsException(RenderedManifests.SETTING + ": '" + other + "' and '" + path + "' differ only in case, and are"
+                        + " one file on case-insensitive file systems: keep one");
+            }
+            String folder = parentOf(path);
+            for (; !folder.isEmpty(); folder = parentOf(folder)) {
+                if (paths.contains(folder)) {
+                    throw new GitOpsException(RenderedManifests.SETTING + ": '" + folder + "' would be a file and the folder of '" + path
+                            + "' at once: key the manifests by paths that do not nest");
+                }
+            }
+        }
+    }
+
+    /**
+     * What stands in the way of a rendered file: a file where its folder must be, a folder where it must be. In the
+     * renderer's own paths they are removed (before any write); elsewhere, and for a symbolic link anywhere on the way
+     * (it would lead a write out of the folder it names), the run is refused before anything is written.
+     */
+    private SortedSet<String> blockers(TreeFiles files, Set<String> desired, String cluster) {
+        SortedSet<String> blockers = new TreeSet<>();
+        for (String path : desired) {
+            String[] segments = path.split("/");
+            String prefix = "";
+            for (int i = 0; i < segments.length; i++) {
+                prefix = prefix.isEmpty() ? segments[i] : prefix + "/" + segments[i];
+                boolean last = i == segments.length - 1;
+                if (!last && files.isSymbolicLink(prefix)) {
+                    throw new GitOpsException(DIR_SETTING + ": " + prefix + " is a symbolic link, which would lead the goal's writes out of"
+                            + " the folder it names: replace it with a folder");
+                }
+                boolean inTheWay = last ? files.isRealDirectory(prefix) : files.isRegularFile(prefix);
+                if (inTheWay) {
+                    if (!owns(prefix, cluster)) {
+                        throw new GitOpsException(DIR_SETTING + ": " + prefix + " is a " + (last ? "folder" : "file") + " where the tree needs "
+                                + (last ? "the file" : "a folder for") + " " + path + ": move it away");
+                    }
+                    blockers.add(prefix);
+                }
+            }
+        }
+        return blockers;
+    }
+
+    /** Whether {@code path} lies in what the renderer manages (and may therefore remove or overwrite). */
+    private boolean owns(String path, String cluster) {
+        String clusterRoot = "clusters/" + cluster;
+        Optional<String> preview = options.preview().map(PreviewSpec::id).or(options::removedPreview);
+        return path.equals("platform") || path.startsWith("platform/")
+                || (path.equals(clusterRoot) || path.startsWith(clusterRoot + "/")) && !path.startsWith(clusterRoot + "/flux-system")
+                || preview.map(id -> path.equals(PreviewTree.directory(cluster, id)) || path.startsWith(PreviewTree.directory(cluster, id) + "/")
+                        || path.equals(PreviewTree.entry(cluster, id))).orElse(false);
     }
 
     /** Every file the run renders, path to content. */
@@ -147,7 +226,15 @@ public final class GitOpsRenderer {
         for (Map.Entry<String, SortedSet<String>> dir : resources.entrySet()) {
             // Folders the renderer does not own keep the files they already hold: they are listed too.
             if (dir.getKey().equals(previews) || dir.getKey().startsWith("modules")) {
-                files.fileNames(dir.getKey()).stream().filter(GitOpsRenderer::isYaml).forEach(dir.getValue()::add);
+                for (String name : files.fileNames(dir.getKey())) {
+                    if (!desired.containsKey(dir.getKey() + "/" + KUSTOMIZATION) && OTHER_KUSTOMIZATION_FILES.contains(name)) {
+                        throw new GitOpsException(DIR_SETTING + ": " + dir.getKey() + "/" + name + " is a kustomization file beside the "
+                                + KUSTOMIZATION + " the goal writes there, and kustomize refuses a folder with two: remove it");
+                    }
+                    if (isYaml(name) && !OTHER_KUSTOMIZATION_FILES.contains(name)) {
+                        dir.getValue().add(name);
+                    }
+                }
             }
             if (dir.getKey().startsWith("modules")) {
                 files.directoryNames(dir.getKey()).stream().filter(sub -> files.read(dir.getKey() + "/" + sub + "/" + KUSTOMIZATION).isPresent())
@@ -199,7 +286,7 @@ public final class GitOpsRenderer {
     }
 
     private static void requirePreview(PreviewSpec preview) {
-        requireLabel(PREVIEW_SETTING, preview.id(), MAX_PREVIEW_ID);
+        requirePreviewId(preview.id());
         String domain = preview.domain();
         if (domain == null || domain.isBlank()) {
             throw new GitOpsException(DOMAIN_SETTING + " is not set: give the domain preview hosts live under, e.g. preview.example.com");
@@ -221,6 +308,15 @@ public final class GitOpsRenderer {
         if (preview.host().length() > 253) {
             throw new GitOpsException(DOMAIN_SETTING + "='" + domain + "' makes the host " + preview.host()
                     + " longer than DNS allows (253): use a shorter domain or preview id");
+        }
+    }
+
+    /** A preview's entry is {@code previews/<cluster>/<id>.yaml}: the id {@code kustomization} would replace the folder's own. */
+    private static void requirePreviewId(String id) {
+        requireLabel(PREVIEW_SETTING, id, MAX_PREVIEW_ID);
+        if (id.equals("kustomization")) {
+            throw new GitOpsException(PREVIEW_SETTING + "='kustomization' would make the preview's entry the previews folder's own"
+                    + " kustomization.yaml: use another id, e.g. pr-123");
         }
     }
 
@@ -247,7 +343,7 @@ public final class GitOpsRenderer {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** The first segment (platform, clusters/x, previews/x/y, modules): empty folders are pruned up to there. */
+    /** The path's first segment ({@code platform}, {@code clusters}, {@code previews}): emptied folders are pruned up to it. */
     private static String topOf(String path) {
         return path.substring(0, path.indexOf('/'));
     }

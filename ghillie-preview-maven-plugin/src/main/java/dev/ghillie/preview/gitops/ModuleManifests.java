@@ -29,7 +29,7 @@ final class ModuleManifests {
         for (Map.Entry<String, String> entry : new TreeMap<>(rendered).entrySet()) {
             String key = entry.getKey();
             requirePath(key, cluster);
-            String text = entry.getValue().replace("\r\n", "\n");
+            String text = entry.getValue().replace("\r\n", "\n").replace('\r', '\n');
             List<Map<String, Object>> parsed = yaml.read(RenderedManifests.SETTING + ": the value of '" + key + "'", text);
             if (!key.endsWith("/" + GitOpsRenderer.KUSTOMIZATION)) {
                 for (Map<String, Object> document : parsed) {
@@ -41,6 +41,10 @@ final class ModuleManifests {
             texts.put(key, text.isEmpty() || text.endsWith("\n") ? text : text + "\n");
         }
         return new ModuleManifests(texts, documents);
+    }
+
+    private static boolean appliedFolder(String folder, String cluster) {
+        return folder.equals("clusters/" + cluster) || PlatformTree.PARTS.stream().anyMatch(part -> part.directory().equals(folder));
     }
 
     Set<String> paths() {
@@ -64,7 +68,7 @@ final class ModuleManifests {
         List<Map.Entry<String, List<Map<String, Object>>>> all = new ArrayList<>(new TreeMap<>(documents).entrySet());
         all.addAll(new TreeMap<>(rendered).entrySet());
         for (Map.Entry<String, List<Map<String, Object>>> file : all) {
-            Map<ObjectId, String> inFolder = seen.computeIfAbsent(GitOpsRenderer.parentOf(file.getKey()), key -> new HashMap<>());
+            Map<ObjectId, String> inFolder = seen.computeIfAbsent(buildOf(file.getKey()), key -> new HashMap<>());
             for (Map<String, Object> document : file.getValue()) {
                 ObjectId id = ObjectId.of(document).orElseThrow();
                 String first = inFolder.putIfAbsent(id, file.getKey());
@@ -78,6 +82,11 @@ final class ModuleManifests {
         }
     }
 
+    /** The folder kustomize builds a file in: modules/ is one build (its kustomization lists its sub-folders), others their own. */
+    private static String buildOf(String path) {
+        return path.startsWith("modules/") ? "modules" : GitOpsRenderer.parentOf(path);
+    }
+
     private static void requirePath(String key, String cluster) {
         String problem = null;
         if (key.isEmpty() || key.startsWith("/") || key.contains("\\") || key.matches("^[A-Za-z]:.*")) {
@@ -86,9 +95,14 @@ final class ModuleManifests {
             problem = "holds an empty, '.' or '..' segment";
         } else if (!GitOpsRenderer.isYaml(key)) {
             problem = "is not a .yaml or .yml file";
+        } else if (key.endsWith("/kustomization.yml")) {
+            problem = "names a kustomization.yml, which kustomize would find beside the kustomization.yaml the goal writes";
         } else if (!(key.startsWith("modules/") || key.startsWith("platform/")
                 || key.startsWith("clusters/" + cluster + "/") && !key.startsWith("clusters/" + cluster + "/flux-system/"))) {
             problem = "lies outside modules/, platform/ and clusters/" + cluster + "/ (flux-system/ is the bootstrap's)";
+        } else if (!key.startsWith("modules/") && !appliedFolder(GitOpsRenderer.parentOf(key), cluster)) {
+            problem = "lies in a folder no Flux Kustomization applies: use modules/, clusters/" + cluster + "/ or one of "
+                    + String.join(", ", PlatformTree.PARTS.stream().map(PlatformTree.Part::directory).toList());
         }
         if (problem != null) {
             throw new GitOpsException(RenderedManifests.SETTING + ": the key '" + key + "' " + problem

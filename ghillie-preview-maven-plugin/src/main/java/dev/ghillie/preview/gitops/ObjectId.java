@@ -13,7 +13,8 @@ record ObjectId(String group, String kind, String namespace, String name) {
         }
         String apiVersion = document.get("apiVersion") instanceof String text ? text : "";
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-        String namespace = metadata.get("namespace") instanceof String text ? text : "";
+        // kustomize puts an object without a namespace in "default": the two are one object to it.
+        String namespace = metadata.get("namespace") instanceof String text && !text.equals("default") ? text : "";
         return Optional.of(new ObjectId(group, kind, namespace, name));
     }
 

@@ -77,7 +77,10 @@ final class PlatformTree {
 
         files.put(VAULT.directory + "/namespace.yaml", List.of(namespace("vault"), namespace("external-secrets")));
         files.put(VAULT.directory + "/vault.yaml", List.of(helmRelease("vault", "vault", charts.chart(PlatformCharts.VAULT),
-                Map.of("injector", Map.of("enabled", false), "server", Map.of("standalone", Map.of("enabled", true))))));
+                Map.of("injector", Map.of("enabled", false), "server", Map.of("standalone", Map.of("enabled", true),
+                        // Ready while sealed or not initialised (vault-helm's documented probe path): the modules initialise and
+                        // unseal it; with the default probe Helm's wait times out and Flux uninstalls the release again and again.
+                        "readinessProbe", Map.of("enabled", true, "path", "/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204"))))));
         files.put(VAULT.directory + "/external-secrets.yaml", List.of(helmRelease("external-secrets", "external-secrets",
                 charts.chart(PlatformCharts.EXTERNAL_SECRETS), Map.of("installCRDs", true))));
         files.put(SECRET_STORES.directory + "/cluster-secret-store.yaml", List.of(clusterSecretStore()));
@@ -101,9 +104,9 @@ final class PlatformTree {
         }
         String root = "clusters/" + cluster;
         files.put(root + "/platform.yaml", platform);
-        files.put(root + "/previews.yaml", List.of(kustomization("previews", PreviewTree.previewsDirectory(cluster), PREVIEW_NEEDS,
-                // One preview that does not come up must not hold the others' entries back.
-                false)));
+        // No dependsOn and no wait: Flux skips a Kustomization whose dependency is not ready, pruning included, so a
+        // platform part that is down would keep closed previews running; each preview's entry waits for the platform itself.
+        files.put(root + "/previews.yaml", List.of(kustomization("previews", PreviewTree.previewsDirectory(cluster), List.of(), false)));
         if (modules) {
             files.put(root + "/modules.yaml", List.of(kustomization("modules", "modules", List.of())));
         }

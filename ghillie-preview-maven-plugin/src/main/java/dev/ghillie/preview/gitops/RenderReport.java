@@ -12,14 +12,17 @@ import java.util.Map;
  * What a render did to the tree (or, in check mode, would do): paths relative to the tree's root, sorted.
  *
  * @param check whether nothing was written (drift detection)
+ * @param notes what the user should know about the tree that is not a change (e.g. Flux not bootstrapped yet)
  */
-public record RenderReport(List<String> created, List<String> updated, List<String> unchanged, List<String> removed, boolean check) {
+public record RenderReport(List<String> created, List<String> updated, List<String> unchanged, List<String> removed, boolean check,
+        List<String> notes) {
 
     public RenderReport {
         created = List.copyOf(created);
         updated = List.copyOf(updated);
         unchanged = List.copyOf(unchanged);
         removed = List.copyOf(removed);
+        notes = List.copyOf(notes);
     }
 
     /** Every path that was (or would be) created, updated or removed. */
@@ -52,6 +55,7 @@ public record RenderReport(List<String> created, List<String> updated, List<Stri
         json.put("updated", updated);
         json.put("unchanged", unchanged);
         json.put("removed", removed);
+        json.put("notes", notes);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json).replace("\r\n", "\n") + "\n";
         } catch (JsonProcessingException e) {

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +75,7 @@ final class TreeFiles {
             Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             try {
                 Files.writeString(temporary, content, StandardCharsets.UTF_8);
+                keepOrOpenMode(temporary, target);
                 try {
                     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -86,13 +89,51 @@ final class TreeFiles {
         }
     }
 
+    /**
+     * A temporary file is private (0600); the tree's files are for everyone who reads the checkout: a rewritten file
+     * keeps its mode, a new one gets 0644 (on file systems without POSIX modes, whatever they give).
+     */
+    private static void keepOrOpenMode(Path temporary, Path target) throws IOException {
+        try {
+            Files.setPosixFilePermissions(temporary, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
+    }
+
+    boolean isRegularFile(String path) {
+        return Files.isRegularFile(resolve(path), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    boolean isRealDirectory(String path) {
+        return Files.isDirectory(resolve(path), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    boolean isSymbolicLink(String path) {
+        return Files.isSymbolicLink(resolve(path));
+    }
+
+    /** Deletes a file, or a folder with everything in it (links are deleted, never followed). */
+    void removeTree(String path) {
+        Path start = resolve(path);
+        try (Stream<Path> entries = Files.walk(start)) {
+            for (Path entry : entries.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(entry);
+            }
+        } catch (IOException e) {
+            throw new GitOpsException("Could not remove " + start + " (" + e.getMessage() + "): is the GitOps checkout writable?");
+        }
+    }
+
     /** Deletes the file, then each parent directory it leaves empty, up to (not including) {@code stopAt}. */
     void remove(String path, String stopAt) {
         Path file = resolve(path);
         Path stop = resolve(stopAt);
         try {
             Files.deleteIfExists(file);
-            for (Path dir = file.getParent(); dir != null && dir.startsWith(stop) && !dir.equals(stop) && isEmpty(dir); dir = dir.getParent()) {
+            for (Path dir = file.getParent(); dir != null && dir.startsWith(stop) && !dir.equals(stop) && Files.isDirectory(dir) && isEmpty(dir);
+                    dir = dir.getParent()) {
                 Files.delete(dir);
             }
         } catch (IOException e) {

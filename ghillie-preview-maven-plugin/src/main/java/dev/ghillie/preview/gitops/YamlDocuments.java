@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The one YAML style of the tree: keys sorted, block style, two-space indent, quotes only where YAML
@@ -24,9 +26,26 @@ final class YamlDocuments {
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                     .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                     .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                    .stringQuotingChecker(new NumberLikeQuoting())
                     .build())
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
+
+    /**
+     * Quotes, besides what Jackson quotes, every string a YAML 1.1 or 1.2 reader could take for a number: hexadecimal,
+     * octal, binary, exponents, dotted digits ({@code 0x1f}, {@code 1e3}, {@code 41.3.0}). Jackson's own check lets some
+     * through, and kustomize then turns a cluster named {@code 1e3} into {@code 1000}.
+     */
+    private static final class NumberLikeQuoting extends StringQuotingChecker.Default {
+
+        private static final Pattern NUMBER_LIKE = Pattern.compile(
+                "[-+]?(\\.[0-9]|[0-9])[0-9_,:.]*([eE][-+]?[0-9]+)?|[-+]?0[xXoObB][0-9a-fA-F_]+|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || NUMBER_LIKE.matcher(value).matches();
+        }
+    }
 
     /** One file's text: each document in the tree's style. */
     String write(List<? extends Map<String, ?>> documents) {

@@ -94,7 +94,16 @@ public class GitOpsMojo extends AbstractPreviewMojo {
             // The goal's own time (inputs read, tree rendered, report written), as docs/benchmarks.md records it.
             long millis = (System.nanoTime() - start) / 1_000_000;
             getLog().info("gitops tree " + tree + (check ? " checked: " : ": ") + report.counts() + " in " + millis + " ms");
-            report.changeLines().forEach(line -> getLog().info("  " + (check ? "would be " : "") + line));
+            boolean drift = check && !report.changed().isEmpty();
+            // A failing drift check lists every path at error level, so that -q still shows what differs.
+            report.changeLines().forEach(line -> {
+                if (drift) {
+                    getLog().error("  would be " + line);
+                } else {
+                    getLog().info("  " + (check ? "would be " : "") + line);
+                }
+            });
+            report.notes().forEach(getLog()::warn);
             if (check && !report.changed().isEmpty()) {
                 List<String> changed = report.changed();
                 throw new GitOpsException("The GitOps tree differs from what the goal renders (ghillie.preview.gitops.check) in "

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,6 +294,111 @@ class GitOpsRendererTest {
         assertThat(json.get("created")).isEqualTo(report.created());
         assertThat(json.get("check")).isEqualTo(false);
         assertThat(report.counts()).startsWith("created " + report.created().size() + ", updated 0, unchanged 0, removed 0");
+    }
+
+    @Test
+    void pathsThatCannotAllBeFilesAreRefusedBeforeAnyWrite() throws IOException {
+        Map<String, String> before = contents(tree);
+        String other = ZONE.replace("dns-zone", "other-zone");
+
+        assertRefused(Map.of("modules/a.yaml", ZONE, "modules/a.yaml/b.yaml", other), "'modules/a.yaml' would be a file and the folder of");
+        assertRefused(Map.of("platform/traefik/traefik.yaml/x.yaml", ZONE), "lies in a folder no Flux Kustomization applies");
+        assertRefused(Map.of("modules/A.yaml", ZONE, "modules/a.yaml", other), "differ only in case");
+        assertRefused(Map.of("modules/k/kustomization.yml", ZONE), "names a kustomization.yml");
+        assertRefused(Map.of("clusters/preview-eu/sub/x.yaml", ZONE), "lies in a folder no Flux Kustomization applies");
+        assertRefused(Map.of("modules/a/x.yaml", ZONE, "modules/b/y.yaml", ZONE), "both hold ConfigMap external-dns/dns-zone");
+        String inDefault = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: same\n  namespace: default\n";
+        String noNamespace = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: same\n";
+        assertRefused(Map.of("modules/x.yaml", inDefault, "modules/y.yaml", noNamespace), "both hold ConfigMap same");
+        assertThatThrownBy(() -> renderer(Optional.of(preview("kustomization")), Optional.empty(), false).render(tree, Map.of(), "preview-eu"))
+                .isInstanceOf(GitOpsException.class).hasMessageContaining("ghillie.preview.gitops.preview='kustomization'");
+
+        assertThat(contents(tree)).isEqualTo(before);
+    }
+
+    @Test
+    void whatStandsInTheWayInsideOwnedPathsIsClearedAndElsewhereRefused() throws IOException {
+        write("platform/traefik", "a file where a folder belongs\n");
+        Files.createDirectories(tree.resolve("platform/databases/cloudnative-pg.yaml/inner"));
+        write("platform/databases/cloudnative-pg.yaml/inner/x.yaml", "x: 1\n");
+
+        RenderReport report = renderPreview(tree, Map.of());
+
+        assertThat(report.removed()).contains("platform/traefik", "platform/databases/cloudnative-pg.yaml");
+        assertThat(report.removed()).doesNotContain("platform/databases/cloudnative-pg.yaml/inner/x.yaml");
+        assertThat(Files.readString(tree.resolve("platform/traefik/traefik.yaml"))).contains("kind: HelmRelease");
+        assertThat(Files.readString(tree.resolve("platform/databases/cloudnative-pg.yaml"))).contains("kind: HelmRelease");
+        assertThat(renderPreview(tree, Map.of()).changed()).isEmpty();
+
+        write("modules", "a file where the modules folder belongs\n");
+        Map<String, String> before = contents(tree);
+        assertThatThrownBy(() -> renderPreview(tree, moduleMap())).isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("ghillie.preview.gitops.dir: modules is a file where the tree needs a folder for modules/");
+        assertThat(contents(tree)).isEqualTo(before);
+    }
+
+    @Test
+    void aSymbolicLinkOnTheWayIsRefusedBeforeAnyWrite() throws IOException {
+        Path other = Files.createDirectories(tree.resolve("clusters/other"));
+        Files.createSymbolicLink(tree.resolve("clusters/preview-eu"), other);
+        Map<String, String> before = contents(tree);
+
+        assertThatThrownBy(() -> renderPreview(tree, Map.of())).isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("clusters/preview-eu is a symbolic link");
+        assertThat(contents(tree)).isEqualTo(before);
+        assertThat(tree.resolve("platform")).doesNotExist();
+    }
+
+    @Test
+    void filesAreReadableByOthersAndKeepTheirModeWhenRewritten() throws IOException {
+        renderPreview(tree, Map.of());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tree.resolve("platform/traefik/traefik.yaml"))))
+                .isEqualTo("rw-r--r--");
+        Files.setPosixFilePermissions(tree.resolve("platform/traefik/traefik.yaml"), PosixFilePermissions.fromString("rw-rw-r--"));
+        write("platform/traefik/traefik.yaml", "edited\n");
+        Files.setPosixFilePermissions(tree.resolve("platform/traefik/traefik.yaml"), PosixFilePermissions.fromString("rw-rw-r--"));
+
+        renderPreview(tree, Map.of());
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tree.resolve("platform/traefik/traefik.yaml"))))
+                .isEqualTo("rw-rw-r--");
+    }
+
+    @Test
+    void stringsThatLookLikeNumbersStayStrings() throws IOException {
+        for (String cluster : List.of("1e3", "0x1f", "0o17", "123")) {
+            Path root = Files.createDirectory(tree.resolve("c-" + cluster));
+            renderer(Optional.empty(), Optional.empty(), false).render(root, Map.of(), cluster);
+            Object owner = path(yaml(root.resolve("platform/external-dns/external-dns.yaml")), "spec", "values", "txtOwnerId");
+            assertThat(owner).as(cluster).isEqualTo(cluster);
+            assertThat(Files.readString(root.resolve("platform/external-dns/external-dns.yaml"))).contains("txtOwnerId: \"" + cluster + "\"");
+        }
+    }
+
+    @Test
+    void aLoneCarriageReturnBecomesALineFeed() throws IOException {
+        renderPreview(tree, Map.of("modules/dns/zone.yaml", ZONE.replace("\n", "\r")));
+        assertThat(Files.readString(tree.resolve("modules/dns/zone.yaml"))).isEqualTo(ZONE);
+    }
+
+    @Test
+    void aKustomizationFileOfAnotherNameBesideTheGeneratedOneIsRefused() throws IOException {
+        write("modules/dns/kustomization.yml", "resources: []\n");
+        Map<String, String> before = contents(tree);
+        assertThatThrownBy(() -> renderPreview(tree, moduleMap())).isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("modules/dns/kustomization.yml is a kustomization file beside the kustomization.yaml");
+        assertThat(contents(tree)).isEqualTo(before);
+    }
+
+    @Test
+    void theReportNotesAMissingBootstrapAndThePreviewsFolderWaitsForNothing() throws IOException {
+        assertThat(renderPreview(tree, Map.of()).notes()).singleElement().asString()
+                .startsWith("clusters/preview-eu/flux-system/ does not exist: bootstrap Flux into this path");
+        write("clusters/preview-eu/flux-system/kustomization.yaml", "resources: []\n");
+        assertThat(renderPreview(tree, Map.of()).notes()).isEmpty();
+        Map<String, Object> previews = yaml(tree.resolve("clusters/preview-eu/previews.yaml"));
+        assertThat(path(previews, "spec", "dependsOn")).isNull();
+        assertThat(path(previews, "spec", "wait")).isEqualTo(false);
     }
 
     private void assertRefused(Map<String, String> map, String expected) {
