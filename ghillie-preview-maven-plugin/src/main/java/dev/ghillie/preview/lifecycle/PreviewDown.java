@@ -3,59 +3,93 @@ package dev.ghillie.preview.lifecycle;
 import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.K3d;
-import dev.ghillie.preview.cluster.K3dCluster;
 import dev.ghillie.preview.helm.HelmClient;
 import dev.ghillie.preview.helm.ReleaseTarget;
+import dev.ghillie.preview.kube.ApiFailure;
 import dev.ghillie.preview.kube.KubeClientFactory;
+import dev.ghillie.preview.kube.Namespaces;
+import dev.ghillie.preview.provider.ClusterProvider;
+import dev.ghillie.preview.provider.ClusterState;
+import dev.ghillie.preview.provider.K3dProvider;
 import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * {@code preview:down}: deletes the cluster, or with {@code keepCluster} removes only what up put
  * into it for the app (release, app Secret, namespace with its data services) and keeps the cluster
- * and the operators for a faster next up. Nothing there is success: down converges too.
+ * and the operators for a faster next up. Nothing there is success: down converges too. A cluster the
+ * provider does not own (existing) is never deleted: down removes what up made there, the namespace only
+ * when up created it.
  */
 public final class PreviewDown {
 
+    private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    private static final String GHILLIE_PREVIEW = "ghillie-preview";
+
     static final Duration NAMESPACE_DELETION = Duration.ofMinutes(2);
 
-    private final K3d k3d;
+    /**
+     * What the data services' operators are asked for (CloudNativePgPostgres, ValkeyIoValkey, HyperspikeValkey), removed by
+     * their label where {@code down} may not delete the namespace: their operators remove what they made for them.
+     */
+    private static final List<List<String>> DATA_SERVICE_KINDS = List.of(List.of("postgresql.cnpg.io/v1", "Cluster"),
+            List.of("valkey.io/v1alpha1", "Valkey"), List.of("hyperspike.io/v1", "Valkey"));
+
+    /** The provider for the run's settings: a goal's own, or k3d's for the settings run() is given. */
+    private final Function<PreviewSettings, ClusterProvider> providers;
     private final HelmClient helm;
     private final Consumer<String> out;
 
+    /** On k3d. */
     public PreviewDown(K3d k3d, HelmClient helm, Consumer<String> out) {
-        this.k3d = k3d;
+        this(settings -> new K3dProvider(k3d, settings), helm, out);
+    }
+
+    public PreviewDown(ClusterProvider provider, HelmClient helm, Consumer<String> out) {
+        this(settings -> provider, helm, out);
+    }
+
+    private PreviewDown(Function<PreviewSettings, ClusterProvider> providers, HelmClient helm, Consumer<String> out) {
+        this.providers = providers;
         this.helm = helm;
         this.out = out;
     }
 
     public void run(PreviewSettings settings, boolean keepCluster) {
-        Optional<K3dCluster> cluster = k3d.find(settings.clusterName());
-        if (cluster.isEmpty()) {
-            out.accept("cluster " + settings.clusterName() + " does not exist: nothing to remove");
+        ClusterProvider provider = providers.apply(settings);
+        ClusterState cluster = provider.state();
+        if (cluster instanceof ClusterState.Absent) {
+            out.accept(provider.describe() + " does not exist: nothing to remove");
             return;
         }
-        if (!keepCluster) {
-            k3d.delete(settings.clusterName());
-            out.accept("cluster " + settings.clusterName() + " deleted");
+        if (!keepCluster && provider.ownsCluster()) {
+            provider.delete();
+            out.accept(provider.describe() + " deleted");
             return;
         }
-        if (!cluster.get().running()) {
-            out.accept("cluster " + settings.clusterName() + " is stopped: start it (or run down without keepCluster) to remove the release");
+        if (!cluster.running()) {
+            out.accept(provider.describe() + " is stopped: start it (or run down without keepCluster) to remove the release");
             return;
         }
-        Path kubeconfig = k3d.writeKubeconfig(settings.clusterName());
+        Path kubeconfig = provider.kubeconfig();
         helm.uninstall(new ReleaseTarget(settings.release(), settings.namespace(), kubeconfig));
         out.accept("release " + settings.release() + " uninstalled from namespace " + settings.namespace());
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
             client.secrets().inNamespace(settings.namespace()).withName(settings.service().appSecret()).delete();
+            if (!provider.ownsCluster() && !Namespaces.createdByPreview(client, settings.namespace())) {
+                removeDataServices(client, settings.namespace());
+                out.accept("Secret " + settings.service().appSecret() + " and the data services deleted; namespace " + settings.namespace()
+                        + " kept (up did not create it); " + provider.describe() + " untouched");
+                return;
+            }
             client.namespaces().withName(settings.namespace()).delete();
             // A namespace stays Terminating while its contents go; an up right after would fail to
             // write into it, so down returns only once it is gone.
@@ -67,6 +101,26 @@ public final class PreviewDown {
                     + settings.namespace() + " -o yaml) and run down again");
         }
         out.accept("Secret " + settings.service().appSecret() + " and namespace " + settings.namespace()
-                + " deleted; cluster " + settings.clusterName() + " kept");
+                + " deleted; " + provider.describe() + (provider.ownsCluster() ? " kept" : " untouched"));
+    }
+
+    /** Only what up labelled as its own: a namespace up did not create may hold the user's things beside the preview. */
+    private static void removeDataServices(KubernetesClient client, String namespace) {
+        for (List<String> kind : DATA_SERVICE_KINDS) {
+            try {
+                client.genericKubernetesResources(kind.get(0), kind.get(1)).inNamespace(namespace)
+                        .withLabel(MANAGED_BY, GHILLIE_PREVIEW).delete();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 404) {
+                    throw ApiFailure.of("delete the " + kind.get(1) + " resources of the preview in namespace " + namespace, e);
+                }
+                // the operator's resource type is not installed: nothing of that kind to remove
+            }
+        }
+        try {
+            client.secrets().inNamespace(namespace).withLabel(MANAGED_BY, GHILLIE_PREVIEW).delete();
+        } catch (KubernetesClientException e) {
+            throw ApiFailure.of("delete the preview's Secrets in namespace " + namespace, e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.ghillie.preview.lifecycle;
 
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.K3d;
-import dev.ghillie.preview.cluster.K3dCluster;
 import dev.ghillie.preview.helm.HelmClient;
 import dev.ghillie.preview.helm.ReleaseRevision;
 import dev.ghillie.preview.helm.ReleaseTarget;
@@ -13,10 +12,14 @@ import dev.ghillie.preview.kube.PodSummary;
 import dev.ghillie.preview.kube.PortForwardSession;
 import dev.ghillie.preview.kube.PortForwarder;
 import dev.ghillie.preview.kube.ReleaseServices;
+import dev.ghillie.preview.provider.ClusterProvider;
+import dev.ghillie.preview.provider.ClusterState;
+import dev.ghillie.preview.provider.K3dProvider;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,28 +29,37 @@ import java.util.Optional;
  */
 public final class PreviewStatus {
 
-    private final K3d k3d;
+    /** The provider for the run's settings: a goal's own, or k3d's for the settings run() is given. */
+    private final Function<PreviewSettings, ClusterProvider> providers;
     private final HelmClient helm;
     private final PreviewProbe probe = new PreviewProbe();
 
+    /** On k3d. */
     public PreviewStatus(K3d k3d, HelmClient helm) {
-        this.k3d = k3d;
+        this(settings -> new K3dProvider(k3d, settings), helm);
+    }
+
+    public PreviewStatus(ClusterProvider provider, HelmClient helm) {
+        this(settings -> provider, helm);
+    }
+
+    private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers, HelmClient helm) {
+        this.providers = providers;
         this.helm = helm;
     }
 
     public StatusReport report(PreviewSettings settings, Optional<String> recordedUrl) {
-        Optional<K3dCluster> found = k3d.find(settings.clusterName());
-        if (found.isEmpty()) {
-            return new StatusReport(settings.clusterName(), "absent", 0, settings.namespace(), Optional.empty(), List.of(),
-                    Optional.empty(), Optional.empty());
+        ClusterProvider provider = providers.apply(settings);
+        String healthPath = settings.service().healthPath();
+        ClusterState cluster = provider.state();
+        if (!(cluster instanceof ClusterState.Running running)) {
+            String state = cluster instanceof ClusterState.Stopped ? "stopped" : "absent";
+            int nodes = cluster instanceof ClusterState.Stopped stopped ? stopped.nodes() : 0;
+            return new StatusReport(cluster.name(), state, nodes, settings.namespace(), Optional.empty(), List.of(),
+                    Optional.empty(), Optional.empty(), healthPath, provider.id(), provider.context());
         }
-        K3dCluster cluster = found.get();
-        int nodes = cluster.serversCount() + cluster.agentsCount();
-        if (!cluster.running()) {
-            return new StatusReport(cluster.name(), "stopped", nodes, settings.namespace(), Optional.empty(), List.of(),
-                    Optional.empty(), Optional.empty());
-        }
-        Path kubeconfig = k3d.writeKubeconfig(cluster.name());
+        int nodes = running.nodes();
+        Path kubeconfig = provider.kubeconfig();
         List<ReleaseRevision> history = helm.history(new ReleaseTarget(settings.release(), settings.namespace(), kubeconfig));
         Optional<StatusReport.ReleaseStatus> release = history.isEmpty() ? Optional.empty()
                 : Optional.of(new StatusReport.ReleaseStatus(settings.release(), history.getLast().revision(), history.getLast().status()));
@@ -61,11 +73,11 @@ public final class PreviewStatus {
                 url = Optional.of("port-forward (opened by each build that needs it)");
                 health = pods.isEmpty() ? Optional.of(false) : Optional.of(healthThroughForward(client, settings, selection));
             } else {
-                url = recordedUrl.or(() -> cluster.ingress().map(port -> "http://" + port.dialHost() + ":" + port.port()));
+                url = recordedUrl.or(running::ingressUrl);
                 health = url.map(u -> probe.get(u, settings.service().healthPath()).status() == 200);
             }
             return new StatusReport(cluster.name(), "running", nodes, settings.namespace(), release, pods, url, health,
-                    settings.service().healthPath());
+                    healthPath, provider.id(), provider.context());
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Optional;
  * is what {@code failOnUnhealthy} checks.
  *
  * @param healthPath the path asked for {@code healthAnswers} (the service's ghillie.preview.healthPath), named in the table
+ * @param provider   the provider that runs the cluster (k3d, kind, existing)
+ * @param context    the Kubernetes context status asked
  */
 public record StatusReport(
         String cluster,
@@ -25,7 +27,9 @@ public record StatusReport(
         List<PodSummary> pods,
         Optional<String> url,
         Optional<Boolean> healthAnswers,
-        String healthPath) {
+        String healthPath,
+        String provider,
+        String context) {
 
     /** The app's Helm release as Helm records it. */
     public record ReleaseStatus(String name, int revision, String status) {
@@ -39,6 +43,12 @@ public record StatusReport(
     public StatusReport(String cluster, String clusterState, int nodes, String namespace, Optional<ReleaseStatus> release,
             List<PodSummary> pods, Optional<String> url, Optional<Boolean> healthAnswers) {
         this(cluster, clusterState, nodes, namespace, release, pods, url, healthAnswers, "/health");
+    }
+
+    /** On k3d, whose context is named after the cluster. */
+    public StatusReport(String cluster, String clusterState, int nodes, String namespace, Optional<ReleaseStatus> release,
+            List<PodSummary> pods, Optional<String> url, Optional<Boolean> healthAnswers, String healthPath) {
+        this(cluster, clusterState, nodes, namespace, release, pods, url, healthAnswers, healthPath, "k3d", "k3d-" + cluster);
     }
 
     /**
@@ -55,6 +65,7 @@ public record StatusReport(
 
     public String toTable() {
         List<String> lines = new ArrayList<>();
+        lines.add("provider   " + provider + ", context " + context);
         lines.add("cluster    " + cluster + ": " + clusterState + (nodes > 0 ? ", " + nodes + " node(s)" : ""));
         lines.add("release    " + release.map(r -> r.name() + " revision " + r.revision() + ": " + r.status()).orElse("(none)")
                 + " in namespace " + namespace);
@@ -74,6 +85,7 @@ public record StatusReport(
     public String toJson() {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
+        root.put("provider", provider).put("context", context);
         root.putObject("cluster").put("name", cluster).put("state", clusterState).put("nodes", nodes);
         root.put("namespace", namespace);
         release.ifPresentOrElse(r -> root.putObject("release").put("name", r.name()).put("revision", r.revision()).put("status", r.status()),

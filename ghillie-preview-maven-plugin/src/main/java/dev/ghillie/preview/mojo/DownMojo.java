@@ -35,7 +35,7 @@ public class DownMojo extends AbstractPreviewMojo {
         }
         try {
             PreviewSettings settings = previewSettings();
-            new PreviewDown(k3d(settings), helm(settings), getLog()::info).run(settings, keepCluster);
+            new PreviewDown(clusterProvider(settings), helm(settings), getLog()::info).run(settings, keepCluster);
         } catch (PreviewException e) {
             throw failure(e);
         }

@@ -2,9 +2,7 @@ package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
-import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dRegistry;
-import dev.ghillie.preview.cluster.Preflight;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.lifecycle.KubernetesUpSteps;
 import dev.ghillie.preview.lifecycle.PlatformSelection;
@@ -64,10 +62,9 @@ public class UpMojo extends AbstractImageMojo {
         try {
             PreviewSettings settings = previewSettings();
             ImageSettings image = imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
-            K3d k3d = k3d(settings);
             Consumer<String> progress = line -> getLog().info("      " + line);
-            try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, serviceBuild(progress), image, k3d, new Preflight(processRunner(settings)),
-                    dockerCheckSetting(), helm(settings), new MavenImageLog(getLog()), progress)) {
+            try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, serviceBuild(progress), image, clusterProvider(settings),
+                    helm(settings), new MavenImageLog(getLog()), progress)) {
                 PreviewUp.Result result = new PreviewUp(steps, PlatformSelection.of(settings.platform()), settings.service(), getLog()::info).run();
                 PreviewRecord record = PreviewRecord.of(settings, result);
                 record.write(settings.previewRecord());
