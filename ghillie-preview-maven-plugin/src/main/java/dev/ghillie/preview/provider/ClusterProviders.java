@@ -2,7 +2,9 @@ package dev.ghillie.preview.provider;
 
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.K3dCli;
+import dev.ghillie.preview.cluster.LoopbackPorts;
 import dev.ghillie.preview.cluster.Preflight;
+import dev.ghillie.preview.provider.kind.KindProvider;
 import dev.ghillie.preview.process.ProcessRunner;
 import dev.ghillie.preview.settings.PreviewSettings;
 
@@ -19,7 +21,8 @@ public final class ClusterProviders {
     public static ClusterProvider of(PreviewSettings settings, ProcessRunner runner, DockerCheck dockerCheck) {
         return switch (settings.provider().kind()) {
             case K3D -> new K3dProvider(new K3dCli(runner), new Preflight(runner), dockerCheck, settings);
-            case KIND, EXISTING -> throw new UnsupportedOperationException("not yet");
+            case KIND -> new KindProvider(runner, dockerCheck, settings, new LoopbackPorts());
+            case EXISTING -> throw new UnsupportedOperationException("not yet");
         };
     }
 }

@@ -64,6 +64,19 @@ class SettingsValidatorTest {
     }
 
     @Test
+    void kindClusterNamesFollowKindsRule() {
+        PreviewSettings kind = settings("pr-42.preview", "ghillie", 0, List.of(), Duration.ofMinutes(1))
+                .withProvider(ProviderSettings.of(ProviderKind.KIND));
+        assertThatCode(() -> SettingsValidator.validate(kind)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> SettingsValidator.validate(settings("Pr_42", "ghillie", 0, List.of(), Duration.ofMinutes(1))
+                .withProvider(ProviderSettings.of(ProviderKind.KIND))))
+                .hasMessage("ghillie.preview.cluster='Pr_42' is not a valid kind cluster name: use at most 50 lower-case letters, digits,"
+                        + " '.' and '-' (kind's ^[a-z0-9.-]+$; or set GHILLIE_K3D_CLUSTER)");
+        assertThatThrownBy(() -> SettingsValidator.validate(settings("a".repeat(51), "ghillie", 0, List.of(), Duration.ofMinutes(1))
+                .withProvider(ProviderSettings.of(ProviderKind.KIND)))).hasMessageContaining("at most 50");
+    }
+
+    @Test
     void aMissingChartIsNamed() throws Exception {
         Files.delete(chart.resolve("Chart.yaml"));
 
