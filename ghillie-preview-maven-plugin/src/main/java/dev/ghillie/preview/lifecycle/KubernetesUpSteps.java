@@ -54,6 +54,7 @@ import dev.ghillie.preview.platform.ValkeyIoValkey;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
+import dev.ghillie.preview.settings.SettingsException;
 import dev.ghillie.preview.settings.SettingsValidator;
 import dev.ghillie.preview.settings.VersionCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -126,6 +127,12 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     @Override
     public Outcome<Void> preflight() {
         SettingsValidator.validate(settings);
+        if (!provider.loadsArchives() && imageSettings != null && imageSettings.target() != ImageTarget.REGISTRY) {
+            // Before the provider's own checks: it is the one thing the user must change, whatever else is wrong.
+            throw new SettingsException("ghillie.preview.imageTarget=" + imageSettings.target().id() + ": the " + provider.id()
+                    + " provider's nodes can only pull the image from a registry; set -Dghillie.preview.imageTarget=registry and"
+                    + " ghillie.preview.imageName to REGISTRY_HOST/NAME, a registry the cluster's nodes reach");
+        }
         String tools = provider.preflight(kubernetesRequirement());
         settings.registry().ifPresent(KubernetesUpSteps::requireRegistryAnswers);
         return Outcome.of(null, tools + ", context " + provider.context());
@@ -198,6 +205,9 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     public Outcome<ImageResult> loadImage(PreviewCluster cluster, ImageResult image) {
         if (settings.registry().isPresent()) {
             return pulledFromRegistry(cluster, image, settings.registry().get());
+        }
+        if (image.target() == ImageTarget.REGISTRY && !provider.loadsArchives()) {
+            return Outcome.of(image, "nothing to load: the nodes pull " + imageValues(image).get("image.repository") + "@" + image.digest());
         }
         if (image.target() != ImageTarget.TAR) {
             return Outcome.of(image, "nothing to import: the image went to " + image.target().id());

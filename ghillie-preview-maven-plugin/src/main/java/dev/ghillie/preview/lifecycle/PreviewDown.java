@@ -6,6 +6,7 @@ import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.helm.HelmClient;
 import dev.ghillie.preview.helm.ReleaseTarget;
 import dev.ghillie.preview.kube.ApiFailure;
+import dev.ghillie.preview.kube.CustomResourceKind;
 import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.kube.Namespaces;
 import dev.ghillie.preview.provider.ClusterProvider;
@@ -40,8 +41,8 @@ public final class PreviewDown {
      * What the data services' operators are asked for (CloudNativePgPostgres, ValkeyIoValkey, HyperspikeValkey), removed by
      * their label where {@code down} may not delete the namespace: their operators remove what they made for them.
      */
-    private static final List<List<String>> DATA_SERVICE_KINDS = List.of(List.of("postgresql.cnpg.io/v1", "Cluster"),
-            List.of("valkey.io/v1alpha1", "Valkey"), List.of("hyperspike.io/v1", "Valkey"));
+    private static final List<CustomResourceKind> DATA_SERVICE_KINDS = List.of(CustomResourceKind.CNPG_CLUSTER,
+            new CustomResourceKind("valkey.io", "v1alpha1", "Valkey", "valkeys"), CustomResourceKind.VALKEY);
 
     /** The provider for the run's settings: a goal's own, or k3d's for the settings run() is given. */
     private final Function<PreviewSettings, ClusterProvider> providers;
@@ -106,13 +107,13 @@ public final class PreviewDown {
 
     /** Only what up labelled as its own: a namespace up did not create may hold the user's things beside the preview. */
     private static void removeDataServices(KubernetesClient client, String namespace) {
-        for (List<String> kind : DATA_SERVICE_KINDS) {
+        for (CustomResourceKind kind : DATA_SERVICE_KINDS) {
             try {
-                client.genericKubernetesResources(kind.get(0), kind.get(1)).inNamespace(namespace)
-                        .withLabel(MANAGED_BY, GHILLIE_PREVIEW).delete();
+                client.genericKubernetesResources(kind.context()).inNamespace(namespace).withLabel(MANAGED_BY, GHILLIE_PREVIEW).delete();
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 404) {
-                    throw ApiFailure.of("delete the " + kind.get(1) + " resources of the preview in namespace " + namespace, e);
+                    throw ApiFailure.of("delete the " + kind.kind() + " resources (" + kind.apiVersion() + ") of the preview in namespace "
+                            + namespace, e);
                 }
                 // the operator's resource type is not installed: nothing of that kind to remove
             }

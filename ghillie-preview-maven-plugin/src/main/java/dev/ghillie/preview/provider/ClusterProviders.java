@@ -4,6 +4,7 @@ import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.K3dCli;
 import dev.ghillie.preview.cluster.LoopbackPorts;
 import dev.ghillie.preview.cluster.Preflight;
+import dev.ghillie.preview.provider.existing.ExistingClusterProvider;
 import dev.ghillie.preview.provider.kind.KindProvider;
 import dev.ghillie.preview.process.ProcessRunner;
 import dev.ghillie.preview.settings.PreviewSettings;
@@ -22,7 +23,7 @@ public final class ClusterProviders {
         return switch (settings.provider().kind()) {
             case K3D -> new K3dProvider(new K3dCli(runner), new Preflight(runner), dockerCheck, settings);
             case KIND -> new KindProvider(runner, dockerCheck, settings, new LoopbackPorts());
-            case EXISTING -> throw new UnsupportedOperationException("not yet");
+            case EXISTING -> new ExistingClusterProvider(settings);
         };
     }
 }
