@@ -74,4 +74,16 @@ class StatusReportTest {
         assertThat(json.get("release").get("revision").asInt()).isEqualTo(2);
         assertThat(json.get("cluster").get("state").asText()).isEqualTo("running");
     }
+
+    @Test
+    void namesTheProviderAndTheContextForPeopleAndMachines() throws Exception {
+        StatusReport report = new StatusReport("k8s-local", "running", 0, "ghillie", Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), "/health", "existing", "k8s-local");
+
+        assertThat(report.toTable()).startsWith("provider   existing, context k8s-local");
+        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        assertThat(json.get("provider").asText()).isEqualTo("existing");
+        assertThat(json.get("context").asText()).isEqualTo("k8s-local");
+        assertThat(report(List.of(READY), true).toTable()).startsWith("provider   k3d, context k3d-ghillie-local");
+    }
 }
