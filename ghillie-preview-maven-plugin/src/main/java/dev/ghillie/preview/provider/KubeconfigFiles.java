@@ -19,6 +19,21 @@ public final class KubeconfigFiles {
     private KubeconfigFiles() {
     }
 
+    /**
+     * Where the providers keep the preview's kubeconfig files: {@code $XDG_CONFIG_HOME/ghillie-preview}, else
+     * {@code ~/.config/ghillie-preview}, as k3d keeps its own under {@code ~/.config/k3d}: outside the project, so
+     * credentials never land in {@code target/} (which CI jobs archive).
+     */
+    public static Path directory(java.util.Map<String, String> environment) {
+        String xdg = environment.get("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "ghillie-preview").toAbsolutePath();
+        }
+        String home = environment.get("HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home, ".config", "ghillie-preview")
+                .toAbsolutePath();
+    }
+
     /** Writes {@code text} to {@code file}, owner read/write only where the file system has POSIX permissions. */
     public static Path writePrivate(Path file, String text) {
         try {

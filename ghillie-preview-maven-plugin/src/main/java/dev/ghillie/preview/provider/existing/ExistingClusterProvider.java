@@ -56,9 +56,10 @@ public final class ExistingClusterProvider implements ClusterProvider {
         return "context " + context() + " (existing cluster)";
     }
 
-    /** The one-context kubeconfig the preview writes for its clients, beside preview.json. */
-    Path kubeconfigFile() {
-        return settings.workDir().resolve("kubeconfig-existing.yaml").toAbsolutePath();
+    /** The one-context kubeconfig the preview writes for its clients (preview.json names it), one per context. */
+    Path kubeconfigFile(String context) {
+        return KubeconfigFiles.directory(settings.environment())
+                .resolve("kubeconfig-existing-" + context.replaceAll("[^A-Za-z0-9._-]", "_") + ".yaml");
     }
 
     @Override
@@ -84,7 +85,7 @@ public final class ExistingClusterProvider implements ClusterProvider {
     @Override
     public PreviewCluster ensure() {
         KubeconfigSelection selection = selection();
-        Path kubeconfig = KubeconfigFiles.writePrivate(kubeconfigFile(), selection.yaml());
+        Path kubeconfig = KubeconfigFiles.writePrivate(kubeconfigFile(selection.context()), selection.yaml());
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
             client.getKubernetesVersion();
         } catch (KubernetesClientException e) {
@@ -103,7 +104,8 @@ public final class ExistingClusterProvider implements ClusterProvider {
 
     @Override
     public Path kubeconfig() {
-        return KubeconfigFiles.writePrivate(kubeconfigFile(), selection().yaml());
+        KubeconfigSelection selection = selection();
+        return KubeconfigFiles.writePrivate(kubeconfigFile(selection.context()), selection.yaml());
     }
 
     @Override

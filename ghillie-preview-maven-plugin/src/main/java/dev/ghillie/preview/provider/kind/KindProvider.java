@@ -71,9 +71,9 @@ public final class KindProvider implements ClusterProvider {
         return "kind cluster " + settings.clusterName();
     }
 
-    /** Where the preview's own kubeconfig for the cluster goes: beside preview.json, which names it. */
+    /** The preview's own kubeconfig for the cluster (preview.json names it). */
     Path kubeconfigFile() {
-        return settings.workDir().resolve("kubeconfig-kind-" + settings.clusterName() + ".yaml").toAbsolutePath();
+        return KubeconfigFiles.directory(settings.environment()).resolve("kubeconfig-kind-" + settings.clusterName() + ".yaml");
     }
 
     @Override
@@ -131,6 +131,7 @@ public final class KindProvider implements ClusterProvider {
             Path config = settings.workDir().resolve("kind-config-" + name + ".yaml");
             try {
                 Files.createDirectories(settings.workDir());
+                Files.createDirectories(kubeconfigFile().getParent());
                 Files.writeString(config, new KindConfig(settings.agents(), port).yaml());
             } catch (IOException e) {
                 throw new ClusterException("cannot write the kind config " + config + ": " + e.getMessage(), e);

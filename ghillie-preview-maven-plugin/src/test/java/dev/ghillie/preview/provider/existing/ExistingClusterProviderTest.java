@@ -109,7 +109,7 @@ class ExistingClusterProviderTest {
         assertThat(cluster.name()).isEqualTo("kind-pr");
         assertThat(cluster.action()).isEqualTo(ClusterAction.REUSED);
         assertThat(cluster.loopbackIngressUrl()).isEmpty();
-        assertThat(cluster.kubeconfig()).isEqualTo(tmp.resolve("work/kubeconfig-existing.yaml").toAbsolutePath());
+        assertThat(cluster.kubeconfig()).isEqualTo(tmp.resolve("home/.config/ghillie-preview/kubeconfig-existing-kind-pr.yaml").toAbsolutePath());
         assertThat(Files.readString(cluster.kubeconfig())).contains("current-context: \"kind-pr\"").doesNotContain("k8s-local");
         assertThat(Files.getPosixFilePermissions(cluster.kubeconfig())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.readString(userKubeconfig)).isEqualTo(userKubeconfigText);

@@ -111,7 +111,7 @@ class KindProviderTest {
         assertThat(cluster.action()).isEqualTo(ClusterAction.CREATED);
         Path work = settings.workDir().toAbsolutePath();
         assertThat(fake.calls()).contains("kind create cluster --name pr-42.preview --config " + work.resolve("kind-config-pr-42.preview.yaml")
-                + " --wait 90s --kubeconfig " + work.resolve("kubeconfig-kind-pr-42.preview.yaml"));
+                + " --wait 90s --kubeconfig " + fake.xdgConfig().resolve("ghillie-preview/kubeconfig-kind-pr-42.preview.yaml"));
         String config = Files.readString(work.resolve("kind-config-pr-42.preview.yaml"));
         assertThat(config).contains("apiVersion: kind.x-k8s.io/v1alpha4", "apiServerAddress: \"127.0.0.1\"",
                 "hostPort: " + cluster.ingress().port(), "listenAddress: \"127.0.0.1\"", "- role: worker",
@@ -122,7 +122,8 @@ class KindProviderTest {
             assertThat(listen.group(1)).isEqualTo("127.0.0.1");
         }
         assertThat(cluster.ingress()).isEqualTo(new HostPort("127.0.0.1", cluster.ingress().port()));
-        assertThat(cluster.kubeconfig()).isEqualTo(work.resolve("kubeconfig-kind-pr-42.preview.yaml"));
+        // Outside the project, as k3d's: credentials never land in target/, which CI jobs archive.
+        assertThat(cluster.kubeconfig()).isEqualTo(fake.xdgConfig().resolve("ghillie-preview/kubeconfig-kind-pr-42.preview.yaml"));
         assertThat(Files.readString(cluster.kubeconfig())).contains("current-context: kind-pr-42.preview");
         assertThat(Files.getPosixFilePermissions(cluster.kubeconfig())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(fake.home().resolve(".kube/config")).doesNotExist();
