@@ -9,8 +9,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Tears the preview down: deletes the k3d cluster (succeeds when it is already gone), or with
- * {@code keepCluster} removes only the release, the app Secret and the namespace. Bound to
+ * Tears the preview down: deletes the k3d or kind cluster (succeeds when it is already gone), or with
+ * {@code keepCluster} removes only the release, the app Secret and the namespace. On an existing cluster
+ * ({@code ghillie.preview.provider=existing}) it removes only what up made there and never the cluster. Bound to
  * {@code post-integration-test}, so {@code mvn verify -Ppreview} cleans up after the tests, also
  * when they fail (failsafe reports failures in {@code verify}, after this phase).
  */

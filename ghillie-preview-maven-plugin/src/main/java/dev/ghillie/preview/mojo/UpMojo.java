@@ -19,7 +19,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Brings the local preview up: a k3d cluster with loopback-only ingress, PostgreSQL and Valkey
+ * Brings the local preview up: a k3d cluster with loopback-only ingress (or kind, or an existing cluster:
+ * {@code ghillie.preview.provider}), PostgreSQL and Valkey
  * through their operators, the service's image built with Jib and loaded into the cluster, the Helm
  * chart installed, a real readiness wait, and the URL. Safe to re-run: a re-run converges, and with
  * nothing changed imports nothing, upgrades nothing and restarts nothing.

@@ -77,6 +77,19 @@ class SettingsValidatorTest {
     }
 
     @Test
+    void aK3dRegistryIsRefusedOnTheOtherProviders() {
+        PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
+                Duration.ofMinutes(5));
+        PreviewSettings kindWithRegistry = new PreviewSettings("ghillie-local", 0, 0, Duration.ofMinutes(3), false, "ghillie", "ghillie",
+                chart, List.of(), Map.of(), AccessMode.PORT_FORWARD, 0, platform, Duration.ofMinutes(5), dir, dir.resolve("target"),
+                java.util.Optional.of(dev.ghillie.preview.cluster.K3dRegistry.parse("k3d-ghillie-registry:5001")), Map.of(),
+                ServiceConventions.DEFAULTS, ProviderSettings.of(ProviderKind.KIND));
+
+        assertThatThrownBy(() -> SettingsValidator.validate(kindWithRegistry))
+                .hasMessageStartingWith("ghillie.preview.registry names a k3d registry, and ghillie.preview.provider is kind: unset it");
+    }
+
+    @Test
     void aMissingChartIsNamed() throws Exception {
         Files.delete(chart.resolve("Chart.yaml"));
 
