@@ -8,6 +8,9 @@ package dev.ghillie.preview.cluster;
  */
 public record HostPort(String host, int port) {
 
+    /** No port on this machine: an existing cluster's ingress. */
+    public static final HostPort NONE = new HostPort("", 0);
+
     public HostPort {
         host = host == null ? "" : host;
     }

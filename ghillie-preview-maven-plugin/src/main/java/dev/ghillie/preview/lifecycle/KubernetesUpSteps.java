@@ -3,16 +3,11 @@ package dev.ghillie.preview.lifecycle;
 import dev.ghillie.preview.Sha256;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
-import dev.ghillie.preview.cluster.ClusterLifecycle;
-import dev.ghillie.preview.cluster.ClusterSpec;
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.K3d;
-import dev.ghillie.preview.cluster.KubeconfigUpdate;
 import dev.ghillie.preview.cluster.KubernetesRequirement;
 import dev.ghillie.preview.cluster.KubernetesVersion;
-import dev.ghillie.preview.cluster.LoopbackPorts;
 import dev.ghillie.preview.cluster.Preflight;
-import dev.ghillie.preview.cluster.PreflightResult;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.HelmClient;
@@ -49,6 +44,8 @@ import dev.ghillie.preview.kube.SecretSpec;
 import dev.ghillie.preview.kube.SecretStore;
 import dev.ghillie.preview.kube.WaitPolicy;
 import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
+import dev.ghillie.preview.provider.ClusterProvider;
+import dev.ghillie.preview.provider.K3dProvider;
 import dev.ghillie.preview.platform.CloudNativePgPostgres;
 import dev.ghillie.preview.platform.HyperspikeValkey;
 import dev.ghillie.preview.platform.PlatformService;
@@ -57,6 +54,7 @@ import dev.ghillie.preview.platform.ValkeyIoValkey;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
+import dev.ghillie.preview.settings.SettingsException;
 import dev.ghillie.preview.settings.SettingsValidator;
 import dev.ghillie.preview.settings.VersionCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,9 +99,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     private final PreviewSettings settings;
     private final ServiceBuild serviceBuild;
     private final ImageSettings imageSettings;
-    private final K3d k3d;
-    private final Preflight preflight;
-    private final DockerCheck dockerCheck;
+    private final ClusterProvider provider;
     private final HelmClient helm;
     private final ImageLog imageLog;
     private final Consumer<String> progress;
@@ -111,14 +107,18 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     private final Map<Path, KubernetesClient> clients = new ConcurrentHashMap<>();
     private volatile String appSecretChecksum = "";
 
+    /** On k3d. */
     public KubernetesUpSteps(PreviewSettings settings, ServiceBuild serviceBuild, ImageSettings imageSettings, K3d k3d,
             Preflight preflight, DockerCheck dockerCheck, HelmClient helm, ImageLog imageLog, Consumer<String> progress) {
+        this(settings, serviceBuild, imageSettings, new K3dProvider(k3d, preflight, dockerCheck, settings), helm, imageLog, progress);
+    }
+
+    public KubernetesUpSteps(PreviewSettings settings, ServiceBuild serviceBuild, ImageSettings imageSettings, ClusterProvider provider,
+            HelmClient helm, ImageLog imageLog, Consumer<String> progress) {
         this.settings = settings;
         this.serviceBuild = serviceBuild;
         this.imageSettings = imageSettings;
-        this.k3d = k3d;
-        this.preflight = preflight;
-        this.dockerCheck = dockerCheck;
+        this.provider = provider;
         this.helm = helm;
         this.imageLog = imageLog;
         this.progress = progress;
@@ -127,24 +127,24 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     @Override
     public Outcome<Void> preflight() {
         SettingsValidator.validate(settings);
-        PreflightResult tools = preflight.check(dockerCheck, settings.clusterName(), kubernetesRequirement());
+        if (!provider.loadsArchives() && imageSettings != null && imageSettings.target() != ImageTarget.REGISTRY) {
+            // Before the provider's own checks: it is the one thing the user must change, whatever else is wrong.
+            throw new SettingsException("ghillie.preview.imageTarget=" + imageSettings.target().id() + ": the " + provider.id()
+                    + " provider's nodes can only pull the image from a registry; set -Dghillie.preview.imageTarget=registry and"
+                    + " ghillie.preview.imageName to REGISTRY_HOST/NAME, a registry the cluster's nodes reach");
+        }
+        String tools = provider.preflight(kubernetesRequirement());
         settings.registry().ifPresent(KubernetesUpSteps::requireRegistryAnswers);
-        return Outcome.of(null, "k3d " + tools.k3dVersion());
+        return Outcome.of(null, tools + ", context " + provider.context());
     }
 
     @Override
     public Outcome<PreviewCluster> cluster() {
-        ClusterSpec spec = ClusterSpec.of(settings.clusterName())
-                .withAgents(settings.agents())
-                .withPorts(0, settings.ingressPort())
-                .withTimeout(settings.clusterTimeout())
-                .withKubeconfigUpdate(settings.updateDefaultKubeconfig() ? KubeconfigUpdate.MERGE : KubeconfigUpdate.NONE)
-                .withRegistry(settings.registry());
-        PreviewCluster cluster = new ClusterLifecycle(k3d, new LoopbackPorts()).ensure(spec);
-        // Preflight vouched for k3d's default only; a cluster that already existed may be older.
+        PreviewCluster cluster = provider.ensure();
+        // Preflight vouched for a new cluster's default only; a cluster that already existed may be older.
         kubernetesRequirement().ifPresent(requirement -> requireServerVersion(client(cluster), cluster.name(), requirement));
         cluster.notes().forEach(progress);
-        return Outcome.of(cluster, cluster.action().verb() + ", ingress " + cluster.ingressUrl());
+        return Outcome.of(cluster, cluster.action().verb() + cluster.loopbackIngressUrl().map(url -> ", ingress " + url).orElse(""));
     }
 
     /**
@@ -206,8 +206,15 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
         if (settings.registry().isPresent()) {
             return pulledFromRegistry(cluster, image, settings.registry().get());
         }
+        if (image.target() == ImageTarget.REGISTRY && !provider.loadsArchives()) {
+            return Outcome.of(image, "nothing to load: the nodes pull " + imageValues(image).get("image.repository") + "@" + image.digest());
+        }
         if (image.target() != ImageTarget.TAR) {
             return Outcome.of(image, "nothing to import: the image went to " + image.target().id());
+        }
+        if (!provider.loadsArchives()) {
+            throw new PreviewException("the " + provider.id() + " provider cannot load an image archive into " + provider.describe()
+                    + ": set ghillie.preview.imageTarget=registry with ghillie.preview.imageName holding the registry host");
         }
         Path tar = image.tarFile().orElseThrow(() -> new PreviewException("the image build wrote no tar to import"));
         KubernetesClient client = client(cluster);
@@ -215,9 +222,9 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
         if (ImportedImages.has(client, image.reference()) || nodesHave(client, image.reference())) {
             return Outcome.of(image, "already on the nodes, import skipped");
         }
-        k3d.importImage(tar, cluster.name());
+        String loaded = provider.loadArchive(tar, cluster);
         ImportedImages.record(client, image.reference());
-        return Outcome.of(image, "imported into " + cluster.name());
+        return Outcome.of(image, loaded);
     }
 
     /**
@@ -378,7 +385,9 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     }
 
     private PreviewAccess ingress(PreviewCluster cluster) {
-        return new PreviewAccess(cluster.ingressUrl(), "ingress", () -> { });
+        String url = cluster.loopbackIngressUrl().orElseThrow(() -> new PreviewException(provider.describe() + " has no ingress on"
+                + " this machine's loopback (provider " + provider.id() + "): use ghillie.preview.access=port-forward"));
+        return new PreviewAccess(url, "ingress", () -> { });
     }
 
     /** The forward keeps its own client: it must outlive this object, for the rest of the Maven build. */

@@ -7,9 +7,12 @@ import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.kube.LogFollow;
 import dev.ghillie.preview.kube.LogQuery;
 import dev.ghillie.preview.kube.PodLogStreamer;
+import dev.ghillie.preview.provider.ClusterProvider;
+import dev.ghillie.preview.provider.K3dProvider;
 import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -23,17 +26,28 @@ public final class PreviewLogs {
     public record Options(boolean follow, Duration since, int tail) {
     }
 
-    private final K3d k3d;
+    /** The provider for the run's settings: a goal's own, or k3d's for the settings run() is given. */
+    private final Function<PreviewSettings, ClusterProvider> providers;
 
+    /** On k3d. */
     public PreviewLogs(K3d k3d) {
-        this.k3d = k3d;
+        this(settings -> new K3dProvider(k3d, settings));
+    }
+
+    public PreviewLogs(ClusterProvider provider) {
+        this(settings -> provider);
+    }
+
+    private PreviewLogs(Function<PreviewSettings, ClusterProvider> providers) {
+        this.providers = providers;
     }
 
     public void run(PreviewSettings settings, Options options, Consumer<String> out) {
-        if (k3d.find(settings.clusterName()).filter(c -> c.running()).isEmpty()) {
-            throw new PreviewException("cluster " + settings.clusterName() + " is not running: run preview:up first");
+        ClusterProvider provider = providers.apply(settings);
+        if (!provider.state().running()) {
+            throw new PreviewException(provider.describe() + " is not running: run preview:up first");
         }
-        Path kubeconfig = k3d.writeKubeconfig(settings.clusterName());
+        Path kubeconfig = provider.kubeconfig();
         LogQuery query = LogQuery.all(LabelSelection.helmRelease(settings.namespace(), settings.release()));
         if (options.since() != null) {
             query = query.withSince(options.since());

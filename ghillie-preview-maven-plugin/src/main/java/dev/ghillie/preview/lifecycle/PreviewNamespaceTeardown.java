@@ -31,7 +31,7 @@ final class PreviewNamespaceTeardown {
     }
 
     /** Nothing there is success, as for the rest of {@code down}: a re-run after any failure converges. */
-    void run(String namespace, String appSecret, String clusterName, boolean dropData) {
+    void run(String namespace, String appSecret, String clusterKept, boolean dropData) {
         try {
             client.secrets().inNamespace(namespace).withName(appSecret).delete();
         } catch (KubernetesClientException e) {
@@ -47,7 +47,7 @@ final class PreviewNamespaceTeardown {
         }
         if (keep) {
             out.accept("kept data in namespace " + namespace + ": " + found.summary() + "; -Dghillie.preview.dropData=true removes them");
-            out.accept("Secret " + appSecret + " deleted; namespace " + namespace + " and cluster " + clusterName + " kept");
+            out.accept("Secret " + appSecret + " deleted; namespace " + namespace + " and " + clusterKept);
             return;
         }
         if (!found.isEmpty()) {
@@ -55,7 +55,7 @@ final class PreviewNamespaceTeardown {
             out.accept("dropped data in namespace " + namespace + ": " + found.summary());
         }
         deleteNamespace(namespace);
-        out.accept("Secret " + appSecret + " and namespace " + namespace + " deleted; cluster " + clusterName + " kept");
+        out.accept("Secret " + appSecret + " and namespace " + namespace + " deleted; " + clusterKept);
     }
 
     private boolean beingDeleted(String namespace) {

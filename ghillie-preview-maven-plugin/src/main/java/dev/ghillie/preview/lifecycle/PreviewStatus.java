@@ -4,7 +4,6 @@ import static dev.ghillie.preview.lifecycle.StatusReport.facts;
 
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.K3d;
-import dev.ghillie.preview.cluster.K3dCluster;
 import dev.ghillie.preview.helm.HelmClient;
 import dev.ghillie.preview.helm.ReleaseRevision;
 import dev.ghillie.preview.helm.ReleaseTarget;
@@ -19,12 +18,16 @@ import dev.ghillie.preview.kube.PortForwardSession;
 import dev.ghillie.preview.kube.PortForwarder;
 import dev.ghillie.preview.kube.ReleaseServices;
 import dev.ghillie.preview.platform.OperatorTarget;
+import dev.ghillie.preview.provider.ClusterProvider;
+import dev.ghillie.preview.provider.ClusterState;
+import dev.ghillie.preview.provider.K3dProvider;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,13 +56,23 @@ public final class PreviewStatus {
     static final Duration API_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration API_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
-    private final K3d k3d;
+    /** The provider for the run's settings: a goal's own, or k3d's for the settings run() is given. */
+    private final Function<PreviewSettings, ClusterProvider> providers;
     private final HelmClient helm;
     private final PreviewProbe probe = new PreviewProbe(PROBE_CONNECT_TIMEOUT, PROBE_REQUEST_TIMEOUT);
     private final KubeClientFactory clients = new KubeClientFactory(API_CONNECT_TIMEOUT, API_REQUEST_TIMEOUT);
 
+    /** On k3d. */
     public PreviewStatus(K3d k3d, HelmClient helm) {
-        this.k3d = k3d;
+        this(settings -> new K3dProvider(k3d, settings), helm);
+    }
+
+    public PreviewStatus(ClusterProvider provider, HelmClient helm) {
+        this(settings -> provider, helm);
+    }
+
+    private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers, HelmClient helm) {
+        this.providers = providers;
         this.helm = helm;
     }
 
@@ -71,14 +84,14 @@ public final class PreviewStatus {
     }
 
     private List<StatusPart> parts(PreviewSettings settings, Optional<PreviewRecord> record) {
-        ProviderContext provider = ProviderContext.k3d(settings.clusterName());
-        Optional<K3dCluster> found = k3d.find(settings.clusterName());
-        StatusPart clusterPart = clusterPart(settings.clusterName(), provider, found);
-        if (clusterPart.state() != PartState.OK) {
+        ClusterProvider clusterProvider = providers.apply(settings);
+        ProviderContext provider = new ProviderContext(clusterProvider.id(), clusterProvider.context());
+        ClusterState state = clusterProvider.state();
+        StatusPart clusterPart = clusterPart(state.name(), provider, state);
+        if (!(state instanceof ClusterState.Running cluster) || clusterPart.state() != PartState.OK) {
             return List.of(clusterPart);
         }
-        K3dCluster cluster = found.orElseThrow();
-        Path kubeconfig = k3d.writeKubeconfig(cluster.name());
+        Path kubeconfig = clusterProvider.kubeconfig();
         List<OperatorTarget> services = dataServices(settings, record);
         try (KubernetesClient client = clients.open(kubeconfig);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -106,16 +119,19 @@ public final class PreviewStatus {
     }
 
     /** The provider and its cluster: the one part without which there is nothing else to ask. */
-    static StatusPart clusterPart(String name, ProviderContext provider, Optional<K3dCluster> found) {
+    static StatusPart clusterPart(String name, ProviderContext provider, ClusterState found) {
         Map<String, Object> facts = facts("provider", provider.provider(), "context", provider.context());
-        if (found.isEmpty()) {
+        if (found instanceof ClusterState.Absent) {
             return new StatusPart("cluster", name, PartState.FAIL, "absent", provider.provider() + " has no cluster " + name
                     + ": mvn preview:up creates it", facts);
         }
-        K3dCluster cluster = found.get();
-        int nodes = cluster.serversCount() + cluster.agentsCount();
+        int nodes = switch (found) {
+            case ClusterState.Stopped stopped -> stopped.nodes();
+            case ClusterState.Running running -> running.nodes();
+            case ClusterState.Absent absent -> 0;
+        };
         facts.put("nodes", nodes);
-        if (!cluster.running()) {
+        if (!found.running()) {
             return new StatusPart("cluster", name, PartState.FAIL, "stopped", provider.provider() + " cluster " + name
                     + " is stopped: mvn preview:up starts it", facts);
         }
@@ -247,8 +263,8 @@ public final class PreviewStatus {
         return new StatusPart("pod", pod.name(), PartState.WARN, "not ready", summary + why, facts);
     }
 
-    private List<StatusPart> urlParts(KubernetesClient client, ExecutorService pool, PreviewSettings settings, K3dCluster cluster,
-            Optional<PreviewRecord> record) {
+    private List<StatusPart> urlParts(KubernetesClient client, ExecutorService pool, PreviewSettings settings,
+            ClusterState.Running cluster, Optional<PreviewRecord> record) {
         if (settings.access() == AccessMode.PORT_FORWARD) {
             LabelSelection selection = LabelSelection.helmRelease(settings.namespace(), settings.release());
             Optional<String> service = ReleaseServices.first(client, selection);
@@ -264,7 +280,7 @@ public final class PreviewStatus {
         }
         // A recorded port-forward URL died with the build that opened it.
         Optional<String> url = record.filter(r -> !"port-forward".equals(r.access())).map(PreviewRecord::url)
-                .or(() -> cluster.ingress().map(port -> "http://" + port.dialHost() + ":" + port.port()));
+                .or(cluster::ingressUrl);
         if (url.isEmpty()) {
             return List.of(new StatusPart("url", "(none)", PartState.FAIL, "none", "cluster " + cluster.name()
                     + " has no ingress port and no preview.json names a URL: mvn preview:up"));

@@ -17,6 +17,10 @@ import dev.ghillie.preview.settings.KeyValuePairs;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.ValkeyOperator;
 import dev.ghillie.preview.settings.PreviewSettings;
+import dev.ghillie.preview.settings.ProviderKind;
+import dev.ghillie.preview.settings.ProviderSettings;
+import dev.ghillie.preview.provider.ClusterProvider;
+import dev.ghillie.preview.provider.ClusterProviders;
 import dev.ghillie.preview.settings.SettingSources;
 import dev.ghillie.preview.settings.SettingValue;
 import dev.ghillie.preview.settings.ServiceConventions;
@@ -58,9 +62,28 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.mainClass")
     protected String mainClass;
 
-    /** k3d cluster name (env GHILLIE_K3D_CLUSTER; default ghillie-local). */
+    /** Which provider runs the cluster: k3d, kind or existing (env GHILLIE_PREVIEW_PROVIDER; default k3d). */
+    @Parameter(property = "ghillie.preview.provider")
+    private String provider;
+
+    /** k3d or kind cluster name (env GHILLIE_K3D_CLUSTER; default ghillie-local). */
     @Parameter(property = "ghillie.preview.cluster")
     private String cluster;
+
+    /** provider=existing: the kubeconfig file; default the KUBECONFIG environment variable's files, else ~/.kube/config. */
+    @Parameter(property = "ghillie.preview.kubeconfig")
+    private File kubeconfig;
+
+    /** provider=existing: the context in the kubeconfig; default its current context. */
+    @Parameter(property = "ghillie.preview.context")
+    private String context;
+
+    /**
+     * provider=existing: allow a context whose name is not a local cluster's (k3d-*, kind-*, docker-desktop, minikube,
+     * rancher-desktop, orbstack): previews must never land on a shared cluster by accident.
+     */
+    @Parameter(property = "ghillie.preview.allowRemote", defaultValue = "false")
+    private boolean allowRemote;
 
     /** Namespace of the preview (env GHILLIE_K3D_NAMESPACE, then GHILLIE_NAMESPACE; default ghillie). */
     @Parameter(property = "ghillie.preview.namespace")
@@ -106,8 +129,11 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     @Parameter(property = "ghillie.preview.set")
     private String set;
 
-    /** How the preview URL reaches the service: ingress, or port-forward (127.0.0.1, held open for the rest of the build). */
-    @Parameter(property = "ghillie.preview.access", defaultValue = "ingress")
+    /**
+     * How the preview URL reaches the service: ingress, or port-forward (127.0.0.1, held open for the rest of the build).
+     * Default: ingress on k3d, port-forward on kind (no ingress controller) and existing.
+     */
+    @Parameter(property = "ghillie.preview.access")
     private String access;
 
     /** Loopback port of the port-forward; 0 picks a free one. */
@@ -220,6 +246,7 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
                 valuesFiles == null ? List.of() : valuesFiles.stream().map(f -> f.toPath().toAbsolutePath()).toList(), chartValues(), projectDir);
         boolean[] services = PlatformSettings.parseSelection(platform);
         ValkeyOperator valkeyOperatorSetting = ValkeyOperator.parse(valkeyOperator);
+        ProviderSettings providerSettings = providerSettings(sources);
         PlatformSettings platformSettings = new PlatformSettings(services[0], services[1],
                 chartSource("ghillie.preview.cnpgChart", cnpgChart, cnpgChartVersion, projectDir),
                 chartSource("ghillie.preview.valkeyChart", orElse(valkeyChart, valkeyOperatorSetting.chart()),
@@ -236,7 +263,7 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
                 chartDir(sources, projectDir),
                 chartOverrides.valuesFiles(),
                 chartOverrides.setValues(),
-                AccessMode.parse(access),
+                access == null || access.isBlank() ? providerSettings.kind().defaultAccess() : AccessMode.parse(access),
                 localPort,
                 platformSettings,
                 SettingsValidator.duration("ghillie.preview.rolloutTimeout", rolloutTimeout),
@@ -244,7 +271,14 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
                 workDir.toPath(),
                 registry(),
                 environment,
-                serviceConventions());
+                serviceConventions(),
+                providerSettings);
+    }
+
+    private ProviderSettings providerSettings(SettingSources sources) {
+        ProviderKind kind = sources.find(provider, List.of(ProviderKind.VARIABLE)).map(ProviderKind::parse).orElse(ProviderKind.K3D);
+        return new ProviderSettings(kind, Optional.ofNullable(kubeconfig).map(file -> file.toPath().toAbsolutePath()),
+                Optional.ofNullable(context).filter(name -> !name.isBlank()).map(String::strip), allowRemote);
     }
 
     /** What the preview assumes about the service; checked with every other setting when the goal validates. */
@@ -361,6 +395,11 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
 
     protected K3d k3d(PreviewSettings settings) {
         return new K3dCli(processRunner(settings));
+    }
+
+    /** The provider the settings name, over the tools on this build's PATH. */
+    protected ClusterProvider clusterProvider(PreviewSettings settings) {
+        return ClusterProviders.of(settings, processRunner(settings), dockerCheckSetting());
     }
 
     protected HelmJavaClient helm(PreviewSettings settings) {

@@ -9,9 +9,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Tears the preview down: deletes the k3d cluster (succeeds when it is already gone), or with
+ * Tears the preview down: deletes the k3d or kind cluster (succeeds when it is already gone), or with
  * {@code keepCluster} removes the release and the app Secret and keeps the data services' data for
- * the next up ({@code dropData} removes it and the namespace too). Bound to
+ * the next up ({@code dropData} removes it and the namespace too). On an existing cluster
+ * ({@code ghillie.preview.provider=existing}) it removes only what up made there and never the cluster. Bound to
  * {@code post-integration-test}, so {@code mvn verify -Ppreview} cleans up after the tests, also
  * when they fail (failsafe reports failures in {@code verify}, after this phase).
  */
@@ -40,7 +41,7 @@ public class DownMojo extends AbstractPreviewMojo {
         }
         try {
             PreviewSettings settings = previewSettings();
-            new PreviewDown(k3d(settings), helm(settings), getLog()::info).run(settings, keepCluster, dropData);
+            new PreviewDown(clusterProvider(settings), helm(settings), getLog()::info).run(settings, keepCluster, dropData);
         } catch (PreviewException e) {
             throw failure(e);
         }

@@ -37,7 +37,7 @@ public class LogsMojo extends AbstractPreviewMojo {
             PreviewLogs.Options options = new PreviewLogs.Options(follow,
                     since == null || since.isBlank() ? null : SettingsValidator.duration("ghillie.preview.since", since), tail);
             // Log lines go to standard output as they are, without Maven's [INFO] prefix.
-            new PreviewLogs(k3d(settings)).run(settings, options, System.out::println);
+            new PreviewLogs(clusterProvider(settings)).run(settings, options, System.out::println);
         } catch (PreviewException e) {
             throw failure(e);
         }

@@ -41,7 +41,7 @@ public class StatusMojo extends AbstractPreviewMojo {
                 throw new SettingsException("ghillie.preview.output='" + output + "' is not an output format: use table or json");
             }
             PreviewSettings settings = previewSettings();
-            StatusReport report = new PreviewStatus(k3d(settings), helm(settings))
+            StatusReport report = new PreviewStatus(clusterProvider(settings), helm(settings))
                     .report(settings, PreviewRecord.read(settings.previewRecord()));
             if (format.equals("json")) {
                 // Machines read standard output; Maven's log prefixes would break the JSON.

@@ -2,9 +2,7 @@ package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
-import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dRegistry;
-import dev.ghillie.preview.cluster.Preflight;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.lifecycle.KubernetesUpSteps;
 import dev.ghillie.preview.lifecycle.PlatformSelection;
@@ -21,7 +19,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Brings the local preview up: a k3d cluster with loopback-only ingress, PostgreSQL and Valkey
+ * Brings the local preview up: a k3d cluster with loopback-only ingress (or kind, or an existing cluster:
+ * {@code ghillie.preview.provider}), PostgreSQL and Valkey
  * through their operators, the service's image built with Jib and loaded into the cluster, the Helm
  * chart installed, a real readiness wait, and the URL. Safe to re-run: a re-run converges, and with
  * nothing changed imports nothing, upgrades nothing and restarts nothing.
@@ -64,10 +63,9 @@ public class UpMojo extends AbstractImageMojo {
         try {
             PreviewSettings settings = previewSettings();
             ImageSettings image = imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
-            K3d k3d = k3d(settings);
             Consumer<String> progress = line -> getLog().info("      " + line);
-            try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, serviceBuild(progress), image, k3d, new Preflight(processRunner(settings)),
-                    dockerCheckSetting(), helm(settings), new MavenImageLog(getLog()), progress)) {
+            try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, serviceBuild(progress), image, clusterProvider(settings),
+                    helm(settings), new MavenImageLog(getLog()), progress)) {
                 PreviewUp.Result result = new PreviewUp(steps, PlatformSelection.of(settings.platform()), settings.service(), getLog()::info).run();
                 PreviewRecord record = PreviewRecord.of(settings, result);
                 record.write(settings.previewRecord());

@@ -120,6 +120,11 @@ public final class ProcessRunner {
             exitCode = CommandLineUtils.executeCommandLine(commandline, null,
                     line -> collect(out, line, "  | "), line -> collect(err, line, "  ! "), 0);
         } catch (CommandLineException e) {
+            // Stopping a process that ran too long closes its streams under plexus' pumpers, which may then fail
+            // ("Failure processing stderr"): the timeout is what happened, and what the user must read.
+            if (commandline.timedOut()) {
+                throw new ProcessException("`" + shown + "` did not finish within " + describe(timeout) + " and was stopped", e);
+            }
             throw new ProcessException("Cannot run `" + shown + "`: " + masker.mask(String.valueOf(e.getMessage())), e);
         } finally {
             watchdog.interrupt();

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param registry    a k3d registry to push the image to instead of importing it; empty to import
  * @param environment the environment for external tools (k3d, docker), PATH included
  * @param service     what the preview assumes about the service: port, probe paths, app Secret, /version
+ * @param provider    which provider runs the cluster (k3d, kind, existing) and, for existing, which kubeconfig and context
  */
 public record PreviewSettings(
         String clusterName,
@@ -35,7 +36,8 @@ public record PreviewSettings(
         Path workDir,
         Optional<K3dRegistry> registry,
         Map<String, String> environment,
-        ServiceConventions service) {
+        ServiceConventions service,
+        ProviderSettings provider) {
 
     public PreviewSettings {
         valuesFiles = List.copyOf(valuesFiles);
@@ -43,6 +45,16 @@ public record PreviewSettings(
         Objects.requireNonNull(registry, "registry");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(provider, "provider");
+    }
+
+    /** On k3d, as before there were providers. */
+    public PreviewSettings(String clusterName, int agents, int ingressPort, Duration clusterTimeout, boolean updateDefaultKubeconfig,
+            String namespace, String release, Path chartDir, List<Path> valuesFiles, Map<String, String> setValues, AccessMode access,
+            int localPort, PlatformSettings platform, Duration rolloutTimeout, Path projectDir, Path workDir,
+            Optional<K3dRegistry> registry, Map<String, String> environment, ServiceConventions service) {
+        this(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release, chartDir, valuesFiles, setValues,
+                access, localPort, platform, rolloutTimeout, projectDir, workDir, registry, environment, service, ProviderSettings.K3D);
     }
 
     /** With ghillie-runtime's conventions ({@link ServiceConventions#DEFAULTS}). */
@@ -57,7 +69,19 @@ public record PreviewSettings(
     /** The same settings for another service. */
     public PreviewSettings withService(ServiceConventions conventions) {
         return new PreviewSettings(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release, chartDir,
-                valuesFiles, setValues, access, localPort, platform, rolloutTimeout, projectDir, workDir, registry, environment, conventions);
+                valuesFiles, setValues, access, localPort, platform, rolloutTimeout, projectDir, workDir, registry, environment, conventions, provider);
+    }
+
+    /** The same settings on another provider. */
+    public PreviewSettings withProvider(ProviderSettings other) {
+        return new PreviewSettings(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release, chartDir,
+                valuesFiles, setValues, access, localPort, platform, rolloutTimeout, projectDir, workDir, registry, environment, service, other);
+    }
+
+    /** The same settings with another access mode. */
+    public PreviewSettings withAccess(AccessMode other) {
+        return new PreviewSettings(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release, chartDir,
+                valuesFiles, setValues, other, localPort, platform, rolloutTimeout, projectDir, workDir, registry, environment, service, provider);
     }
 
     /** Where {@code preview:up} records what it made, for status, logs, down and CI. */

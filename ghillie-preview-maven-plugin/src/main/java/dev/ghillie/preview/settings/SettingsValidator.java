@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class SettingsValidator {
 
+    private static final Pattern KIND_NAME = Pattern.compile("[a-z0-9.-]+");
+    private static final int KIND_NAME_MAX = 50;
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String VALUES_FILES = "ghillie.preview.valuesFiles (HELM_ARGS --values)";
@@ -25,7 +27,18 @@ public final class SettingsValidator {
 
     public static void validate(PreviewSettings settings) {
         List<String> problems = new ArrayList<>();
-        clusterName(settings.clusterName(), problems);
+        switch (settings.provider().kind()) {
+            case K3D -> clusterName(settings.clusterName(), problems);
+            case KIND -> kindClusterName(settings.clusterName(), problems);
+            case EXISTING -> {
+                // the cluster is the context's: ghillie.preview.cluster names nothing there
+            }
+        }
+        if (settings.provider().kind() != ProviderKind.K3D && settings.registry().isPresent()) {
+            problems.add("ghillie.preview.registry names a k3d registry, and ghillie.preview.provider is " + settings.provider().kind().id()
+                    + ": unset it (on existing, push with ghillie.preview.imageTarget=registry and the registry host in"
+                    + " ghillie.preview.imageName)");
+        }
         // These may come from the environment too: the label names where, as the parameters table does.
         dnsLabel("ghillie.preview.namespace (GHILLIE_K3D_NAMESPACE, GHILLIE_NAMESPACE)", settings.namespace(), 63, problems);
         // Helm limits release names to 53 characters (it appends suffixes to build object names).
@@ -53,6 +66,17 @@ public final class SettingsValidator {
         if (name == null || name.length() > 32 || !DNS_LABEL.matcher(name).matches()) {
             problems.add("ghillie.preview.cluster='" + name + "' is not a valid k3d cluster name: use at most 32 lower-case letters,"
                     + " digits and '-', starting and ending with a letter or digit (or set GHILLIE_K3D_CLUSTER)");
+        }
+    }
+
+    /**
+     * kind's rule (pkg/internal/apis/config/validate.go): {@code ^[a-z0-9.-]+$}; above 50 characters kind warns that it
+     * may not work on some systems (clusterNameMax), which a preview does not risk.
+     */
+    static void kindClusterName(String name, List<String> problems) {
+        if (name == null || name.length() > KIND_NAME_MAX || !KIND_NAME.matcher(name).matches()) {
+            problems.add("ghillie.preview.cluster='" + name + "' is not a valid kind cluster name: use at most " + KIND_NAME_MAX
+                    + " lower-case letters, digits, '.' and '-' (kind's ^[a-z0-9.-]+$; or set GHILLIE_K3D_CLUSTER)");
         }
     }
 

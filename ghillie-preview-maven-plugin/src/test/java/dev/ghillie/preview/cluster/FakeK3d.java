@@ -46,6 +46,17 @@ public final class FakeK3d {
         return install(root, true, true);
     }
 
+    /** The fake {@code kind} beside the fake {@code docker}, for the kind provider. */
+    public static FakeK3d withKindAndDocker(Path root) {
+        FakeK3d fake = install(root, false, true);
+        try {
+            fake.copyScript("kind");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fake;
+    }
+
     public static FakeK3d install(Path root, boolean k3d, boolean docker) {
         FakeK3d fake = new FakeK3d(root);
         try {
@@ -89,6 +100,7 @@ public final class FakeK3d {
         env.put("HOME", home.toString());
         env.put("XDG_CONFIG_HOME", xdgConfig.toString());
         env.put("FAKE_K3D_STATE", state.toString());
+        env.put("FAKE_KIND_STATE", state.toString());
         env.putAll(extra);
         return env;
     }

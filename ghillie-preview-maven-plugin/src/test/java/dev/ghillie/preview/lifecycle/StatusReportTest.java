@@ -86,4 +86,16 @@ class StatusReportTest {
         assertThat(json.get("parts").get(2).get("facts").get("status").asText()).isEqualTo("Terminating");
         assertThat(json.get("parts").get(2).get("word").asText()).isEqualTo("terminating");
     }
+
+    @Test
+    void namesTheProviderAndTheContextForPeopleAndMachines() throws Exception {
+        StatusPart cluster = PreviewStatus.clusterPart("k8s-local", new ProviderContext("existing", "k8s-local"),
+                new dev.ghillie.preview.provider.ClusterState.Running("k8s-local", 1, Optional.empty()));
+        StatusReport report = new StatusReport(List.of(cluster), java.time.Duration.ofMillis(5));
+
+        assertThat(report.toTable()).startsWith("cluster    k8s-local running").contains("existing, context k8s-local, 1 node(s)");
+        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        assertThat(json.get("parts").get(0).get("facts").get("provider").asText()).isEqualTo("existing");
+        assertThat(json.get("parts").get(0).get("facts").get("context").asText()).isEqualTo("k8s-local");
+    }
 }

@@ -133,6 +133,25 @@ class PreviewGoalsTest {
 
     @Test
     @InjectMojo(goal = "status")
+    void theProviderComesFromItsVariableAndDecidesHowThePreviewIsReached(StatusMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "environment", Map.of());
+        assertThat(mojo.previewSettings().provider().kind()).isEqualTo(dev.ghillie.preview.settings.ProviderKind.K3D);
+        assertThat(mojo.previewSettings().access()).isEqualTo(dev.ghillie.preview.settings.AccessMode.INGRESS);
+
+        setVariableValueToObject(mojo, "environment", Map.of("GHILLIE_PREVIEW_PROVIDER", "kind"));
+        assertThat(mojo.previewSettings().provider().kind()).isEqualTo(dev.ghillie.preview.settings.ProviderKind.KIND);
+        assertThat(mojo.previewSettings().access()).isEqualTo(dev.ghillie.preview.settings.AccessMode.PORT_FORWARD);
+
+        setVariableValueToObject(mojo, "access", "ingress");
+        assertThat(mojo.previewSettings().access()).isEqualTo(dev.ghillie.preview.settings.AccessMode.INGRESS);
+
+        setVariableValueToObject(mojo, "environment", Map.of("GHILLIE_PREVIEW_PROVIDER", "docker"));
+        assertThatThrownBy(mojo::previewSettings).hasMessage("ghillie.preview.provider='docker' is not a provider: use k3d, kind or"
+                + " existing (read from GHILLIE_PREVIEW_PROVIDER)");
+    }
+
+    @Test
+    @InjectMojo(goal = "status")
     void theK3dVariablesBeatTheDesignsAndPropertiesBeatBoth(StatusMojo mojo) throws Exception {
         Path valuesFile = Files.writeString(work.resolve("property.yaml"), "replicaCount: 1\n");
         setVariableValueToObject(mojo, "environment", Map.of(

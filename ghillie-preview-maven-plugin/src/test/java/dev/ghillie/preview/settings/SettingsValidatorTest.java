@@ -64,6 +64,32 @@ class SettingsValidatorTest {
     }
 
     @Test
+    void kindClusterNamesFollowKindsRule() {
+        PreviewSettings kind = settings("pr-42.preview", "ghillie", 0, List.of(), Duration.ofMinutes(1))
+                .withProvider(ProviderSettings.of(ProviderKind.KIND));
+        assertThatCode(() -> SettingsValidator.validate(kind)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> SettingsValidator.validate(settings("Pr_42", "ghillie", 0, List.of(), Duration.ofMinutes(1))
+                .withProvider(ProviderSettings.of(ProviderKind.KIND))))
+                .hasMessage("ghillie.preview.cluster='Pr_42' is not a valid kind cluster name: use at most 50 lower-case letters, digits,"
+                        + " '.' and '-' (kind's ^[a-z0-9.-]+$; or set GHILLIE_K3D_CLUSTER)");
+        assertThatThrownBy(() -> SettingsValidator.validate(settings("a".repeat(51), "ghillie", 0, List.of(), Duration.ofMinutes(1))
+                .withProvider(ProviderSettings.of(ProviderKind.KIND)))).hasMessageContaining("at most 50");
+    }
+
+    @Test
+    void aK3dRegistryIsRefusedOnTheOtherProviders() {
+        PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
+                Duration.ofMinutes(5));
+        PreviewSettings kindWithRegistry = new PreviewSettings("ghillie-local", 0, 0, Duration.ofMinutes(3), false, "ghillie", "ghillie",
+                chart, List.of(), Map.of(), AccessMode.PORT_FORWARD, 0, platform, Duration.ofMinutes(5), dir, dir.resolve("target"),
+                java.util.Optional.of(dev.ghillie.preview.cluster.K3dRegistry.parse("k3d-ghillie-registry:5001")), Map.of(),
+                ServiceConventions.DEFAULTS, ProviderSettings.of(ProviderKind.KIND));
+
+        assertThatThrownBy(() -> SettingsValidator.validate(kindWithRegistry))
+                .hasMessageStartingWith("ghillie.preview.registry names a k3d registry, and ghillie.preview.provider is kind: unset it");
+    }
+
+    @Test
     void aMissingChartIsNamed() throws Exception {
         Files.delete(chart.resolve("Chart.yaml"));
 

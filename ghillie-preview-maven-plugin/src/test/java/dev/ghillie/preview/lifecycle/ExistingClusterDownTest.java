@@ -1,0 +1,125 @@
+package dev.ghillie.preview.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ghillie.preview.helm.ChartSource;
+import dev.ghillie.preview.helm.HelmClient;
+import dev.ghillie.preview.helm.ReleaseRequest;
+import dev.ghillie.preview.helm.ReleaseRevision;
+import dev.ghillie.preview.helm.ReleaseTarget;
+import dev.ghillie.preview.kube.CustomResourceKind;
+import dev.ghillie.preview.kube.Namespaces;
+import dev.ghillie.preview.provider.existing.ExistingClusterProvider;
+import dev.ghillie.preview.settings.AccessMode;
+import dev.ghillie.preview.settings.PlatformSettings;
+import dev.ghillie.preview.settings.PreviewSettings;
+import dev.ghillie.preview.settings.ProviderKind;
+import dev.ghillie.preview.settings.ProviderSettings;
+import dev.ghillie.preview.settings.ServiceConventions;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code down} on an existing cluster: what up made goes, nothing else; the cluster is never deleted. */
+@EnableKubernetesMockClient(crud = true, https = false)
+class ExistingClusterDownTest {
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @TempDir
+    Path tmp;
+
+    private final List<String> calls = new ArrayList<>();
+    private final List<String> lines = new ArrayList<>();
+    private PreviewSettings settings;
+
+    private final HelmClient helm = new HelmClient() {
+        @Override
+        public List<ReleaseRevision> history(ReleaseTarget target) {
+            return List.of();
+        }
+
+        @Override
+        public ReleaseRevision upgradeInstall(ReleaseRequest request) {
+            throw new AssertionError("down never installs");
+        }
+
+        @Override
+        public void uninstall(ReleaseTarget target) {
+            calls.add("helm uninstall " + target.name() + " -n " + target.namespace());
+        }
+
+        @Override
+        public void discardRevision(ReleaseTarget target, int revision) {
+            throw new AssertionError("down never discards revisions");
+        }
+    };
+
+    @BeforeEach
+    void existingCluster() throws Exception {
+        Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
+        ChartSource chart = new ChartSource.Local(tmp);
+        settings = new PreviewSettings("ghillie-local", 0, 0, Duration.ofMinutes(3), false, "team", "ghillie", tmp, List.of(), Map.of(),
+                AccessMode.PORT_FORWARD, 0, new PlatformSettings(true, true, chart, chart, Duration.ofMinutes(5)), Duration.ofMinutes(5),
+                tmp, tmp.resolve("work"), Optional.empty(), Map.of(), ServiceConventions.DEFAULTS,
+                new ProviderSettings(ProviderKind.EXISTING, Optional.of(kubeconfig), Optional.empty(), false));
+    }
+
+    private void secret(String name, boolean ours) {
+        var metadata = new SecretBuilder().withNewMetadata().withName(name).withNamespace("team");
+        if (ours) {
+            metadata.addToLabels("app.kubernetes.io/managed-by", "ghillie-preview");
+        }
+        client.secrets().inNamespace("team").resource(metadata.endMetadata().build()).create();
+    }
+
+    @Test
+    void inANamespaceUpDidNotCreateItRemovesOnlyWhatUpLabelled() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team").endMetadata().build()).create();
+        secret("ghillie", true);
+        secret("valkey-ghillie-users", true);
+        secret("the-teams-own", false);
+        client.genericKubernetesResources(CustomResourceKind.CNPG_CLUSTER.context()).inNamespace("team").resource(
+                new GenericKubernetesResourceBuilder().withApiVersion("postgresql.cnpg.io/v1").withKind("Cluster").withNewMetadata()
+                        .withName("pg-ghillie").addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata().build()).create();
+        client.genericKubernetesResources(CustomResourceKind.CNPG_CLUSTER.context()).inNamespace("team").resource(
+                new GenericKubernetesResourceBuilder().withApiVersion("postgresql.cnpg.io/v1").withKind("Cluster").withNewMetadata()
+                        .withName("the-teams-db").endMetadata().build()).create();
+
+        new PreviewDown(new ExistingClusterProvider(settings), helm, lines::add).run(settings, false);
+
+        assertThat(calls).containsExactly("helm uninstall ghillie -n team");
+        assertThat(client.secrets().inNamespace("team").list().getItems()).extracting(s -> s.getMetadata().getName())
+                .containsExactly("the-teams-own");
+        assertThat(client.genericKubernetesResources(CustomResourceKind.CNPG_CLUSTER.context()).inNamespace("team").list().getItems())
+                .extracting(r -> r.getMetadata().getName()).containsExactly("the-teams-db");
+        assertThat(client.namespaces().withName("team").get()).isNotNull();
+        assertThat(lines).last().asString().isEqualTo("Secret ghillie and the data services deleted; namespace team kept (up did not"
+                + " create it); context k3d-ghillie-local (existing cluster) untouched");
+    }
+
+    @Test
+    void aNamespaceUpCreatedGoesWithEverythingInIt() {
+        Namespaces.ensure(client, "team");
+        secret("ghillie", true);
+
+        new PreviewDown(new ExistingClusterProvider(settings), helm, lines::add).run(settings, false);
+
+        assertThat(client.namespaces().withName("team").get()).isNull();
+        assertThat(lines).last().asString().isEqualTo("Secret ghillie and namespace team deleted; context k3d-ghillie-local"
+                + " (existing cluster) untouched");
+    }
+}
