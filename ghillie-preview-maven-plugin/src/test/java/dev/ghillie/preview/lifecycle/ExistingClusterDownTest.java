@@ -46,27 +46,7 @@ class ExistingClusterDownTest {
     private final List<String> lines = new ArrayList<>();
     private PreviewSettings settings;
 
-    private final HelmClient helm = new HelmClient() {
-        @Override
-        public List<ReleaseRevision> history(ReleaseTarget target) {
-            return List.of();
-        }
-
-        @Override
-        public ReleaseRevision upgradeInstall(ReleaseRequest request) {
-            throw new AssertionError("down never installs");
-        }
-
-        @Override
-        public void uninstall(ReleaseTarget target) {
-            calls.add("helm uninstall " + target.name() + " -n " + target.namespace());
-        }
-
-        @Override
-        public void discardRevision(ReleaseTarget target, int revision) {
-            throw new AssertionError("down never discards revisions");
-        }
-    };
+    private final HelmClient helm = new DownHelm(calls);
 
     @BeforeEach
     void existingCluster() throws Exception {

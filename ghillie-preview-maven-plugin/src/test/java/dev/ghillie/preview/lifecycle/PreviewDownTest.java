@@ -107,27 +107,7 @@ class PreviewDownTest {
         };
     }
 
-    private final HelmClient helm = new HelmClient() {
-        @Override
-        public List<ReleaseRevision> history(ReleaseTarget target) {
-            return List.of();
-        }
-
-        @Override
-        public ReleaseRevision upgradeInstall(ReleaseRequest request) {
-            throw new AssertionError("down never installs");
-        }
-
-        @Override
-        public void uninstall(ReleaseTarget target) {
-            calls.add("helm uninstall " + target.name() + " -n " + target.namespace());
-        }
-
-        @Override
-        public void discardRevision(ReleaseTarget target, int revision) {
-            throw new AssertionError("down never discards revisions");
-        }
-    };
+    private final HelmClient helm = new DownHelm(calls);
 
     private PreviewSettings settings() {
         ChartSource chart = new ChartSource.Local(tmp);
