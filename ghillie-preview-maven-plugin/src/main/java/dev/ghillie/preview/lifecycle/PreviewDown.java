@@ -4,14 +4,16 @@ import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.helm.HelmClient;
 import dev.ghillie.preview.helm.ReleaseTarget;
 import dev.ghillie.preview.kube.ApiFailure;
-import dev.ghillie.preview.kube.CustomResourceKind;
 import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.kube.Namespaces;
 import dev.ghillie.preview.provider.ClusterProvider;
 import dev.ghillie.preview.provider.ClusterState;
 import dev.ghillie.preview.provider.K3dProvider;
 import dev.ghillie.preview.settings.PreviewSettings;
+import dev.ghillie.preview.platform.PreviewData;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -35,8 +37,7 @@ public final class PreviewDown {
      * What the data services' operators are asked for (CloudNativePgPostgres, ValkeyIoValkey, HyperspikeValkey), removed by
      * their label where {@code down} may not delete the namespace: their operators remove what they made for them.
      */
-    private static final List<CustomResourceKind> DATA_SERVICE_KINDS = List.of(CustomResourceKind.CNPG_CLUSTER,
-            new CustomResourceKind("valkey.io", "v1alpha1", "Valkey", "valkeys"), CustomResourceKind.VALKEY);
+    private static final List<ResourceDefinitionContext> DATA_SERVICE_KINDS = PreviewData.SERVICE_TYPES;
 
     /** The provider for the run's settings: a goal's own, or k3d's for the settings run() is given. */
     private final Function<PreviewSettings, ClusterProvider> providers;
@@ -66,6 +67,7 @@ public final class PreviewDown {
     /** @param dropData with {@code keepCluster}: remove the data services' data and the namespace too */
     public void run(PreviewSettings settings, boolean keepCluster, boolean dropData) {
         ClusterProvider provider = providers.apply(settings);
+        provider.requireAllowed();
         ClusterState cluster = provider.state();
         if (cluster instanceof ClusterState.Absent) {
             out.accept(provider.describe() + " does not exist: nothing to remove");
@@ -86,8 +88,18 @@ public final class PreviewDown {
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
             if (!provider.ownsCluster()) {
                 // A shared cluster keeps nothing of the preview's: down removes what up made, its data services too.
+                if (client.namespaces().withName(settings.namespace()).get() == null) {
+                    out.accept("namespace " + settings.namespace() + " does not exist: nothing more to remove; " + provider.describe()
+                            + " untouched");
+                    return;
+                }
                 if (!Namespaces.createdByPreview(client, settings.namespace())) {
-                    client.secrets().inNamespace(settings.namespace()).withName(settings.service().appSecret()).delete();
+                    // Only the Secret up wrote (labelled so): a Secret of the team's that shares the name stays.
+                    Secret appSecret = client.secrets().inNamespace(settings.namespace()).withName(settings.service().appSecret()).get();
+                    if (appSecret != null && appSecret.getMetadata().getLabels() != null
+                            && GHILLIE_PREVIEW.equals(appSecret.getMetadata().getLabels().get(MANAGED_BY))) {
+                        client.secrets().inNamespace(settings.namespace()).withName(settings.service().appSecret()).delete();
+                    }
                     removeDataServices(client, settings.namespace());
                     out.accept("Secret " + settings.service().appSecret() + " and the data services deleted; namespace " + settings.namespace()
                             + " kept (up did not create it); " + provider.describe() + " untouched");
@@ -103,13 +115,13 @@ public final class PreviewDown {
     }
     /** Only what up labelled as its own: a namespace up did not create may hold the user's things beside the preview. */
     private static void removeDataServices(KubernetesClient client, String namespace) {
-        for (CustomResourceKind kind : DATA_SERVICE_KINDS) {
+        for (ResourceDefinitionContext kind : DATA_SERVICE_KINDS) {
             try {
-                client.genericKubernetesResources(kind.context()).inNamespace(namespace).withLabel(MANAGED_BY, GHILLIE_PREVIEW).delete();
+                client.genericKubernetesResources(kind).inNamespace(namespace).withLabel(MANAGED_BY, GHILLIE_PREVIEW).delete();
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 404) {
-                    throw ApiFailure.of("delete the " + kind.kind() + " resources (" + kind.apiVersion() + ") of the preview in namespace "
-                            + namespace, e);
+                    throw ApiFailure.of("delete the " + kind.getKind() + " resources (" + kind.getGroup() + "/" + kind.getVersion()
+                            + ") of the preview in namespace " + namespace, e);
                 }
                 // the operator's resource type is not installed: nothing of that kind to remove
             }

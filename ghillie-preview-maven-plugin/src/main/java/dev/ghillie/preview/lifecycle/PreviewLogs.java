@@ -44,6 +44,7 @@ public final class PreviewLogs {
 
     public void run(PreviewSettings settings, Options options, Consumer<String> out) {
         ClusterProvider provider = providers.apply(settings);
+        provider.requireAllowed();
         if (!provider.state().running()) {
             throw new PreviewException(provider.describe() + " is not running: run preview:up first");
         }

@@ -85,6 +85,7 @@ public final class PreviewStatus {
 
     private List<StatusPart> parts(PreviewSettings settings, Optional<PreviewRecord> record) {
         ClusterProvider clusterProvider = providers.apply(settings);
+        clusterProvider.requireAllowed();
         ProviderContext provider = new ProviderContext(clusterProvider.id(), clusterProvider.context());
         ClusterState state = clusterProvider.state();
         StatusPart clusterPart = clusterPart(state.name(), provider, state);

@@ -59,6 +59,11 @@ public record StatusReport(List<StatusPart> parts, Duration took) {
     public List<String> lines(WordStyle style) {
         int nameWidth = Math.min(MAX_NAME_WIDTH, parts.stream().mapToInt(p -> p.name().length()).max().orElse(0));
         List<String> lines = new ArrayList<>();
+        // Which provider and context the check asked, first: the cluster part knows them (as facts for the JSON).
+        parts.stream().filter(part -> "cluster".equals(part.kind())).findFirst()
+                .filter(cluster -> cluster.facts().get("provider") != null)
+                .ifPresent(cluster -> lines.add(String.format("%-10s %s, context %s", "provider", cluster.facts().get("provider"),
+                        cluster.facts().get("context"))));
         for (StatusPart part : parts) {
             lines.add(line(part.kind(), part.name(), nameWidth, style.style(part.state(), part.word()), part.word().length(), part.detail()));
         }

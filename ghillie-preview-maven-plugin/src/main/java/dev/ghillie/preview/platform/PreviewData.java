@@ -40,7 +40,7 @@ public final class PreviewData {
     static final ResourceDefinitionContext PERSISTENT_VOLUME_CLAIM = core("PersistentVolumeClaim", "persistentvolumeclaims");
     static final ResourceDefinitionContext SECRET = core("Secret", "secrets");
     /** The data services' resources, in the order the summary names them. */
-    static final List<ResourceDefinitionContext> SERVICE_TYPES = List.of(CloudNativePgPostgres.TYPE, ValkeyIoValkey.TYPE,
+    public static final List<ResourceDefinitionContext> SERVICE_TYPES = List.of(CloudNativePgPostgres.TYPE, ValkeyIoValkey.TYPE,
             HyperspikeValkey.TYPE);
 
     /** One object of the data: its type and name. */

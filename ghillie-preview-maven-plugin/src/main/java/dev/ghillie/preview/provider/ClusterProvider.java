@@ -30,6 +30,14 @@ public interface ClusterProvider {
      */
     String preflight(Optional<KubernetesRequirement> kubernetes);
 
+    /**
+     * Refuses, in one line and before anything is read or changed, a cluster this run may not touch: an existing
+     * cluster that looks shared without {@code ghillie.preview.allowRemote}. Every goal asks first, {@code down}
+     * included: a guard that only {@code up} kept would let {@code down} delete on a production cluster.
+     */
+    default void requireAllowed() {
+    }
+
     /** Brings the cluster to running: created, started or reused, never recreated. */
     PreviewCluster ensure();
 

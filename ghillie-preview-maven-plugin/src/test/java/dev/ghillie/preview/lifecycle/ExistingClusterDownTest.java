@@ -1,5 +1,13 @@
 package dev.ghillie.preview.lifecycle;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ghillie.preview.PreviewException;
+
+import java.nio.file.Files;
+
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ghillie.preview.helm.ChartSource;
@@ -58,6 +66,9 @@ class ExistingClusterDownTest {
                 new ProviderSettings(ProviderKind.EXISTING, Optional.of(kubeconfig), Optional.empty(), false));
     }
 
+    static final ResourceDefinitionContext VALKEY_CLUSTER = new ResourceDefinitionContext.Builder().withGroup("valkey.io")
+            .withVersion("v1alpha1").withKind("ValkeyCluster").withPlural("valkeyclusters").withNamespaced(true).build();
+
     private void secret(String name, boolean ours) {
         var metadata = new SecretBuilder().withNewMetadata().withName(name).withNamespace("team");
         if (ours) {
@@ -78,6 +89,11 @@ class ExistingClusterDownTest {
         client.genericKubernetesResources(CustomResourceKind.CNPG_CLUSTER.context()).inNamespace("team").resource(
                 new GenericKubernetesResourceBuilder().withApiVersion("postgresql.cnpg.io/v1").withKind("Cluster").withNewMetadata()
                         .withName("the-teams-db").endMetadata().build()).create();
+        // The default operator's type (valkey-io's ValkeyCluster), not only CloudNativePG's.
+        client.genericKubernetesResources(VALKEY_CLUSTER).inNamespace("team").resource(
+                new GenericKubernetesResourceBuilder().withApiVersion("valkey.io/v1alpha1").withKind("ValkeyCluster").withNewMetadata()
+                        .withName("valkey-ghillie").addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata().build())
+                .create();
 
         new PreviewDown(new ExistingClusterProvider(settings), helm, lines::add).run(settings, false);
 
@@ -86,6 +102,7 @@ class ExistingClusterDownTest {
                 .containsExactly("the-teams-own");
         assertThat(client.genericKubernetesResources(CustomResourceKind.CNPG_CLUSTER.context()).inNamespace("team").list().getItems())
                 .extracting(r -> r.getMetadata().getName()).containsExactly("the-teams-db");
+        assertThat(client.genericKubernetesResources(VALKEY_CLUSTER).inNamespace("team").list().getItems()).isEmpty();
         assertThat(client.namespaces().withName("team").get()).isNotNull();
         assertThat(lines).last().asString().isEqualTo("Secret ghillie and the data services deleted; namespace team kept (up did not"
                 + " create it); context k3d-ghillie-local (existing cluster) untouched");
@@ -101,5 +118,28 @@ class ExistingClusterDownTest {
         assertThat(client.namespaces().withName("team").get()).isNull();
         assertThat(lines).last().asString().isEqualTo("Secret ghillie and namespace team deleted; context k3d-ghillie-local"
                 + " (existing cluster) untouched");
+    }
+
+    @Test
+    void aSecondDownAfterTheNamespaceWentHasNothingMoreToRemove() {
+        new PreviewDown(new ExistingClusterProvider(settings), helm, lines::add).run(settings, false);
+
+        assertThat(lines).last().asString().isEqualTo("namespace team does not exist: nothing more to remove; context k3d-ghillie-local"
+                + " (existing cluster) untouched");
+    }
+
+    @Test
+    void aSharedLookingContextIsRefusedBeforeDownTouchesAnything() throws Exception {
+        Path kubeconfig = tmp.resolve("kubeconfig.yaml");
+        Files.writeString(kubeconfig, Files.readString(kubeconfig).replace("k3d-ghillie-local", "prod-eu"));
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team").endMetadata().build()).create();
+        secret("ghillie", true);
+
+        assertThatThrownBy(() -> new PreviewDown(new ExistingClusterProvider(settings), helm, lines::add).run(settings, false))
+                .isInstanceOf(PreviewException.class)
+                .hasMessageStartingWith("context 'prod-eu' is not a local cluster's")
+                .hasMessageContaining("-Dghillie.preview.allowRemote=true");
+        assertThat(calls).isEmpty();
+        assertThat(client.secrets().inNamespace("team").withName("ghillie").get()).isNotNull();
     }
 }

@@ -93,7 +93,8 @@ class StatusReportTest {
                 new dev.ghillie.preview.provider.ClusterState.Running("k8s-local", 1, Optional.empty()));
         StatusReport report = new StatusReport(List.of(cluster), java.time.Duration.ofMillis(5));
 
-        assertThat(report.toTable()).startsWith("cluster    k8s-local running").contains("existing, context k8s-local, 1 node(s)");
+        assertThat(report.toTable()).startsWith("provider   existing, context k8s-local\ncluster    k8s-local running")
+                .contains("existing, context k8s-local, 1 node(s)");
         JsonNode json = new ObjectMapper().readTree(report.toJson());
         assertThat(json.get("parts").get(0).get("facts").get("provider").asText()).isEqualTo("existing");
         assertThat(json.get("parts").get(0).get("facts").get("context").asText()).isEqualTo("k8s-local");

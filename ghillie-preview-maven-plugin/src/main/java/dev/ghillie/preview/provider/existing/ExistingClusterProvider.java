@@ -63,13 +63,19 @@ public final class ExistingClusterProvider implements ClusterProvider {
     }
 
     @Override
-    public String preflight(Optional<KubernetesRequirement> kubernetes) {
-        KubeconfigSelection selection = selection();
-        if (!settings.provider().allowRemote() && !looksLocal(selection.context())) {
-            throw new SettingsException("context '" + selection.context() + "' is not a local cluster's (k3d-*, kind-*, docker-desktop,"
+    public void requireAllowed() {
+        String context = selection().context();
+        if (!settings.provider().allowRemote() && !looksLocal(context)) {
+            throw new SettingsException("context '" + context + "' is not a local cluster's (k3d-*, kind-*, docker-desktop,"
                     + " minikube, rancher-desktop, orbstack), and previews must never land on a shared cluster by accident: if this"
                     + " cluster is yours to preview on, add -Dghillie.preview.allowRemote=true");
         }
+    }
+
+    @Override
+    public String preflight(Optional<KubernetesRequirement> kubernetes) {
+        KubeconfigSelection selection = selection();
+        requireAllowed();
         if (settings.access() == AccessMode.INGRESS) {
             throw new SettingsException("ghillie.preview.access=ingress: an existing cluster's ingress is not on this machine's loopback;"
                     + " use ghillie.preview.access=port-forward (the default with ghillie.preview.provider=existing)");
