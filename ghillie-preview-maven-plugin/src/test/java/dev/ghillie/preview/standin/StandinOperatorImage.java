@@ -61,7 +61,7 @@ public final class StandinOperatorImage {
                 }
             }
         }
-        List<String> entrypoint = new ArrayList<>(List.of("/opt/java/openjdk/bin/java", "-XX:+UseSerialGC", "-Xmx96m",
+        List<String> entrypoint = new ArrayList<>(List.of("/opt/java/openjdk/bin/java", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx96m",
                 "-cp", "/app/classes:/app/libs/*", StandinOperator.class.getName()));
         Jib.from(TarImage.at(base))
                 .setFileEntriesLayers(libraries.build(), classes.build())
