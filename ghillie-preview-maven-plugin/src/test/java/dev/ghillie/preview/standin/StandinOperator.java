@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * The stand-in operators' controller (test code for the e2e tier, never shipped): {@code cnpg} stands in for CloudNativePG,
- * {@code valkey-io} for the valkey-io operator. Informers on the custom resources and on the pods made for them feed one
+ * {@code valkey-io} for the valkey-io operator, {@code hyperspike} for hyperspike's. Informers on the custom resources and on the pods made for them feed one
  * queue of {@code namespace/name} keys; one thread reconciles them, a failure is retried a moment later, and the
  * informers' resync looks at every resource again now and then.
  *
@@ -39,14 +39,15 @@ public final class StandinOperator {
     public static void main(String[] args) throws InterruptedException {
         String image = System.getenv("STANDIN_DATA_IMAGE");
         if (args.length != 1 || image == null || image.isBlank()) {
-            System.err.println("usage: STANDIN_DATA_IMAGE=<image> StandinOperator cnpg|valkey-io");
+            System.err.println("usage: STANDIN_DATA_IMAGE=<image> StandinOperator cnpg|valkey-io|hyperspike");
             System.exit(2);
         }
         KubernetesClient client = new KubernetesClientBuilder().build();
         StandinReconciler reconciler = switch (args[0]) {
             case "cnpg" -> new CnpgStandin(client, image);
             case "valkey-io" -> new ValkeyIoStandin(client, image);
-            default -> throw new IllegalArgumentException("unknown operator " + args[0] + ": cnpg or valkey-io");
+            case "hyperspike" -> new HyperspikeStandin(client, image);
+            default -> throw new IllegalArgumentException("unknown operator " + args[0] + ": cnpg, valkey-io or hyperspike");
         };
         new StandinOperator(reconciler).start(client);
         log("stand-in " + args[0] + " operator watching " + reconciler.type().getKind() + " in all namespaces (" + client.getMasterUrl() + ")");
