@@ -4,7 +4,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -22,7 +25,7 @@ import java.util.function.Function;
  * {@code KUBERNETES_SERVICE_HOST=127.0.0.1} and the API server's real port, and fabric8 reads the pod's service account.
  * The image of the data service's pods comes in {@code STANDIN_DATA_IMAGE}.
  */
-public final class StandinOperator {
+public final class StandinOperator implements AutoCloseable {
 
     private static final long RESYNC_MILLIS = 15_000;
     private static final long RETRY_MILLIS = 2_000;
@@ -31,6 +34,7 @@ public final class StandinOperator {
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
     /** Keys waiting to be reconciled: one entry per resource, however many events arrive meanwhile. */
     private final Set<String> pending = new LinkedHashSet<>();
+    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
     StandinOperator(StandinReconciler reconciler) {
         this.reconciler = reconciler;
@@ -55,10 +59,16 @@ public final class StandinOperator {
     }
 
     void start(KubernetesClient client) {
-        client.genericKubernetesResources(reconciler.type()).inAnyNamespace()
-                .inform(handler(resource -> resource.getMetadata().getName()), RESYNC_MILLIS);
-        client.pods().inAnyNamespace().withLabel(reconciler.instanceLabel())
-                .inform(handler(pod -> pod.getMetadata().getLabels().get(reconciler.instanceLabel())), RESYNC_MILLIS);
+        informers.add(client.genericKubernetesResources(reconciler.type()).inAnyNamespace()
+                .inform(handler(resource -> resource.getMetadata().getName()), RESYNC_MILLIS));
+        informers.add(client.pods().inAnyNamespace().withLabel(reconciler.instanceLabel())
+                .inform(handler(pod -> pod.getMetadata().getLabels().get(reconciler.instanceLabel())), RESYNC_MILLIS));
+    }
+
+    @Override
+    public void close() {
+        informers.forEach(SharedIndexInformer::close);
+        worker.shutdownNow();
     }
 
     private <T extends HasMetadata> ResourceEventHandler<T> handler(Function<T, String> owner) {
