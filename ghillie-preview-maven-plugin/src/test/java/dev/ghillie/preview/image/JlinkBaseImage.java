@@ -41,9 +41,16 @@ public final class JlinkBaseImage {
     private static final Pattern LDD_PATH = Pattern.compile("(?:=>\\s*)?(/\\S+)\\s+\\(0x");
 
     private final Path jdk;
+    private final List<String> modules;
 
     public JlinkBaseImage(Path jdk) {
+        this(jdk, MODULES);
+    }
+
+    /** A base with other modules, e.g. the stand-in operators' controller needs java.net.http for fabric8's JDK client. */
+    public JlinkBaseImage(Path jdk, List<String> modules) {
         this.jdk = jdk;
+        this.modules = List.copyOf(modules);
     }
 
     /** The JDK the build runs on (surefire passes it as ghillie.java.home), else the one running this. */
@@ -94,7 +101,7 @@ public final class JlinkBaseImage {
         String listed = run(List.of(jdk.resolve("bin/java").toString(), "--list-modules"));
         Set<String> present = new TreeSet<>();
         listed.lines().map(line -> line.split("@")[0].strip()).forEach(present::add);
-        return MODULES.stream().filter(present::contains).toList();
+        return modules.stream().filter(present::contains).toList();
     }
 
     /** Every library the runtime's launcher and native code load, outside the runtime itself. */
