@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.util.function.Function;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -32,12 +31,6 @@ public final class PreviewDown {
 
     private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     private static final String GHILLIE_PREVIEW = "ghillie-preview";
-
-    /**
-     * What the data services' operators are asked for (CloudNativePgPostgres, ValkeyIoValkey, HyperspikeValkey), removed by
-     * their label where {@code down} may not delete the namespace: their operators remove what they made for them.
-     */
-    private static final List<ResourceDefinitionContext> DATA_SERVICE_KINDS = PreviewData.SERVICE_TYPES;
 
     /** The provider for the run's settings: a goal's own, or k3d's for the settings run() is given. */
     private final Function<PreviewSettings, ClusterProvider> providers;
@@ -113,9 +106,11 @@ public final class PreviewDown {
                     provider.describe() + " kept", dropData);
         }
     }
+
     /** Only what up labelled as its own: a namespace up did not create may hold the user's things beside the preview. */
     private static void removeDataServices(KubernetesClient client, String namespace) {
-        for (ResourceDefinitionContext kind : DATA_SERVICE_KINDS) {
+        // Their operators remove what they made for them (pods, volumes, Services).
+        for (ResourceDefinitionContext kind : PreviewData.SERVICE_TYPES) {
             try {
                 client.genericKubernetesResources(kind).inNamespace(namespace).withLabel(MANAGED_BY, GHILLIE_PREVIEW).delete();
             } catch (KubernetesClientException e) {

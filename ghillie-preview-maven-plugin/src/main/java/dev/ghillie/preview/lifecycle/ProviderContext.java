@@ -15,9 +15,4 @@ public record ProviderContext(String provider, String context) {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(context, "context");
     }
-
-    /** k3d names a cluster's context {@code k3d-<cluster>}. */
-    public static ProviderContext k3d(String cluster) {
-        return new ProviderContext("k3d", "k3d-" + cluster);
-    }
 }
