@@ -25,7 +25,7 @@ class EndpointsTest {
             HttpProbe.Response response = new HttpProbe(server.port()).get("/ready");
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo("{\"status\":\"ready\"}");
+            assertThat(response.body()).isEqualTo("{\"status\":\"ready\",\"checks\":{}}");
         }
     }
 

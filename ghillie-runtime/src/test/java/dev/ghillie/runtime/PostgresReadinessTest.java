@@ -33,7 +33,7 @@ class PostgresReadinessTest {
             HttpProbe.Response response = new HttpProbe(server.port()).get("/ready");
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo("{\"status\":\"ready\"}");
+            assertThat(response.body()).isEqualTo("{\"status\":\"ready\",\"checks\":{\"database\":\"ok\"}}");
         }
     }
 
@@ -46,6 +46,19 @@ class PostgresReadinessTest {
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.body()).isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"database\":\"authentication failed\"}}");
             assertThat(response.body()).doesNotContain(wrong).doesNotContain(PostgresServer.PASSWORD);
+        }
+    }
+
+    @Test
+    void notReadyNamesThePassingCheckBesideTheFailingOne() {
+        String valkeyNobodyServes = "redis://127.0.0.1:" + FreePort.pick();
+        try (GhillieServer server = ServerFixture.start(
+                Map.of("DATABASE_URL", postgres.url(PostgresServer.PASSWORD), "VALKEY_URL", valkeyNobodyServes))) {
+            HttpProbe.Response response = new HttpProbe(server.port()).get("/ready");
+
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.body()).isEqualTo(
+                    "{\"status\":\"not-ready\",\"checks\":{\"database\":\"ok\",\"valkey\":\"connection refused\"}}");
         }
     }
 
@@ -72,7 +85,7 @@ class PostgresReadinessTest {
             } finally {
                 postgres.startAgain();
             }
-            assertThat(awaitStatus(http, 200).body()).isEqualTo("{\"status\":\"ready\"}");
+            assertThat(awaitStatus(http, 200).body()).isEqualTo("{\"status\":\"ready\",\"checks\":{\"database\":\"ok\"}}");
         }
     }
 

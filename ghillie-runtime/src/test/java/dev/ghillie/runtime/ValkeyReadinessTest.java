@@ -39,7 +39,7 @@ class ValkeyReadinessTest {
         HttpProbe.Response response = readyWith("redis://:" + PASSWORD + "@127.0.0.1:" + valkey.port() + "/1");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"status\":\"ready\"}");
+        assertThat(response.body()).isEqualTo("{\"status\":\"ready\",\"checks\":{\"valkey\":\"ok\"}}");
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class PreviewProbe {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The result ghillie-runtime's /ready gives a passing check. */
+    private static final String PASSED = "ok";
     private final HttpClient http;
     private final Duration requestTimeout;
 
@@ -55,10 +57,22 @@ public final class PreviewProbe {
     }
 
     /**
-     * The checks a not-ready answer names, in its order: ghillie-runtime's {@code /ready} answers 503
-     * {@code {"status":"not-ready","checks":{"database":"connection refused",...}}}. Empty for any other body.
+     * The checks a not-ready answer names as failing, in its order: ghillie-runtime's {@code /ready} names every check,
+     * {@code {"status":"not-ready","checks":{"database":"connection refused","valkey":"ok"}}}, a passing one as
+     * {@code ok}. Empty for any other body.
      */
     public static Map<String, String> failingChecks(String body) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        namedChecks(body).forEach((name, result) -> {
+            if (!PASSED.equals(result)) {
+                checks.put(name, result);
+            }
+        });
+        return checks;
+    }
+
+    /** Every check a {@code /ready} answer names with its result ({@code ok} when it passes); empty for a body without them. */
+    public static Map<String, String> namedChecks(String body) {
         Map<String, String> checks = new LinkedHashMap<>();
         try {
             JsonNode json = JSON.readTree(body);

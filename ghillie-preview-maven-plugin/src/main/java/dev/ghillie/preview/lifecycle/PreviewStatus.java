@@ -310,10 +310,12 @@ public final class PreviewStatus {
                 answer.status() == 0 ? answer.body() : "the service's health path fails: mvn preview:logs", facts);
     }
 
-    /** ghillie-runtime's {@code /ready} names each failing check: they are the why. */
+    /** ghillie-runtime's {@code /ready} names each check: the failing ones are the why, the passing ones say what was checked. */
     static StatusPart readyPart(String url, PreviewProbe.Answer answer) {
         if (answer.status() == 200) {
-            return new StatusPart("url", url, PartState.OK, "ready", "every check passes", facts("status", 200));
+            Map<String, String> checks = PreviewProbe.namedChecks(answer.body());
+            String why = checks.isEmpty() ? "every check passes" : "every check passes: " + String.join(", ", checks.keySet());
+            return new StatusPart("url", url, PartState.OK, "ready", why, facts("status", 200, "checks", checks));
         }
         if (answer.status() == 0) {
             return new StatusPart("url", url, PartState.FAIL, "no answer", answer.body(), facts("status", 0));

@@ -53,7 +53,7 @@ final class MockPreview implements AutoCloseable {
     private final Path tmp;
     final HttpServer app;
     volatile int readyStatus = 200;
-    volatile String readyBody = "{\"status\":\"ready\"}";
+    volatile String readyBody = "{\"status\":\"ready\",\"checks\":{\"database\":\"ok\",\"valkey\":\"ok\"}}";
     final List<ReleaseRevision> history = new java.util.ArrayList<>(List.of(new ReleaseRevision(2, "deployed", "Upgrade complete")));
 
     MockPreview(KubernetesMockServer server, KubernetesClient client, Path tmp) throws java.io.IOException {

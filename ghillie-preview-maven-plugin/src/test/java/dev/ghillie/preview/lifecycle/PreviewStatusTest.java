@@ -72,7 +72,7 @@ class PreviewStatusTest {
         assertThat(line(report, "release")).contains("deployed").contains("revision 2");
         assertThat(line(report, "pod")).contains("ghillie-7b9f55bd6b-p7w5f").contains("ready").contains("1/1 Running, 0 restart(s)");
         assertThat(line(report, "url        " + preview.url() + "/health")).contains("200");
-        assertThat(line(report, "url        " + preview.url() + "/ready")).contains("ready");
+        assertThat(line(report, "url        " + preview.url() + "/ready")).contains("ready").contains("every check passes: database, valkey");
         assertThat(report.toTable().lines().toList().getLast()).startsWith("overall").contains("healthy").doesNotContain("NOT");
         // Never a Secret's values, in either form.
         assertThat(report.toTable() + report.toJson()).doesNotContain("pg-Secret-1").doesNotContain("vk-Secret-2");
@@ -157,10 +157,11 @@ class PreviewStatusTest {
     }
 
     @Test
-    void aReadyPathThatFailsNamesTheFailingChecks() throws Exception {
+    void aReadyPathThatFailsNamesTheFailingChecksNotThePassingOnes() throws Exception {
         preview.healthyPreview();
         preview.readyStatus = 503;
-        preview.readyBody = "{\"status\":\"not-ready\",\"checks\":{\"database\":\"connection refused\",\"valkey\":\"timed out after 1000 ms\"}}";
+        preview.readyBody = "{\"status\":\"not-ready\",\"checks\":{\"database\":\"connection refused\",\"cache\":\"ok\","
+                + "\"valkey\":\"timed out after 1000 ms\"}}";
 
         StatusReport report = preview.status();
 
@@ -172,6 +173,7 @@ class PreviewStatusTest {
         JsonNode json = new ObjectMapper().readTree(report.toJson());
         JsonNode readyJson = json.get("parts").get(json.get("parts").size() - 1);
         assertThat(readyJson.get("facts").get("failingChecks").get("database").asText()).isEqualTo("connection refused");
+        assertThat(readyJson.get("facts").get("failingChecks").has("cache")).isFalse();
     }
 
     @Test
