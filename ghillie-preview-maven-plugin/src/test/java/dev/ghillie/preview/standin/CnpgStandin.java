@@ -1,15 +1,16 @@
 package dev.ghillie.preview.standin;
 
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Map;
  * CloudNativePG writes and a random password, then {@code status.phase}, condition {@code Ready} and
  * {@code readyInstances}, following the pod's readiness. No replicas, no {@code -ro}/{@code -r} Services, no backups.
  */
-final class CnpgStandin implements StandinReconciler {
+final class CnpgStandin extends StandinReconciler {
 
     static final ResourceDefinitionContext TYPE = new ResourceDefinitionContext.Builder()
             .withGroup("postgresql.cnpg.io").withVersion("v1").withKind("Cluster").withPlural("clusters").withNamespaced(true).build();
@@ -33,42 +34,21 @@ final class CnpgStandin implements StandinReconciler {
     static final String WAITING = "Waiting for the instances to become active";
     /** The postgres user of CloudNativePG's images; the stand-in image has the same uid. */
     private static final long POSTGRES_UID = 26;
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-    private final KubernetesClient client;
-    private final String image;
-    private final SecureRandom random = new SecureRandom();
 
     CnpgStandin(KubernetesClient client, String image) {
-        this.client = client;
-        this.image = image;
+        super(client, image, TYPE, CLUSTER_LABEL);
     }
 
     @Override
-    public ResourceDefinitionContext type() {
-        return TYPE;
-    }
-
-    @Override
-    public String instanceLabel() {
-        return CLUSTER_LABEL;
-    }
-
-    @Override
-    public void reconcile(String namespace, String name) {
-        GenericKubernetesResource cluster = client.genericKubernetesResources(TYPE).inNamespace(namespace).withName(name).get();
-        if (cluster == null || cluster.getMetadata().getDeletionTimestamp() != null) {
-            return;
-        }
-        OwnedObjects owned = new OwnedObjects(client, TYPE, cluster);
+    void reconcile(OwnedObjects owned, GenericKubernetesResource cluster) {
+        String name = owned.name();
         Bootstrap bootstrap = Bootstrap.of(cluster);
         owned.createIfAbsent(appSecret(owned, bootstrap));
         owned.createIfAbsent(new ServiceBuilder().withNewMetadata().withName(name + "-rw").addToLabels(CLUSTER_LABEL, name).endMetadata()
                 .withNewSpec().addToSelector(CLUSTER_LABEL, name).addToSelector("role", "primary")
                 .addNewPort().withName("postgres").withPort(PORT).withNewTargetPort(PORT).withProtocol("TCP").endPort().endSpec().build());
         owned.createIfAbsent(pod(owned, bootstrap));
-        boolean ready = owned.pods(CLUSTER_LABEL).stream().anyMatch(OwnedObjects::ready);
-        owned.writeStatus(status(owned, ready));
+        owned.writeStatus(status(owned, readyPods(owned) > 0));
     }
 
     /** {@code spec.bootstrap.initdb}'s database and owner; CloudNativePG's defaults are {@code app} and the database's name. */
@@ -81,7 +61,7 @@ final class CnpgStandin implements StandinReconciler {
     }
 
     private Secret appSecret(OwnedObjects owned, Bootstrap bootstrap) {
-        String password = password();
+        String password = password(32);
         String host = owned.name() + "-rw";
         String inCluster = host + "." + owned.namespace();
         String fqdn = inCluster + ".svc.cluster.local";
@@ -111,46 +91,26 @@ final class CnpgStandin implements StandinReconciler {
         return "jdbc:postgresql://" + host + ":" + PORT + "/" + bootstrap.database() + "?password=" + password + "&user=" + bootstrap.owner();
     }
 
-    /** Letters and digits: nothing to encode in the URIs (CloudNativePG's generated passwords are URL-safe too). */
-    private String password() {
-        StringBuilder password = new StringBuilder(32);
-        for (int i = 0; i < 32; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
-    }
-
     private Pod pod(OwnedObjects owned, Bootstrap bootstrap) {
         String instance = owned.name() + "-1";
         return new PodBuilder().withNewMetadata().withName(instance)
                 .addToLabels(CLUSTER_LABEL, owned.name()).addToLabels("cnpg.io/instanceName", instance)
                 .addToLabels("cnpg.io/instanceRole", "primary").addToLabels("role", "primary").addToLabels("cnpg.io/podRole", "instance")
                 .endMetadata()
-                .withNewSpec()
-                .withTerminationGracePeriodSeconds(5L)
-                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(POSTGRES_UID).withRunAsGroup(POSTGRES_UID)
-                .withFsGroup(POSTGRES_UID).endSecurityContext()
-                .addNewContainer().withName("postgres").withImage(image).withImagePullPolicy("IfNotPresent")
-                .addNewEnv().withName("PGDATA").withValue("/var/lib/postgresql/data/pgdata").endEnv()
-                .addNewEnv().withName("APP_USER").withValue(bootstrap.owner()).endEnv()
-                .addNewEnv().withName("APP_DATABASE").withValue(bootstrap.database()).endEnv()
-                .addNewEnv().withName("APP_PASSWORD").withNewValueFrom().withNewSecretKeyRef("password", owned.name() + "-app", false)
-                .endValueFrom().endEnv()
-                .addNewPort().withName("postgresql").withContainerPort(PORT).withProtocol("TCP").endPort()
                 // pg_isready, not a TCP probe: a stopped (SIGSTOP) server still completes TCP handshakes in the kernel.
-                .withNewReadinessProbe().withNewExec().withCommand("/bin/sh", "-c",
-                        "exec /usr/lib/postgresql/*/bin/pg_isready -q -h 127.0.0.1 -p " + PORT).endExec()
-                .withPeriodSeconds(2).withTimeoutSeconds(2).withFailureThreshold(2).endReadinessProbe()
-                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withNewCapabilities().withDrop("ALL").endCapabilities()
-                .endSecurityContext()
-                .addNewVolumeMount().withName("pgdata").withMountPath("/var/lib/postgresql/data").endVolumeMount()
-                .endContainer()
-                .addNewVolume().withName("pgdata").withNewEmptyDir().endEmptyDir().endVolume()
-                .endSpec().build();
+                .withSpec(serverPod(POSTGRES_UID, "postgres", image, "postgresql", PORT, new ProbeBuilder().withNewExec()
+                        .withCommand("/bin/sh", "-c", "exec /usr/lib/postgresql/*/bin/pg_isready -q -h 127.0.0.1 -p " + PORT).endExec()
+                        .withPeriodSeconds(2).withTimeoutSeconds(2).withFailureThreshold(2).build(), "/var/lib/postgresql/data", List.of(
+                        new EnvVarBuilder().withName("PGDATA").withValue("/var/lib/postgresql/data/pgdata").build(),
+                        new EnvVarBuilder().withName("APP_USER").withValue(bootstrap.owner()).build(),
+                        new EnvVarBuilder().withName("APP_DATABASE").withValue(bootstrap.database()).build(),
+                        new EnvVarBuilder().withName("APP_PASSWORD").withNewValueFrom()
+                                .withNewSecretKeyRef("password", owned.name() + "-app", false).endValueFrom().build())))
+                .build();
     }
 
     private static Map<String, Object> status(OwnedObjects owned, boolean ready) {
-        List<?> previous = map(owned.status()).get("conditions") instanceof List<?> list ? list : List.of();
+        List<?> previous = previousConditions(owned);
         StatusCondition condition = ready ? new StatusCondition("Ready", true, "ClusterIsReady", "Cluster is Ready")
                 : new StatusCondition("Ready", false, "ClusterIsNotReady", "Cluster Is Not Ready");
         Map<String, Object> status = new LinkedHashMap<>();
@@ -161,9 +121,5 @@ final class CnpgStandin implements StandinReconciler {
         status.put("currentPrimary", owned.name() + "-1");
         status.put("conditions", List.of(condition.toMap(previous, null)));
         return status;
-    }
-
-    static Map<?, ?> map(Object value) {
-        return value instanceof Map<?, ?> map ? map : Map.of();
     }
 }

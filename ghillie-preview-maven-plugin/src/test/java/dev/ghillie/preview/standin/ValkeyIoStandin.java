@@ -1,6 +1,8 @@
 package dev.ghillie.preview.standin;
 
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -21,7 +23,7 @@ import java.util.Optional;
  * and the status the operator writes: {@code state}, {@code reason}, {@code message}, {@code shards}, {@code readyShards}
  * and its conditions, each stamped with the generation judged. The server runs standalone, not in cluster mode.
  */
-final class ValkeyIoStandin implements StandinReconciler {
+final class ValkeyIoStandin extends StandinReconciler {
 
     static final ResourceDefinitionContext TYPE = new ResourceDefinitionContext.Builder()
             .withGroup("valkey.io").withVersion("v1alpha1").withKind("ValkeyCluster").withPlural("valkeyclusters").withNamespaced(true)
@@ -30,33 +32,19 @@ final class ValkeyIoStandin implements StandinReconciler {
     static final int PORT = 6379;
     private static final long VALKEY_UID = 1000;
 
-    private final KubernetesClient client;
-    private final String image;
-
     ValkeyIoStandin(KubernetesClient client, String image) {
-        this.client = client;
-        this.image = image;
-    }
-
-    @Override
-    public ResourceDefinitionContext type() {
-        return TYPE;
-    }
-
-    @Override
-    public String instanceLabel() {
-        return CLUSTER_LABEL;
+        super(client, image, TYPE, CLUSTER_LABEL);
     }
 
     /** Where the {@code default} user's password is: the user's passwordSecret, else the operator's defaults. */
     record PasswordRef(String secret, String key) {
         static Optional<PasswordRef> of(GenericKubernetesResource cluster) {
-            Object users = CnpgStandin.map(cluster.get("spec")).get("users");
+            Object users = map(cluster.get("spec")).get("users");
             if (!(users instanceof List<?> list)) {
                 return Optional.empty();
             }
-            return list.stream().map(CnpgStandin::map).filter(user -> "default".equals(user.get("name"))).findFirst().map(user -> {
-                Map<?, ?> passwordSecret = CnpgStandin.map(user.get("passwordSecret"));
+            return list.stream().map(StandinReconciler::map).filter(user -> "default".equals(user.get("name"))).findFirst().map(user -> {
+                Map<?, ?> passwordSecret = map(user.get("passwordSecret"));
                 String secret = passwordSecret.get("name") instanceof String s ? s : cluster.getMetadata().getName() + "-users";
                 return new PasswordRef(secret, "default");
             });
@@ -64,12 +52,9 @@ final class ValkeyIoStandin implements StandinReconciler {
     }
 
     @Override
-    public void reconcile(String namespace, String name) {
-        GenericKubernetesResource cluster = client.genericKubernetesResources(TYPE).inNamespace(namespace).withName(name).get();
-        if (cluster == null || cluster.getMetadata().getDeletionTimestamp() != null) {
-            return;
-        }
-        OwnedObjects owned = new OwnedObjects(client, TYPE, cluster);
+    void reconcile(OwnedObjects owned, GenericKubernetesResource cluster) {
+        String namespace = owned.namespace();
+        String name = owned.name();
         Optional<PasswordRef> password = PasswordRef.of(cluster);
         if (password.isPresent() && !secretHasKey(namespace, password.get())) {
             // The operator's answer to a user whose Secret or key is missing: not ready, reason UsersACLError.
@@ -84,7 +69,7 @@ final class ValkeyIoStandin implements StandinReconciler {
         for (int shard = 0; shard < shards; shard++) {
             owned.createIfAbsent(node(name, shard, password));
         }
-        int readyShards = (int) owned.pods(CLUSTER_LABEL).stream().filter(OwnedObjects::ready).count();
+        int readyShards = (int) readyPods(owned);
         StatusCondition ready = readyShards >= shards ? new StatusCondition("Ready", true, "ClusterHealthy", "Cluster is healthy")
                 : new StatusCondition("Ready", false, "MissingShards", "Waiting for " + (shards - readyShards) + " of " + shards + " shards");
         owned.writeStatus(status(owned, cluster, readyShards, ready));
@@ -96,7 +81,7 @@ final class ValkeyIoStandin implements StandinReconciler {
     }
 
     private static int shards(GenericKubernetesResource cluster) {
-        return CnpgStandin.map(cluster.get("spec")).get("shards") instanceof Number n ? n.intValue() : 1;
+        return map(cluster.get("spec")).get("shards") instanceof Number n ? n.intValue() : 1;
     }
 
     private static Map<String, String> labels(String name) {
@@ -113,32 +98,21 @@ final class ValkeyIoStandin implements StandinReconciler {
         labels.put("app.kubernetes.io/component", "valkey-node");
         labels.put("valkey.io/shard-index", Integer.toString(shard));
         labels.put("valkey.io/node-index", "0");
-        DeploymentBuilder deployment = new DeploymentBuilder().withNewMetadata().withName("valkey-" + name + "-" + shard + "-0")
+        return new DeploymentBuilder().withNewMetadata().withName("valkey-" + name + "-" + shard + "-0")
                 .withLabels(labels).endMetadata()
                 .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels).endSelector()
                 .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec().withTerminationGracePeriodSeconds(5L)
-                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(VALKEY_UID).withRunAsGroup(VALKEY_UID).withFsGroup(VALKEY_UID)
-                .endSecurityContext()
-                .addNewContainer().withName("valkey-server").withImage(image).withImagePullPolicy("IfNotPresent")
-                .addNewPort().withName("valkey").withContainerPort(PORT).withProtocol("TCP").endPort()
-                .withNewReadinessProbe().withNewTcpSocket().withNewPort(PORT).endTcpSocket().withPeriodSeconds(2).endReadinessProbe()
-                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withNewCapabilities().withDrop("ALL").endCapabilities()
-                .endSecurityContext()
-                .addNewVolumeMount().withName("data").withMountPath("/data").endVolumeMount()
-                .endContainer()
-                .addNewVolume().withName("data").withNewEmptyDir().endEmptyDir().endVolume()
-                .endSpec().endTemplate().endSpec();
-        password.ifPresent(ref -> deployment.editSpec().editTemplate().editSpec().editFirstContainer()
-                .addNewEnv().withName("VALKEY_PASSWORD").withNewValueFrom().withNewSecretKeyRef(ref.key(), ref.secret(), false)
-                .endValueFrom().endEnv().endContainer().endSpec().endTemplate().endSpec());
-        return deployment.build();
+                .withSpec(serverPod(VALKEY_UID, "valkey-server", image, "valkey", PORT,
+                        new ProbeBuilder().withNewTcpSocket().withNewPort(PORT).endTcpSocket().withPeriodSeconds(2).build(), "/data",
+                        password.map(ref -> List.of(new EnvVarBuilder().withName("VALKEY_PASSWORD").withNewValueFrom()
+                                .withNewSecretKeyRef(ref.key(), ref.secret(), false).endValueFrom().build())).orElse(List.of())))
+                .endTemplate().endSpec().build();
     }
 
     /** The operator's state from its conditions: Ready=True gives Ready, else Progressing=True gives Reconciling, else Failed. */
     private static Map<String, Object> status(OwnedObjects owned, GenericKubernetesResource cluster, int readyShards, StatusCondition ready) {
         Long generation = cluster.getMetadata().getGeneration();
-        List<?> previous = CnpgStandin.map(owned.status()).get("conditions") instanceof List<?> list ? list : List.of();
+        List<?> previous = previousConditions(owned);
         boolean waiting = !ready.status() && !"UsersACLError".equals(ready.reason());
         List<StatusCondition> conditions = new ArrayList<>(List.of(ready, waiting
                 ? new StatusCondition("Progressing", true, "Initializing", "Waiting for the nodes to become ready")
