@@ -18,6 +18,7 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,16 @@ class GitOpsMojoTest {
         setVariableValueToObject(mojo, "chartRevision", COMMIT);
     }
 
+    /** A user's mistake: one line without a cause, and nothing written to the tree. */
+    private AbstractThrowableAssert<?, ? extends Throwable> failsWithOneLineWritingNothing(GitOpsMojo mojo) throws IOException {
+        AbstractThrowableAssert<?, ? extends Throwable> failure = assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasNoCause()
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThat(files(tree)).isEmpty();
+        return failure;
+    }
+
     private void aPushedImage() throws IOException {
         Files.createDirectories(workDir);
         Files.writeString(workDir.resolve("image.json"), """
@@ -100,15 +111,11 @@ class GitOpsMojoTest {
         configure(mojo);
         setVariableValueToObject(mojo, "check", true);
 
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        failsWithOneLineWritingNothing(mojo)
                 .hasMessageStartingWith("The GitOps tree differs from what the goal renders (ghillie.preview.gitops.check) in ")
                 .hasMessageContaining(" paths: clusters/preview-eu/kustomization.yaml, ")
                 .hasMessageContaining(", ... (all listed above and in gitops-report.json)")
-                .hasMessageEndingWith(": run preview:gitops without check and commit the result")
-                .hasNoCause()
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-        assertThat(files(tree)).isEmpty();
+                .hasMessageEndingWith(": run preview:gitops without check and commit the result");
         JsonNode report = new ObjectMapper().readTree(workDir.resolve("gitops-report.json").toFile());
         assertThat(report.get("check").asBoolean()).isTrue();
         assertThat(report.get("created")).extracting(JsonNode::asText).contains("platform/traefik/traefik.yaml");
@@ -134,11 +141,8 @@ class GitOpsMojoTest {
         configure(mojo);
         setVariableValueToObject(mojo, "remove", true);
 
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
-                .hasMessage("ghillie.preview.gitops.remove is true but ghillie.preview.gitops.preview is not set: name the preview to remove, e.g. pr-123")
-                .hasNoCause();
-        assertThat(files(tree)).isEmpty();
+        failsWithOneLineWritingNothing(mojo)
+                .hasMessage("ghillie.preview.gitops.remove is true but ghillie.preview.gitops.preview is not set: name the preview to remove, e.g. pr-123");
     }
 
     @Test
@@ -149,12 +153,9 @@ class GitOpsMojoTest {
         setVariableValueToObject(mojo, "chartRepository", null);
         aPushedImage();
 
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        failsWithOneLineWritingNothing(mojo)
                 .hasMessage("ghillie.preview.gitops.chartRepository is not set: give the Git address of this application's repository,"
-                        + " e.g. https://github.com/team/service.git")
-                .hasNoCause();
-        assertThat(files(tree)).isEmpty();
+                        + " e.g. https://github.com/team/service.git");
     }
 
     @Test
@@ -163,13 +164,9 @@ class GitOpsMojoTest {
         configure(mojo);
         aPreview(mojo);
 
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        failsWithOneLineWritingNothing(mojo)
                 .hasMessageStartingWith("No pushed image: " + workDir.resolve("image.json") + " does not exist")
-                .hasMessageContaining("-Dghillie.preview.imageTarget=registry")
-                .hasNoCause()
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-        assertThat(files(tree)).isEmpty();
+                .hasMessageContaining("-Dghillie.preview.imageTarget=registry");
     }
 
     @Test
@@ -178,10 +175,8 @@ class GitOpsMojoTest {
         configure(mojo);
         setVariableValueToObject(mojo, "dir", null);
 
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
-                .hasMessage("ghillie.preview.gitops.dir is not set: give a checkout of the GitOps repository")
-                .hasNoCause();
+        failsWithOneLineWritingNothing(mojo)
+                .hasMessage("ghillie.preview.gitops.dir is not set: give a checkout of the GitOps repository");
     }
 
     @Test
