@@ -1,6 +1,7 @@
 package dev.ghillie.preview;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -10,10 +11,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,37 @@ class ArchitectureTest {
         main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(PREVIEW);
     }
 
+    /** docs/architecture.md's diagram, top to bottom: a package uses only packages on lines below its own. */
+    private static final List<List<String>> LAYERS = List.of(
+            List.of("mojo"),
+            List.of("lifecycle", "gitops"),
+            List.of("provider", "image", "platform"),
+            List.of("settings"),
+            List.of("cluster"),
+            List.of("helm", "kube", "process"));
+
+    @Test
+    void eachPackageUsesOnlyTheLayersBelowIt() {
+        LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (List<String> line : LAYERS) {
+            for (String pkg : line) {
+                layers = layers.layer(pkg).definedBy(PREVIEW + "." + pkg + "..");
+            }
+        }
+        List<String> above = new ArrayList<>();
+        for (List<String> line : LAYERS) {
+            for (String pkg : line) {
+                layers = above.isEmpty() ? layers.whereLayer(pkg).mayNotBeAccessedByAnyLayer()
+                        : layers.whereLayer(pkg).mayOnlyBeAccessedByLayers(above.toArray(String[]::new));
+            }
+            above.addAll(line);
+        }
+        layers.because("docs/architecture.md draws the layers: a package that needs one on its own line or above has the"
+                        + " call upside down; move the shared type down, or pass a value from above; if the layers really changed,"
+                        + " change the diagram there and LAYERS here together")
+                .check(main);
+    }
+
     @Test
     void onlyTheMojosKnowMaven() {
         noClasses().that().resideOutsideOfPackage(PREVIEW + ".mojo..")
@@ -65,9 +99,8 @@ class ArchitectureTest {
     @Test
     void packagesFormNoCycles() {
         slices().matching(PREVIEW + ".(*)..").should().beFreeOfCycles()
-                .because("layers call downwards only (mojo -> lifecycle -> settings -> cluster/image/platform/provider/gitops ->"
-                        + " helm/kube/process): move the type both sides need into the lower package, or let the upper one pass"
-                        + " what the lower needs as a value or an interface the lower package owns")
+                .because("calls go downwards only (docs/architecture.md): move the type both sides need into the lower package,"
+                        + " or let the upper one pass what the lower needs as a value or an interface the lower package owns")
                 .check(main);
     }
 
