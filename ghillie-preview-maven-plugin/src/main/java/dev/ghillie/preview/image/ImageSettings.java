@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * @param baseImageCache where Jib keeps base image layers; empty for Jib's per-user default
  * @param offline      no network: a registry base image must be in Jib's cache already (Maven's -o)
  * @param dockerExecutable the docker CLI for {@link ImageTarget#DOCKER}; empty for {@code docker} on the PATH
- * @param startupCache  train a startup cache on the base image's JVM and ship it (see the image.startup package)
+ * @param startupCache  train a startup cache on the base image's JVM and ship it (see {@link StartupCache})
  * @param platforms     what the image is built for: the setting, else this machine until {@code up} asks the cluster's nodes
  * @param containerPort the port the image exposes (the service's ghillie.preview.containerPort)
  * @param portVariable  the variable the image sets to that port; empty for a service that reads none

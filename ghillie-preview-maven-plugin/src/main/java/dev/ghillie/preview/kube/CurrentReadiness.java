@@ -15,7 +15,7 @@ import java.util.TreeSet;
 /**
  * One look, without waiting, at what {@code up}'s waits wait for: a selection's Deployments judged as
  * {@link RolloutWaiter} judges them, a custom resource judged by the same {@link ReadinessCheck} as
- * {@link CustomResourceWait}, and which keys a Secret has. For {@code preview:status}.
+ * {@link ResourceWaiter}, and which keys a Secret has. For {@code preview:status}.
  */
 public final class CurrentReadiness {
 

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A snapshot of a release's pods for {@code preview:status}. */
-public final class PodStatusReader implements PodStatuses {
+public final class PodStatusReader {
 
     private final KubernetesClient client;
     private final Clock clock;
@@ -27,19 +27,6 @@ public final class PodStatusReader implements PodStatuses {
     PodStatusReader(KubernetesClient client, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    @Override
-    public List<PodSummary> pods(LabelSelection selection) {
-        try {
-            return client.pods().inNamespace(selection.namespace()).withLabels(selection.labels()).list().getItems()
-                    .stream()
-                    .map(this::summary)
-                    .sorted(Comparator.comparing(PodSummary::name))
-                    .toList();
-        } catch (KubernetesClientException e) {
-            throw ApiFailure.of("list the pods labelled " + selection.describe(), e);
-        }
     }
 
     /** The selected pods, sorted by name, each with why it is not ready (one list call; no events or logs). */

@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@code kubectl port-forward svc/...} does too, and it works on clusters without kube-proxy. The local side binds
  * {@link InetAddress#getLoopbackAddress()} only, never all interfaces.
  */
-public final class PortForwarder implements PortForwards {
+public final class PortForwarder {
 
     private final KubernetesClient client;
 
@@ -22,7 +22,12 @@ public final class PortForwarder implements PortForwards {
         this.client = Objects.requireNonNull(client, "client");
     }
 
-    @Override
+    /**
+     * Starts forwarding a loopback port to a ready pod behind the Service; the caller closes the session.
+     *
+     * @param servicePort the Service's port number, or 0 for its first port
+     * @param localPort   the loopback port to listen on, or 0 for a free one
+     */
     public PortForwardSession forwardService(String namespace, String service, int servicePort, int localPort) {
         if (localPort < 0 || localPort > 65535) {
             throw new IllegalArgumentException("localPort must be 0..65535, was " + localPort);

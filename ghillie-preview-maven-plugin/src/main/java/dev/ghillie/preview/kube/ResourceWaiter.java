@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Waits until a custom resource (a CloudNativePG {@code Cluster}, a {@code Valkey}) satisfies a
+ * Waits until a custom resource (an operator's instance, applied beside the app) satisfies a
  * {@link ReadinessCheck}, reading it as a {@link GenericKubernetesResource} so no generated model is needed. At
  * the deadline the exception shows the resource's status fields, conditions and recent events.
  *
  * <p>For the operators' own Deployments use {@link RolloutWaiter} with a {@link LabelSelection}.
  */
-public final class ResourceWaiter implements CustomResourceWait {
+public final class ResourceWaiter {
 
     private static final int MAX_EVENTS = 8;
     private static final int MAX_FIELD_LENGTH = 200;
@@ -33,7 +33,11 @@ public final class ResourceWaiter implements CustomResourceWait {
         this.events = new EventReader(client);
     }
 
-    @Override
+    /**
+     * Returns the resource as last read, once {@code check} holds.
+     *
+     * @throws ResourceNotReadyException when the deadline passes first
+     */
     public GenericKubernetesResource await(CustomResourceRef ref, ReadinessCheck check, WaitPolicy policy) {
         Deadline deadline = Deadline.after(policy.timeout());
         while (true) {
@@ -51,17 +55,17 @@ public final class ResourceWaiter implements CustomResourceWait {
 
     private GenericKubernetesResource read(CustomResourceRef ref) {
         try {
-            return client.genericKubernetesResources(ref.kind().context())
+            return client.genericKubernetesResources(ref.type())
                     .inNamespace(ref.namespace()).withName(ref.name()).get();
         } catch (KubernetesClientException e) {
-            throw new KubeException("Could not read " + ref.shortName() + " (" + ref.kind().apiVersion()
+            throw new KubeException("Could not read " + ref.shortName() + " (" + ref.apiVersion()
                     + ") in namespace " + ref.namespace() + " (" + ApiFailure.detail(e) + "): is its operator installed?", e);
         }
     }
 
     private ResourceNotReadyException notReady(CustomResourceRef ref, ReadinessCheck check, WaitPolicy policy,
             GenericKubernetesResource resource) {
-        String what = ref.shortName() + " (" + ref.kind().apiVersion() + ") in namespace " + ref.namespace();
+        String what = ref.shortName() + " (" + ref.apiVersion() + ") in namespace " + ref.namespace();
         String after = " after " + DurationText.of(policy.timeout());
         if (resource == null) {
             return new ResourceNotReadyException(what + " does not exist" + after
@@ -84,7 +88,7 @@ public final class ResourceWaiter implements CustomResourceWait {
                     + (c.get("reason") == null ? "" : " (" + c.get("reason") + ")")
                     + (c.get("message") == null ? "" : ": " + truncate(EventReader.oneLine(String.valueOf(c.get("message")))))));
         }
-        List<String> recent = events.recent(ref.namespace(), ref.kind().kind(), ref.name(), false, MAX_EVENTS);
+        List<String> recent = events.recent(ref.namespace(), ref.type().getKind(), ref.name(), false, MAX_EVENTS);
         if (!recent.isEmpty()) {
             details.add("  recent events:");
             recent.forEach(e -> details.add("    " + e));

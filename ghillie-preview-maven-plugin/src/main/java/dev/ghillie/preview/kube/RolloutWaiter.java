@@ -26,7 +26,7 @@ import java.util.Set;
  * <p>Polls rather than watches: a handful of Deployments, a one-second rhythm, and no watch reconnect logic to
  * get wrong against different API servers.
  */
-public final class RolloutWaiter implements Rollouts {
+public final class RolloutWaiter {
 
     /** How many log lines of a failing container the diagnosis shows by default. */
     public static final int DEFAULT_LOG_LINES = 20;
@@ -50,7 +50,11 @@ public final class RolloutWaiter implements Rollouts {
         this.inspector = new PodInspector(client, logLines);
     }
 
-    @Override
+    /**
+     * Returns once every Deployment of {@code selection} (at least one) is rolled out.
+     *
+     * @throws RolloutFailedException when a container cannot start or the deadline passes
+     */
     public RolloutResult await(LabelSelection selection, WaitPolicy policy) {
         Deadline deadline = Deadline.after(policy.timeout());
         Set<String> announced = new LinkedHashSet<>();

@@ -1,7 +1,5 @@
 package dev.ghillie.preview.kube;
 
-import dev.ghillie.preview.Deadline;
-import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.SecretValue;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -15,15 +13,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * Writes and reads Secrets without letting their values into any message: errors name the Secret, the key and the
+ * Writes Secrets without letting their values into any message: errors name the Secret, the key and the
  * HTTP status; anything the API server echoes back is masked first. No exception cause is attached, because a
  * client exception's message may carry the request.
  */
-public final class SecretApplier implements SecretStore {
+public final class SecretApplier {
+
+    /** What {@link #apply} did. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     private final KubernetesClient client;
 
@@ -31,8 +30,10 @@ public final class SecretApplier implements SecretStore {
         this.client = Objects.requireNonNull(client, "client");
     }
 
-    /** Unchanged data means no write, so pods that read the Secret are not disturbed by a re-run. */
-    @Override
+    /**
+     * Creates the Secret, or updates it when its data or labels differ; writes nothing when they do not, so pods that
+     * read the Secret are not disturbed by a re-run.
+     */
     public Outcome apply(SecretSpec spec) {
         Map<String, String> encoded = encode(spec.data());
         try {
@@ -66,63 +67,6 @@ public final class SecretApplier implements SecretStore {
         } catch (KubernetesClientException e) {
             throw failure("write Secret " + spec.name() + " in namespace " + spec.namespace(), e, spec.data().values());
         }
-    }
-
-    /** E.g. CloudNativePG's {@code <cluster>-app} {@code uri}; the error names the keys that exist. */
-    @Override
-    public SecretValue read(String namespace, String secretName, String key) {
-        return find(namespace, secretName, key).orElseThrow(() -> new KubeException("Secret " + secretName
-                + " in namespace " + namespace + " has no key '" + key + "'" + keysHint(namespace, secretName)));
-    }
-
-    /** Operators write their Secrets some time after the resource is created. */
-    @Override
-    public SecretValue await(String namespace, String secretName, String key, WaitPolicy policy) {
-        Deadline deadline = Deadline.after(policy.timeout());
-        while (true) {
-            Optional<SecretValue> value = find(namespace, secretName, key);
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (deadline.expired()) {
-                throw new KubeException("Secret " + secretName + " in namespace " + namespace + " has no key '" + key
-                        + "' after " + DurationText.of(policy.timeout()) + keysHint(namespace, secretName));
-            }
-            deadline.sleep(policy.pollInterval(), "Secret " + secretName + " in namespace " + namespace);
-        }
-    }
-
-    private Optional<SecretValue> find(String namespace, String secretName, String key) {
-        Secret secret = get(namespace, secretName);
-        if (secret == null) {
-            return Optional.empty();
-        }
-        if (secret.getData() != null && secret.getData().get(key) != null) {
-            return Optional.of(SecretValue.of(new String(Base64.getDecoder().decode(secret.getData().get(key)),
-                    StandardCharsets.UTF_8)));
-        }
-        if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
-            return Optional.of(SecretValue.of(secret.getStringData().get(key)));
-        }
-        return Optional.empty();
-    }
-
-    private Secret get(String namespace, String secretName) {
-        try {
-            return client.secrets().inNamespace(namespace).withName(secretName).get();
-        } catch (KubernetesClientException e) {
-            throw ApiFailure.of("read Secret " + secretName + " in namespace " + namespace, e);
-        }
-    }
-
-    /** Names the keys that do exist (never their values), or says the Secret is missing. */
-    private String keysHint(String namespace, String secretName) {
-        Secret secret = get(namespace, secretName);
-        if (secret == null) {
-            return ": the Secret does not exist.";
-        }
-        Map<String, String> keys = new TreeMap<>(secret.getData() == null ? Map.of() : secret.getData());
-        return ": it has " + (keys.isEmpty() ? "no keys." : "keys " + String.join(", ", keys.keySet()) + ".");
     }
 
     private static boolean hasLabels(Secret secret, Map<String, String> labels) {

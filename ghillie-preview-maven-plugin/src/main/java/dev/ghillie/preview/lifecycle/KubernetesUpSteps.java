@@ -32,16 +32,13 @@ import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.kube.Namespaces;
 import dev.ghillie.preview.kube.NodeArchitectures;
-import dev.ghillie.preview.kube.PlatformWaitsOnKube;
 import dev.ghillie.preview.kube.PortForwardSession;
 import dev.ghillie.preview.kube.PortForwarder;
 import dev.ghillie.preview.kube.ReleaseServices;
-import dev.ghillie.preview.kube.ResourceWaiter;
 import dev.ghillie.preview.kube.RolloutResult;
 import dev.ghillie.preview.kube.RolloutWaiter;
 import dev.ghillie.preview.kube.SecretApplier;
 import dev.ghillie.preview.kube.SecretSpec;
-import dev.ghillie.preview.kube.SecretStore;
 import dev.ghillie.preview.kube.WaitPolicy;
 import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
 import dev.ghillie.preview.provider.ClusterProvider;
@@ -281,7 +278,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
         KubernetesClient client = client(cluster);
         Namespaces.ensure(client, settings.namespace());
         String appSecret = settings.service().appSecret();
-        SecretStore.Outcome outcome = new SecretApplier(client).apply(new SecretSpec(settings.namespace(), appSecret,
+        SecretApplier.Outcome outcome = new SecretApplier(client).apply(new SecretSpec(settings.namespace(), appSecret,
                 Map.of("app.kubernetes.io/managed-by", "ghillie-preview"), data));
         appSecretChecksum = checksum(data);
         String keys = data.isEmpty() ? "no keys: no platform services" : String.join(", ", new TreeMap<>(data).keySet());
@@ -419,8 +416,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     }
 
     private PlatformWaits waits(PreviewCluster cluster) {
-        KubernetesClient client = client(cluster);
-        return new PlatformWaitsOnKube(new RolloutWaiter(client, progress::accept), new ResourceWaiter(client, progress::accept));
+        return PlatformWaits.on(client(cluster), progress::accept);
     }
 
     private KubernetesClient client(PreviewCluster cluster) {

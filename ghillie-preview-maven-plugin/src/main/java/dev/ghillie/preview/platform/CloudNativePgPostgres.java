@@ -34,11 +34,17 @@ public final class CloudNativePgPostgres extends OperatorBackedService {
 
     /** CloudNativePG writes the whole URI (password URL-encoded) in the form the runtime reads. */
     static final Spec SPEC = new Spec("postgresql", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE, Prerequisite.NONE,
-            CloudNativePgPostgres::cluster, ReadinessCheck.cnpgCluster(), CLUSTER_NAME + "-app", "uri", (namespace, uri) -> uri);
+            CloudNativePgPostgres::cluster, clusterReady(), CLUSTER_NAME + "-app", "uri", (namespace, uri) -> uri);
 
     public CloudNativePgPostgres(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
             ChartSource chart, Duration timeout) {
         super(SPEC, releases, waits, clients, chart, timeout);
+    }
+
+    /** Condition {@code Ready=True}, or the phase the operator names {@code Cluster in healthy state}. */
+    static ReadinessCheck clusterReady() {
+        return new ReadinessCheck("condition Ready=True or phase 'Cluster in healthy state'", ReadinessCheck.conditionTrue("Ready")
+                .predicate().or(r -> "Cluster in healthy state".equals(ReadinessCheck.status(r).get("phase"))));
     }
 
     /** The Cluster as the contract's minimal example: one instance, database and owner ghillie. */

@@ -33,11 +33,19 @@ public final class HyperspikeValkey extends OperatorBackedService {
      * The contract file marks this derivation UNVERIFIED: no real operator was run here.
      */
     static final Spec SPEC = new Spec("valkey", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE, Prerequisite.NONE,
-            HyperspikeValkey::valkey, ReadinessCheck.valkey(), NAME, "password", HyperspikeValkey::url);
+            HyperspikeValkey::valkey, valkeyReady(), NAME, "password", HyperspikeValkey::url);
 
     public HyperspikeValkey(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
             ChartSource chart, Duration timeout) {
         super(SPEC, releases, waits, clients, chart, timeout);
+    }
+
+    /** {@code status.ready == true}: the operator writes a boolean, older releases a string. */
+    static ReadinessCheck valkeyReady() {
+        return new ReadinessCheck("status.ready=true", r -> {
+            Object ready = ReadinessCheck.status(r).get("ready");
+            return Boolean.TRUE.equals(ready) || "true".equals(ready);
+        });
     }
 
     static String url(String namespace, String password) {

@@ -1,12 +1,22 @@
 package dev.ghillie.preview.platform;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import dev.ghillie.preview.kube.CustomResourceRef;
+import dev.ghillie.preview.kube.LabelSelection;
+import dev.ghillie.preview.kube.ProgressListener;
 import dev.ghillie.preview.kube.ReadinessCheck;
+import dev.ghillie.preview.kube.ResourceWaiter;
+import dev.ghillie.preview.kube.RolloutWaiter;
+import dev.ghillie.preview.kube.WaitPolicy;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
 import java.util.Map;
 
-/** The waits the platform services need, answered by the kube package's waiters. */
+/**
+ * The waits the platform services need: on a cluster, {@link #on} answers them with the kube package's waiters; tests
+ * stand in for the operators with a double.
+ */
 public interface PlatformWaits {
 
     /** Waits until every Deployment matching the labels in the namespace is available. */
@@ -18,4 +28,22 @@ public interface PlatformWaits {
      */
     GenericKubernetesResource resourceReady(ResourceDefinitionContext type, String namespace, String name,
             ReadinessCheck ready, Duration timeout);
+
+    /** The waits on the cluster {@code client} talks to; the waiters' progress lines go to {@code progress}. */
+    static PlatformWaits on(KubernetesClient client, ProgressListener progress) {
+        RolloutWaiter rollouts = new RolloutWaiter(client, progress);
+        ResourceWaiter resources = new ResourceWaiter(client, progress);
+        return new PlatformWaits() {
+            @Override
+            public void deploymentsAvailable(String namespace, Map<String, String> labels, Duration timeout) {
+                rollouts.await(new LabelSelection(namespace, labels), WaitPolicy.of(timeout));
+            }
+
+            @Override
+            public GenericKubernetesResource resourceReady(ResourceDefinitionContext type, String namespace, String name,
+                    ReadinessCheck ready, Duration timeout) {
+                return resources.await(new CustomResourceRef(type, namespace, name), ready, WaitPolicy.of(timeout));
+            }
+        };
+    }
 }

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Valkey through the Valkey project's own operator (valkey-io/valkey-operator, {@code valkey.io/v1alpha1},
@@ -59,12 +60,37 @@ public final class ValkeyIoValkey extends OperatorBackedService {
     private static final String PASSWORD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     static final Spec SPEC = new Spec("valkey", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE, ValkeyIoValkey::ensureUsersSecret,
-            ValkeyIoValkey::valkeyCluster, ReadinessCheck.valkeyCluster(), USERS_SECRET, USER,
+            ValkeyIoValkey::valkeyCluster, clusterReady(), USERS_SECRET, USER,
             (namespace, password) -> ValkeyUrl.of(SERVICE, namespace, PORT, password));
 
     public ValkeyIoValkey(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
             ChartSource chart, Duration timeout) {
         super(SPEC, releases, waits, clients, chart, timeout);
+    }
+
+    /**
+     * {@code status.state == Ready} (the operator derives the state from its conditions: Ready=True and not Degraded), or
+     * condition {@code Ready=True}; either for the current generation.
+     */
+    static ReadinessCheck clusterReady() {
+        Predicate<GenericKubernetesResource> ready = ReadinessCheck.conditionTrue("Ready").predicate()
+                .or(r -> "Ready".equals(ReadinessCheck.status(r).get("state")));
+        return new ReadinessCheck("status.state=Ready or condition Ready=True, for the current generation",
+                ready.and(ValkeyIoValkey::conditionsObserveCurrentGeneration));
+    }
+
+    /**
+     * The operator stamps each condition with the generation it judged (its contract: compare observedGeneration with
+     * metadata.generation); after a spec change on a re-run, a Ready of the old generation is stale, not ready.
+     */
+    private static boolean conditionsObserveCurrentGeneration(GenericKubernetesResource resource) {
+        Long generation = resource.getMetadata() == null ? null : resource.getMetadata().getGeneration();
+        if (generation == null) {
+            return true;
+        }
+        return ReadinessCheck.conditions(resource).stream().map(c -> c.get("observedGeneration"))
+                .filter(Number.class::isInstance).map(Number.class::cast)
+                .allMatch(observed -> observed.longValue() == generation);
     }
 
     /** One primary, no replicas, no metrics sidecar (one image less to pull); user default with every right. */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ghillie.preview.image.startup.DockerArchive;
-import dev.ghillie.preview.image.startup.LayerUnpacker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -117,12 +117,12 @@ class RuntimeImageBuilderTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux") && Runtime.version().feature() >= 25,
                 "skipped: the training run on a base jlinked from the build JDK needs Linux and JDK 25");
         Path jlinked = JlinkBaseImage.fromBuildJdk().write(Files.createDirectories(work.resolve("jlink")), work.resolve("jlink-base.tar"));
-        Path classes = Files.createDirectories(work.resolve("classes/dev/ghillie/preview/image/startup")).getParent().getParent().getParent().getParent().getParent();
-        String tiny = "dev/ghillie/preview/image/startup/TinyService.class";
+        Path classes = Files.createDirectories(work.resolve("classes/dev/ghillie/preview/image")).getParent().getParent().getParent().getParent();
+        String tiny = "dev/ghillie/preview/image/TinyService.class";
         try (var in = getClass().getClassLoader().getResourceAsStream(tiny)) {
             Files.copy(in, classes.resolve(tiny));
         }
-        ImageSettings settings = ImageSettings.builder().baseImage("tar://" + jlinked).imageName("tiny").mainClass("dev.ghillie.preview.image.startup.TinyService")
+        ImageSettings settings = ImageSettings.builder().baseImage("tar://" + jlinked).imageName("tiny").mainClass("dev.ghillie.preview.image.TinyService")
                 .creationTime("EPOCH").classesDirectory(classes).outputDirectory(work.resolve("out")).jvmFlags(List.of("-XX:+UseSerialGC"))
                 .startupCache(true).build();
 
@@ -130,7 +130,7 @@ class RuntimeImageBuilderTest {
 
         ImageArchive image = ImageArchive.read(result.tarFile().orElseThrow());
         assertThat(texts(image.config().get("config").get("Entrypoint"))).containsExactly("/opt/java/openjdk/bin/java", "-XX:+UseSerialGC",
-                "-XX:AOTCache=/app/startup.aot", "-cp", "/app/app.jar", "dev.ghillie.preview.image.startup.TinyService");
+                "-XX:AOTCache=/app/startup.aot", "-cp", "/app/app.jar", "dev.ghillie.preview.image.TinyService");
         assertThat(image.layer(image.layers().size() - 1)).containsOnlyKeys("/app/startup.aot");
         assertThat(image.layer(image.layers().size() - 1).get("/app/startup.aot"))
                 .isEqualTo(Files.readAllBytes(settings.startupCacheDirectory().resolve("startup.aot")));

@@ -59,7 +59,7 @@ class KubeClientFactoryTest {
 
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
             KubeException e = org.assertj.core.api.Assertions.catchThrowableOfType(KubeException.class,
-                    () -> new PodStatusReader(client).pods(LabelSelection.helmRelease("ghillie", "ghillie")));
+                    () -> new PodStatusReader(client).diagnosed(LabelSelection.helmRelease("ghillie", "ghillie")));
 
             assertThat(e.getMessage()).isEqualTo("Could not list the pods labelled app.kubernetes.io/instance=ghillie in "
                     + "namespace ghillie (no answer from the API server): is the cluster running and the kubeconfig current?");

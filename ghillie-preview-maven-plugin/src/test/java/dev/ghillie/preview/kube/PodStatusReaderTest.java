@@ -30,7 +30,8 @@ class PodStatusReaderTest {
         Clock fiveMinutesLater = Clock.fixed(Instant.parse(healthy.getMetadata().getCreationTimestamp())
                 .plus(Duration.ofMinutes(5)).plusSeconds(3), ZoneOffset.UTC);
 
-        List<PodSummary> pods = new PodStatusReader(client, fiveMinutesLater).pods(LabelSelection.helmRelease("ghillie", "ghillie"));
+        List<PodSummary> pods = new PodStatusReader(client, fiveMinutesLater).diagnosed(LabelSelection.helmRelease("ghillie", "ghillie"))
+                .stream().map(PodDiagnosis::summary).toList();
 
         assertThat(pods).extracting(PodSummary::name, PodSummary::ready, PodSummary::phase, PodSummary::status,
                         PodSummary::restarts, PodSummary::healthy)
@@ -50,7 +51,7 @@ class PodStatusReaderTest {
                 .always();
 
         KubeException e = org.assertj.core.api.Assertions.catchThrowableOfType(KubeException.class,
-                () -> new PodStatusReader(client).pods(LabelSelection.helmRelease("ghillie", "ghillie")));
+                () -> new PodStatusReader(client).diagnosed(LabelSelection.helmRelease("ghillie", "ghillie")));
 
         assertThat(e.getMessage()).isEqualTo("Could not list the pods labelled app.kubernetes.io/instance=ghillie in "
                 + "namespace ghillie (HTTP 403: pods is forbidden: User \"dev\" cannot list resource \"pods\"): is the "

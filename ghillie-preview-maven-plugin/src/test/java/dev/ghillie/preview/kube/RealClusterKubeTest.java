@@ -79,8 +79,8 @@ class RealClusterKubeTest {
         List<String> lines = new ArrayList<>();
         new PodLogStreamer(client).print(LogQuery.all(LabelSelection.helmRelease(NS, "healthy")), lines::add);
         assertThat(lines).anyMatch(l -> l.matches("\\[healthy-[a-z0-9-]+/app\\] serving"));
-        assertThat(new PodStatusReader(client).pods(LabelSelection.helmRelease(NS, "healthy")))
-                .singleElement().satisfies(p -> assertThat(p.healthy()).isTrue());
+        assertThat(new PodStatusReader(client).diagnosed(LabelSelection.helmRelease(NS, "healthy")))
+                .singleElement().satisfies(p -> assertThat(p.summary().healthy()).isTrue());
     }
 
     @Test

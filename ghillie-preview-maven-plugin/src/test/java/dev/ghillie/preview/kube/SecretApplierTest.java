@@ -37,71 +37,19 @@ class SecretApplierTest {
         SecretSpec first = spec(Map.of("DATABASE_URL", SecretValue.of(DATABASE_URL)));
         SecretSpec second = spec(Map.of("DATABASE_URL", SecretValue.of(DATABASE_URL), "VALKEY_URL", SecretValue.of(VALKEY_URL)));
 
-        assertThat(applier.apply(first)).isEqualTo(SecretStore.Outcome.CREATED);
+        assertThat(applier.apply(first)).isEqualTo(SecretApplier.Outcome.CREATED);
         assertThat(decoded("DATABASE_URL")).isEqualTo(DATABASE_URL);
         assertThat(stored().getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "ghillie-preview");
 
-        assertThat(applier.apply(second)).isEqualTo(SecretStore.Outcome.UPDATED);
+        assertThat(applier.apply(second)).isEqualTo(SecretApplier.Outcome.UPDATED);
         assertThat(decoded("VALKEY_URL")).isEqualTo(VALKEY_URL);
         String versionAfterUpdate = stored().getMetadata().getResourceVersion();
 
-        assertThat(applier.apply(second)).isEqualTo(SecretStore.Outcome.UNCHANGED);
+        assertThat(applier.apply(second)).isEqualTo(SecretApplier.Outcome.UNCHANGED);
         assertThat(stored().getMetadata().getResourceVersion()).isEqualTo(versionAfterUpdate);
 
-        assertThat(applier.apply(first)).isEqualTo(SecretStore.Outcome.UPDATED);
+        assertThat(applier.apply(first)).isEqualTo(SecretApplier.Outcome.UPDATED);
         assertThat(stored().getData()).containsOnlyKeys("DATABASE_URL");
-    }
-
-    @Test
-    void readsAKeyOfAnOperatorsSecret() {
-        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("pg-ghillie-app").endMetadata()
-                .withType("kubernetes.io/basic-auth")
-                .addToData("uri", base64(DATABASE_URL)).addToData("password", base64(PASSWORD)).build()).create();
-
-        SecretValue uri = new SecretApplier(client).read(NS, "pg-ghillie-app", "uri");
-
-        assertThat(uri.reveal()).isEqualTo(DATABASE_URL);
-        assertThat(uri).hasToString("****");
-    }
-
-    @Test
-    void waitsForAnOperatorToWriteItsSecret() {
-        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
-        try {
-            later.schedule(() -> client.secrets().inNamespace(NS).resource(new SecretBuilder()
-                    .withNewMetadata().withName("valkey-ghillie").endMetadata()
-                    .addToData("password", base64(PASSWORD)).build()).create(), 300, TimeUnit.MILLISECONDS);
-
-            SecretValue password = new SecretApplier(client).await(NS, "valkey-ghillie", "password",
-                    new WaitPolicy(Duration.ofSeconds(20), Duration.ofMillis(50)));
-
-            assertThat(password.reveal()).isEqualTo(PASSWORD);
-        } finally {
-            later.shutdownNow();
-        }
-    }
-
-    @Test
-    void aMissingKeyNamesTheKeysThatExistButNoValue() {
-        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("pg-ghillie-app").endMetadata()
-                .addToData("password", base64(PASSWORD)).addToData("username", base64("ghillie")).build()).create();
-
-        KubeException e = catchThrowableOfType(KubeException.class,
-                () -> new SecretApplier(client).read(NS, "pg-ghillie-app", "uri"));
-
-        assertThat(e.getMessage()).isEqualTo("Secret pg-ghillie-app in namespace ghillie has no key 'uri': it has keys "
-                + "password, username.");
-        assertThat(e.getMessage()).doesNotContain(PASSWORD).doesNotContain(base64(PASSWORD));
-    }
-
-    @Test
-    void aMissingSecretSaysSo() {
-        KubeException e = catchThrowableOfType(KubeException.class,
-                () -> new SecretApplier(client).await(NS, "valkey-ghillie", "password",
-                        new WaitPolicy(Duration.ofMillis(300), Duration.ofMillis(50))));
-
-        assertThat(e.getMessage()).isEqualTo("Secret valkey-ghillie in namespace ghillie has no key 'password' after "
-                + "0.3s: the Secret does not exist.");
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -138,7 +139,7 @@ final class TestController implements AutoCloseable {
 
     /** Sets {@code status} of a custom resource, as its operator would. */
     void setCustomStatus(CustomResourceRef ref, Map<String, Object> status) {
-        client.genericKubernetesResources(ref.kind().context()).inNamespace(ref.namespace()).withName(ref.name())
+        client.genericKubernetesResources(ref.type()).inNamespace(ref.namespace()).withName(ref.name())
                 .editStatus(r -> {
                     GenericKubernetesResource copy = new GenericKubernetesResource();
                     copy.setApiVersion(r.getApiVersion());
@@ -160,13 +161,13 @@ final class TestController implements AutoCloseable {
     }
 
 
-    /** Registers the CRD of {@code kind} with a status subresource, as the operator's chart would. */
-    void installCrd(CustomResourceKind kind) {
+    /** Registers the CRD of {@code type} with a status subresource, as the operator's chart would. */
+    void installCrd(ResourceDefinitionContext type) {
         client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
-                .withNewMetadata().withName(kind.plural() + "." + kind.group()).endMetadata()
-                .withNewSpec().withGroup(kind.group()).withScope("Namespaced")
-                .withNewNames().withKind(kind.kind()).withPlural(kind.plural()).endNames()
-                .addNewVersion().withName(kind.version()).withServed(true).withStorage(true)
+                .withNewMetadata().withName(type.getPlural() + "." + type.getGroup()).endMetadata()
+                .withNewSpec().withGroup(type.getGroup()).withScope("Namespaced")
+                .withNewNames().withKind(type.getKind()).withPlural(type.getPlural()).endNames()
+                .addNewVersion().withName(type.getVersion()).withServed(true).withStorage(true)
                 .withNewSubresources().withNewStatus().endStatus().endSubresources().endVersion()
                 .endSpec().build()).create();
     }
@@ -174,11 +175,11 @@ final class TestController implements AutoCloseable {
     /** Applies a custom resource with the given spec, as the platform step would. */
     GenericKubernetesResource apply(CustomResourceRef ref, Map<String, Object> spec) {
         GenericKubernetesResource r = new GenericKubernetesResourceBuilder()
-                .withApiVersion(ref.kind().apiVersion()).withKind(ref.kind().kind())
+                .withApiVersion(ref.apiVersion()).withKind(ref.type().getKind())
                 .withNewMetadata().withName(ref.name()).withNamespace(ref.namespace()).endMetadata()
                 .addToAdditionalProperties("spec", spec)
                 .build();
-        return client.genericKubernetesResources(ref.kind().context()).inNamespace(ref.namespace()).resource(r).create();
+        return client.genericKubernetesResources(ref.type()).inNamespace(ref.namespace()).resource(r).create();
     }
 
     @Override

@@ -15,7 +15,7 @@ import dev.ghillie.preview.helm.HelmClient;
 import dev.ghillie.preview.helm.ReleaseRequest;
 import dev.ghillie.preview.helm.ReleaseRevision;
 import dev.ghillie.preview.helm.ReleaseTarget;
-import dev.ghillie.preview.kube.CustomResourceKind;
+import dev.ghillie.preview.platform.OperatorTarget;
 import dev.ghillie.preview.kube.Namespaces;
 import dev.ghillie.preview.provider.existing.ExistingClusterProvider;
 import dev.ghillie.preview.settings.AccessMode;
@@ -83,10 +83,10 @@ class ExistingClusterDownTest {
         secret("ghillie", true);
         secret("valkey-ghillie-users", true);
         secret("the-teams-own", false);
-        client.genericKubernetesResources(CustomResourceKind.CNPG_CLUSTER.context()).inNamespace("team").resource(
+        client.genericKubernetesResources(OperatorTarget.postgres().type()).inNamespace("team").resource(
                 new GenericKubernetesResourceBuilder().withApiVersion("postgresql.cnpg.io/v1").withKind("Cluster").withNewMetadata()
                         .withName("pg-ghillie").addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata().build()).create();
-        client.genericKubernetesResources(CustomResourceKind.CNPG_CLUSTER.context()).inNamespace("team").resource(
+        client.genericKubernetesResources(OperatorTarget.postgres().type()).inNamespace("team").resource(
                 new GenericKubernetesResourceBuilder().withApiVersion("postgresql.cnpg.io/v1").withKind("Cluster").withNewMetadata()
                         .withName("the-teams-db").endMetadata().build()).create();
         // The default operator's type (valkey-io's ValkeyCluster), not only CloudNativePG's.
@@ -100,7 +100,7 @@ class ExistingClusterDownTest {
         assertThat(calls).containsExactly("helm uninstall ghillie -n team");
         assertThat(client.secrets().inNamespace("team").list().getItems()).extracting(s -> s.getMetadata().getName())
                 .containsExactly("the-teams-own");
-        assertThat(client.genericKubernetesResources(CustomResourceKind.CNPG_CLUSTER.context()).inNamespace("team").list().getItems())
+        assertThat(client.genericKubernetesResources(OperatorTarget.postgres().type()).inNamespace("team").list().getItems())
                 .extracting(r -> r.getMetadata().getName()).containsExactly("the-teams-db");
         assertThat(client.genericKubernetesResources(VALKEY_CLUSTER).inNamespace("team").list().getItems()).isEmpty();
         assertThat(client.namespaces().withName("team").get()).isNotNull();

@@ -368,7 +368,7 @@ class PlatformServicesTest {
 
     @Test
     void valkeyClusterReadinessFollowsTheOperatorsState() {
-        ReadinessCheck ready = ReadinessCheck.valkeyCluster();
+        ReadinessCheck ready = ValkeyIoValkey.clusterReady();
         GenericKubernetesResource cluster = ValkeyIoValkey.valkeyCluster("ghillie");
         assertThat(ready.isReady(cluster)).isFalse();
 

@@ -1,6 +1,7 @@
-package dev.ghillie.preview.kube;
+package dev.ghillie.preview.platform;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.kube.ResourceNotReadyException;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -15,15 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @EnableKubernetesMockClient(crud = true)
-class PlatformWaitsOnKubeTest {
+class PlatformWaitsTest {
 
     KubernetesClient client;
 
     @Test
     void operatorDeploymentsAndCustomResourcesAreAwaitedThroughTheKubeWaiters() {
         List<String> progress = new ArrayList<>();
-        PlatformWaitsOnKube waits = new PlatformWaitsOnKube(new RolloutWaiter(client, progress::add),
-                new ResourceWaiter(client, progress::add));
+        PlatformWaits waits = PlatformWaits.on(client, progress::add);
         client.apps().deployments().inNamespace("valkey-operator-system").resource(new DeploymentBuilder()
                 .withNewMetadata().withName("valkey-operator").addToLabels("app.kubernetes.io/instance", "valkey").withGeneration(1L)
                 .endMetadata()
@@ -33,8 +33,7 @@ class PlatformWaitsOnKubeTest {
 
         waits.deploymentsAvailable("valkey-operator-system", Map.of("app.kubernetes.io/instance", "valkey"), Duration.ofSeconds(20));
         PreviewException e = catchThrowableOfType(PreviewException.class, () -> waits.resourceReady(
-                CustomResourceKind.VALKEY.context(), "ghillie", "valkey-ghillie", ReadinessCheck.valkey(),
-                Duration.ofMillis(300)));
+                HyperspikeValkey.TYPE, "ghillie", "valkey-ghillie", HyperspikeValkey.valkeyReady(), Duration.ofMillis(300)));
 
         assertThat(progress).containsExactly("deployment/valkey-operator is ready [1/1]");
         assertThat(e).isInstanceOf(ResourceNotReadyException.class);

@@ -1,4 +1,4 @@
-package dev.ghillie.preview.image.startup;
+package dev.ghillie.preview.image;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,11 +1,8 @@
-package dev.ghillie.preview.image.startup;
+package dev.ghillie.preview.image;
 
 import dev.ghillie.preview.FileStamps;
 import dev.ghillie.preview.Sha256;
 import dev.ghillie.preview.SkipRecord;
-import dev.ghillie.preview.image.ImageLog;
-import dev.ghillie.preview.image.ImagePlatform;
-import dev.ghillie.preview.image.TargetPlatforms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

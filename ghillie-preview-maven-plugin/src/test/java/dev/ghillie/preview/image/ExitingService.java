@@ -1,4 +1,4 @@
-package dev.ghillie.preview.image.startup;
+package dev.ghillie.preview.image;
 
 /** A service that cannot start, the way one does when it needs something the training run does not give it. */
 public final class ExitingService {

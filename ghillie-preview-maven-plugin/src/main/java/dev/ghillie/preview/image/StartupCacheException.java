@@ -1,4 +1,4 @@
-package dev.ghillie.preview.image.startup;
+package dev.ghillie.preview.image;
 
 /**
  * Why no startup cache could be made; the image is then built without one, and the message says why. Most reasons

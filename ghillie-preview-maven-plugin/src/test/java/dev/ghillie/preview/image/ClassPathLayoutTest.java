@@ -1,8 +1,7 @@
-package dev.ghillie.preview.image.startup;
+package dev.ghillie.preview.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ghillie.preview.image.AppDependency;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

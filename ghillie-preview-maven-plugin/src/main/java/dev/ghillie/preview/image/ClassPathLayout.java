@@ -1,6 +1,5 @@
-package dev.ghillie.preview.image.startup;
+package dev.ghillie.preview.image;
 
-import dev.ghillie.preview.image.AppDependency;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.ghillie.preview.image.startup;
+package dev.ghillie.preview.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.ghillie.preview.image.startup;
+package dev.ghillie.preview.image;
 
 import dev.ghillie.preview.settings.ServiceConventions;
 import java.io.IOException;

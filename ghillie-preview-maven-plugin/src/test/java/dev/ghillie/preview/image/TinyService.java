@@ -1,4 +1,4 @@
-package dev.ghillie.preview.image.startup;
+package dev.ghillie.preview.image;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

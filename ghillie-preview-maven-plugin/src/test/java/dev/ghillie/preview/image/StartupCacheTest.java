@@ -1,11 +1,8 @@
-package dev.ghillie.preview.image.startup;
+package dev.ghillie.preview.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ghillie.preview.image.JlinkBaseImage;
-import dev.ghillie.preview.image.RecordingLog;
-import dev.ghillie.preview.image.TargetPlatforms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
