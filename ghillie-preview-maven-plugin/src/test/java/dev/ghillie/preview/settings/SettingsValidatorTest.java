@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsValidatorTest {
 
@@ -106,6 +108,20 @@ class SettingsValidatorTest {
         assertThat(SettingsValidator.duration("x", "PT2M")).isEqualTo(Duration.ofMinutes(2));
         assertThatThrownBy(() -> SettingsValidator.duration("ghillie.preview.rolloutTimeout", "soon"))
                 .hasMessage("ghillie.preview.rolloutTimeout='soon' is not a duration: use e.g. 300s, 5m or 1m30s");
+    }
+
+    @Test
+    void parsesTheUnitsFabric8Knows() {
+        assertThat(SettingsValidator.duration("x", "500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(SettingsValidator.duration("x", "1m30s")).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    /** fabric8's parser skips what it does not understand; a setting must not lose the rest silently. */
+    @ParameterizedTest
+    @ValueSource(strings = {"5m garbage", "1.5h", "-5m", "5m30", "5x", "", "PT"})
+    void refusesADurationWithAnythingLeftOver(String text) {
+        assertThatThrownBy(() -> SettingsValidator.duration("ghillie.preview.since", text))
+                .hasMessage("ghillie.preview.since='" + text + "' is not a duration: use e.g. 300s, 5m or 1m30s");
     }
 
     @Test
