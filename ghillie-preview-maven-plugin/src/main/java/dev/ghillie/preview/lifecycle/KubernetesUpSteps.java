@@ -105,7 +105,6 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     private final Consumer<String> progress;
     private final KubeClientFactory clientFactory = new KubeClientFactory();
     private final Map<Path, KubernetesClient> clients = new ConcurrentHashMap<>();
-    private volatile String appSecretChecksum = "";
 
     /** On k3d. */
     public KubernetesUpSteps(PreviewSettings settings, ServiceBuild serviceBuild, ImageSettings imageSettings, K3d k3d,
@@ -277,25 +276,24 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     }
 
     @Override
-    public Outcome<Void> appSecret(PreviewCluster cluster, Map<String, SecretValue> data) {
+    public Outcome<String> appSecret(PreviewCluster cluster, Map<String, SecretValue> data) {
         KubernetesClient client = client(cluster);
         Namespaces.ensure(client, settings.namespace());
         String appSecret = settings.service().appSecret();
         SecretStore.Outcome outcome = new SecretApplier(client).apply(new SecretSpec(settings.namespace(), appSecret,
                 Map.of("app.kubernetes.io/managed-by", "ghillie-preview"), data));
-        appSecretChecksum = checksum(data);
         String keys = data.isEmpty() ? "no keys: no platform services" : String.join(", ", new TreeMap<>(data).keySet());
-        return Outcome.of(null, "Secret " + appSecret + " " + outcome.name().toLowerCase(java.util.Locale.ROOT) + " (" + keys + ")");
+        return Outcome.of(checksum(data), "Secret " + appSecret + " " + outcome.name().toLowerCase(java.util.Locale.ROOT) + " (" + keys + ")");
     }
 
     @Override
-    public Outcome<Void> release(PreviewCluster cluster, ImageResult image) {
-        ReleaseRequest request = releaseRequest(cluster, image);
+    public Outcome<Void> release(PreviewCluster cluster, ImageResult image, String appSecretChecksum) {
+        ReleaseRequest request = releaseRequest(cluster, image, appSecretChecksum);
         ReleaseConverger.Result result = releases().converge(request);
         return Outcome.of(null, settings.release() + " " + result.summary());
     }
 
-    ReleaseRequest releaseRequest(PreviewCluster cluster, ImageResult image) {
+    ReleaseRequest releaseRequest(PreviewCluster cluster, ImageResult image, String appSecretChecksum) {
         List<Path> valuesFiles = new ArrayList<>();
         Path localValues = settings.chartDir().resolve("values-local.yaml");
         if (Files.isRegularFile(localValues)) {

@@ -60,8 +60,8 @@ class NodePlatformTest {
         @Override public Outcome<ImageResult> loadImage(PreviewCluster c, ImageResult i) { return Outcome.of(i, ""); }
         @Override public Outcome<Optional<SecretValue>> postgres(PreviewCluster c) { throw new AssertionError("platform=none"); }
         @Override public Outcome<Optional<SecretValue>> valkey(PreviewCluster c) { throw new AssertionError("platform=none"); }
-        @Override public Outcome<Void> appSecret(PreviewCluster c, Map<String, SecretValue> data) { return Outcome.of(null, ""); }
-        @Override public Outcome<Void> release(PreviewCluster c, ImageResult i) { return Outcome.of(null, ""); }
+        @Override public Outcome<String> appSecret(PreviewCluster c, Map<String, SecretValue> data) { return Outcome.of("", ""); }
+        @Override public Outcome<Void> release(PreviewCluster c, ImageResult i, String appSecretChecksum) { return Outcome.of(null, ""); }
         @Override public Outcome<Void> rollout(PreviewCluster c) { return Outcome.of(null, ""); }
         @Override public Outcome<PreviewAccess> access(PreviewCluster c, ImageResult i) {
             return Outcome.of(new PreviewAccess("http://127.0.0.1:8081", "ingress", () -> { }), "");

@@ -104,15 +104,15 @@ class PreviewUpTest {
         }
 
         @Override
-        public Outcome<Void> appSecret(PreviewCluster c, Map<String, SecretValue> data) {
+        public Outcome<String> appSecret(PreviewCluster c, Map<String, SecretValue> data) {
             calls.add("secret");
             secretData = data;
-            return Outcome.of(null, "updated");
+            return Outcome.of("checksum-of-" + data.keySet(), "updated");
         }
 
         @Override
-        public Outcome<Void> release(PreviewCluster c, ImageResult i) {
-            calls.add("release " + i.reference());
+        public Outcome<Void> release(PreviewCluster c, ImageResult i, String appSecretChecksum) {
+            calls.add("release " + i.reference() + " secret " + appSecretChecksum);
             return Outcome.of(null, "installed revision 1");
         }
 
@@ -155,8 +155,9 @@ class PreviewUpTest {
         assertThat(result.access().url()).isEqualTo("http://127.0.0.1:8081");
         assertThat(result.timings()).containsOnlyKeys("preflight", "cluster", "image build", "image load", "postgresql",
                 "valkey", "app secret", "helm release", "rollout", "preview url");
-        // The release names the image as the load step says the nodes know it.
-        assertThat(steps.calls).endsWith("release k3d-registry:5000/ghillie-runtime:0.1.0-abc", "rollout", "access");
+        // The release names the image as the load step says the nodes know it, and carries the secret step's checksum.
+        assertThat(steps.calls).endsWith("release k3d-registry:5000/ghillie-runtime:0.1.0-abc secret checksum-of-[DATABASE_URL, VALKEY_URL]",
+                "rollout", "access");
         assertThat(steps.secretData).containsOnlyKeys("DATABASE_URL", "VALKEY_URL");
     }
 

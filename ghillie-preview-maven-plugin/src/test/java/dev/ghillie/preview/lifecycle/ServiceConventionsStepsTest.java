@@ -122,7 +122,7 @@ class ServiceConventionsStepsTest {
     @Test
     void theAppSecretHasTheNameTheSettingsGive() throws Exception {
         try (KubernetesUpSteps steps = steps(plainService(null))) {
-            StepReporter.Outcome<Void> outcome = steps.appSecret(clusterWithIngressOn(1),
+            StepReporter.Outcome<String> outcome = steps.appSecret(clusterWithIngressOn(1),
                     Map.of("PG_URL", SecretValue.of("postgresql://app:pw@pg/app")));
 
             Secret secret = client.secrets().inNamespace("ghillie").withName("plain-env").get();
@@ -130,6 +130,12 @@ class ServiceConventionsStepsTest {
             assertThat(secret.getData()).containsOnlyKeys("PG_URL");
             assertThat(client.secrets().inNamespace("ghillie").withName("ghillie").get()).isNull();
             assertThat(outcome.detail()).isEqualTo("Secret plain-env created (PG_URL)");
+            // What release gets: the pods roll when the Secret's data changes, and the checksum shows no value.
+            assertThat(outcome.value()).hasSize(64).doesNotContain("pw");
+            ReleaseRequest request = steps.releaseRequest(clusterWithIngressOn(1), IMAGE, outcome.value());
+            assertThat(request.values()).containsEntry(KubernetesUpSteps.SECRET_CHECKSUM_ANNOTATION, outcome.value());
+            assertThat(steps.appSecret(clusterWithIngressOn(1), Map.of("PG_URL", SecretValue.of("postgresql://app:other@pg/app"))).value())
+                    .isNotEqualTo(outcome.value());
         }
     }
 
@@ -137,7 +143,7 @@ class ServiceConventionsStepsTest {
     @Test
     void theConventionsReachTheChartBetweenItsLocalValuesAndTheUsersFiles() throws Exception {
         try (KubernetesUpSteps steps = steps(plainService(null))) {
-            ReleaseRequest request = steps.releaseRequest(clusterWithIngressOn(1), IMAGE);
+            ReleaseRequest request = steps.releaseRequest(clusterWithIngressOn(1), IMAGE, "");
 
             Path conventions = tmp.resolve("work/service-values.yaml");
             assertThat(request.valuesFiles()).containsExactly(tmp.resolve("charts/ghillie/values-local.yaml"), conventions, tmp.resolve("mine.yaml"));
