@@ -1,5 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.PreviewException;

@@ -14,6 +14,7 @@ import dev.ghillie.preview.process.SecretMasker;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.ChartOverrides;
 import dev.ghillie.preview.settings.KeyValuePairs;
+import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.ValkeyOperator;
 import dev.ghillie.preview.settings.PreviewSettings;
@@ -244,10 +245,10 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
                 : project.getBasedir().toPath();
         ChartOverrides chartOverrides = sources.chartOverrides(
                 valuesFiles == null ? List.of() : valuesFiles.stream().map(f -> f.toPath().toAbsolutePath()).toList(), chartValues(), projectDir);
-        boolean[] services = PlatformSettings.parseSelection(platform);
+        PlatformSelection services = PlatformSelection.parse(platform);
         ValkeyOperator valkeyOperatorSetting = ValkeyOperator.parse(valkeyOperator);
         ProviderSettings providerSettings = providerSettings(sources);
-        PlatformSettings platformSettings = new PlatformSettings(services[0], services[1],
+        PlatformSettings platformSettings = new PlatformSettings(services.postgres(), services.valkey(),
                 chartSource("ghillie.preview.cnpgChart", cnpgChart, cnpgChartVersion, projectDir),
                 chartSource("ghillie.preview.valkeyChart", orElse(valkeyChart, valkeyOperatorSetting.chart()),
                         orElse(valkeyChartVersion, valkeyOperatorSetting.chartVersion()), projectDir),

@@ -1,5 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.cluster.ClusterAction;
@@ -264,10 +265,9 @@ class PreviewUpTest {
             "postgres |  9 | postgresql        | DATABASE_URL",
             "valkey   |  9 | valkey            | VALKEY_URL"})
     void theStepsFollowThePlatformSelection(String selection, int stepCount, String services, String secretKeys) {
-        boolean[] chosen = dev.ghillie.preview.settings.PlatformSettings.parseSelection(selection);
         List<String> expectedServices = services == null ? List.of() : List.of(services.split(","));
         List<String> expectedKeys = secretKeys == null ? List.of() : List.of(secretKeys.split(","));
-        PreviewUp up = new PreviewUp(steps, new PlatformSelection(chosen[0], chosen[1]), lines::add);
+        PreviewUp up = new PreviewUp(steps, PlatformSelection.parse(selection), lines::add);
 
         PreviewUp.Result result = up.run();
 

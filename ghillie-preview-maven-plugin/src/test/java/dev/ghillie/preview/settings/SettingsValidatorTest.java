@@ -126,11 +126,11 @@ class SettingsValidatorTest {
 
     @Test
     void platformSelection() {
-        assertThat(PlatformSettings.parseSelection("all")).containsExactly(true, true);
-        assertThat(PlatformSettings.parseSelection("none")).containsExactly(false, false);
-        assertThat(PlatformSettings.parseSelection("postgres")).containsExactly(true, false);
-        assertThat(PlatformSettings.parseSelection("valkey,postgres")).containsExactly(true, true);
-        assertThatThrownBy(() -> PlatformSettings.parseSelection("mysql")).hasMessageStartingWith("ghillie.preview.platform='mysql'");
+        assertThat(PlatformSelection.parse("all")).isEqualTo(PlatformSelection.ALL);
+        assertThat(PlatformSelection.parse("none")).isEqualTo(PlatformSelection.NONE);
+        assertThat(PlatformSelection.parse("postgres")).isEqualTo(new PlatformSelection(true, false));
+        assertThat(PlatformSelection.parse("valkey,postgres")).isEqualTo(PlatformSelection.ALL);
+        assertThatThrownBy(() -> PlatformSelection.parse("mysql")).hasMessageStartingWith("ghillie.preview.platform='mysql'");
         assertThat(AccessMode.parse("port-forward")).isEqualTo(AccessMode.PORT_FORWARD);
         assertThatThrownBy(() -> AccessMode.parse("nodeport")).hasMessageStartingWith("ghillie.preview.access='nodeport'");
     }
