@@ -74,9 +74,9 @@ class NodePlatformTest {
         Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
         PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
                 Duration.ofMinutes(1));
-        PreviewSettings settings = new PreviewSettings("ghillie-local", 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart,
-                List.of(), Map.of(), AccessMode.INGRESS, 0, platform, Duration.ofSeconds(30), tmp, tmp.resolve("work"),
-                Optional.empty(), fake.environment());
+        PreviewSettings settings = PreviewSettings.builder()
+                .clusterTimeout(Duration.ofSeconds(30)).chartDir(chart).platform(platform).rolloutTimeout(Duration.ofSeconds(30))
+                .projectDir(tmp).workDir(tmp.resolve("work")).environment(fake.environment()).build();
         Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
         PreviewCluster cluster = new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550), new HostPort("127.0.0.1", 8081),
                 kubeconfig, ClusterAction.REUSED, List.of());

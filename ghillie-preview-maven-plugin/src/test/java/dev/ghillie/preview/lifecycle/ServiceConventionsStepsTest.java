@@ -103,9 +103,10 @@ class ServiceConventionsStepsTest {
         Path mine = Files.writeString(tmp.resolve("mine.yaml"), "containerPort: 7070\n");
         PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
                 Duration.ofMinutes(1));
-        PreviewSettings settings = new PreviewSettings("ghillie-local", 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart,
-                List.of(mine), Map.of(), AccessMode.INGRESS, 0, platform, Duration.ofSeconds(5), tmp, tmp.resolve("work"), Optional.empty(),
-                fake.environment()).withService(conventions);
+        PreviewSettings settings = PreviewSettings.builder()
+                .clusterTimeout(Duration.ofSeconds(30)).chartDir(chart).valuesFiles(List.of(mine)).platform(platform)
+                .rolloutTimeout(Duration.ofSeconds(5)).projectDir(tmp).workDir(tmp.resolve("work"))
+                .environment(fake.environment()).service(conventions).build();
         return new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, null, fake.k3d(), new Preflight(fake.runner()),
                 DockerCheck.AUTO, null, new RecordingLog(), progress::add);
     }

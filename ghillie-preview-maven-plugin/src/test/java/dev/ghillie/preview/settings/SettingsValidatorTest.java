@@ -31,8 +31,10 @@ class SettingsValidatorTest {
 
     private PreviewSettings settings(String cluster, String namespace, int port, List<Path> values, Duration rollout) {
         PlatformSettings platform = new PlatformSettings(true, true, new ChartSource.Local(chart), new ChartSource.Local(chart), Duration.ofMinutes(5));
-        return new PreviewSettings(cluster, 0, port, Duration.ofMinutes(3), false, namespace, "ghillie", chart, values, Map.of(),
-                AccessMode.INGRESS, 0, platform, rollout, dir, dir.resolve("target/ghillie-preview"), java.util.Optional.empty(), Map.of());
+        return PreviewSettings.builder()
+                .clusterName(cluster).ingressPort(port).clusterTimeout(Duration.ofMinutes(3)).namespace(namespace).chartDir(chart)
+                .valuesFiles(values).platform(platform).rolloutTimeout(rollout).projectDir(dir)
+                .workDir(dir.resolve("target/ghillie-preview")).build();
     }
 
     @Test
@@ -82,10 +84,11 @@ class SettingsValidatorTest {
     void aK3dRegistryIsRefusedOnTheOtherProviders() {
         PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
                 Duration.ofMinutes(5));
-        PreviewSettings kindWithRegistry = new PreviewSettings("ghillie-local", 0, 0, Duration.ofMinutes(3), false, "ghillie", "ghillie",
-                chart, List.of(), Map.of(), AccessMode.PORT_FORWARD, 0, platform, Duration.ofMinutes(5), dir, dir.resolve("target"),
-                java.util.Optional.of(dev.ghillie.preview.cluster.K3dRegistry.parse("k3d-ghillie-registry:5001")), Map.of(),
-                ServiceConventions.DEFAULTS, ProviderSettings.of(ProviderKind.KIND));
+        PreviewSettings kindWithRegistry = PreviewSettings.builder()
+                .clusterTimeout(Duration.ofMinutes(3)).chartDir(chart).access(AccessMode.PORT_FORWARD).platform(platform)
+                .projectDir(dir).workDir(dir.resolve("target"))
+                .registry(java.util.Optional.of(dev.ghillie.preview.cluster.K3dRegistry.parse("k3d-ghillie-registry:5001")))
+                .provider(ProviderSettings.of(ProviderKind.KIND)).build();
 
         assertThatThrownBy(() -> SettingsValidator.validate(kindWithRegistry))
                 .hasMessageStartingWith("ghillie.preview.registry names a k3d registry, and ghillie.preview.provider is kind: unset it");
