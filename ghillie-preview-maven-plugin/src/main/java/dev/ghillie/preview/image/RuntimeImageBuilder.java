@@ -9,7 +9,6 @@ import com.google.cloud.tools.jib.api.JavaContainerBuilder;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
-import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
@@ -322,15 +321,7 @@ public final class RuntimeImageBuilder {
     }
 
     private RegistryImage withDockerCredentials(RegistryImage image, ImageReference reference) {
-        return image.addCredentialRetriever(CredentialRetrieverFactory
-                .forImage(reference, event -> {
-                    if (event.getLevel() == LogEvent.Level.WARN || event.getLevel() == LogEvent.Level.ERROR) {
-                        log.warn("jib: " + event.getMessage());
-                    } else {
-                        log.detail("jib: " + event.getMessage());
-                    }
-                })
-                .dockerConfig());
+        return image.addCredentialRetriever(CredentialRetrieverFactory.forImage(reference, new JibEventLog(log)::onLog).dockerConfig());
     }
 
     private static List<Path> jars(ImageSettings settings, AppDependency.Kind kind) {

@@ -53,30 +53,6 @@ public record PreviewSettings(
         return new Builder();
     }
 
-    /** These settings, to change some. */
-    public Builder toBuilder() {
-        return new Builder().clusterName(clusterName).agents(agents).ingressPort(ingressPort).clusterTimeout(clusterTimeout)
-                .updateDefaultKubeconfig(updateDefaultKubeconfig).namespace(namespace).release(release).chartDir(chartDir)
-                .valuesFiles(valuesFiles).setValues(setValues).access(access).localPort(localPort).platform(platform)
-                .rolloutTimeout(rolloutTimeout).projectDir(projectDir).workDir(workDir).registry(registry).environment(environment)
-                .service(service).provider(provider);
-    }
-
-    /** The same settings for another service. */
-    public PreviewSettings withService(ServiceConventions conventions) {
-        return toBuilder().service(conventions).build();
-    }
-
-    /** The same settings on another provider. */
-    public PreviewSettings withProvider(ProviderSettings other) {
-        return toBuilder().provider(other).build();
-    }
-
-    /** The same settings with another access mode. */
-    public PreviewSettings withAccess(AccessMode other) {
-        return toBuilder().access(other).build();
-    }
-
     /** Named values in place of twenty positions; a setting left out takes the goal's default. */
     public static final class Builder {
         private String clusterName = "ghillie-local";

@@ -30,11 +30,19 @@ class SettingsValidatorTest {
     }
 
     private PreviewSettings settings(String cluster, String namespace, int port, List<Path> values, Duration rollout) {
+        return builder(cluster, namespace, port, values, rollout).build();
+    }
+
+    private PreviewSettings onKind(String cluster) {
+        return builder(cluster, "ghillie", 0, List.of(), Duration.ofMinutes(1)).provider(ProviderSettings.of(ProviderKind.KIND)).build();
+    }
+
+    private PreviewSettings.Builder builder(String cluster, String namespace, int port, List<Path> values, Duration rollout) {
         PlatformSettings platform = new PlatformSettings(true, true, new ChartSource.Local(chart), new ChartSource.Local(chart), Duration.ofMinutes(5));
         return PreviewSettings.builder()
                 .clusterName(cluster).ingressPort(port).clusterTimeout(Duration.ofMinutes(3)).namespace(namespace).chartDir(chart)
                 .valuesFiles(values).platform(platform).rolloutTimeout(rollout).projectDir(dir)
-                .workDir(dir.resolve("target/ghillie-preview")).build();
+                .workDir(dir.resolve("target/ghillie-preview"));
     }
 
     @Test
@@ -69,15 +77,12 @@ class SettingsValidatorTest {
 
     @Test
     void kindClusterNamesFollowKindsRule() {
-        PreviewSettings kind = settings("pr-42.preview", "ghillie", 0, List.of(), Duration.ofMinutes(1))
-                .withProvider(ProviderSettings.of(ProviderKind.KIND));
+        PreviewSettings kind = onKind("pr-42.preview");
         assertThatCode(() -> SettingsValidator.validate(kind)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> SettingsValidator.validate(settings("Pr_42", "ghillie", 0, List.of(), Duration.ofMinutes(1))
-                .withProvider(ProviderSettings.of(ProviderKind.KIND))))
+        assertThatThrownBy(() -> SettingsValidator.validate(onKind("Pr_42")))
                 .hasMessage("ghillie.preview.cluster='Pr_42' is not a valid kind cluster name: use at most 50 lower-case letters, digits,"
                         + " '.' and '-' (kind's ^[a-z0-9.-]+$; or set GHILLIE_K3D_CLUSTER)");
-        assertThatThrownBy(() -> SettingsValidator.validate(settings("a".repeat(51), "ghillie", 0, List.of(), Duration.ofMinutes(1))
-                .withProvider(ProviderSettings.of(ProviderKind.KIND)))).hasMessageContaining("at most 50");
+        assertThatThrownBy(() -> SettingsValidator.validate(onKind("a".repeat(51)))).hasMessageContaining("at most 50");
     }
 
     @Test
