@@ -1,9 +1,14 @@
 package dev.ghillie.preview.image;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a build produced, for later steps (the chart gets {@link #reference()}, the runtime gets
@@ -26,36 +31,21 @@ public record ImageResult(String reference, String digest, String imageId, List<
         return new ImageResult(other, digest, imageId, tags, target, tarFile);
     }
 
+    /** image.json, laid out as docs/image.md shows it: {@code "name": value}, a tag list on one line. */
     public String toJson() {
-        return "{\n"
-                + field("reference", reference) + ",\n"
-                + field("digest", digest) + ",\n"
-                + field("imageId", imageId) + ",\n"
-                + "  \"tags\": " + tags.stream().map(ImageResult::quoted).collect(Collectors.joining(", ", "[", "]")) + ",\n"
-                + field("target", target.id()) + ",\n"
-                + "  \"tar\": " + tarFile.map(p -> quoted(p.toString())).orElse("null") + "\n"
-                + "}\n";
-    }
-
-    private static String field(String name, String value) {
-        return "  " + quoted(name) + ": " + quoted(value);
-    }
-
-    private static String quoted(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+        try {
+            return JSON.writeValueAsString(new Json(reference, digest, imageId, tags, target.id(), tarFile.map(Path::toString).orElse(null))) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record of strings always serialises", e);
         }
-        return out.append('"').toString();
     }
+
+    record Json(String reference, String digest, String imageId, List<String> tags, String target, String tar) {}
+
+    private static final ObjectWriter JSON = new ObjectMapper().writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withArrayValueSpacing(Separators.Spacing.AFTER)
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultPrettyPrinter.NopIndenter()));
 }

@@ -22,7 +22,8 @@ final class JibEventLog {
                 .addEventHandler(TimerEvent.class, this::onTimer);
     }
 
-    private void onLog(LogEvent event) {
+    /** Also what the credential helpers say while looking up a registry's credentials. */
+    void onLog(LogEvent event) {
         switch (event.getLevel()) {
             // Retries, and the HTTPS-then-HTTP fallback Jib goes through for an allowed loopback registry,
             // are noise until something really fails: keep those for -X.

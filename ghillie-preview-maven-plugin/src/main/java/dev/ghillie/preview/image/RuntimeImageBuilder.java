@@ -9,7 +9,6 @@ import com.google.cloud.tools.jib.api.JavaContainerBuilder;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
-import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
@@ -21,11 +20,12 @@ import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import dev.ghillie.preview.FileStamps;
 import dev.ghillie.preview.SkipRecord;
-import java.io.File;
+import dev.ghillie.preview.process.ProcessResult;
+import dev.ghillie.preview.process.ProcessRunner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +44,8 @@ import java.util.function.Predicate;
 public final class RuntimeImageBuilder {
 
     private static final int SHORT_ID_LENGTH = 12;
+    /** A tag is a name for an image the daemon has: far below this, unless the daemon hangs. */
+    private static final Duration DOCKER_TAG_TIMEOUT = Duration.ofMinutes(2);
     private static final Predicate<Path> IS_CLASS = path -> path.getFileName().toString().endsWith(".class");
 
     private final ImageLog log;
@@ -280,7 +282,8 @@ public final class RuntimeImageBuilder {
     private ImageResult toDocker(JibContainerBuilder container, ImageSettings settings)
             throws IOException, InterruptedException, RegistryException, ExecutionException, CacheDirectoryCreationException {
         String docker = settings.dockerExecutable().map(Path::toString).orElse("docker");
-        if (!onPath(docker)) {
+        ProcessRunner processes = ProcessRunner.withJvmEnvironment(log::detail);
+        if (processes.executables().find(docker).isEmpty()) {
             throw new ImageBuildException("imageTarget=docker needs the docker CLI ('" + docker + "' not found): install Docker, set"
                     + " ghillie.preview.dockerExecutable, or use -Dghillie.preview.imageTarget=tar (k3d image import) or registry");
         }
@@ -288,7 +291,12 @@ public final class RuntimeImageBuilder {
                 .setDockerExecutable(Path.of(docker));
         JibContainer built = container.containerize(configured(Containerizer.to(target), settings, baseAllowsPlainHttp(settings)));
         List<String> tags = tags(settings, built);
-        runDocker(docker, "tag", built.getImageId().toString(), settings.imageName() + ":" + tags.get(0));
+        ProcessResult tagged = processes.run(DOCKER_TAG_TIMEOUT, docker, "tag", built.getImageId().toString(), settings.imageName() + ":" + tags.get(0));
+        if (!tagged.succeeded()) {
+            String output = tagged.stderr().isBlank() ? tagged.stdout() : tagged.stderr();
+            throw new ImageBuildException("'" + tagged.commandLine() + "' failed: " + output.lines().findFirst().orElse("")
+                    + " (is the Docker daemon running?)");
+        }
         return result(settings, built, tags, Optional.empty());
     }
 
@@ -310,15 +318,7 @@ public final class RuntimeImageBuilder {
     }
 
     private RegistryImage withDockerCredentials(RegistryImage image, ImageReference reference) {
-        return image.addCredentialRetriever(CredentialRetrieverFactory
-                .forImage(reference, event -> {
-                    if (event.getLevel() == LogEvent.Level.WARN || event.getLevel() == LogEvent.Level.ERROR) {
-                        log.warn("jib: " + event.getMessage());
-                    } else {
-                        log.detail("jib: " + event.getMessage());
-                    }
-                })
-                .dockerConfig());
+        return image.addCredentialRetriever(CredentialRetrieverFactory.forImage(reference, new JibEventLog(log)::onLog).dockerConfig());
     }
 
     private static List<Path> jars(ImageSettings settings, AppDependency.Kind kind) {
@@ -385,31 +385,6 @@ public final class RuntimeImageBuilder {
             return ImageReference.parse(value);
         } catch (InvalidImageReferenceException e) {
             throw new ImageBuildException(property + "='" + value + "' is not an image reference: use [registry/]repository[:tag][@sha256:digest]");
-        }
-    }
-
-    private static boolean onPath(String executable) {
-        Path path = Path.of(executable);
-        if (path.getNameCount() > 1 || path.isAbsolute()) {
-            return Files.isExecutable(path);
-        }
-        String searchPath = System.getenv().getOrDefault("PATH", "");
-        for (String directory : searchPath.split(File.pathSeparator)) {
-            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, executable))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void runDocker(String docker, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(docker));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (process.waitFor() != 0) {
-            throw new ImageBuildException("'" + String.join(" ", command) + "' failed: " + output.lines().findFirst().orElse("")
-                    + " (is the Docker daemon running?)");
         }
     }
 

@@ -18,7 +18,6 @@ import dev.ghillie.preview.helm.ReleaseTarget;
 import dev.ghillie.preview.cluster.ClusterException;
 import dev.ghillie.preview.cluster.K3dRegistry;
 import dev.ghillie.preview.kube.LocalRegistryHosting;
-import dev.ghillie.preview.image.DockerImageName;
 import dev.ghillie.preview.image.ImageLog;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageSettings;
@@ -57,8 +56,6 @@ import dev.ghillie.preview.settings.VersionCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import io.fabric8.kubernetes.api.model.ContainerImage;
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +99,6 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     private final Consumer<String> progress;
     private final KubeClientFactory clientFactory = new KubeClientFactory();
     private final Map<Path, KubernetesClient> clients = new ConcurrentHashMap<>();
-    private volatile String appSecretChecksum = "";
 
     /** On k3d. */
     public KubernetesUpSteps(PreviewSettings settings, ServiceBuild serviceBuild, ImageSettings imageSettings, K3d k3d,
@@ -216,7 +212,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
         Path tar = image.tarFile().orElseThrow(() -> new PreviewException("the image build wrote no tar to import"));
         KubernetesClient client = client(cluster);
         // The tag is derived from the image's content: nodes that have it have these exact layers.
-        if (ImportedImages.has(client, image.reference()) || nodesHave(client, image.reference())) {
+        if (ImportedImages.onTheNodes(client, image.reference())) {
             return Outcome.of(image, "already on the nodes, import skipped");
         }
         String loaded = provider.loadArchive(tar, cluster);
@@ -274,25 +270,24 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     }
 
     @Override
-    public Outcome<Void> appSecret(PreviewCluster cluster, Map<String, SecretValue> data) {
+    public Outcome<String> appSecret(PreviewCluster cluster, Map<String, SecretValue> data) {
         KubernetesClient client = client(cluster);
         Namespaces.ensure(client, settings.namespace());
         String appSecret = settings.service().appSecret();
         SecretApplier.Outcome outcome = new SecretApplier(client).apply(new SecretSpec(settings.namespace(), appSecret,
                 Map.of("app.kubernetes.io/managed-by", "ghillie-preview"), data));
-        appSecretChecksum = checksum(data);
         String keys = data.isEmpty() ? "no keys: no platform services" : String.join(", ", new TreeMap<>(data).keySet());
-        return Outcome.of(null, "Secret " + appSecret + " " + outcome.name().toLowerCase(java.util.Locale.ROOT) + " (" + keys + ")");
+        return Outcome.of(checksum(data), "Secret " + appSecret + " " + outcome.name().toLowerCase(java.util.Locale.ROOT) + " (" + keys + ")");
     }
 
     @Override
-    public Outcome<Void> release(PreviewCluster cluster, ImageResult image) {
-        ReleaseRequest request = releaseRequest(cluster, image);
+    public Outcome<Void> release(PreviewCluster cluster, ImageResult image, String appSecretChecksum) {
+        ReleaseRequest request = releaseRequest(cluster, image, appSecretChecksum);
         ReleaseConverger.Result result = releases().converge(request);
         return Outcome.of(null, settings.release() + " " + result.summary());
     }
 
-    ReleaseRequest releaseRequest(PreviewCluster cluster, ImageResult image) {
+    ReleaseRequest releaseRequest(PreviewCluster cluster, ImageResult image, String appSecretChecksum) {
         List<Path> valuesFiles = new ArrayList<>();
         Path localValues = settings.chartDir().resolve("values-local.yaml");
         if (Files.isRegularFile(localValues)) {
@@ -425,22 +420,6 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
 
     private KubernetesClient client(Path kubeconfig) {
         return clients.computeIfAbsent(kubeconfig, clientFactory::open);
-    }
-
-    static boolean nodesHave(KubernetesClient client, String reference) {
-        List<Node> nodes = client.nodes().list().getItems();
-        String wanted = normalise(reference);
-        return !nodes.isEmpty() && nodes.stream().allMatch(node -> Optional.ofNullable(node.getStatus().getImages()).orElse(List.of())
-                .stream().map(ContainerImage::getNames).filter(java.util.Objects::nonNull).flatMap(List::stream)
-                .anyMatch(name -> name.equals(reference) || name.equals(wanted)));
-    }
-
-    /** How containerd names an image: docker.io/library/NAME:TAG for a bare name, docker.io/ORG/NAME:TAG for ORG/NAME. */
-    static String normalise(String reference) {
-        if (DockerImageName.registryHost(reference).isPresent()) {
-            return reference;
-        }
-        return reference.indexOf('/') < 0 ? "docker.io/library/" + reference : "docker.io/" + reference;
     }
 
     private static String checksum(Map<String, SecretValue> data) {

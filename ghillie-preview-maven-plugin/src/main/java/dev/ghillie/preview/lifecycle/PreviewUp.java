@@ -1,5 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.PreviewException;
@@ -65,8 +66,8 @@ public final class PreviewUp {
             CompletableFuture<Optional<SecretValue>> valkey = platform.valkey()
                     ? cluster.thenApplyAsync(c -> report.run("valkey", () -> steps.valkey(c)), pool)
                     : CompletableFuture.completedFuture(Optional.empty());
-            CompletableFuture<Void> secret = database.thenCombine(valkey, this::appSecretData)
-                    .thenAcceptBothAsync(cluster, (data, c) -> report.run("app secret", () -> steps.appSecret(c, data)), pool);
+            CompletableFuture<String> secretChecksum = database.thenCombine(valkey, this::appSecretData)
+                    .thenCombineAsync(cluster, (data, c) -> report.run("app secret", () -> steps.appSecret(c, data)), pool);
             // The image build runs here, on the goal's own thread, while the branches above run: the module's build
             // inside it may need what the build tool ties to that thread (Maven's project lock under -T). It is built
             // for the cluster's nodes: once the service itself is built, the step waits for the cluster.
@@ -77,15 +78,15 @@ public final class PreviewUp {
 
             // Everything before the release must have finished, failed or not, before we report:
             // a failure elsewhere must not leave a step running on behind the user's back.
-            await(CompletableFuture.allOf(loaded, secret).exceptionally(failure -> null));
+            await(CompletableFuture.allOf(loaded, secretChecksum).exceptionally(failure -> null));
             PreviewCluster readyCluster = join(cluster);
             ImageResult builtImage = join(image);
             ImageResult nodeImage = join(loaded);
             join(database);
             join(valkey);
-            join(secret);
+            String appSecretChecksum = join(secretChecksum);
 
-            report.run("helm release", () -> steps.release(readyCluster, nodeImage));
+            report.run("helm release", () -> steps.release(readyCluster, nodeImage, appSecretChecksum));
             report.run("rollout", () -> steps.rollout(readyCluster));
             PreviewAccess access = report.run("preview url", () -> steps.access(readyCluster, builtImage));
             return new Result(readyCluster, builtImage, access, platformServices(), report.timings());

@@ -39,11 +39,14 @@ public interface UpSteps {
     /** Installs the chosen Valkey operator and one Valkey instance; returns {@code VALKEY_URL}. */
     Outcome<Optional<SecretValue>> valkey(PreviewCluster cluster);
 
-    /** Creates or updates the Secret the chart reads with {@code envFrom}. */
-    Outcome<Void> appSecret(PreviewCluster cluster, Map<String, SecretValue> data);
+    /** Creates or updates the Secret the chart reads with {@code envFrom}; returns a checksum of its data. */
+    Outcome<String> appSecret(PreviewCluster cluster, Map<String, SecretValue> data);
 
-    /** {@code helm upgrade --install}, recovering a release stuck from an interrupted run. */
-    Outcome<Void> release(PreviewCluster cluster, ImageResult image);
+    /**
+     * {@code helm upgrade --install}, recovering a release stuck from an interrupted run. The app Secret's checksum
+     * goes into a pod annotation, so a changed URL or password rolls the pods.
+     */
+    Outcome<Void> release(PreviewCluster cluster, ImageResult image, String appSecretChecksum);
 
     /** Waits for the rollout with a deadline, diagnosing failures. */
     Outcome<Void> rollout(PreviewCluster cluster);

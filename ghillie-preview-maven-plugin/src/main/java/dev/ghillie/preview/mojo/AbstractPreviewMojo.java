@@ -14,6 +14,7 @@ import dev.ghillie.preview.process.SecretMasker;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.ChartOverrides;
 import dev.ghillie.preview.settings.KeyValuePairs;
+import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.ValkeyOperator;
 import dev.ghillie.preview.settings.PreviewSettings;
@@ -244,35 +245,36 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
                 : project.getBasedir().toPath();
         ChartOverrides chartOverrides = sources.chartOverrides(
                 valuesFiles == null ? List.of() : valuesFiles.stream().map(f -> f.toPath().toAbsolutePath()).toList(), chartValues(), projectDir);
-        boolean[] services = PlatformSettings.parseSelection(platform);
+        PlatformSelection services = PlatformSelection.parse(platform);
         ValkeyOperator valkeyOperatorSetting = ValkeyOperator.parse(valkeyOperator);
         ProviderSettings providerSettings = providerSettings(sources);
-        PlatformSettings platformSettings = new PlatformSettings(services[0], services[1],
+        PlatformSettings platformSettings = new PlatformSettings(services.postgres(), services.valkey(),
                 chartSource("ghillie.preview.cnpgChart", cnpgChart, cnpgChartVersion, projectDir),
                 chartSource("ghillie.preview.valkeyChart", orElse(valkeyChart, valkeyOperatorSetting.chart()),
                         orElse(valkeyChartVersion, valkeyOperatorSetting.chartVersion()), projectDir),
                 SettingsValidator.duration("ghillie.preview.platformTimeout", platformTimeout), valkeyOperatorSetting);
-        return new PreviewSettings(
-                sources.text(cluster, "GHILLIE_K3D_CLUSTER", "ghillie-local"),
-                agents,
-                sources.port("ghillie.preview.port", port, List.of("GHILLIE_K3D_PORT", "INGRESS_PORT"), 0),
-                SettingsValidator.duration("ghillie.preview.clusterTimeout", clusterTimeout),
-                updateDefaultKubeconfig,
-                sources.text(namespace, List.of("GHILLIE_K3D_NAMESPACE", "GHILLIE_NAMESPACE"), "ghillie"),
-                sources.text(release, "GHILLIE_RELEASE", "ghillie"),
-                chartDir(sources, projectDir),
-                chartOverrides.valuesFiles(),
-                chartOverrides.setValues(),
-                access == null || access.isBlank() ? providerSettings.kind().defaultAccess() : AccessMode.parse(access),
-                localPort,
-                platformSettings,
-                SettingsValidator.duration("ghillie.preview.rolloutTimeout", rolloutTimeout),
-                projectDir,
-                workDir.toPath(),
-                registry(),
-                environment,
-                serviceConventions(),
-                providerSettings);
+        return PreviewSettings.builder()
+                .clusterName(sources.text(cluster, "GHILLIE_K3D_CLUSTER", "ghillie-local"))
+                .agents(agents)
+                .ingressPort(sources.port("ghillie.preview.port", port, List.of("GHILLIE_K3D_PORT", "INGRESS_PORT"), 0))
+                .clusterTimeout(SettingsValidator.duration("ghillie.preview.clusterTimeout", clusterTimeout))
+                .updateDefaultKubeconfig(updateDefaultKubeconfig)
+                .namespace(sources.text(namespace, List.of("GHILLIE_K3D_NAMESPACE", "GHILLIE_NAMESPACE"), "ghillie"))
+                .release(sources.text(release, "GHILLIE_RELEASE", "ghillie"))
+                .chartDir(chartDir(sources, projectDir))
+                .valuesFiles(chartOverrides.valuesFiles())
+                .setValues(chartOverrides.setValues())
+                .access(access == null || access.isBlank() ? providerSettings.kind().defaultAccess() : AccessMode.parse(access))
+                .localPort(localPort)
+                .platform(platformSettings)
+                .rolloutTimeout(SettingsValidator.duration("ghillie.preview.rolloutTimeout", rolloutTimeout))
+                .projectDir(projectDir)
+                .workDir(workDir.toPath())
+                .registry(registry())
+                .environment(environment)
+                .service(serviceConventions())
+                .provider(providerSettings)
+                .build();
     }
 
     private ProviderSettings providerSettings(SettingSources sources) {

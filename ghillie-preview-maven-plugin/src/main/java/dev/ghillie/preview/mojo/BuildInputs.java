@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecution;
 
@@ -95,20 +96,25 @@ final class BuildInputs {
         return dir.startsWith(buildDir) || dir.equals(moduleDir.resolve("src/test")) || name.equals("node_modules");
     }
 
-    /** The commit checked out in the nearest enclosing git work tree, when there is one. */
+    /**
+     * The commit checked out in the nearest enclosing git work tree, when there is one. A linked worktree's or a
+     * submodule's {@code .git} is a file naming its gitdir; a worktree's branches live in the gitdir its
+     * {@code commondir} names, loose or in {@code packed-refs}.
+     */
     static Optional<String> gitHead(Path from) {
         for (Path dir = from.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path head = dir.resolve(".git/HEAD");
-            if (Files.isRegularFile(head)) {
+            Path dotGit = dir.resolve(".git");
+            if (Files.exists(dotGit)) {
                 try {
-                    String value = Files.readString(head).strip();
-                    if (!value.startsWith("ref: ")) {
-                        return Optional.of(value);
+                    Path gitDir = Files.isDirectory(dotGit) ? dotGit : gitdirNamedIn(dotGit);
+                    String head = Files.readString(gitDir.resolve("HEAD")).strip();
+                    if (!head.startsWith("ref: ")) {
+                        return Optional.of(head);
                     }
-                    Path ref = dir.resolve(".git").resolve(value.substring(5));
-                    // A packed ref has no file of its own; the branch name and packed-refs' state then stand for it.
-                    return Optional.of(value + " " + (Files.isRegularFile(ref) ? Files.readString(ref).strip()
-                            : FileStamps.stamp(dir.resolve(".git/packed-refs"))));
+                    Path commondir = gitDir.resolve("commondir");
+                    Path common = Files.isRegularFile(commondir) ? gitDir.resolve(Files.readString(commondir).strip()) : gitDir;
+                    // A branch without a commit yet has no ref at all: its name stands for it.
+                    return Optional.of(head + commit(head.substring("ref: ".length()), gitDir, common).map(c -> " " + c).orElse(""));
                 } catch (IOException e) {
                     return Optional.empty();
                 }
@@ -117,4 +123,27 @@ final class BuildInputs {
         return Optional.empty();
     }
 
+    private static Path gitdirNamedIn(Path dotGitFile) throws IOException {
+        String line = Files.readString(dotGitFile).strip();
+        if (!line.startsWith("gitdir: ")) {
+            throw new IOException(dotGitFile + " names no gitdir");
+        }
+        return dotGitFile.resolveSibling(line.substring("gitdir: ".length()));
+    }
+
+    /** A ref's commit: its own file in the worktree's gitdir or the shared one, else its line in packed-refs. */
+    private static Optional<String> commit(String ref, Path gitDir, Path common) throws IOException {
+        for (Path loose : List.of(gitDir.resolve(ref), common.resolve(ref))) {
+            if (Files.isRegularFile(loose)) {
+                return Optional.of(Files.readString(loose).strip());
+            }
+        }
+        Path packed = common.resolve("packed-refs");
+        if (!Files.isRegularFile(packed)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(packed)) {
+            return lines.filter(line -> line.endsWith(" " + ref)).map(line -> line.substring(0, line.indexOf(' '))).findFirst();
+        }
+    }
 }

@@ -5,7 +5,7 @@ import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.K3dRegistry;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.lifecycle.KubernetesUpSteps;
-import dev.ghillie.preview.lifecycle.PlatformSelection;
+import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.lifecycle.PreviewRecord;
 import dev.ghillie.preview.lifecycle.PreviewUp;
 import dev.ghillie.preview.settings.PreviewSettings;

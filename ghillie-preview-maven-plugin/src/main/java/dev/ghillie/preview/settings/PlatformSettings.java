@@ -29,26 +29,4 @@ public record PlatformSettings(
             Duration timeout) {
         this(postgres, valkey, cloudNativePgChart, valkeyOperatorChart, timeout, ValkeyOperator.VALKEY_IO);
     }
-
-    /** {@code all}, {@code none}, {@code postgres}, {@code valkey} (or a comma list) to switch services. */
-    public static boolean[] parseSelection(String text) {
-        boolean postgres = false;
-        boolean valkey = false;
-        for (String part : text.split(",")) {
-            switch (part.strip().toLowerCase(java.util.Locale.ROOT)) {
-                case "all" -> {
-                    postgres = true;
-                    valkey = true;
-                }
-                case "none", "" -> {
-                    // nothing
-                }
-                case "postgres", "postgresql", "cnpg" -> postgres = true;
-                case "valkey" -> valkey = true;
-                default -> throw new SettingsException("ghillie.preview.platform='" + text
-                        + "' is not a platform selection: use all, none, postgres, valkey or postgres,valkey");
-            }
-        }
-        return new boolean[] {postgres, valkey};
-    }
 }

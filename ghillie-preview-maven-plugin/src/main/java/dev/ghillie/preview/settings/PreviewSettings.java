@@ -48,40 +48,64 @@ public record PreviewSettings(
         Objects.requireNonNull(provider, "provider");
     }
 
-    /** On k3d, as before there were providers. */
-    public PreviewSettings(String clusterName, int agents, int ingressPort, Duration clusterTimeout, boolean updateDefaultKubeconfig,
-            String namespace, String release, Path chartDir, List<Path> valuesFiles, Map<String, String> setValues, AccessMode access,
-            int localPort, PlatformSettings platform, Duration rolloutTimeout, Path projectDir, Path workDir,
-            Optional<K3dRegistry> registry, Map<String, String> environment, ServiceConventions service) {
-        this(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release, chartDir, valuesFiles, setValues,
-                access, localPort, platform, rolloutTimeout, projectDir, workDir, registry, environment, service, ProviderSettings.K3D);
+    /** The goals' defaults for everything but the chart, the platform and the directories, which have none. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** With ghillie-runtime's conventions ({@link ServiceConventions#DEFAULTS}). */
-    public PreviewSettings(String clusterName, int agents, int ingressPort, Duration clusterTimeout, boolean updateDefaultKubeconfig,
-            String namespace, String release, Path chartDir, List<Path> valuesFiles, Map<String, String> setValues, AccessMode access,
-            int localPort, PlatformSettings platform, Duration rolloutTimeout, Path projectDir, Path workDir,
-            Optional<K3dRegistry> registry, Map<String, String> environment) {
-        this(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release, chartDir, valuesFiles, setValues,
-                access, localPort, platform, rolloutTimeout, projectDir, workDir, registry, environment, ServiceConventions.DEFAULTS);
-    }
+    /** Named values in place of twenty positions; a setting left out takes the goal's default. */
+    public static final class Builder {
+        private String clusterName = "ghillie-local";
+        private int agents;
+        private int ingressPort;
+        private Duration clusterTimeout = Duration.ofSeconds(180);
+        private boolean updateDefaultKubeconfig;
+        private String namespace = "ghillie";
+        private String release = "ghillie";
+        private Path chartDir;
+        private List<Path> valuesFiles = List.of();
+        private Map<String, String> setValues = Map.of();
+        private AccessMode access = AccessMode.INGRESS;
+        private int localPort;
+        private PlatformSettings platform;
+        private Duration rolloutTimeout = Duration.ofMinutes(5);
+        private Path projectDir;
+        private Path workDir;
+        private Optional<K3dRegistry> registry = Optional.empty();
+        private Map<String, String> environment = Map.of();
+        private ServiceConventions service = ServiceConventions.DEFAULTS;
+        private ProviderSettings provider = ProviderSettings.K3D;
 
-    /** The same settings for another service. */
-    public PreviewSettings withService(ServiceConventions conventions) {
-        return new PreviewSettings(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release, chartDir,
-                valuesFiles, setValues, access, localPort, platform, rolloutTimeout, projectDir, workDir, registry, environment, conventions, provider);
-    }
+        private Builder() {
+        }
 
-    /** The same settings on another provider. */
-    public PreviewSettings withProvider(ProviderSettings other) {
-        return new PreviewSettings(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release, chartDir,
-                valuesFiles, setValues, access, localPort, platform, rolloutTimeout, projectDir, workDir, registry, environment, service, other);
-    }
+        public Builder clusterName(String value) { this.clusterName = value; return this; }
+        public Builder agents(int value) { this.agents = value; return this; }
+        public Builder ingressPort(int value) { this.ingressPort = value; return this; }
+        public Builder clusterTimeout(Duration value) { this.clusterTimeout = value; return this; }
+        public Builder updateDefaultKubeconfig(boolean value) { this.updateDefaultKubeconfig = value; return this; }
+        public Builder namespace(String value) { this.namespace = value; return this; }
+        public Builder release(String value) { this.release = value; return this; }
+        public Builder chartDir(Path value) { this.chartDir = value; return this; }
+        public Builder valuesFiles(List<Path> value) { this.valuesFiles = value; return this; }
+        public Builder setValues(Map<String, String> value) { this.setValues = value; return this; }
+        public Builder access(AccessMode value) { this.access = value; return this; }
+        public Builder localPort(int value) { this.localPort = value; return this; }
+        public Builder platform(PlatformSettings value) { this.platform = value; return this; }
+        public Builder rolloutTimeout(Duration value) { this.rolloutTimeout = value; return this; }
+        public Builder projectDir(Path value) { this.projectDir = value; return this; }
+        public Builder workDir(Path value) { this.workDir = value; return this; }
+        public Builder registry(Optional<K3dRegistry> value) { this.registry = value; return this; }
+        public Builder environment(Map<String, String> value) { this.environment = value; return this; }
+        public Builder service(ServiceConventions value) { this.service = value; return this; }
+        public Builder provider(ProviderSettings value) { this.provider = value; return this; }
 
-    /** The same settings with another access mode. */
-    public PreviewSettings withAccess(AccessMode other) {
-        return new PreviewSettings(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release, chartDir,
-                valuesFiles, setValues, other, localPort, platform, rolloutTimeout, projectDir, workDir, registry, environment, service, provider);
+        public PreviewSettings build() {
+            return new PreviewSettings(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release,
+                    Objects.requireNonNull(chartDir, "chartDir"), valuesFiles, setValues, access, localPort,
+                    Objects.requireNonNull(platform, "platform"), rolloutTimeout, Objects.requireNonNull(projectDir, "projectDir"),
+                    Objects.requireNonNull(workDir, "workDir"), registry, environment, service, provider);
+        }
     }
 
     /** Where {@code preview:up} records what it made, for status, logs, down and CI. */

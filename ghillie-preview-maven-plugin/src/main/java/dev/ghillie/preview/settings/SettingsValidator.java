@@ -5,9 +5,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +20,7 @@ public final class SettingsValidator {
 
     private static final Pattern KIND_NAME = Pattern.compile("[a-z0-9.-]+");
     private static final int KIND_NAME_MAX = 50;
+    private static final Pattern NUMBER_UNIT_PAIRS = Pattern.compile("(\\d+[A-Za-z\u00b5]+)+");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String VALUES_FILES = "ghillie.preview.valuesFiles (HELM_ARGS --values)";
@@ -120,24 +123,24 @@ public final class SettingsValidator {
         }
     }
 
-    /** Parses a duration as Go and k3d users write it (300s, 5m, 1m30s) or as ISO-8601 (PT5M), for a named setting. */
+    /**
+     * Parses a duration as k3d users write it (300s, 5m, 1m30s, 500ms: fabric8's Kubernetes duration), as ISO-8601 (PT5M)
+     * or as bare seconds, for a named setting. fabric8 skips text it does not understand (5m30 would be 5m), so the whole
+     * value must be number-unit pairs first.
+     */
     public static Duration duration(String setting, String text) {
         String value = text.strip();
         try {
-            if (value.toUpperCase(java.util.Locale.ROOT).startsWith("PT")) {
+            if (value.toUpperCase(Locale.ROOT).startsWith("PT")) {
                 return Duration.parse(value);
-            }
-            java.util.regex.Matcher m = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?").matcher(value);
-            if (!value.isEmpty() && m.matches()) {
-                long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
-                long minutes = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
-                long seconds = m.group(3) == null ? 0 : Long.parseLong(m.group(3));
-                return Duration.ofHours(hours).plusMinutes(minutes).plusSeconds(seconds);
             }
             if (value.matches("\\d+")) {
                 return Duration.ofSeconds(Long.parseLong(value));
             }
-        } catch (RuntimeException e) {
+            if (NUMBER_UNIT_PAIRS.matcher(value).matches()) {
+                return io.fabric8.kubernetes.api.model.Duration.parse(value).getDuration();
+            }
+        } catch (ParseException | RuntimeException e) {
             // reported below
         }
         throw new SettingsException(setting + "='" + text + "' is not a duration: use e.g. 300s, 5m or 1m30s");

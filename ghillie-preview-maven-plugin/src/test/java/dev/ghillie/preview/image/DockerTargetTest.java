@@ -35,11 +35,35 @@ class DockerTargetTest {
         ImageSettings settings = TestApp.create(work.resolve("app")).settings(base, work.resolve("out"))
                 .target("docker").dockerExecutable(docker).build();
 
-        ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(settings);
+        RecordingLog log = new RecordingLog();
+        ImageResult result = new RuntimeImageBuilder(log).build(settings);
 
         assertThat(result.tarFile()).isEmpty();
         assertThat(ImageArchive.read(loaded).repoTags()).contains("ghillie-runtime:latest");
         assertThat(Files.readAllLines(calls)).contains("tag " + result.imageId() + " " + result.reference());
+        // Through ProcessRunner (with a timeout), which logs every command at debug level.
+        assertThat(log.details).contains("$ " + docker + " tag " + result.imageId() + " " + result.reference());
+    }
+
+    @Test
+    void aFailingTagIsOneLine() throws Exception {
+        Path docker = fakeDocker("""
+                #!/bin/sh
+                case "$1" in
+                  info) echo '{"OSType":"linux","Architecture":"amd64"}' ;;
+                  load) cat > /dev/null; echo "Loaded image: x" ;;
+                  tag) echo "Error response from daemon: No such image" >&2; echo "second line" >&2; exit 1 ;;
+                esac
+                exit 0
+                """);
+        Path base = ScratchBaseImage.write(Files.createDirectories(work.resolve("base")));
+        ImageSettings settings = TestApp.create(work.resolve("app")).settings(base, work.resolve("out"))
+                .target("docker").dockerExecutable(docker).build();
+
+        assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageStartingWith("'" + docker + " tag ")
+                .hasMessageEndingWith("' failed: Error response from daemon: No such image (is the Docker daemon running?)");
     }
 
     @Test

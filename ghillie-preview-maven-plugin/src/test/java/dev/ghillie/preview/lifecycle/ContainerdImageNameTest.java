@@ -15,6 +15,6 @@ class ContainerdImageNameTest {
             "localhost:5001/ghillie-runtime:1.0-abc, localhost:5001/ghillie-runtime:1.0-abc",
             "registry.example.com/team/ghillie-runtime:1.0, registry.example.com/team/ghillie-runtime:1.0"})
     void bareAndHubNamesGainDockerIoOthersStayAsTheyAre(String reference, String containerd) {
-        assertThat(KubernetesUpSteps.normalise(reference)).isEqualTo(containerd);
+        assertThat(ImportedImages.normalise(reference)).isEqualTo(containerd);
     }
 }

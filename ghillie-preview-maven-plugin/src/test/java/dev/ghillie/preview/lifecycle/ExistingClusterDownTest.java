@@ -60,10 +60,11 @@ class ExistingClusterDownTest {
     void existingCluster() throws Exception {
         Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
         ChartSource chart = new ChartSource.Local(tmp);
-        settings = new PreviewSettings("ghillie-local", 0, 0, Duration.ofMinutes(3), false, "team", "ghillie", tmp, List.of(), Map.of(),
-                AccessMode.PORT_FORWARD, 0, new PlatformSettings(true, true, chart, chart, Duration.ofMinutes(5)), Duration.ofMinutes(5),
-                tmp, tmp.resolve("work"), Optional.empty(), Map.of(), ServiceConventions.DEFAULTS,
-                new ProviderSettings(ProviderKind.EXISTING, Optional.of(kubeconfig), Optional.empty(), false));
+        settings = PreviewSettings.builder()
+                .clusterTimeout(Duration.ofMinutes(3)).namespace("team").chartDir(tmp).access(AccessMode.PORT_FORWARD)
+                .platform(new PlatformSettings(true, true, chart, chart, Duration.ofMinutes(5))).projectDir(tmp)
+                .workDir(tmp.resolve("work"))
+                .provider(new ProviderSettings(ProviderKind.EXISTING, Optional.of(kubeconfig), Optional.empty(), false)).build();
     }
 
     static final ResourceDefinitionContext VALKEY_CLUSTER = new ResourceDefinitionContext.Builder().withGroup("valkey.io")

@@ -1,5 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.settings.PlatformSelection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,8 +56,10 @@ class KubernetesUpStepsTest {
                 PlatformSettings.CLOUDNATIVE_PG_VERSION) : new ChartSource.Local(chart);
         PlatformSettings platform = new PlatformSettings(postgres, false, cnpg, new ChartSource.Local(chart),
                 Duration.ofMinutes(1));
-        return new PreviewSettings(cluster, 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart, List.of(), Map.of(),
-                AccessMode.PORT_FORWARD, 0, platform, Duration.ofSeconds(30), tmp, tmp.resolve("work"), registry, fake.environment());
+        return PreviewSettings.builder()
+                .clusterName(cluster).clusterTimeout(Duration.ofSeconds(30)).chartDir(chart).access(AccessMode.PORT_FORWARD)
+                .platform(platform).rolloutTimeout(Duration.ofSeconds(30)).projectDir(tmp).workDir(tmp.resolve("work"))
+                .registry(registry).environment(fake.environment()).build();
     }
 
     /** An image whose base does not exist: its build fails, so only the cluster branch can get far. */

@@ -177,9 +177,9 @@ final class MockPreview implements AutoCloseable {
 
     PreviewSettings settings() {
         ChartSource chart = new ChartSource.Local(tmp);
-        return new PreviewSettings("ghillie-local", 0, 0, Duration.ofMinutes(3), false, NS, "ghillie", tmp, List.of(), Map.of(),
-                AccessMode.INGRESS, 0, new PlatformSettings(true, true, chart, chart, Duration.ofMinutes(5)), Duration.ofMinutes(5),
-                tmp, tmp, Optional.empty(), Map.of());
+        return PreviewSettings.builder().clusterTimeout(Duration.ofMinutes(3)).namespace(NS).chartDir(tmp)
+                .platform(new PlatformSettings(true, true, chart, chart, Duration.ofMinutes(5))).projectDir(tmp).workDir(tmp)
+                .build();
     }
 
     static K3d k3d(Path kubeconfig, boolean exists) {

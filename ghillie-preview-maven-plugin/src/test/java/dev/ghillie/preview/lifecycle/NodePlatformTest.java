@@ -1,5 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.settings.PlatformSelection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ghillie.preview.SecretValue;
@@ -60,8 +61,8 @@ class NodePlatformTest {
         @Override public Outcome<ImageResult> loadImage(PreviewCluster c, ImageResult i) { return Outcome.of(i, ""); }
         @Override public Outcome<Optional<SecretValue>> postgres(PreviewCluster c) { throw new AssertionError("platform=none"); }
         @Override public Outcome<Optional<SecretValue>> valkey(PreviewCluster c) { throw new AssertionError("platform=none"); }
-        @Override public Outcome<Void> appSecret(PreviewCluster c, Map<String, SecretValue> data) { return Outcome.of(null, ""); }
-        @Override public Outcome<Void> release(PreviewCluster c, ImageResult i) { return Outcome.of(null, ""); }
+        @Override public Outcome<String> appSecret(PreviewCluster c, Map<String, SecretValue> data) { return Outcome.of("", ""); }
+        @Override public Outcome<Void> release(PreviewCluster c, ImageResult i, String appSecretChecksum) { return Outcome.of(null, ""); }
         @Override public Outcome<Void> rollout(PreviewCluster c) { return Outcome.of(null, ""); }
         @Override public Outcome<PreviewAccess> access(PreviewCluster c, ImageResult i) {
             return Outcome.of(new PreviewAccess("http://127.0.0.1:8081", "ingress", () -> { }), "");
@@ -73,9 +74,9 @@ class NodePlatformTest {
         Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
         PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
                 Duration.ofMinutes(1));
-        PreviewSettings settings = new PreviewSettings("ghillie-local", 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart,
-                List.of(), Map.of(), AccessMode.INGRESS, 0, platform, Duration.ofSeconds(30), tmp, tmp.resolve("work"),
-                Optional.empty(), fake.environment());
+        PreviewSettings settings = PreviewSettings.builder()
+                .clusterTimeout(Duration.ofSeconds(30)).chartDir(chart).platform(platform).rolloutTimeout(Duration.ofSeconds(30))
+                .projectDir(tmp).workDir(tmp.resolve("work")).environment(fake.environment()).build();
         Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
         PreviewCluster cluster = new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550), new HostPort("127.0.0.1", 8081),
                 kubeconfig, ClusterAction.REUSED, List.of());

@@ -111,9 +111,9 @@ class PreviewDownTest {
 
     private PreviewSettings settings() {
         ChartSource chart = new ChartSource.Local(tmp);
-        return new PreviewSettings("ghillie-local", 0, 0, Duration.ofMinutes(3), false, "ghillie", "ghillie", tmp, List.of(), Map.of(),
-                AccessMode.INGRESS, 0, new PlatformSettings(true, true, chart, chart, Duration.ofMinutes(5)), Duration.ofMinutes(5),
-                tmp, tmp, java.util.Optional.empty(), Map.of());
+        return PreviewSettings.builder().clusterTimeout(Duration.ofMinutes(3)).chartDir(tmp)
+                .platform(new PlatformSettings(true, true, chart, chart, Duration.ofMinutes(5))).projectDir(tmp).workDir(tmp)
+                .build();
     }
 
     @Test

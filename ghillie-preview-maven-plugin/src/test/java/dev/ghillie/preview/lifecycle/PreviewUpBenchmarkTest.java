@@ -1,5 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.settings.PlatformSelection;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ghillie.preview.SecretValue;
@@ -79,12 +80,12 @@ class PreviewUpBenchmarkTest {
         }
 
         @Override
-        public Outcome<Void> appSecret(PreviewCluster c, Map<String, SecretValue> data) {
-            return after(0, null);
+        public Outcome<String> appSecret(PreviewCluster c, Map<String, SecretValue> data) {
+            return after(0, "checksum");
         }
 
         @Override
-        public Outcome<Void> release(PreviewCluster c, ImageResult i) {
+        public Outcome<Void> release(PreviewCluster c, ImageResult i, String appSecretChecksum) {
             return after(1, null);
         }
 

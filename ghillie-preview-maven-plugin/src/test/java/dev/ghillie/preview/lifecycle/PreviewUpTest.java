@@ -1,5 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.cluster.ClusterAction;
@@ -104,15 +105,15 @@ class PreviewUpTest {
         }
 
         @Override
-        public Outcome<Void> appSecret(PreviewCluster c, Map<String, SecretValue> data) {
+        public Outcome<String> appSecret(PreviewCluster c, Map<String, SecretValue> data) {
             calls.add("secret");
             secretData = data;
-            return Outcome.of(null, "updated");
+            return Outcome.of("checksum-of-" + data.keySet(), "updated");
         }
 
         @Override
-        public Outcome<Void> release(PreviewCluster c, ImageResult i) {
-            calls.add("release " + i.reference());
+        public Outcome<Void> release(PreviewCluster c, ImageResult i, String appSecretChecksum) {
+            calls.add("release " + i.reference() + " secret " + appSecretChecksum);
             return Outcome.of(null, "installed revision 1");
         }
 
@@ -155,8 +156,9 @@ class PreviewUpTest {
         assertThat(result.access().url()).isEqualTo("http://127.0.0.1:8081");
         assertThat(result.timings()).containsOnlyKeys("preflight", "cluster", "image build", "image load", "postgresql",
                 "valkey", "app secret", "helm release", "rollout", "preview url");
-        // The release names the image as the load step says the nodes know it.
-        assertThat(steps.calls).endsWith("release k3d-registry:5000/ghillie-runtime:0.1.0-abc", "rollout", "access");
+        // The release names the image as the load step says the nodes know it, and carries the secret step's checksum.
+        assertThat(steps.calls).endsWith("release k3d-registry:5000/ghillie-runtime:0.1.0-abc secret checksum-of-[DATABASE_URL, VALKEY_URL]",
+                "rollout", "access");
         assertThat(steps.secretData).containsOnlyKeys("DATABASE_URL", "VALKEY_URL");
     }
 
@@ -263,10 +265,9 @@ class PreviewUpTest {
             "postgres |  9 | postgresql        | DATABASE_URL",
             "valkey   |  9 | valkey            | VALKEY_URL"})
     void theStepsFollowThePlatformSelection(String selection, int stepCount, String services, String secretKeys) {
-        boolean[] chosen = dev.ghillie.preview.settings.PlatformSettings.parseSelection(selection);
         List<String> expectedServices = services == null ? List.of() : List.of(services.split(","));
         List<String> expectedKeys = secretKeys == null ? List.of() : List.of(secretKeys.split(","));
-        PreviewUp up = new PreviewUp(steps, new PlatformSelection(chosen[0], chosen[1]), lines::add);
+        PreviewUp up = new PreviewUp(steps, PlatformSelection.parse(selection), lines::add);
 
         PreviewUp.Result result = up.run();
 

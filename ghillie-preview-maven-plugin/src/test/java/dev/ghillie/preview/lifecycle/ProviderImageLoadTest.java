@@ -45,9 +45,10 @@ class ProviderImageLoadTest {
         Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
         PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
                 Duration.ofMinutes(1));
-        return new PreviewSettings("ghillie-local", 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart, List.of(), Map.of(),
-                AccessMode.PORT_FORWARD, 0, platform, Duration.ofSeconds(30), tmp, tmp.resolve("work"), Optional.empty(), environment,
-                ServiceConventions.DEFAULTS, provider);
+        return PreviewSettings.builder()
+                .clusterTimeout(Duration.ofSeconds(30)).chartDir(chart).access(AccessMode.PORT_FORWARD).platform(platform)
+                .rolloutTimeout(Duration.ofSeconds(30)).projectDir(tmp).workDir(tmp.resolve("work")).environment(environment)
+                .provider(provider).build();
     }
 
     private PreviewCluster cluster() throws Exception {

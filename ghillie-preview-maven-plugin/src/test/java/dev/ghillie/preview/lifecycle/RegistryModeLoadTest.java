@@ -57,9 +57,10 @@ class RegistryModeLoadTest {
         Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
         PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
                 Duration.ofMinutes(1));
-        PreviewSettings settings = new PreviewSettings("ghillie-local", 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart,
-                List.of(), Map.of(), AccessMode.PORT_FORWARD, 0, platform, Duration.ofSeconds(30), tmp, tmp.resolve("work"),
-                Optional.of(REGISTRY), fake.environment());
+        PreviewSettings settings = PreviewSettings.builder()
+                .clusterTimeout(Duration.ofSeconds(30)).chartDir(chart).access(AccessMode.PORT_FORWARD).platform(platform)
+                .rolloutTimeout(Duration.ofSeconds(30)).projectDir(tmp).workDir(tmp.resolve("work"))
+                .registry(Optional.of(REGISTRY)).environment(fake.environment()).build();
         steps = new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, null, fake.k3d(), new Preflight(fake.runner()),
                 DockerCheck.AUTO, null, new RecordingLog(), line -> { });
         Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);

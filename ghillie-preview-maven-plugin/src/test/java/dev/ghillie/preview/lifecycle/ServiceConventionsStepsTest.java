@@ -103,9 +103,10 @@ class ServiceConventionsStepsTest {
         Path mine = Files.writeString(tmp.resolve("mine.yaml"), "containerPort: 7070\n");
         PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
                 Duration.ofMinutes(1));
-        PreviewSettings settings = new PreviewSettings("ghillie-local", 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart,
-                List.of(mine), Map.of(), AccessMode.INGRESS, 0, platform, Duration.ofSeconds(5), tmp, tmp.resolve("work"), Optional.empty(),
-                fake.environment()).withService(conventions);
+        PreviewSettings settings = PreviewSettings.builder()
+                .clusterTimeout(Duration.ofSeconds(30)).chartDir(chart).valuesFiles(List.of(mine)).platform(platform)
+                .rolloutTimeout(Duration.ofSeconds(5)).projectDir(tmp).workDir(tmp.resolve("work"))
+                .environment(fake.environment()).service(conventions).build();
         return new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, null, fake.k3d(), new Preflight(fake.runner()),
                 DockerCheck.AUTO, null, new RecordingLog(), progress::add);
     }
@@ -122,7 +123,7 @@ class ServiceConventionsStepsTest {
     @Test
     void theAppSecretHasTheNameTheSettingsGive() throws Exception {
         try (KubernetesUpSteps steps = steps(plainService(null))) {
-            StepReporter.Outcome<Void> outcome = steps.appSecret(clusterWithIngressOn(1),
+            StepReporter.Outcome<String> outcome = steps.appSecret(clusterWithIngressOn(1),
                     Map.of("PG_URL", SecretValue.of("postgresql://app:pw@pg/app")));
 
             Secret secret = client.secrets().inNamespace("ghillie").withName("plain-env").get();
@@ -130,6 +131,12 @@ class ServiceConventionsStepsTest {
             assertThat(secret.getData()).containsOnlyKeys("PG_URL");
             assertThat(client.secrets().inNamespace("ghillie").withName("ghillie").get()).isNull();
             assertThat(outcome.detail()).isEqualTo("Secret plain-env created (PG_URL)");
+            // What release gets: the pods roll when the Secret's data changes, and the checksum shows no value.
+            assertThat(outcome.value()).hasSize(64).doesNotContain("pw");
+            ReleaseRequest request = steps.releaseRequest(clusterWithIngressOn(1), IMAGE, outcome.value());
+            assertThat(request.values()).containsEntry(KubernetesUpSteps.SECRET_CHECKSUM_ANNOTATION, outcome.value());
+            assertThat(steps.appSecret(clusterWithIngressOn(1), Map.of("PG_URL", SecretValue.of("postgresql://app:other@pg/app"))).value())
+                    .isNotEqualTo(outcome.value());
         }
     }
 
@@ -137,7 +144,7 @@ class ServiceConventionsStepsTest {
     @Test
     void theConventionsReachTheChartBetweenItsLocalValuesAndTheUsersFiles() throws Exception {
         try (KubernetesUpSteps steps = steps(plainService(null))) {
-            ReleaseRequest request = steps.releaseRequest(clusterWithIngressOn(1), IMAGE);
+            ReleaseRequest request = steps.releaseRequest(clusterWithIngressOn(1), IMAGE, "");
 
             Path conventions = tmp.resolve("work/service-values.yaml");
             assertThat(request.valuesFiles()).containsExactly(tmp.resolve("charts/ghillie/values-local.yaml"), conventions, tmp.resolve("mine.yaml"));

@@ -21,6 +21,10 @@ class BuildInputsTest {
     @TempDir
     Path module;
 
+    /** Where the real git repositories go: apart from the module, which is not in one. */
+    @TempDir
+    Path repositories;
+
     Path source;
     MojoExecution compile;
 
@@ -163,5 +167,62 @@ class BuildInputsTest {
 
         Files.writeString(git.resolve("main"), "9fad4790000000000000000000000000000000bb\n");
         assertThat(BuildInputs.gitHead(work)).contains("ref: refs/heads/main 9fad4790000000000000000000000000000000bb");
+    }
+
+    /** A linked worktree's .git is a file naming its gitdir; its branch lives in the main repository's refs. */
+    @Test
+    void aWorktreeIsReadThroughItsGitdirAndTheCommonRefs() throws Exception {
+        Path repo = gitRepository("main-repo");
+        Path linked = repositories.resolve("linked");
+        git(repo, "worktree", "add", "-q", "-b", "feature", linked.toString());
+        git(linked, "commit", "-q", "--allow-empty", "-m", "on feature");
+
+        assertThat(Files.isRegularFile(linked.resolve(".git"))).isTrue();
+        assertThat(BuildInputs.gitHead(linked.resolve("sub/dir"))).contains("ref: refs/heads/feature " + git(linked, "rev-parse", "HEAD"));
+        assertThat(BuildInputs.gitHead(repo)).contains("ref: refs/heads/main " + git(repo, "rev-parse", "HEAD"));
+
+        git(linked, "commit", "-q", "--allow-empty", "-m", "again");
+        git(repo, "pack-refs", "--all");
+        assertThat(Files.exists(repo.resolve(".git/refs/heads/feature"))).isFalse();
+        assertThat(BuildInputs.gitHead(linked)).contains("ref: refs/heads/feature " + git(linked, "rev-parse", "HEAD"));
+    }
+
+    /** A submodule's .git is a file pointing into the superproject's .git/modules. */
+    @Test
+    void aSubmoduleIsReadThroughItsGitdir() throws Exception {
+        Path library = gitRepository("library");
+        Path superproject = gitRepository("superproject");
+        git(superproject, "-c", "protocol.file.allow=always", "submodule", "add", "-q", library.toString(), "lib");
+        Path submodule = superproject.resolve("lib");
+        git(submodule, "commit", "-q", "--allow-empty", "-m", "in the submodule");
+
+        assertThat(Files.isRegularFile(submodule.resolve(".git"))).isTrue();
+        assertThat(BuildInputs.gitHead(submodule)).contains("ref: refs/heads/main " + git(submodule, "rev-parse", "HEAD"));
+    }
+
+    @Test
+    void aDetachedHeadIsItsCommit() throws Exception {
+        Path repo = gitRepository("detached");
+        String commit = git(repo, "rev-parse", "HEAD");
+        git(repo, "checkout", "-q", "--detach");
+
+        assertThat(BuildInputs.gitHead(repo)).contains(commit);
+    }
+
+    private Path gitRepository(String name) throws Exception {
+        Path repo = Files.createDirectories(repositories.resolve(name));
+        git(repo, "init", "-q", "-b", "main");
+        git(repo, "commit", "-q", "--allow-empty", "-m", "first");
+        return repo;
+    }
+
+    private static String git(Path dir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.name=test", "-c", "user.email=test@example.test",
+                "-c", "commit.gpgsign=false"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(process.waitFor()).as("git %s: %s", String.join(" ", args), output).isZero();
+        return output;
     }
 }

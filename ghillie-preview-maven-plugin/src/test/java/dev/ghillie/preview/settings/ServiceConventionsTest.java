@@ -106,9 +106,10 @@ class ServiceConventionsTest {
         java.nio.file.Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
         PlatformSettings platform = new PlatformSettings(false, false, new dev.ghillie.preview.helm.ChartSource.Local(chart),
                 new dev.ghillie.preview.helm.ChartSource.Local(chart), java.time.Duration.ofMinutes(1));
-        PreviewSettings settings = new PreviewSettings("ghillie-local", 0, 0, java.time.Duration.ofMinutes(1), false, "ghillie", "ghillie",
-                chart, List.of(), Map.of(), AccessMode.INGRESS, 0, platform, java.time.Duration.ofMinutes(1), dir, dir.resolve("work"),
-                Optional.empty(), Map.of()).withService(ServiceConventions.of("0", "/healthz", null, "", null, null, null, null));
+        PreviewSettings settings = PreviewSettings.builder()
+                .clusterTimeout(java.time.Duration.ofMinutes(1)).chartDir(chart).platform(platform)
+                .rolloutTimeout(java.time.Duration.ofMinutes(1)).projectDir(dir).workDir(dir.resolve("work"))
+                .service(ServiceConventions.of("0", "/healthz", null, "", null, null, null, null)).build();
 
         assertThatThrownBy(() -> SettingsValidator.validate(settings)).isInstanceOf(SettingsException.class)
                 .hasMessage("ghillie.preview.containerPort=0 is not a port: use the port the service listens on, 1 to 65535");

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsValidatorTest {
 
@@ -28,9 +30,19 @@ class SettingsValidatorTest {
     }
 
     private PreviewSettings settings(String cluster, String namespace, int port, List<Path> values, Duration rollout) {
+        return builder(cluster, namespace, port, values, rollout).build();
+    }
+
+    private PreviewSettings onKind(String cluster) {
+        return builder(cluster, "ghillie", 0, List.of(), Duration.ofMinutes(1)).provider(ProviderSettings.of(ProviderKind.KIND)).build();
+    }
+
+    private PreviewSettings.Builder builder(String cluster, String namespace, int port, List<Path> values, Duration rollout) {
         PlatformSettings platform = new PlatformSettings(true, true, new ChartSource.Local(chart), new ChartSource.Local(chart), Duration.ofMinutes(5));
-        return new PreviewSettings(cluster, 0, port, Duration.ofMinutes(3), false, namespace, "ghillie", chart, values, Map.of(),
-                AccessMode.INGRESS, 0, platform, rollout, dir, dir.resolve("target/ghillie-preview"), java.util.Optional.empty(), Map.of());
+        return PreviewSettings.builder()
+                .clusterName(cluster).ingressPort(port).clusterTimeout(Duration.ofMinutes(3)).namespace(namespace).chartDir(chart)
+                .valuesFiles(values).platform(platform).rolloutTimeout(rollout).projectDir(dir)
+                .workDir(dir.resolve("target/ghillie-preview"));
     }
 
     @Test
@@ -65,25 +77,23 @@ class SettingsValidatorTest {
 
     @Test
     void kindClusterNamesFollowKindsRule() {
-        PreviewSettings kind = settings("pr-42.preview", "ghillie", 0, List.of(), Duration.ofMinutes(1))
-                .withProvider(ProviderSettings.of(ProviderKind.KIND));
+        PreviewSettings kind = onKind("pr-42.preview");
         assertThatCode(() -> SettingsValidator.validate(kind)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> SettingsValidator.validate(settings("Pr_42", "ghillie", 0, List.of(), Duration.ofMinutes(1))
-                .withProvider(ProviderSettings.of(ProviderKind.KIND))))
+        assertThatThrownBy(() -> SettingsValidator.validate(onKind("Pr_42")))
                 .hasMessage("ghillie.preview.cluster='Pr_42' is not a valid kind cluster name: use at most 50 lower-case letters, digits,"
                         + " '.' and '-' (kind's ^[a-z0-9.-]+$; or set GHILLIE_K3D_CLUSTER)");
-        assertThatThrownBy(() -> SettingsValidator.validate(settings("a".repeat(51), "ghillie", 0, List.of(), Duration.ofMinutes(1))
-                .withProvider(ProviderSettings.of(ProviderKind.KIND)))).hasMessageContaining("at most 50");
+        assertThatThrownBy(() -> SettingsValidator.validate(onKind("a".repeat(51)))).hasMessageContaining("at most 50");
     }
 
     @Test
     void aK3dRegistryIsRefusedOnTheOtherProviders() {
         PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
                 Duration.ofMinutes(5));
-        PreviewSettings kindWithRegistry = new PreviewSettings("ghillie-local", 0, 0, Duration.ofMinutes(3), false, "ghillie", "ghillie",
-                chart, List.of(), Map.of(), AccessMode.PORT_FORWARD, 0, platform, Duration.ofMinutes(5), dir, dir.resolve("target"),
-                java.util.Optional.of(dev.ghillie.preview.cluster.K3dRegistry.parse("k3d-ghillie-registry:5001")), Map.of(),
-                ServiceConventions.DEFAULTS, ProviderSettings.of(ProviderKind.KIND));
+        PreviewSettings kindWithRegistry = PreviewSettings.builder()
+                .clusterTimeout(Duration.ofMinutes(3)).chartDir(chart).access(AccessMode.PORT_FORWARD).platform(platform)
+                .projectDir(dir).workDir(dir.resolve("target"))
+                .registry(java.util.Optional.of(dev.ghillie.preview.cluster.K3dRegistry.parse("k3d-ghillie-registry:5001")))
+                .provider(ProviderSettings.of(ProviderKind.KIND)).build();
 
         assertThatThrownBy(() -> SettingsValidator.validate(kindWithRegistry))
                 .hasMessageStartingWith("ghillie.preview.registry names a k3d registry, and ghillie.preview.provider is kind: unset it");
@@ -109,12 +119,26 @@ class SettingsValidatorTest {
     }
 
     @Test
+    void parsesTheUnitsFabric8Knows() {
+        assertThat(SettingsValidator.duration("x", "500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(SettingsValidator.duration("x", "1m30s")).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    /** fabric8's parser skips what it does not understand; a setting must not lose the rest silently. */
+    @ParameterizedTest
+    @ValueSource(strings = {"5m garbage", "1.5h", "-5m", "5m30", "5x", "", "PT"})
+    void refusesADurationWithAnythingLeftOver(String text) {
+        assertThatThrownBy(() -> SettingsValidator.duration("ghillie.preview.since", text))
+                .hasMessage("ghillie.preview.since='" + text + "' is not a duration: use e.g. 300s, 5m or 1m30s");
+    }
+
+    @Test
     void platformSelection() {
-        assertThat(PlatformSettings.parseSelection("all")).containsExactly(true, true);
-        assertThat(PlatformSettings.parseSelection("none")).containsExactly(false, false);
-        assertThat(PlatformSettings.parseSelection("postgres")).containsExactly(true, false);
-        assertThat(PlatformSettings.parseSelection("valkey,postgres")).containsExactly(true, true);
-        assertThatThrownBy(() -> PlatformSettings.parseSelection("mysql")).hasMessageStartingWith("ghillie.preview.platform='mysql'");
+        assertThat(PlatformSelection.parse("all")).isEqualTo(PlatformSelection.ALL);
+        assertThat(PlatformSelection.parse("none")).isEqualTo(PlatformSelection.NONE);
+        assertThat(PlatformSelection.parse("postgres")).isEqualTo(new PlatformSelection(true, false));
+        assertThat(PlatformSelection.parse("valkey,postgres")).isEqualTo(PlatformSelection.ALL);
+        assertThatThrownBy(() -> PlatformSelection.parse("mysql")).hasMessageStartingWith("ghillie.preview.platform='mysql'");
         assertThat(AccessMode.parse("port-forward")).isEqualTo(AccessMode.PORT_FORWARD);
         assertThatThrownBy(() -> AccessMode.parse("nodeport")).hasMessageStartingWith("ghillie.preview.access='nodeport'");
     }

@@ -60,9 +60,10 @@ class ExistingClusterProviderTest {
 
     private PreviewSettings settings(ProviderSettings provider, Map<String, String> environment, AccessMode access) {
         ChartSource chart = new ChartSource.Local(tmp);
-        return new PreviewSettings("ghillie-local", 0, 0, Duration.ofMinutes(1), false, "ghillie", "ghillie", tmp, List.of(), Map.of(),
-                access, 0, new PlatformSettings(false, false, chart, chart, Duration.ofMinutes(1)), Duration.ofMinutes(1), tmp,
-                tmp.resolve("work"), Optional.empty(), environment, ServiceConventions.DEFAULTS, provider);
+        return PreviewSettings.builder().clusterTimeout(Duration.ofMinutes(1)).chartDir(tmp).access(access)
+                .platform(new PlatformSettings(false, false, chart, chart, Duration.ofMinutes(1)))
+                .rolloutTimeout(Duration.ofMinutes(1)).projectDir(tmp).workDir(tmp.resolve("work")).environment(environment)
+                .provider(provider).build();
     }
 
     private PreviewSettings settings(Optional<String> context, boolean allowRemote) {

@@ -72,10 +72,11 @@ class KindProviderTest {
 
     private PreviewSettings settings(String cluster, int ingressPort, boolean updateDefaultKubeconfig) {
         ChartSource chart = new ChartSource.Local(tmp);
-        return new PreviewSettings(cluster, 1, ingressPort, Duration.ofSeconds(90), updateDefaultKubeconfig, "ghillie", "ghillie", tmp,
-                List.of(), Map.of(), AccessMode.PORT_FORWARD, 0, new PlatformSettings(false, false, chart, chart, Duration.ofMinutes(1)),
-                Duration.ofMinutes(1), tmp, tmp.resolve("work"), Optional.empty(), fake.environment(), ServiceConventions.DEFAULTS,
-                ProviderSettings.of(ProviderKind.KIND));
+        return PreviewSettings.builder().clusterName(cluster).agents(1).ingressPort(ingressPort).clusterTimeout(Duration.ofSeconds(90))
+                .updateDefaultKubeconfig(updateDefaultKubeconfig).chartDir(tmp).access(AccessMode.PORT_FORWARD)
+                .platform(new PlatformSettings(false, false, chart, chart, Duration.ofMinutes(1)))
+                .rolloutTimeout(Duration.ofMinutes(1)).projectDir(tmp).workDir(tmp.resolve("work"))
+                .environment(fake.environment()).provider(ProviderSettings.of(ProviderKind.KIND)).build();
     }
 
     private KindProvider provider(PreviewSettings settings) {
