@@ -158,10 +158,15 @@ public final class PreviewStatus {
             return new StatusPart("cluster", name, PartState.FAIL, "absent", provider.provider() + " has no cluster " + name
                     + ": mvn preview:up creates it", facts);
         }
+        if (found instanceof ClusterState.Unreachable unreachable) {
+            return new StatusPart("cluster", name, PartState.FAIL, "unreachable", provider.provider() + ", context " + provider.context()
+                    + ": " + unreachable.why(), facts);
+        }
         int nodes = switch (found) {
             case ClusterState.Stopped stopped -> stopped.nodes();
             case ClusterState.Running running -> running.nodes();
             case ClusterState.Absent absent -> 0;
+            case ClusterState.Unreachable unreachable -> 0;
         };
         facts.put("nodes", nodes);
         if (!found.running()) {
