@@ -211,6 +211,20 @@ class PreviewStatusTest {
     }
 
     @Test
+    void eachPartsTimeGoesToTheTimingsAndNotIntoTheReport() throws Exception {
+        preview.healthyPreview();
+        List<String> timings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        StatusReport report = preview.status(timings::add);
+
+        assertThat(report.healthy()).as(report.toTable()).isTrue();
+        assertThat(timings).extracting(line -> line.replaceAll(" \\d+ ms$", "")).containsExactlyInAnyOrder("cluster state", "kubeconfig",
+                "kube client", "operator cnpg", "Cluster pg-ghillie", "operator valkey-operator", "ValkeyCluster valkey-ghillie", "secret",
+                "release", "pods", "url");
+        assertThat(report.toTable() + report.toJson()).doesNotContain(" ms");
+    }
+
+    @Test
     void aClusterWhoseApiDoesNotAnswerIsAFailureThatSaysWhy() {
         StatusPart part = PreviewStatus.clusterPart("prod", new ProviderContext("existing", "prod"),
                 new ClusterState.Unreachable("prod", "its API server https://10.0.0.1:6443 does not answer"));
