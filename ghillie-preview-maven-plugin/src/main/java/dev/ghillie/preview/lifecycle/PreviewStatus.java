@@ -35,15 +35,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * {@code preview:status}: every part of the preview, each with its state and why, changing nothing. The cluster
- * first (without it there is nothing else to ask); then, side by side on virtual threads and one Kubernetes client,
- * each data service's operator and instance (judged as {@code up}'s waits judge them), the app Secret's keys, the
+ * first (without it there is nothing else to ask; its kubeconfig and client are made meanwhile); then, side by side
+ * on virtual threads and one Kubernetes client, each data service's operator and instance (judged as {@code up}'s waits judge them), the app Secret's keys, the
  * Helm release, the pods (with the rollout wait's diagnosis) and the URL's health and readiness paths. One read that
  * fails makes its own part FAIL, not the whole report.
  *
@@ -58,6 +60,8 @@ public final class PreviewStatus {
     /** The API server of a running local cluster answers at once; a dead one is reported, not waited for. */
     static final Duration API_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration API_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** For the steps begun before the cluster's state is known: a thread each, none kept when they are done. */
+    private static final Executor VIRTUAL_THREADS = command -> Thread.ofVirtual().start(command);
 
     /** The provider for the run's settings: a goal's own, or k3d's for the settings run() is given. */
     private final Function<PreviewSettings, ClusterProvider> providers;
@@ -65,7 +69,6 @@ public final class PreviewStatus {
     private final PreviewProbe probe = new PreviewProbe(PROBE_CONNECT_TIMEOUT, PROBE_REQUEST_TIMEOUT);
     private final KubeClientFactory clients = new KubeClientFactory(API_CONNECT_TIMEOUT, API_REQUEST_TIMEOUT);
     private final Consumer<String> timings;
-    private static final java.util.concurrent.Executor VIRTUAL_THREADS = command -> Thread.ofVirtual().start(command);
 
     /** On k3d. */
     public PreviewStatus(K3d k3d, HelmClient helm) {
@@ -385,7 +388,7 @@ public final class PreviewStatus {
     private static <T> T joined(CompletableFuture<T> step) {
         try {
             return step.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new PreviewException(e.getCause().getMessage(), e.getCause());
         }
     }
