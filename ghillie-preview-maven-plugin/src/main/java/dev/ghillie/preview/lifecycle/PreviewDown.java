@@ -1,5 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.helm.HelmClient;
 import dev.ghillie.preview.helm.ReleaseTarget;
@@ -70,6 +71,10 @@ public final class PreviewDown {
             provider.delete();
             out.accept(provider.describe() + " deleted");
             return;
+        }
+        if (cluster instanceof ClusterState.Unreachable unreachable) {
+            // Not a success: the release and data are still there, and a CI job must not read this as cleaned up.
+            throw new PreviewException(provider.describe() + ": " + unreachable.why() + "; nothing removed");
         }
         if (!cluster.running()) {
             out.accept(provider.describe() + " is stopped: start it (or run down without keepCluster) to remove the release");

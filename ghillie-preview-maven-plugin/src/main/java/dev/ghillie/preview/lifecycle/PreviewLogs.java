@@ -8,6 +8,7 @@ import dev.ghillie.preview.kube.LogFollow;
 import dev.ghillie.preview.kube.LogQuery;
 import dev.ghillie.preview.kube.PodLogStreamer;
 import dev.ghillie.preview.provider.ClusterProvider;
+import dev.ghillie.preview.provider.ClusterState;
 import dev.ghillie.preview.provider.K3dProvider;
 import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -45,7 +46,11 @@ public final class PreviewLogs {
     public void run(PreviewSettings settings, Options options, Consumer<String> out) {
         ClusterProvider provider = providers.apply(settings);
         provider.requireAllowed();
-        if (!provider.state().running()) {
+        ClusterState state = provider.state();
+        if (state instanceof ClusterState.Unreachable unreachable) {
+            throw new PreviewException(provider.describe() + ": " + unreachable.why());
+        }
+        if (!state.running()) {
             throw new PreviewException(provider.describe() + " is not running: run preview:up first");
         }
         Path kubeconfig = provider.kubeconfig();

@@ -27,20 +27,25 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * {@code preview:status}: every part of the preview, each with its state and why, changing nothing. The cluster
- * first (without it there is nothing else to ask); then, side by side on virtual threads and one Kubernetes client,
- * each data service's operator and instance (judged as {@code up}'s waits judge them), the app Secret's keys, the
+ * first (without it there is nothing else to ask; its kubeconfig and client are made meanwhile); then, side by side
+ * on virtual threads and one Kubernetes client, each data service's operator and instance (judged as {@code up}'s waits judge them), the app Secret's keys, the
  * Helm release, the pods (with the rollout wait's diagnosis) and the URL's health and readiness paths. One read that
  * fails makes its own part FAIL, not the whole report.
  *
@@ -55,12 +60,15 @@ public final class PreviewStatus {
     /** The API server of a running local cluster answers at once; a dead one is reported, not waited for. */
     static final Duration API_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration API_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** For the steps begun before the cluster's state is known: a thread each, none kept when they are done. */
+    private static final Executor VIRTUAL_THREADS = command -> Thread.ofVirtual().start(command);
 
     /** The provider for the run's settings: a goal's own, or k3d's for the settings run() is given. */
     private final Function<PreviewSettings, ClusterProvider> providers;
     private final HelmClient helm;
     private final PreviewProbe probe = new PreviewProbe(PROBE_CONNECT_TIMEOUT, PROBE_REQUEST_TIMEOUT);
     private final KubeClientFactory clients = new KubeClientFactory(API_CONNECT_TIMEOUT, API_REQUEST_TIMEOUT);
+    private final Consumer<String> timings;
 
     /** On k3d. */
     public PreviewStatus(K3d k3d, HelmClient helm) {
@@ -72,8 +80,21 @@ public final class PreviewStatus {
     }
 
     private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers, HelmClient helm) {
+        this(providers, helm, what -> { });
+    }
+
+    private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers, HelmClient helm, Consumer<String> timings) {
         this.providers = providers;
         this.helm = helm;
+        this.timings = timings;
+    }
+
+    /**
+     * The same check, telling {@code timings} how long each of its parts took (one line each, e.g.
+     * {@code cluster state 1210 ms}): what {@code preview:status -X} logs at debug level, to see where the time goes.
+     */
+    public PreviewStatus withTimings(Consumer<String> timings) {
+        return new PreviewStatus(providers, helm, timings);
     }
 
     /** {@code record}: what the last {@code up} wrote (its URL and data services), if any. */
@@ -87,29 +108,43 @@ public final class PreviewStatus {
         ClusterProvider clusterProvider = providers.apply(settings);
         clusterProvider.requireAllowed();
         ProviderContext provider = new ProviderContext(clusterProvider.id(), clusterProvider.context());
-        ClusterState state = clusterProvider.state();
-        StatusPart clusterPart = clusterPart(state.name(), provider, state);
+        // The kubeconfig and the client (fabric8's first build loads thousands of classes) are made while the provider
+        // looks at the cluster: neither asks the API, and both are dropped when the cluster turns out not to run.
+        CompletableFuture<Path> kubeconfigWrite = CompletableFuture.supplyAsync(() -> timed("kubeconfig", clusterProvider::kubeconfig),
+                VIRTUAL_THREADS);
+        CompletableFuture<KubernetesClient> clientOpen = kubeconfigWrite.thenApplyAsync(
+                kubeconfig -> timed("kube client", () -> clients.open(kubeconfig)), VIRTUAL_THREADS);
+        ClusterState state;
+        StatusPart clusterPart;
+        try {
+            state = timed("cluster state", clusterProvider::state);
+            clusterPart = clusterPart(state.name(), provider, state);
+        } catch (RuntimeException e) {
+            closeWhenOpened(clientOpen);
+            throw e;
+        }
         if (!(state instanceof ClusterState.Running cluster) || clusterPart.state() != PartState.OK) {
+            closeWhenOpened(clientOpen);
             return List.of(clusterPart);
         }
-        Path kubeconfig = clusterProvider.kubeconfig();
+        Path kubeconfig = joined(kubeconfigWrite);
         List<OperatorTarget> services = dataServices(settings, record);
-        try (KubernetesClient client = clients.open(kubeconfig);
+        try (KubernetesClient client = joined(clientOpen);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             CurrentReadiness readiness = new CurrentReadiness(client);
             List<Future<List<StatusPart>>> reads = new ArrayList<>();
             for (OperatorTarget service : services) {
                 String operator = "operator " + service.operatorRelease();
                 String instance = service.type().getKind() + " " + service.instance();
-                reads.add(pool.submit(guarded(service.service(), operator, () -> List.of(operatorPart(readiness, service, operator)))));
+                reads.add(pool.submit(guarded(service.service(), operator, () -> timed(operator, () -> List.of(operatorPart(readiness, service, operator))))));
                 reads.add(pool.submit(guarded(service.service(), instance,
-                        () -> List.of(instancePart(readiness, service, instance, settings.namespace())))));
+                        () -> timed(instance, () -> List.of(instancePart(readiness, service, instance, settings.namespace()))))));
             }
             reads.add(pool.submit(guarded("secret", settings.service().appSecret(),
-                    () -> List.of(secretPart(readiness, settings, services)))));
-            reads.add(pool.submit(guarded("release", settings.release(), () -> List.of(releasePart(settings, kubeconfig)))));
-            reads.add(pool.submit(guarded("pod", "(pods)", () -> podParts(client, settings))));
-            reads.add(pool.submit(guarded("url", "(url)", () -> urlParts(client, pool, settings, cluster, record))));
+                    () -> timed("secret", () -> List.of(secretPart(readiness, settings, services))))));
+            reads.add(pool.submit(guarded("release", settings.release(), () -> timed("release", () -> List.of(releasePart(settings, kubeconfig))))));
+            reads.add(pool.submit(guarded("pod", "(pods)", () -> timed("pods", () -> podParts(client, settings)))));
+            reads.add(pool.submit(guarded("url", "(url)", () -> timed("url", () -> urlParts(client, pool, settings, cluster, record)))));
             List<StatusPart> parts = new ArrayList<>();
             parts.add(clusterPart);
             for (Future<List<StatusPart>> read : reads) {
@@ -126,10 +161,15 @@ public final class PreviewStatus {
             return new StatusPart("cluster", name, PartState.FAIL, "absent", provider.provider() + " has no cluster " + name
                     + ": mvn preview:up creates it", facts);
         }
+        if (found instanceof ClusterState.Unreachable unreachable) {
+            return new StatusPart("cluster", name, PartState.FAIL, "unreachable", provider.provider() + ", context " + provider.context()
+                    + ": " + unreachable.why(), facts);
+        }
         int nodes = switch (found) {
             case ClusterState.Stopped stopped -> stopped.nodes();
             case ClusterState.Running running -> running.nodes();
             case ClusterState.Absent absent -> 0;
+            case ClusterState.Unreachable unreachable -> 0;
         };
         facts.put("nodes", nodes);
         if (!found.running()) {
@@ -268,13 +308,14 @@ public final class PreviewStatus {
             ClusterState.Running cluster, Optional<PreviewRecord> record) {
         if (settings.access() == AccessMode.PORT_FORWARD) {
             LabelSelection selection = LabelSelection.helmRelease(settings.namespace(), settings.release());
-            Optional<String> service = ReleaseServices.first(client, selection);
+            Optional<String> service = timed("url: service lookup", () -> ReleaseServices.first(client, selection));
             if (service.isEmpty()) {
                 return List.of(new StatusPart("url", "port-forward", PartState.FAIL, "no Service", "release " + settings.release()
                         + " has no Service labelled " + selection.describe() + " to forward to"));
             }
-            try (PortForwardSession forward = new PortForwarder(client).forwardService(settings.namespace(), service.get(), 0, 0)) {
-                return probeParts(pool, forward.url().toString().replaceAll("/$", ""), settings);
+            try (PortForwardSession forward = timed("url: port-forward open",
+                    () -> new PortForwarder(client).forwardService(settings.namespace(), service.get(), 0, 0))) {
+                return timed("url: probes", () -> probeParts(pool, forward.url().toString().replaceAll("/$", ""), settings));
             } catch (PreviewException e) {
                 return List.of(new StatusPart("url", "port-forward", PartState.FAIL, "no forward", e.getMessage()));
             }
@@ -325,6 +366,33 @@ public final class PreviewStatus {
                 : "HTTP " + answer.status() + ", failing: " + String.join("; ", failing.entrySet().stream()
                         .map(check -> check.getKey() + " (" + check.getValue() + ")").toList());
         return new StatusPart("url", url, PartState.FAIL, "not ready", why, facts("status", answer.status(), "failingChecks", failing));
+    }
+
+    private <T> T timed(String what, Supplier<T> step) {
+        long start = System.nanoTime();
+        try {
+            return step.get();
+        } finally {
+            timings.accept(what + " " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+        }
+    }
+
+    /** A client opened for a cluster that turned out not to run: closed once it is there, its failure of no interest. */
+    private static void closeWhenOpened(CompletableFuture<KubernetesClient> clientOpen) {
+        clientOpen.whenComplete((client, failure) -> {
+            if (client != null) {
+                client.close();
+            }
+        });
+    }
+
+    /** The value, or the step's own one-line failure (a provider's or the client factory's exception). */
+    private static <T> T joined(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new PreviewException(e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /** A read that fails becomes its own part's FAIL, with the one-line reason the read gave. */

@@ -41,8 +41,11 @@ public class StatusMojo extends AbstractPreviewMojo {
                 throw new SettingsException("ghillie.preview.output='" + output + "' is not an output format: use table or json");
             }
             PreviewSettings settings = previewSettings();
-            StatusReport report = new PreviewStatus(clusterProvider(settings), helm(settings))
-                    .report(settings, PreviewRecord.read(settings.previewRecord()));
+            PreviewStatus status = new PreviewStatus(clusterProvider(settings), helm(settings));
+            if (getLog().isDebugEnabled()) {
+                status = status.withTimings(line -> getLog().debug("status took: " + line));
+            }
+            StatusReport report = status.report(settings, PreviewRecord.read(settings.previewRecord()));
             if (format.equals("json")) {
                 // Machines read standard output; Maven's log prefixes would break the JSON.
                 System.out.println(report.toJson());

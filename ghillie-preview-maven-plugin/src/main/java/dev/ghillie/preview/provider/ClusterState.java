@@ -15,6 +15,15 @@ public sealed interface ClusterState {
     }
 
     /**
+     * Listed or named, but its API server does not answer (an existing cluster that is down or out of reach, a kind cluster
+     * whose node containers are stopped).
+     *
+     * @param why what was asked and what the provider suggests, e.g. {@code its API server https://... does not answer}
+     */
+    record Unreachable(String name, String why) implements ClusterState {
+    }
+
+    /**
      * Its API answers, or is expected to.
      *
      * @param ingressUrl where its ingress answers on this machine, when it has one

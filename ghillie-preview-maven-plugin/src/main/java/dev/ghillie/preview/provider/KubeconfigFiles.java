@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ghillie.preview.cluster.ClusterException;
 import dev.ghillie.preview.cluster.HostPort;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,17 +36,21 @@ public final class KubeconfigFiles {
     /** Writes {@code text} to {@code file}, owner read/write only where the file system has POSIX permissions. */
     public static Path writePrivate(Path file, String text) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary);
+            Path directory = Files.createDirectories(file.toAbsolutePath().getParent());
+            // A temporary file of its own per writer: two steps of one goal may write the same kubeconfig side by side.
+            Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
             try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system (Windows): the user's profile directory protects it
+                try {
+                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system (Windows): the user's profile directory protects it
+                }
+                Files.writeString(temporary, text);
+                Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
             }
-            Files.writeString(temporary, text);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return file.toAbsolutePath();
         } catch (IOException e) {
             throw new ClusterException("cannot write the kubeconfig " + file + ": " + e.getMessage(), e);
@@ -56,24 +59,29 @@ public final class KubeconfigFiles {
 
     /** The API server of the current context's cluster, e.g. {@code 127.0.0.1:41237}. */
     public static HostPort apiServer(String kubeconfig) {
+        return apiServerUrl(kubeconfig).hostPort();
+    }
+
+    /** The current context's cluster's server URL, e.g. {@code https://127.0.0.1:41237}. */
+    public static ApiServerUrl apiServerUrl(String kubeconfig) {
+        JsonNode root;
         try {
-            JsonNode root = YAML.readTree(kubeconfig);
-            String context = root.path("current-context").asText("");
-            String cluster = "";
-            for (JsonNode entry : root.path("contexts")) {
-                if (entry.path("name").asText().equals(context)) {
-                    cluster = entry.path("context").path("cluster").asText("");
-                }
+            root = YAML.readTree(kubeconfig);
+        } catch (IOException e) {
+            throw new ClusterException("the kubeconfig is not readable YAML (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + ")", e);
+        }
+        String context = root == null ? "" : root.path("current-context").asText("");
+        String cluster = "";
+        for (JsonNode entry : root == null ? YAML.createArrayNode() : root.path("contexts")) {
+            if (entry.path("name").asText().equals(context)) {
+                cluster = entry.path("context").path("cluster").asText("");
             }
-            for (JsonNode entry : root.path("clusters")) {
-                if (entry.path("name").asText().equals(cluster)) {
-                    URI server = URI.create(entry.path("cluster").path("server").asText(""));
-                    int port = server.getPort() > 0 ? server.getPort() : "https".equals(server.getScheme()) ? 443 : 80;
-                    return new HostPort(server.getHost(), port);
-                }
+        }
+        for (JsonNode entry : root == null ? YAML.createArrayNode() : root.path("clusters")) {
+            if (entry.path("name").asText().equals(cluster)) {
+                return ApiServerUrl.parse(entry.path("cluster").path("server").asText(""), cluster, context, "the kubeconfig");
             }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ClusterException("the kubeconfig names no readable API server (" + e.getMessage() + ")", e);
         }
         throw new ClusterException("the kubeconfig's current context names no cluster with an API server");
     }

@@ -143,4 +143,24 @@ class ExistingClusterDownTest {
         assertThat(calls).isEmpty();
         assertThat(client.secrets().inNamespace("team").withName("ghillie").get()).isNotNull();
     }
+
+    @Test
+    void aClusterWhoseApiDoesNotAnswerFailsAndRemovesNothing() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path dead = java.nio.file.Files.writeString(tmp.resolve("dead.yaml"), java.nio.file.Files.readString(tmp.resolve("kubeconfig.yaml"))
+                .replaceAll("server: .*", "server: http://127.0.0.1:" + closed));
+        PreviewSettings deadSettings = new PreviewSettings("ghillie-local", 0, 0, Duration.ofMinutes(3), false, "team", "ghillie", tmp,
+                List.of(), Map.of(), AccessMode.PORT_FORWARD, 0, settings.platform(), Duration.ofMinutes(5), tmp, tmp.resolve("work"),
+                Optional.empty(), Map.of(), ServiceConventions.DEFAULTS,
+                new ProviderSettings(ProviderKind.EXISTING, Optional.of(dead), Optional.empty(), false));
+
+        assertThatThrownBy(() -> new PreviewDown(new ExistingClusterProvider(deadSettings), helm, lines::add).run(deadSettings, false))
+                .isInstanceOf(PreviewException.class)
+                .hasMessage("context k3d-ghillie-local (existing cluster): its API server http://127.0.0.1:" + closed
+                        + " does not answer; nothing removed");
+        assertThat(calls).isEmpty();
+    }
 }

@@ -169,10 +169,15 @@ final class MockPreview implements AutoCloseable {
     }
 
     StatusReport status() throws Exception {
+        return status(line -> { });
+    }
+
+    /** With {@code timings} told how long each part took, as {@code preview:status -X} logs it. */
+    StatusReport status(java.util.function.Consumer<String> timings) throws Exception {
         Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
         PreviewRecord record = new PreviewRecord("ghillie-local", NS, "ghillie", url(), "ingress", "ghillie:dev", "sha256:1",
                 kubeconfig.toString(), List.of("postgresql", "valkey"), Map.of());
-        return new PreviewStatus(k3d(kubeconfig, true), helm()).report(settings(), Optional.of(record));
+        return new PreviewStatus(k3d(kubeconfig, true), helm()).withTimings(timings).report(settings(), Optional.of(record));
     }
 
     PreviewSettings settings() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghillie.preview.helm.ReleaseRevision;
 import dev.ghillie.preview.platform.OperatorTarget;
+import dev.ghillie.preview.provider.ClusterState;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -209,6 +210,30 @@ class PreviewStatusTest {
             assertThat(part.detail()).isEqualTo("k3d has no cluster ghillie-local: mvn preview:up creates it");
         });
         assertThat(report.healthy()).isFalse();
+    }
+
+    @Test
+    void eachPartsTimeGoesToTheTimingsAndNotIntoTheReport() throws Exception {
+        preview.healthyPreview();
+        List<String> timings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        StatusReport report = preview.status(timings::add);
+
+        assertThat(report.healthy()).as(report.toTable()).isTrue();
+        assertThat(timings).extracting(line -> line.replaceAll(" \\d+ ms$", "")).containsExactlyInAnyOrder("cluster state", "kubeconfig",
+                "kube client", "operator cnpg", "Cluster pg-ghillie", "operator valkey-operator", "ValkeyCluster valkey-ghillie", "secret",
+                "release", "pods", "url");
+        assertThat(report.toTable() + report.toJson()).doesNotContain(" ms");
+    }
+
+    @Test
+    void aClusterWhoseApiDoesNotAnswerIsAFailureThatSaysWhy() {
+        StatusPart part = PreviewStatus.clusterPart("prod", new ProviderContext("existing", "prod"),
+                new ClusterState.Unreachable("prod", "its API server https://10.0.0.1:6443 does not answer"));
+
+        assertThat(part.state()).isEqualTo(PartState.FAIL);
+        assertThat(part.word()).isEqualTo("unreachable");
+        assertThat(part.detail()).isEqualTo("existing, context prod: its API server https://10.0.0.1:6443 does not answer");
     }
 
     @Test

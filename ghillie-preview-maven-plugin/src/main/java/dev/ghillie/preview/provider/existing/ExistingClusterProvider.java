@@ -6,6 +6,7 @@ import dev.ghillie.preview.cluster.HostPort;
 import dev.ghillie.preview.cluster.KubernetesRequirement;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.kube.ApiFailure;
+import dev.ghillie.preview.kube.ApiServerProbe;
 import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.provider.ClusterProvider;
 import dev.ghillie.preview.provider.ClusterState;
@@ -16,7 +17,6 @@ import dev.ghillie.preview.settings.SettingsException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.File;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -97,15 +97,21 @@ public final class ExistingClusterProvider implements ClusterProvider {
         } catch (KubernetesClientException e) {
             throw ApiFailure.of("reach the API server of context " + selection.context() + " (" + selection.server() + ")", e);
         }
-        URI server = URI.create(selection.server());
-        HostPort api = new HostPort(server.getHost(), server.getPort() > 0 ? server.getPort() : 443);
-        return new PreviewCluster(selection.context(), api, HostPort.NONE, kubeconfig, ClusterAction.REUSED, List.of());
+        return new PreviewCluster(selection.context(), selection.apiServer(), HostPort.NONE, kubeconfig, ClusterAction.REUSED, List.of());
     }
 
-    /** Always there as far as the plugin is concerned: it neither made it nor can stop it. Nodes are not listed (RBAC may forbid it). */
+    /**
+     * Running when its API server answers, asked with short timeouts; the plugin neither made it nor can start it, so a
+     * server that does not answer is reported as such. Nodes are not listed (RBAC may forbid it).
+     */
     @Override
     public ClusterState state() {
-        return new ClusterState.Running(selection().context(), 0, Optional.empty());
+        KubeconfigSelection selection = selection();
+        Path kubeconfig = KubeconfigFiles.writePrivate(kubeconfigFile(selection.context()), selection.yaml());
+        if (!new ApiServerProbe().answers(kubeconfig)) {
+            return new ClusterState.Unreachable(selection.context(), "its API server " + selection.server() + " does not answer");
+        }
+        return new ClusterState.Running(selection.context(), 0, Optional.empty());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ghillie.preview.provider.existing;
 
+import dev.ghillie.preview.cluster.HostPort;
+import dev.ghillie.preview.provider.ApiServerUrl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -70,6 +72,7 @@ public record KubeconfigSelection(String context, String server, String yaml) {
             throw new ClusterException("cluster '" + clusterName + "' of context '" + wanted + "' has no server in the kubeconfig ("
                     + join(present) + ")");
         }
+        ApiServerUrl.parse(server, clusterName, wanted, "the kubeconfig (" + join(present) + ")");
         merged.put("apiVersion", "v1").put("kind", "Config").put("current-context", wanted);
         merged.putArray("clusters").add(cluster);
         merged.putArray("contexts").add(contextEntry);
@@ -80,6 +83,11 @@ public record KubeconfigSelection(String context, String server, String yaml) {
         } catch (IOException e) {
             throw new IllegalStateException("a tree of plain values always serialises", e);
         }
+    }
+
+    /** The server's host and port; {@link #select} has checked that it is a URL. */
+    public HostPort apiServer() {
+        return ApiServerUrl.parse(server, "", context, "the kubeconfig").hostPort();
     }
 
     private static JsonNode read(Path file) {

@@ -9,6 +9,7 @@ import dev.ghillie.preview.cluster.LoopbackPorts;
 import dev.ghillie.preview.cluster.PreflightException;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.kube.ApiFailure;
+import dev.ghillie.preview.kube.ApiServerProbe;
 import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.process.ProcessException;
 import dev.ghillie.preview.process.ProcessResult;
@@ -194,6 +195,13 @@ public final class KindProvider implements ClusterProvider {
         String name = settings.clusterName();
         if (!kind.clusters().contains(name)) {
             return new ClusterState.Absent(name);
+        }
+        // kind lists a cluster whose node containers are stopped too (docker ps -a): only its API says whether it runs.
+        String kubeconfigText = kind.kubeconfig(name);
+        Path kubeconfig = KubeconfigFiles.writePrivate(kubeconfigFile(), kubeconfigText);
+        if (!new ApiServerProbe().answers(kubeconfig)) {
+            return new ClusterState.Unreachable(name, "its API server " + KubeconfigFiles.apiServerUrl(kubeconfigText)
+                    + " does not answer (are its node containers stopped? docker ps -a --filter label=io.x-k8s.kind.cluster=" + name + ")");
         }
         return new ClusterState.Running(name, kind.nodes(name).size(), Optional.empty());
     }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ghillie.preview.cluster.ClusterAction;
+import dev.ghillie.preview.cluster.ClusterException;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.helm.ChartSource;
+import dev.ghillie.preview.provider.ClusterState;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
@@ -15,6 +17,8 @@ import dev.ghillie.preview.settings.ServiceConventions;
 import dev.ghillie.preview.settings.SettingsException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -130,5 +134,41 @@ class ExistingClusterProviderTest {
         PreviewSettings fromSetting = settings(new ProviderSettings(ProviderKind.EXISTING, Optional.of(userKubeconfig), Optional.empty(), true),
                 Map.of("KUBECONFIG", other.toString()), AccessMode.PORT_FORWARD);
         assertThat(new ExistingClusterProvider(fromSetting).context()).isEqualTo("k8s-local");
+    }
+
+    @Test
+    void stateAsksTheApiServer() {
+        ExistingClusterProvider provider = new ExistingClusterProvider(settings(Optional.of("kind-pr"), false));
+
+        assertThat(provider.state()).isEqualTo(new ClusterState.Running("kind-pr", 0, Optional.empty()));
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerIsUnreachableNotRunning() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Files.writeString(userKubeconfig, userKubeconfigText.replaceAll("server: \"[^\"]*\"", "server: \"http://127.0.0.1:" + closed + "\""));
+        ExistingClusterProvider provider = new ExistingClusterProvider(settings(Optional.of("kind-pr"), false));
+
+        ClusterState state = provider.state();
+
+        assertThat(state).isInstanceOf(ClusterState.Unreachable.class);
+        assertThat(state.running()).isFalse();
+        assertThat(state.name()).isEqualTo("kind-pr");
+        assertThat(((ClusterState.Unreachable) state).why()).isEqualTo("its API server http://127.0.0.1:" + closed + " does not answer");
+    }
+
+    @Test
+    void aServerWithoutASchemeIsOneClearLine() throws Exception {
+        Files.writeString(userKubeconfig, userKubeconfigText.replaceAll("server: \"[^\"]*\"", "server: \"127.0.0.1:6443\""));
+        ExistingClusterProvider provider = new ExistingClusterProvider(settings(Optional.of("kind-pr"), false));
+
+        assertThatThrownBy(provider::ensure)
+                .isInstanceOf(ClusterException.class)
+                .hasMessage("cluster 'local' of context 'kind-pr' has server '127.0.0.1:6443' in the kubeconfig (" + userKubeconfig
+                        + "), not a URL: write it with its scheme, e.g. https://127.0.0.1:6443");
+        assertThatThrownBy(provider::state).isInstanceOf(ClusterException.class);
     }
 }

@@ -199,4 +199,22 @@ class KindProviderTest {
                 .hasMessage("`kind create cluster` failed: failed to create cluster: command \"docker run --name"
                         + " ghillie-local-control-plane ...\" failed with error: exit status 125");
     }
+
+    /** kind get clusters lists a cluster whose node containers are stopped (docker ps -a): only its API says whether it runs. */
+    @Test
+    void aListedClusterWhoseApiDoesNotAnswerIsNotRunning() throws Exception {
+        provider(settings("ghillie-local", 0, false)).ensure();
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path dead = Files.writeString(tmp.resolve("dead-kubeconfig.yaml"), Files.readString(tmp.resolve("mock-kubeconfig.yaml"))
+                .replaceAll("server: .*", "server: http://127.0.0.1:" + closed));
+        fake.set("FAKE_KIND_KUBECONFIG", dead.toString());
+
+        ClusterState state = provider(settings("ghillie-local", 0, false)).state();
+
+        assertThat(state).isEqualTo(new ClusterState.Unreachable("ghillie-local", "its API server http://127.0.0.1:" + closed
+                + " does not answer (are its node containers stopped? docker ps -a --filter label=io.x-k8s.kind.cluster=ghillie-local)"));
+    }
 }
