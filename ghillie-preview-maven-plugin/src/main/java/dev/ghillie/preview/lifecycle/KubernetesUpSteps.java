@@ -52,6 +52,7 @@ import dev.ghillie.preview.platform.PlatformService;
 import dev.ghillie.preview.platform.PlatformWaits;
 import dev.ghillie.preview.platform.ValkeyIoValkey;
 import dev.ghillie.preview.settings.AccessMode;
+import dev.ghillie.preview.settings.DebugPort;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingsException;
@@ -103,6 +104,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     private final HelmClient helm;
     private final ImageLog imageLog;
     private final Consumer<String> progress;
+    private final Optional<DebugPort> debug;
     private final KubeClientFactory clientFactory = new KubeClientFactory();
     private final Map<Path, KubernetesClient> clients = new ConcurrentHashMap<>();
     private volatile String appSecretChecksum = "";
@@ -115,6 +117,13 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
 
     public KubernetesUpSteps(PreviewSettings settings, ServiceBuild serviceBuild, ImageSettings imageSettings, ClusterProvider provider,
             HelmClient helm, ImageLog imageLog, Consumer<String> progress) {
+        this(settings, serviceBuild, imageSettings, provider, helm, imageLog, progress, Optional.empty());
+    }
+
+    /** With {@code debug}: the JVM listens for a debugger and the access step forwards 127.0.0.1:PORT to it. */
+    public KubernetesUpSteps(PreviewSettings settings, ServiceBuild serviceBuild, ImageSettings imageSettings, ClusterProvider provider,
+            HelmClient helm, ImageLog imageLog, Consumer<String> progress, Optional<DebugPort> debug) {
+        this.debug = debug;
         this.settings = settings;
         this.serviceBuild = serviceBuild;
         this.imageSettings = imageSettings;
@@ -306,6 +315,8 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
         valuesFiles.addAll(settings.valuesFiles());
         Map<String, String> values = new LinkedHashMap<>(imageValues(image));
         values.put(SECRET_CHECKSUM_ANNOTATION, appSecretChecksum);
+        // A release made with the debugger differs from one without: turning it on or off upgrades and rolls the pods.
+        debug.ifPresent(port -> values.putAll(port.chartValues()));
         values.putAll(settings.setValues());
         ChartSource chart = new ChartSource.Local(settings.chartDir());
         return new ReleaseRequest(new ReleaseTarget(settings.release(), settings.namespace(), cluster.kubeconfig()), chart, valuesFiles,
@@ -365,7 +376,26 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
             closeQuietly(access.session());
             throw e;
         }
-        return Outcome.of(access, access.url());
+        if (debug.isEmpty()) {
+            return Outcome.of(access, access.url());
+        }
+        // Like the URL's port-forward, the debugger's keeps its own client: it outlives this object.
+        KubernetesClient forwardClient = clientFactory.open(cluster.kubeconfig());
+        DebugForward debugger;
+        try {
+            debugger = DebugForward.open(forwardClient, LabelSelection.helmRelease(settings.namespace(), settings.release()), debug.get());
+        } catch (RuntimeException e) {
+            forwardClient.close();
+            closeQuietly(access.session());
+            throw e;
+        }
+        AutoCloseable urlSession = access.session();
+        PreviewAccess withDebugger = new PreviewAccess(access.url(), access.mode(), () -> {
+            debugger.close();
+            forwardClient.close();
+            urlSession.close();
+        }, Optional.of(debugger));
+        return Outcome.of(withDebugger, access.url() + ", debugger " + debugger.describe());
     }
 
     /** A service that answers /version with JSON must report the digest just built; one without such a /version is told so once. */
