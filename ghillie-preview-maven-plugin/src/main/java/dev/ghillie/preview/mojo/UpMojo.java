@@ -10,6 +10,7 @@ import dev.ghillie.preview.lifecycle.PreviewLogs;
 import dev.ghillie.preview.lifecycle.PlatformSelection;
 import dev.ghillie.preview.lifecycle.PreviewRecord;
 import dev.ghillie.preview.lifecycle.PreviewUp;
+import dev.ghillie.preview.lifecycle.UpPlan;
 import dev.ghillie.preview.settings.DebugPort;
 import dev.ghillie.preview.settings.PreviewSettings;
 import java.time.Duration;
@@ -38,6 +39,8 @@ public class UpMojo extends AbstractImageMojo {
     static final String URL_PROPERTY = "ghillie.preview.url";
     /** Key in the plugin context under which a port-forward stays open until down or the end of the build. */
     static final String ACCESS_SESSION = "ghillie.preview.access.session";
+    /** Where a plan is written, in the work directory. */
+    static final String PLAN_FILE = "plan.json";
     /** The logs a debugging session starts with: the new pod's start, including the JVM's "Listening for transport dt_socket". */
     private static final Duration RECENT_LOGS = Duration.ofSeconds(30);
 
@@ -56,6 +59,13 @@ public class UpMojo extends AbstractImageMojo {
      */
     @Parameter(property = "ghillie.preview.debug")
     private String debug;
+
+    /**
+     * Change nothing: print what {@code up} would do, step by step, decided as {@code up} decides, and write it to
+     * {@code plan.json} in the work directory. The service and a tar image are still built (into the build directory).
+     */
+    @Parameter(property = "ghillie.preview.plan", defaultValue = "false")
+    private boolean plan;
 
     @Override
     protected Optional<K3dRegistry> registry() {
@@ -80,7 +90,15 @@ public class UpMojo extends AbstractImageMojo {
             Consumer<String> progress = line -> getLog().info("      " + line);
             try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, serviceBuild(progress), image, clusterProvider(settings),
                     helm(settings), new MavenImageLog(getLog()), progress, debugPort)) {
-                PreviewUp.Result result = new PreviewUp(steps, PlatformSelection.of(settings.platform()), settings.service(), getLog()::info).run();
+                PreviewUp up = new PreviewUp(steps, PlatformSelection.of(settings.platform()), settings.service(), getLog()::info);
+                if (plan) {
+                    UpPlan planned = up.plan(steps);
+                    planned.lines().forEach(getLog()::info);
+                    planned.write(settings.workDir().resolve(PLAN_FILE));
+                    getLog().info("Plan only (ghillie.preview.plan): nothing was changed; " + settings.workDir().resolve(PLAN_FILE));
+                    return;
+                }
+                PreviewUp.Result result = up.run();
                 PreviewRecord record = PreviewRecord.of(settings, result);
                 record.write(settings.previewRecord());
                 getPluginContext().put(ACCESS_SESSION, result.access().session());
