@@ -38,6 +38,19 @@ sealed interface ImageLoad {
         }
     }
 
+    /** A plan's answer for a stopped cluster: what its nodes hold is read once {@code up} has started it. */
+    record AfterTheStart(ImageResult forPods) implements ImageLoad {
+        @Override
+        public String detail() {
+            return "the cluster is stopped: up reads what its nodes hold once it has started it";
+        }
+
+        @Override
+        public String decision() {
+            return "after the start";
+        }
+    }
+
     /** The archive is put on every node. */
     record Import(ImageResult forPods, Path tar) implements ImageLoad {
         @Override

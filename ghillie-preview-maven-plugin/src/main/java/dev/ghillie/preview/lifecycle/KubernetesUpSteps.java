@@ -380,12 +380,18 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
 
     @Override
     public ImageLoad planImageLoad(ClusterDecision cluster, ImageResult image) {
+        if (cluster.action() == ClusterAction.STARTED) {
+            return new ImageLoad.AfterTheStart(image);
+        }
         return decideLoad(cluster.existing(), image);
     }
 
     @Override
     public UpPlan.Step planRelease(ClusterDecision cluster, Optional<ImageResult> forPods) {
         String release = "release " + settings.release() + " in namespace " + settings.namespace();
+        if (cluster.action() == ClusterAction.STARTED) {
+            return new UpPlan.Step("helm release", "after the start", release + ": the cluster is stopped, its release is read once it runs");
+        }
         if (cluster.existing().isEmpty()) {
             return new UpPlan.Step("helm release", "install", release + ", in the new cluster");
         }

@@ -119,6 +119,7 @@ public final class PreviewUp {
         plan.add(switch (release.decision()) {
             case "unchanged" -> new UpPlan.Step("rollout", "wait", "nothing rolls: the release is unchanged; up checks that the pods are ready");
             case "install" -> new UpPlan.Step("rollout", "roll", "the first pods start");
+            case "after the start" -> new UpPlan.Step("rollout", "after the start", "pods roll when the release changes");
             default -> new UpPlan.Step("rollout", "roll", "new pods replace the old ones when the pod template changed");
         });
         plan.add(new UpPlan.Step("preview url", "check", "/health, and that /version reports the image"));

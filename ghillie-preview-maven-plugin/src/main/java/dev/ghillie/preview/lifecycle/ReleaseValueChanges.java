@@ -30,7 +30,7 @@ final class ReleaseValueChanges {
     static List<String> between(String deployedYaml, Map<String, String> requested, Set<String> shown) {
         Map<String, String> deployed = flatten(deployedYaml);
         List<String> changes = new ArrayList<>();
-        requested.forEach((key, value) -> {
+        new java.util.TreeMap<>(requested).forEach((key, value) -> {
             String was = deployed.get(key.replace("\\.", "."));
             if (!Objects.equals(was, value)) {
                 changes.add(shown.contains(key)
