@@ -63,9 +63,18 @@ public final class DebugForward implements AutoCloseable {
         }
         // The newest: after a rollout it is the one running the image just built.
         return pods.stream().filter(DebugForward::ready).filter(pod -> declares(pod, port))
-                .max(Comparator.comparing((Pod p) -> Objects.toString(p.getMetadata().getCreationTimestamp(), ""))
+                .max(Comparator.comparing(DebugForward::created)
                         .thenComparing(p -> p.getMetadata().getName()))
                 .map(p -> p.getMetadata().getName());
+    }
+
+    /** As an instant: RFC 3339 text with and without fractions of a second does not sort as text. */
+    private static java.time.Instant created(Pod pod) {
+        try {
+            return java.time.Instant.parse(Objects.toString(pod.getMetadata().getCreationTimestamp(), ""));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.Instant.EPOCH;
+        }
     }
 
     private static boolean ready(Pod pod) {

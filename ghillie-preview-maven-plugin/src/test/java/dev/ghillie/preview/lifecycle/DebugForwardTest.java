@@ -36,9 +36,10 @@ class DebugForwardTest {
     KubernetesClient client;
 
     @Test
-    void listensOnTheIpv4LoopbackOnlyAndForwardsToTheNewestReadyPodsJdwpPort() throws Exception {
+    void listensOnTheIpv4LoopbackOnlyAndForwardsToTheReadyPodThatDeclaresTheJdwpPort() throws Exception {
         DebugPort port = new DebugPort(freePort());
-        pod("ghillie-old", "2026-12-01T10:00:00Z", true, port.port());
+        // A pod from before debugging was turned on (no jdwp port), one still starting, and the one to attach to.
+        pod("ghillie-old", "2026-12-01T10:00:00Z", true, 0);
         pod("ghillie-new", "2026-12-01T11:00:00Z", true, port.port());
         pod("ghillie-starting", "2026-12-01T12:00:00Z", false, port.port());
         CompletableFuture<RecordedRequest> forwarded = new CompletableFuture<>();
