@@ -15,4 +15,12 @@ public enum ClusterAction {
     public String verb() {
         return verb;
     }
+
+    /** The one rule, for {@code up} and for its plan: create when absent, start when stopped, reuse when running. */
+    public static ClusterAction needed(boolean exists, boolean running) {
+        if (!exists) {
+            return CREATED;
+        }
+        return running ? REUSED : STARTED;
+    }
 }

@@ -25,20 +25,18 @@ public final class ClusterLifecycle {
         String name = spec.name();
         Optional<K3dCluster> existing = k3d.find(name);
         List<String> notes = new ArrayList<>();
-        ClusterAction action;
-        K3dCluster cluster;
-        if (existing.isEmpty()) {
-            k3d.create(withConcretePorts(spec));
-            action = ClusterAction.CREATED;
-            cluster = readBack(name);
-        } else if (!existing.get().running()) {
-            k3d.start(name);
-            action = ClusterAction.STARTED;
-            cluster = readBack(name);
-        } else {
-            action = ClusterAction.REUSED;
-            cluster = existing.get();
-        }
+        ClusterAction action = ClusterAction.needed(existing.isPresent(), existing.map(K3dCluster::running).orElse(false));
+        K3dCluster cluster = switch (action) {
+            case CREATED -> {
+                k3d.create(withConcretePorts(spec));
+                yield readBack(name);
+            }
+            case STARTED -> {
+                k3d.start(name);
+                yield readBack(name);
+            }
+            case REUSED -> existing.get();
+        };
         if (!cluster.running()) {
             throw new ClusterException("Cluster '" + name + "' was " + action.verb() + " but only " + cluster.serversRunning()
                     + " of " + cluster.serversCount() + " servers run: see `k3d cluster list`, or delete it with"

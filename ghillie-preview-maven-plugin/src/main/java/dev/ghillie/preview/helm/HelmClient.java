@@ -19,4 +19,12 @@ public interface HelmClient {
 
     /** Forgets one revision of the release's history: the way out of a pending-* state left by an interrupted run. */
     void discardRevision(ReleaseTarget target, int revision);
+
+    /**
+     * {@code helm get values}: the values the deployed revision was given (files and {@code --set}), as YAML; empty
+     * when there is no release or the client cannot tell. Only a plan reads it, to say which values would change.
+     */
+    default java.util.Optional<String> deployedValues(ReleaseTarget target) {
+        return java.util.Optional.empty();
+    }
 }

@@ -105,6 +105,23 @@ public final class HelmJavaClient implements HelmClient {
         }
     }
 
+    @Override
+    public java.util.Optional<String> deployedValues(ReleaseTarget target) {
+        try {
+            String yaml = Helm.get(target.name()).values()
+                    .withNamespace(target.namespace())
+                    .withKubeConfig(target.kubeconfig())
+                    .call();
+            // helm prints a heading before the YAML (USER-SUPPLIED VALUES:); it is not a value.
+            return java.util.Optional.of(yaml.replaceFirst("^USER-SUPPLIED VALUES:\\s*\\n", ""));
+        } catch (IllegalStateException e) {
+            if (isNotFound(e)) {
+                return java.util.Optional.empty();
+            }
+            throw failure("read the values of", target, e);
+        }
+    }
+
     /** Registers the repository under a name derived from its URL in the private config, and returns NAME/CHART. */
     private String repositoryChart(ChartSource.Repository repository) {
         String name = "ghillie-" + Integer.toHexString(repository.repositoryUrl().hashCode());

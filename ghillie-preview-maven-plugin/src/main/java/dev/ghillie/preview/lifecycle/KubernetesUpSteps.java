@@ -15,7 +15,9 @@ import dev.ghillie.preview.helm.ReleaseConverger;
 import dev.ghillie.preview.helm.ReleaseFingerprint;
 import dev.ghillie.preview.helm.ReleaseRequest;
 import dev.ghillie.preview.helm.ReleaseTarget;
+import dev.ghillie.preview.cluster.ClusterAction;
 import dev.ghillie.preview.cluster.ClusterException;
+import dev.ghillie.preview.cluster.HostPort;
 import dev.ghillie.preview.cluster.K3dRegistry;
 import dev.ghillie.preview.kube.LocalRegistryHosting;
 import dev.ghillie.preview.image.ImageLog;
@@ -48,6 +50,7 @@ import dev.ghillie.preview.platform.PlatformService;
 import dev.ghillie.preview.platform.PlatformWaits;
 import dev.ghillie.preview.platform.ValkeyIoValkey;
 import dev.ghillie.preview.settings.AccessMode;
+import dev.ghillie.preview.settings.DebugPort;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingsException;
@@ -82,7 +85,7 @@ import java.util.function.Supplier;
  * rollout and the URL through the kube package. One Kubernetes client per kubeconfig, closed with
  * this object (a port-forward keeps its own, closed with the forward).
  */
-public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
+public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoCloseable {
 
     /** The service conventions as chart values, written into the work directory for each release. */
     static final String SERVICE_VALUES_FILE = "service-values.yaml";
@@ -97,6 +100,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
     private final HelmClient helm;
     private final ImageLog imageLog;
     private final Consumer<String> progress;
+    private final Optional<DebugPort> debug;
     private final KubeClientFactory clientFactory = new KubeClientFactory();
     private final Map<Path, KubernetesClient> clients = new ConcurrentHashMap<>();
 
@@ -108,6 +112,13 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
 
     public KubernetesUpSteps(PreviewSettings settings, ServiceBuild serviceBuild, ImageSettings imageSettings, ClusterProvider provider,
             HelmClient helm, ImageLog imageLog, Consumer<String> progress) {
+        this(settings, serviceBuild, imageSettings, provider, helm, imageLog, progress, Optional.empty());
+    }
+
+    /** With {@code debug}: the JVM listens for a debugger and the access step forwards 127.0.0.1:PORT to it. */
+    public KubernetesUpSteps(PreviewSettings settings, ServiceBuild serviceBuild, ImageSettings imageSettings, ClusterProvider provider,
+            HelmClient helm, ImageLog imageLog, Consumer<String> progress, Optional<DebugPort> debug) {
+        this.debug = debug;
         this.settings = settings;
         this.serviceBuild = serviceBuild;
         this.imageSettings = imageSettings;
@@ -196,28 +207,43 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
 
     @Override
     public Outcome<ImageResult> loadImage(PreviewCluster cluster, ImageResult image) {
+        ImageLoad load = decideLoad(Optional.of(cluster), image);
+        if (load instanceof ImageLoad.Import imported) {
+            String loaded = provider.loadArchive(imported.tar(), cluster);
+            ImportedImages.record(client(cluster), image.reference());
+            return Outcome.of(image, loaded);
+        }
+        return Outcome.of(load.forPods(), load.detail());
+    }
+
+    /**
+     * How the image reaches the nodes: for {@code up} and its plan alike. An empty {@code cluster} is one {@code up}
+     * will create: its nodes have nothing yet, and it is created with the registry the settings name.
+     */
+    private ImageLoad decideLoad(Optional<PreviewCluster> cluster, ImageResult image) {
         if (settings.registry().isPresent()) {
-            return pulledFromRegistry(cluster, image, settings.registry().get());
+            return cluster.map(c -> pulledFromRegistry(c, image, settings.registry().get()))
+                    .orElseGet(() -> new ImageLoad.Pull(image, "the nodes of the new cluster pull from " + settings.registry().get().useReference()));
         }
         if (image.target() == ImageTarget.REGISTRY && !provider.loadsArchives()) {
-            return Outcome.of(image, "nothing to load: the nodes pull " + imageValues(image).get("image.repository") + "@" + image.digest());
+            return new ImageLoad.Pull(image, "nothing to load: the nodes pull " + imageValues(image).get("image.repository") + "@" + image.digest());
         }
         if (image.target() != ImageTarget.TAR) {
-            return Outcome.of(image, "nothing to import: the image went to " + image.target().id());
+            return new ImageLoad.Pull(image, "nothing to import: the image went to " + image.target().id());
         }
         if (!provider.loadsArchives()) {
             throw new PreviewException("the " + provider.id() + " provider cannot load an image archive into " + provider.describe()
                     + ": set ghillie.preview.imageTarget=registry with ghillie.preview.imageName holding the registry host");
         }
         Path tar = image.tarFile().orElseThrow(() -> new PreviewException("the image build wrote no tar to import"));
-        KubernetesClient client = client(cluster);
         // The tag is derived from the image's content: nodes that have it have these exact layers.
-        if (ImportedImages.onTheNodes(client, image.reference())) {
-            return Outcome.of(image, "already on the nodes, import skipped");
+        if (cluster.isPresent()) {
+            KubernetesClient client = client(cluster.get());
+            if (ImportedImages.onTheNodes(client, image.reference())) {
+                return new ImageLoad.AlreadyOnNodes(image);
+            }
         }
-        String loaded = provider.loadArchive(tar, cluster);
-        ImportedImages.record(client, image.reference());
-        return Outcome.of(image, loaded);
+        return new ImageLoad.Import(image, tar);
     }
 
     /**
@@ -225,7 +251,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
      * advertises (KEP-1755), which k3d wrote when it created the cluster with {@code --registry-use}. A
      * cluster created without that registry cannot pull from it: say so rather than let the pods fail to pull.
      */
-    private Outcome<ImageResult> pulledFromRegistry(PreviewCluster cluster, ImageResult image, K3dRegistry registry) {
+    private ImageLoad pulledFromRegistry(PreviewCluster cluster, ImageResult image, K3dRegistry registry) {
         LocalRegistryHosting hosting = LocalRegistryHosting.read(client(cluster))
                 .filter(advertised -> advertised.hostPort() == registry.port()
                         && advertised.hostFromContainerRuntime().startsWith(registry.name() + ":"))
@@ -238,7 +264,7 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
                     + " (ghillie.preview.registry): give ghillie.preview.imageName without a registry host");
         }
         String nodeReference = hosting.hostFromContainerRuntime() + "/" + image.reference().substring(pushed.length());
-        return Outcome.of(image.withReference(nodeReference), "nothing to import: the nodes pull " + nodeReference);
+        return new ImageLoad.Pull(image.withReference(nodeReference), "nothing to import: the nodes pull " + nodeReference);
     }
 
     private static void requireRegistryAnswers(K3dRegistry registry) {
@@ -298,10 +324,109 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
         valuesFiles.addAll(settings.valuesFiles());
         Map<String, String> values = new LinkedHashMap<>(imageValues(image));
         values.put(SECRET_CHECKSUM_ANNOTATION, appSecretChecksum);
+        // A release made with the debugger differs from one without: turning it on or off upgrades and rolls the pods.
+        debug.ifPresent(port -> values.putAll(port.chartValues()));
         values.putAll(settings.setValues());
         ChartSource chart = new ChartSource.Local(settings.chartDir());
         return new ReleaseRequest(new ReleaseTarget(settings.release(), settings.namespace(), cluster.kubeconfig()), chart, valuesFiles,
                 values, settings.rolloutTimeout(), ReleaseFingerprint.of(chart, valuesFiles, values));
+    }
+
+    @Override
+    public ClusterDecision planCluster() {
+        ClusterAction action = provider.plannedAction();
+        if (action != ClusterAction.REUSED) {
+            return new ClusterDecision(action, provider.describe(), Optional.empty());
+        }
+        // Read through a kubeconfig only: ensure() would create the cluster should it vanish in between.
+        PreviewCluster running = new PreviewCluster(provider.describe(), HostPort.NONE, HostPort.NONE, provider.kubeconfig(),
+                ClusterAction.REUSED, List.of());
+        kubernetesRequirement().ifPresent(requirement -> requireServerVersion(client(running), running.name(), requirement));
+        return new ClusterDecision(action, provider.describe(), Optional.of(running));
+    }
+
+    @Override
+    public UpPlan.Step planPlatformService(String service, ClusterDecision cluster) {
+        return new UpPlan.Step(service, "ensure", cluster.existing().isPresent()
+                ? "its operator and instance are installed when missing and kept when there"
+                : "its operator and an instance are installed in the new cluster");
+    }
+
+    @Override
+    public Outcome<Optional<ImageResult>> planImage(ClusterDecision cluster) {
+        if (imageSettings == null || imageSettings.target() != ImageTarget.TAR) {
+            String target = imageSettings == null ? "its target" : imageSettings.target().id();
+            return Outcome.of(Optional.empty(), "not built by the plan: the build writes to " + target
+                    + ", a change; the image load and the release are decided after it");
+        }
+        // A tar in the build directory changes nothing outside it, and its digest is what the next steps decide on.
+        Optional<String> built = serviceBuild.run();
+        ImageSettings forNodes = cluster.existing().isPresent() ? forNodes(() -> cluster.existing().get()) : imageSettings;
+        ImageResult image = new RuntimeImageBuilder(imageLog).build(forNodes);
+        return Outcome.of(Optional.of(image), built.map(what -> what + ", ").orElse("") + image.reference() + " (" + image.digest() + ")");
+    }
+
+    @Override
+    public ImageLoad planImageLoad(ClusterDecision cluster, ImageResult image) {
+        if (cluster.action() == ClusterAction.STARTED) {
+            return new ImageLoad.AfterTheStart(image);
+        }
+        return decideLoad(cluster.existing(), image);
+    }
+
+    @Override
+    public UpPlan.Step planRelease(ClusterDecision cluster, Optional<ImageResult> forPods) {
+        String release = "release " + settings.release() + " in namespace " + settings.namespace();
+        if (cluster.action() == ClusterAction.STARTED) {
+            return new UpPlan.Step("helm release", "after the start", release + ": the cluster is stopped, its release is read once it runs");
+        }
+        if (cluster.existing().isEmpty()) {
+            return new UpPlan.Step("helm release", "install", release + ", in the new cluster");
+        }
+        if (forPods.isEmpty()) {
+            return new UpPlan.Step("helm release", "after the build", release + ": the image's digest is one of its inputs");
+        }
+        PreviewCluster running = cluster.existing().get();
+        ReleaseRequest request = releaseRequest(running, forPods.get(), currentAppSecretChecksum(running));
+        ReleaseConverger.Plan plan = releases().plan(request);
+        List<String> changes = List.of();
+        if (plan.action() == ReleaseConverger.Action.UPGRADED) {
+            changes = helm.deployedValues(request.target())
+                    .map(yaml -> ReleaseValueChanges.between(yaml, request.values(), ghilliesOwnValues(request)))
+                    .orElse(List.of());
+            if (changes.isEmpty()) {
+                changes = List.of("no --set value differs: the chart or a values file changed");
+            }
+        }
+        String decision = switch (plan.action()) {
+            case INSTALLED -> "install";
+            case UPGRADED -> "upgrade";
+            case UNCHANGED -> "unchanged";
+        };
+        return new UpPlan.Step("helm release", decision, release + ": " + plan.summary(), changes);
+    }
+
+    /** The values ghillie sets itself, which a plan may show: none is a secret (the Secret's checksum is a digest). */
+    private Set<String> ghilliesOwnValues(ReleaseRequest request) {
+        Set<String> own = new java.util.HashSet<>(request.values().keySet());
+        own.removeAll(settings.setValues().keySet());
+        return own;
+    }
+
+    /** The checksum {@code up} would annotate the pods with when the data services' URLs stay as the Secret holds them. */
+    private String currentAppSecretChecksum(PreviewCluster cluster) {
+        io.fabric8.kubernetes.api.model.Secret secret;
+        try {
+            secret = client(cluster).secrets().inNamespace(settings.namespace()).withName(settings.service().appSecret()).get();
+        } catch (KubernetesClientException e) {
+            throw ApiFailure.of("read Secret " + settings.service().appSecret() + " in namespace " + settings.namespace(), e);
+        }
+        Map<String, SecretValue> data = new LinkedHashMap<>();
+        if (secret != null && secret.getData() != null) {
+            secret.getData().forEach((key, value) -> data.put(key,
+                    SecretValue.of(new String(java.util.Base64.getDecoder().decode(value), StandardCharsets.UTF_8))));
+        }
+        return checksum(data);
     }
 
     /** The service conventions (port, port variable, probe paths, app Secret) as a values file Helm merges. */
@@ -357,7 +482,26 @@ public final class KubernetesUpSteps implements UpSteps, AutoCloseable {
             closeQuietly(access.session());
             throw e;
         }
-        return Outcome.of(access, access.url());
+        if (debug.isEmpty()) {
+            return Outcome.of(access, access.url());
+        }
+        // Like the URL's port-forward, the debugger's keeps its own client: it outlives this object.
+        KubernetesClient forwardClient = clientFactory.open(cluster.kubeconfig());
+        DebugForward debugger;
+        try {
+            debugger = DebugForward.open(forwardClient, LabelSelection.helmRelease(settings.namespace(), settings.release()), debug.get());
+        } catch (RuntimeException e) {
+            forwardClient.close();
+            closeQuietly(access.session());
+            throw e;
+        }
+        AutoCloseable urlSession = access.session();
+        PreviewAccess withDebugger = new PreviewAccess(access.url(), access.mode(), () -> {
+            debugger.close();
+            forwardClient.close();
+            urlSession.close();
+        }, Optional.of(debugger));
+        return Outcome.of(withDebugger, access.url() + ", debugger " + debugger.describe());
     }
 
     /** A service that answers /version with JSON must report the digest just built; one without such a /version is told so once. */

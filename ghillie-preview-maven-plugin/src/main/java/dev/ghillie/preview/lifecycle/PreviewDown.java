@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Consumer;
 
@@ -58,40 +59,101 @@ public final class PreviewDown {
         run(settings, keepCluster, false);
     }
 
+    /**
+     * What down removes, decided before anything is removed: {@link #run} acts on it, {@link #plan} only says it.
+     */
+    enum Removal {
+        /** No cluster: nothing to remove. */
+        NOTHING("nothing", "does not exist: nothing to remove"),
+        /** The provider made the cluster: delete it, and the data in it. */
+        CLUSTER("delete", "deleted, with everything in it"),
+        /** Kept but stopped: the release cannot be reached. */
+        STOPPED("nothing", "is stopped: start it (or run down without keepCluster) to remove the release"),
+        /** A shared cluster without the preview's namespace: the release only. */
+        RELEASE("uninstall", "release uninstalled; the namespace does not exist, the cluster is untouched"),
+        /** A shared cluster, a namespace up did not create: the release, up's Secret and data services; the namespace stays. */
+        RELEASE_AND_DATA("uninstall", "release, the app Secret and the data services deleted; the namespace is kept (up did not create it)"),
+        /** A shared cluster, the namespace up created: the release and the namespace with everything in it. */
+        SHARED_NAMESPACE("uninstall", "release uninstalled and namespace deleted (up created it); the cluster is untouched"),
+        /** keepCluster: the release and the app Secret; the data services' data unless dropData. */
+        KEPT_CLUSTER("uninstall", "release and app Secret removed; the data services' data, if any, kept for the next up"),
+        /** keepCluster with dropData: the data and the namespace too. */
+        KEPT_CLUSTER_DROP_DATA("uninstall", "release, app Secret, the data services' data and the namespace removed");
+
+        private final String decision;
+        private final String detail;
+
+        Removal(String decision, String detail) {
+            this.decision = decision;
+            this.detail = detail;
+        }
+    }
+
     /** @param dropData with {@code keepCluster}: remove the data services' data and the namespace too */
     public void run(PreviewSettings settings, boolean keepCluster, boolean dropData) {
         ClusterProvider provider = providers.apply(settings);
         provider.requireAllowed();
+        Removal removal = decide(provider, settings, keepCluster, dropData);
+        switch (removal) {
+            case NOTHING -> out.accept(provider.describe() + " does not exist: nothing to remove");
+            case CLUSTER -> {
+                provider.delete();
+                out.accept(provider.describe() + " deleted");
+            }
+            case STOPPED -> out.accept(provider.describe() + " is stopped: start it (or run down without keepCluster) to remove the release");
+            default -> removeInside(provider, settings, removal);
+        }
+    }
+
+    /** {@code -Dghillie.preview.plan=true}: what run would remove, decided as run decides, nothing removed. */
+    public UpPlan plan(PreviewSettings settings, boolean keepCluster, boolean dropData) {
+        ClusterProvider provider = providers.apply(settings);
+        provider.requireAllowed();
+        Removal removal = decide(provider, settings, keepCluster, dropData);
+        String what = switch (removal) {
+            case NOTHING, CLUSTER, STOPPED -> provider.describe() + " " + removal.detail;
+            default -> "release " + settings.release() + " in namespace " + settings.namespace() + ": " + removal.detail;
+        };
+        return new UpPlan("down", List.of(new UpPlan.Step(removal == Removal.CLUSTER || removal == Removal.NOTHING ? "cluster" : "release", removal.decision, what)));
+    }
+
+    /** The one place down decides; reads only. */
+    private Removal decide(ClusterProvider provider, PreviewSettings settings, boolean keepCluster, boolean dropData) {
         ClusterState cluster = provider.state();
         if (cluster instanceof ClusterState.Absent) {
-            out.accept(provider.describe() + " does not exist: nothing to remove");
-            return;
+            return Removal.NOTHING;
         }
         if (!keepCluster && provider.ownsCluster()) {
-            provider.delete();
-            out.accept(provider.describe() + " deleted");
-            return;
+            return Removal.CLUSTER;
         }
         if (cluster instanceof ClusterState.Unreachable unreachable) {
             // Not a success: the release and data are still there, and a CI job must not read this as cleaned up.
             throw new PreviewException(provider.describe() + ": " + unreachable.why() + "; nothing removed");
         }
         if (!cluster.running()) {
-            out.accept(provider.describe() + " is stopped: start it (or run down without keepCluster) to remove the release");
-            return;
+            return Removal.STOPPED;
         }
+        if (provider.ownsCluster()) {
+            return dropData ? Removal.KEPT_CLUSTER_DROP_DATA : Removal.KEPT_CLUSTER;
+        }
+        try (KubernetesClient client = new KubeClientFactory().open(provider.kubeconfig())) {
+            if (client.namespaces().withName(settings.namespace()).get() == null) {
+                return Removal.RELEASE;
+            }
+            return Namespaces.createdByPreview(client, settings.namespace()) ? Removal.SHARED_NAMESPACE : Removal.RELEASE_AND_DATA;
+        }
+    }
+
+    private void removeInside(ClusterProvider provider, PreviewSettings settings, Removal removal) {
         Path kubeconfig = provider.kubeconfig();
         helm.uninstall(new ReleaseTarget(settings.release(), settings.namespace(), kubeconfig));
         out.accept("release " + settings.release() + " uninstalled from namespace " + settings.namespace());
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
-            if (!provider.ownsCluster()) {
+            switch (removal) {
                 // A shared cluster keeps nothing of the preview's: down removes what up made, its data services too.
-                if (client.namespaces().withName(settings.namespace()).get() == null) {
-                    out.accept("namespace " + settings.namespace() + " does not exist: nothing more to remove; " + provider.describe()
-                            + " untouched");
-                    return;
-                }
-                if (!Namespaces.createdByPreview(client, settings.namespace())) {
+                case RELEASE -> out.accept("namespace " + settings.namespace() + " does not exist: nothing more to remove; "
+                        + provider.describe() + " untouched");
+                case RELEASE_AND_DATA -> {
                     // Only the Secret up wrote (labelled so): a Secret of the team's that shares the name stays.
                     Secret appSecret = client.secrets().inNamespace(settings.namespace()).withName(settings.service().appSecret()).get();
                     if (appSecret != null && appSecret.getMetadata().getLabels() != null
@@ -101,14 +163,12 @@ public final class PreviewDown {
                     removeDataServices(client, settings.namespace());
                     out.accept("Secret " + settings.service().appSecret() + " and the data services deleted; namespace " + settings.namespace()
                             + " kept (up did not create it); " + provider.describe() + " untouched");
-                    return;
                 }
-                new PreviewNamespaceTeardown(client, out).run(settings.namespace(), settings.service().appSecret(),
+                case SHARED_NAMESPACE -> new PreviewNamespaceTeardown(client, out).run(settings.namespace(), settings.service().appSecret(),
                         provider.describe() + " untouched", true);
-                return;
+                default -> new PreviewNamespaceTeardown(client, out).run(settings.namespace(), settings.service().appSecret(),
+                        provider.describe() + " kept", removal == Removal.KEPT_CLUSTER_DROP_DATA);
             }
-            new PreviewNamespaceTeardown(client, out).run(settings.namespace(), settings.service().appSecret(),
-                    provider.describe() + " kept", dropData);
         }
     }
 

@@ -93,6 +93,56 @@ public final class PreviewUp {
         }
     }
 
+    /**
+     * {@code -Dghillie.preview.plan=true}: the same steps in the same order, each decided as {@code run} decides it
+     * and none done. Read top to bottom like {@code run}; the steps that run side by side there are listed in order here.
+     */
+    public UpPlan plan(UpDecisions decide) {
+        List<UpPlan.Step> plan = new ArrayList<>();
+        plan.add(new UpPlan.Step("preflight", "check", decide.preflight().detail()));
+        UpDecisions.ClusterDecision cluster = decide.planCluster();
+        plan.add(new UpPlan.Step("cluster", CLUSTER_DECISIONS.get(cluster.action()), cluster.describe()));
+        platformServices().forEach(service -> plan.add(decide.planPlatformService(service, cluster)));
+        plan.add(new UpPlan.Step("app secret", "apply", "Secret " + service.appSecret() + " with "
+                + (platformServices().isEmpty() ? "no keys" : String.join(", ", appSecretKeys())) + ": created or updated when a URL changed"));
+        StepReporter.Outcome<Optional<ImageResult>> image = decide.planImage(cluster);
+        plan.add(new UpPlan.Step("image build", "build", image.detail()));
+        Optional<ImageResult> forPods = image.value().map(built -> {
+            ImageLoad load = decide.planImageLoad(cluster, built);
+            plan.add(new UpPlan.Step("image load", load.decision(), load.detail()));
+            return load.forPods();
+        });
+        if (image.value().isEmpty()) {
+            plan.add(new UpPlan.Step("image load", "after the build", "import, skip or pull is decided on the built image"));
+        }
+        UpPlan.Step release = decide.planRelease(cluster, forPods);
+        plan.add(release);
+        plan.add(switch (release.decision()) {
+            case "unchanged" -> new UpPlan.Step("rollout", "wait", "nothing rolls: the release is unchanged; up checks that the pods are ready");
+            case "install" -> new UpPlan.Step("rollout", "roll", "the first pods start");
+            case "after the start" -> new UpPlan.Step("rollout", "after the start", "pods roll when the release changes");
+            default -> new UpPlan.Step("rollout", "roll", "new pods replace the old ones when the pod template changed");
+        });
+        plan.add(new UpPlan.Step("preview url", "check", "/health, and that /version reports the image"));
+        return new UpPlan("up", plan);
+    }
+
+    private static final Map<dev.ghillie.preview.cluster.ClusterAction, String> CLUSTER_DECISIONS = Map.of(
+            dev.ghillie.preview.cluster.ClusterAction.CREATED, "create",
+            dev.ghillie.preview.cluster.ClusterAction.STARTED, "start",
+            dev.ghillie.preview.cluster.ClusterAction.REUSED, "reuse");
+
+    private List<String> appSecretKeys() {
+        List<String> keys = new ArrayList<>();
+        if (platform.postgres()) {
+            keys.add(service.databaseUrlKey());
+        }
+        if (platform.valkey()) {
+            keys.add(service.valkeyUrlKey());
+        }
+        return keys;
+    }
+
     private List<String> platformServices() {
         List<String> services = new ArrayList<>();
         if (platform.postgres()) {

@@ -2,6 +2,7 @@ package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.lifecycle.PreviewDown;
+import dev.ghillie.preview.lifecycle.UpPlan;
 import dev.ghillie.preview.settings.PreviewSettings;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -27,10 +28,26 @@ public class DownMojo extends AbstractPreviewMojo {
     @Parameter(property = "ghillie.preview.dropData", defaultValue = "false")
     private boolean dropData;
 
+    /** Remove nothing: print what down would remove, decided as down decides, and write it to plan.json. */
+    @Parameter(property = "ghillie.preview.plan", defaultValue = "false")
+    private boolean plan;
+
     @Override
     public void execute() throws MojoFailureException {
         if (!isServiceModule("down")) {
             return;
+        }
+        if (plan) {
+            try {
+                PreviewSettings settings = previewSettings();
+                UpPlan planned = new PreviewDown(clusterProvider(settings), helm(settings), getLog()::info).plan(settings, keepCluster, dropData);
+                planned.lines().forEach(getLog()::info);
+                planned.write(settings.workDir().resolve(UpMojo.PLAN_FILE));
+                getLog().info("Plan only (ghillie.preview.plan): nothing was removed; " + settings.workDir().resolve(UpMojo.PLAN_FILE));
+                return;
+            } catch (PreviewException e) {
+                throw failure(e);
+            }
         }
         if (getPluginContext().remove(UpMojo.ACCESS_SESSION) instanceof AutoCloseable session) {
             try {

@@ -4,10 +4,14 @@ import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.K3dRegistry;
 import dev.ghillie.preview.image.ImageSettings;
+import dev.ghillie.preview.lifecycle.DebugForward;
 import dev.ghillie.preview.lifecycle.KubernetesUpSteps;
-import dev.ghillie.preview.settings.PlatformSelection;
+import dev.ghillie.preview.lifecycle.PreviewLogs;
 import dev.ghillie.preview.lifecycle.PreviewRecord;
 import dev.ghillie.preview.lifecycle.PreviewUp;
+import dev.ghillie.preview.lifecycle.UpPlan;
+import dev.ghillie.preview.settings.DebugPort;
+import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.settings.PreviewSettings;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,6 +39,10 @@ public class UpMojo extends AbstractImageMojo {
     static final String URL_PROPERTY = "ghillie.preview.url";
     /** Key in the plugin context under which a port-forward stays open until down or the end of the build. */
     static final String ACCESS_SESSION = "ghillie.preview.access.session";
+    /** Where a plan is written, in the work directory. */
+    static final String PLAN_FILE = "plan.json";
+    /** The logs a debugging session starts with: the new pod's start, including the JVM's "Listening for transport dt_socket". */
+    private static final Duration RECENT_LOGS = Duration.ofSeconds(30);
 
     /**
      * A k3d registry to push the image to instead of importing it into the nodes, as {@code k3d cluster create
@@ -43,6 +51,21 @@ public class UpMojo extends AbstractImageMojo {
      */
     @Parameter(property = "ghillie.preview.registry")
     private String registry;
+
+    /**
+     * The port the service's JVM listens on for a debugger (JDWP), in the pod and on 127.0.0.1 through a port-forward;
+     * {@code true} for 5005. With it, {@code up} stays in the foreground streaming the pods' logs until Ctrl-C, which
+     * ends the session and leaves the preview running.
+     */
+    @Parameter(property = "ghillie.preview.debug")
+    private String debug;
+
+    /**
+     * Change nothing: print what {@code up} would do, step by step, decided as {@code up} decides, and write it to
+     * {@code plan.json} in the work directory. The service and a tar image are still built (into the build directory).
+     */
+    @Parameter(property = "ghillie.preview.plan", defaultValue = "false")
+    private boolean plan;
 
     @Override
     protected Optional<K3dRegistry> registry() {
@@ -62,11 +85,20 @@ public class UpMojo extends AbstractImageMojo {
         long start = System.nanoTime();
         try {
             PreviewSettings settings = previewSettings();
+            Optional<DebugPort> debugPort = DebugPort.parse(debug);
             ImageSettings image = imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
             Consumer<String> progress = line -> getLog().info("      " + line);
             try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, serviceBuild(progress), image, clusterProvider(settings),
-                    helm(settings), new MavenImageLog(getLog()), progress)) {
-                PreviewUp.Result result = new PreviewUp(steps, PlatformSelection.of(settings.platform()), settings.service(), getLog()::info).run();
+                    helm(settings), new MavenImageLog(getLog()), progress, debugPort)) {
+                PreviewUp up = new PreviewUp(steps, PlatformSelection.of(settings.platform()), settings.service(), getLog()::info);
+                if (plan) {
+                    UpPlan planned = up.plan(steps);
+                    planned.lines().forEach(getLog()::info);
+                    planned.write(settings.workDir().resolve(PLAN_FILE));
+                    getLog().info("Plan only (ghillie.preview.plan): nothing was changed; " + settings.workDir().resolve(PLAN_FILE));
+                    return;
+                }
+                PreviewUp.Result result = up.run();
                 PreviewRecord record = PreviewRecord.of(settings, result);
                 record.write(settings.previewRecord());
                 getPluginContext().put(ACCESS_SESSION, result.access().session());
@@ -75,9 +107,23 @@ public class UpMojo extends AbstractImageMojo {
                 project.getProperties().setProperty(ImageMojo.DIGEST_PROPERTY, result.image().digest());
                 getLog().info("Preview ready: " + result.access().url() + " in "
                         + DurationText.of(Duration.ofNanos(System.nanoTime() - start)) + " (" + settings.previewRecord() + ")");
+                if (result.access().debugger().isPresent()) {
+                    holdForTheDebugger(settings, result.access().debugger().get());
+                }
             }
         } catch (PreviewException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * A debugging session in the foreground, as with {@code skaffold debug}: the forward lives as long as this goal, so
+     * the goal stays, showing the service's logs, until Ctrl-C. Unlike Skaffold, Ctrl-C leaves the preview running
+     * (as {@code preview:dev} does); {@code preview:down} removes it.
+     */
+    private void holdForTheDebugger(PreviewSettings settings, DebugForward debugger) {
+        getLog().info("Debugger: attach to " + debugger.describe() + " (JDWP, socket attach; docs/users-guide.md#debugging)."
+                + " Ctrl-C ends the session and leaves the preview running.");
+        new PreviewLogs(clusterProvider(settings)).run(settings, new PreviewLogs.Options(true, RECENT_LOGS, -1), getLog()::info);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ghillie.preview.provider;
 
+import dev.ghillie.preview.cluster.ClusterAction;
 import dev.ghillie.preview.cluster.KubernetesRequirement;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import java.nio.file.Path;
@@ -43,6 +44,12 @@ public interface ClusterProvider {
 
     /** What is there now; changes nothing. */
     ClusterState state();
+
+    /** What {@link #ensure()} will do, by the same rule, changing nothing: what {@code up}'s plan says. */
+    default ClusterAction plannedAction() {
+        ClusterState state = state();
+        return ClusterAction.needed(!(state instanceof ClusterState.Absent), state.running());
+    }
 
     /** A kubeconfig file for a running cluster, its current context the preview's. */
     Path kubeconfig();

@@ -332,4 +332,38 @@ class PreviewDownTest {
         assertThat(lines).contains("namespace ghillie is being deleted already: its data cannot be kept");
         assertThat(lines).last().asString().isEqualTo("Secret ghillie and namespace ghillie deleted; cluster ghillie-local kept");
     }
+
+    // --- Plan (issue 14) ---
+
+    /** {@code down -Dghillie.preview.plan=true}: each situation's plan, nothing removed; then down does what it said. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "exists={0} running={1} keepCluster={2} dropData={3}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "false | false | false | false | cluster | nothing   | helm uninstall: no, delete: no",
+            "true  | true  | false | false | cluster | delete    | helm uninstall: no, delete: yes",
+            "true  | false | true  | false | release | nothing   | helm uninstall: no, delete: no",
+            "true  | true  | true  | false | release | uninstall | helm uninstall: yes, delete: no",
+            "true  | true  | true  | true  | release | uninstall | helm uninstall: yes, delete: no"})
+    void thePlanRemovesNothingAndDownThenDoesWhatItSaid(boolean exists, boolean running, boolean keepCluster, boolean dropData,
+            String step, String decision, String done) throws Exception {
+        K3d k3d = k3d(exists, running);
+
+        UpPlan plan = new PreviewDown(k3d, helm, lines::add).plan(settings(), keepCluster, dropData);
+
+        assertThat(plan.goal()).isEqualTo("down");
+        assertThat(plan.steps()).singleElement().satisfies(planned -> {
+            assertThat(planned.step()).isEqualTo(step);
+            assertThat(planned.decision()).isEqualTo(decision);
+        });
+        assertThat(calls).as("a plan removes nothing").allMatch(call -> call.startsWith("find "));
+        assertThat(lines).isEmpty();
+
+        calls.clear();
+        new PreviewDown(k3d, helm, lines::add).run(settings(), keepCluster, dropData);
+
+        String actual = "helm uninstall: " + (calls.stream().anyMatch(c -> c.startsWith("helm uninstall")) ? "yes" : "no")
+                + ", delete: " + (calls.stream().anyMatch(c -> c.startsWith("delete ")) ? "yes" : "no");
+        assertThat(actual).isEqualTo(done);
+        assertThat(decision.equals("delete")).isEqualTo(actual.endsWith("delete: yes"));
+        assertThat(decision.equals("uninstall")).isEqualTo(actual.startsWith("helm uninstall: yes"));
+    }
 }
