@@ -59,9 +59,10 @@ class DebugStepsTest {
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
         PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
                 Duration.ofMinutes(1));
-        PreviewSettings settings = new PreviewSettings("ghillie-local", 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart,
-                List.of(), Map.of(), AccessMode.INGRESS, 0, platform, Duration.ofSeconds(5), tmp, tmp.resolve("work"), Optional.empty(),
-                fake.environment()).withService(ServiceConventions.of(null, null, null, null, null, null, null, "off"));
+        PreviewSettings settings = PreviewSettings.builder().clusterName("ghillie-local").clusterTimeout(Duration.ofSeconds(30))
+                .namespace("ghillie").release("ghillie").chartDir(chart).access(AccessMode.INGRESS).platform(platform)
+                .rolloutTimeout(Duration.ofSeconds(5)).projectDir(tmp).workDir(tmp.resolve("work")).environment(fake.environment())
+                .service(ServiceConventions.of(null, null, null, null, null, null, null, "off")).build();
         return new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, null, new K3dProvider(fake.k3d(), settings), null,
                 new RecordingLog(), line -> { }, debug);
     }
@@ -75,10 +76,10 @@ class DebugStepsTest {
     void theDebugPortIsAChartValueSoTurningItOnOrOffChangesTheRelease() throws Exception {
         ReleaseRequest plain;
         try (KubernetesUpSteps steps = steps(Optional.empty())) {
-            plain = steps.releaseRequest(cluster(1), ServiceConventionsStepsTest.IMAGE);
+            plain = steps.releaseRequest(cluster(1), ServiceConventionsStepsTest.IMAGE, "");
         }
         try (KubernetesUpSteps steps = steps(Optional.of(new DebugPort(5005)))) {
-            ReleaseRequest debugging = steps.releaseRequest(cluster(1), ServiceConventionsStepsTest.IMAGE);
+            ReleaseRequest debugging = steps.releaseRequest(cluster(1), ServiceConventionsStepsTest.IMAGE, "");
 
             assertThat(plain.values()).doesNotContainKey("debug.port");
             assertThat(debugging.values()).containsEntry("debug.port", "5005");

@@ -22,6 +22,7 @@ import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
 import dev.ghillie.preview.provider.ClusterProvider;
 import dev.ghillie.preview.provider.ClusterState;
 import dev.ghillie.preview.settings.AccessMode;
+import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -78,9 +79,9 @@ class PreviewPlanTest {
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
         PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
                 Duration.ofMinutes(1));
-        PreviewSettings settings = new PreviewSettings("ghillie-local", 0, 0, Duration.ofSeconds(30), false, "ghillie", "ghillie", chart,
-                List.of(), Map.of(), AccessMode.INGRESS, 0, platform, Duration.ofSeconds(5), tmp, tmp.resolve("work"), Optional.empty(),
-                Map.of());
+        PreviewSettings settings = PreviewSettings.builder().clusterName("ghillie-local").clusterTimeout(Duration.ofSeconds(30))
+                .namespace("ghillie").release("ghillie").chartDir(chart).access(AccessMode.INGRESS).platform(platform)
+                .rolloutTimeout(Duration.ofSeconds(5)).projectDir(tmp).workDir(tmp.resolve("work")).environment(Map.of()).build();
         return new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, null, provider, helm, new RecordingLog(), line -> { });
     }
 
@@ -130,10 +131,10 @@ class PreviewPlanTest {
         PreviewCluster cluster = steps.cluster().value();
         done.put("cluster", Map.of(ClusterAction.CREATED, "create", ClusterAction.STARTED, "start", ClusterAction.REUSED, "reuse")
                 .get(cluster.action()));
-        steps.appSecret(cluster, Map.of());
+        String appSecretChecksum = steps.appSecret(cluster, Map.of()).value();
         ImageResult forPods = steps.loadImage(cluster, image).value();
         done.put("image load", provider.loads.size() > loadsBefore ? "import" : "skip");
-        String release = steps.release(cluster, forPods).detail();
+        String release = steps.release(cluster, forPods, appSecretChecksum).detail();
         done.put("helm release", release.contains("installed") ? "install" : release.contains("upgraded") ? "upgrade" : "unchanged");
         return done;
     }
