@@ -4,9 +4,8 @@ import static dev.ghillie.preview.lifecycle.StatusReport.facts;
 
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.K3d;
-import dev.ghillie.preview.helm.HelmClient;
 import dev.ghillie.preview.helm.ReleaseRevision;
-import dev.ghillie.preview.helm.ReleaseTarget;
+import dev.ghillie.preview.helm.StoredReleases;
 import dev.ghillie.preview.kube.ContainerProblem;
 import dev.ghillie.preview.kube.CurrentReadiness;
 import dev.ghillie.preview.kube.KubeClientFactory;
@@ -65,27 +64,25 @@ public final class PreviewStatus {
 
     /** The provider for the run's settings: a goal's own, or k3d's for the settings run() is given. */
     private final Function<PreviewSettings, ClusterProvider> providers;
-    private final HelmClient helm;
     private final PreviewProbe probe = new PreviewProbe(PROBE_CONNECT_TIMEOUT, PROBE_REQUEST_TIMEOUT);
     private final KubeClientFactory clients = new KubeClientFactory(API_CONNECT_TIMEOUT, API_REQUEST_TIMEOUT);
     private final Consumer<String> timings;
 
     /** On k3d. */
-    public PreviewStatus(K3d k3d, HelmClient helm) {
-        this(settings -> new K3dProvider(k3d, settings), helm);
+    public PreviewStatus(K3d k3d) {
+        this(settings -> new K3dProvider(k3d, settings));
     }
 
-    public PreviewStatus(ClusterProvider provider, HelmClient helm) {
-        this(settings -> provider, helm);
+    public PreviewStatus(ClusterProvider provider) {
+        this(settings -> provider);
     }
 
-    private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers, HelmClient helm) {
-        this(providers, helm, what -> { });
+    private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers) {
+        this(providers, what -> { });
     }
 
-    private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers, HelmClient helm, Consumer<String> timings) {
+    private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers, Consumer<String> timings) {
         this.providers = providers;
-        this.helm = helm;
         this.timings = timings;
     }
 
@@ -94,7 +91,7 @@ public final class PreviewStatus {
      * {@code cluster state 1210 ms}): what {@code preview:status -X} logs at debug level, to see where the time goes.
      */
     public PreviewStatus withTimings(Consumer<String> timings) {
-        return new PreviewStatus(providers, helm, timings);
+        return new PreviewStatus(providers, timings);
     }
 
     /** {@code record}: what the last {@code up} wrote (its URL and data services), if any. */
@@ -127,7 +124,6 @@ public final class PreviewStatus {
             closeWhenOpened(clientOpen);
             return List.of(clusterPart);
         }
-        Path kubeconfig = joined(kubeconfigWrite);
         List<OperatorTarget> services = dataServices(settings, record);
         try (KubernetesClient client = joined(clientOpen);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -142,7 +138,7 @@ public final class PreviewStatus {
             }
             reads.add(pool.submit(guarded("secret", settings.service().appSecret(),
                     () -> timed("secret", () -> List.of(secretPart(readiness, settings, services))))));
-            reads.add(pool.submit(guarded("release", settings.release(), () -> timed("release", () -> List.of(releasePart(settings, kubeconfig))))));
+            reads.add(pool.submit(guarded("release", settings.release(), () -> timed("release", () -> List.of(releasePart(client, settings))))));
             reads.add(pool.submit(guarded("pod", "(pods)", () -> timed("pods", () -> podParts(client, settings)))));
             reads.add(pool.submit(guarded("url", "(url)", () -> timed("url", () -> urlParts(client, pool, settings, cluster, record)))));
             List<StatusPart> parts = new ArrayList<>();
@@ -252,13 +248,14 @@ public final class PreviewStatus {
         return new StatusPart("secret", name, PartState.OK, "present", present, facts("keys", keys.get()));
     }
 
-    private StatusPart releasePart(PreviewSettings settings, Path kubeconfig) {
-        List<ReleaseRevision> history = helm.history(new ReleaseTarget(settings.release(), settings.namespace(), kubeconfig));
-        if (history.isEmpty()) {
+    /** From Helm's storage Secrets with the client already open (see {@link StoredReleases}). */
+    private static StatusPart releasePart(KubernetesClient client, PreviewSettings settings) {
+        Optional<ReleaseRevision> latest = new StoredReleases(client).latest(settings.namespace(), settings.release());
+        if (latest.isEmpty()) {
             return new StatusPart("release", settings.release(), PartState.FAIL, "absent", "no Helm release " + settings.release()
                     + " in namespace " + settings.namespace() + ": mvn preview:up installs it");
         }
-        ReleaseRevision last = history.getLast();
+        ReleaseRevision last = latest.get();
         Map<String, Object> facts = facts("revision", last.revision(), "status", last.status(), "namespace", settings.namespace());
         String revision = "revision " + last.revision() + " in namespace " + settings.namespace();
         if (last.isDeployed()) {

@@ -41,7 +41,7 @@ public class StatusMojo extends AbstractPreviewMojo {
                 throw new SettingsException("ghillie.preview.output='" + output + "' is not an output format: use table or json");
             }
             PreviewSettings settings = previewSettings();
-            PreviewStatus status = new PreviewStatus(clusterProvider(settings), helm(settings));
+            PreviewStatus status = new PreviewStatus(clusterProvider(settings));
             if (getLog().isDebugEnabled()) {
                 status = status.withTimings(line -> getLog().debug("status took: " + line));
             }

@@ -7,10 +7,7 @@ import dev.ghillie.preview.cluster.ImageImportMode;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dCluster;
 import dev.ghillie.preview.helm.ChartSource;
-import dev.ghillie.preview.helm.HelmClient;
-import dev.ghillie.preview.helm.ReleaseRequest;
-import dev.ghillie.preview.helm.ReleaseRevision;
-import dev.ghillie.preview.helm.ReleaseTarget;
+import dev.ghillie.preview.helm.HelmStorageSecret;
 import dev.ghillie.preview.platform.OperatorTarget;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSettings;
@@ -54,7 +51,6 @@ final class MockPreview implements AutoCloseable {
     final HttpServer app;
     volatile int readyStatus = 200;
     volatile String readyBody = "{\"status\":\"ready\",\"checks\":{\"database\":\"ok\",\"valkey\":\"ok\"}}";
-    final List<ReleaseRevision> history = new java.util.ArrayList<>(List.of(new ReleaseRevision(2, "deployed", "Upgrade complete")));
 
     MockPreview(KubernetesMockServer server, KubernetesClient client, Path tmp) throws java.io.IOException {
         this.server = server;
@@ -64,6 +60,7 @@ final class MockPreview implements AutoCloseable {
         app.createContext("/health", exchange -> answer(exchange, 200, "{\"status\":\"ok\"}"));
         app.createContext("/ready", exchange -> answer(exchange, readyStatus, readyBody));
         app.start();
+        helmRevision(2, "deployed", "Upgrade complete");
     }
 
     private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws java.io.IOException {
@@ -177,7 +174,7 @@ final class MockPreview implements AutoCloseable {
         Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
         PreviewRecord record = new PreviewRecord("ghillie-local", NS, "ghillie", url(), "ingress", "ghillie:dev", "sha256:1",
                 kubeconfig.toString(), List.of("postgresql", "valkey"), Map.of());
-        return new PreviewStatus(k3d(kubeconfig, true), helm()).withTimings(timings).report(settings(), Optional.of(record));
+        return new PreviewStatus(k3d(kubeconfig, true)).withTimings(timings).report(settings(), Optional.of(record));
     }
 
     PreviewSettings settings() {
@@ -237,28 +234,9 @@ final class MockPreview implements AutoCloseable {
         };
     }
 
-    HelmClient helm() {
-        return new HelmClient() {
-            @Override
-            public List<ReleaseRevision> history(ReleaseTarget target) {
-                return List.copyOf(history);
-            }
-
-            @Override
-            public ReleaseRevision upgradeInstall(ReleaseRequest request) {
-                throw new AssertionError("status never installs");
-            }
-
-            @Override
-            public void uninstall(ReleaseTarget target) {
-                throw new AssertionError("status never uninstalls");
-            }
-
-            @Override
-            public void discardRevision(ReleaseTarget target, int revision) {
-                throw new AssertionError("status never discards");
-            }
-        };
+    /** A revision of the release as Helm stores it, which status reads. */
+    void helmRevision(int revision, String status, String description) {
+        client.secrets().inNamespace(NS).resource(HelmStorageSecret.of("ghillie", revision, status, description, true)).create();
     }
 
 }

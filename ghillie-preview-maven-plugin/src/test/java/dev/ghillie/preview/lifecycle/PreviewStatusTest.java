@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghillie.preview.helm.ReleaseRevision;
 import dev.ghillie.preview.platform.OperatorTarget;
 import dev.ghillie.preview.provider.ClusterState;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -191,7 +190,7 @@ class PreviewStatusTest {
     @Test
     void aFailedReleaseIsAFailureWithHelmsDescription() throws Exception {
         preview.healthyPreview();
-        preview.history.add(new ReleaseRevision(3, "failed", "Upgrade \"ghillie\" failed: timed out waiting for the condition"));
+        preview.helmRevision(3, "failed", "Upgrade \"ghillie\" failed: timed out waiting for the condition");
 
         StatusPart release = part(preview.status(), "release", "ghillie");
 
@@ -203,7 +202,7 @@ class PreviewStatusTest {
     void withoutAClusterOnlyTheClusterIsShown() throws Exception {
         Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
 
-        StatusReport report = new PreviewStatus(MockPreview.k3d(kubeconfig, false), preview.helm()).report(preview.settings(), Optional.empty());
+        StatusReport report = new PreviewStatus(MockPreview.k3d(kubeconfig, false)).report(preview.settings(), Optional.empty());
 
         assertThat(report.parts()).singleElement().satisfies(part -> {
             assertThat(part.word()).isEqualTo("absent");
