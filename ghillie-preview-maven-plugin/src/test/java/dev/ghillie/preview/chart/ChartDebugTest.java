@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** {@code debug.port}: JDWP through JAVA_TOOL_OPTIONS, a named container port, and probes a paused JVM survives. */
 class ChartDebugTest {
 
-    private static final String AGENT = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:5005";
+    private static final String AGENT = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:5005";
 
     @Test
     void withoutADebugPortTheJvmGetsNoAgentAndTheLivenessProbeStays() {
@@ -50,7 +50,7 @@ class ChartDebugTest {
                 .set("debug.port", "8000"));
 
         assertThat(manifests.env("JAVA_TOOL_OPTIONS"))
-                .contains("-Xss1m -agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:8000");
+                .contains("-Xss1m -agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:8000");
     }
 
     @Test
