@@ -149,7 +149,7 @@ class ChartWorkloadTest {
                     "app.kubernetes.io/instance", ChartUnderTest.RELEASE,
                     "app.kubernetes.io/version", ChartUnderTest.APP_VERSION,
                     "app.kubernetes.io/managed-by", "Helm",
-                    "helm.sh/chart", "ghillie-0.2.0"));
+                    "helm.sh/chart", "ghillie-0.3.0"));
         }
     }
 
