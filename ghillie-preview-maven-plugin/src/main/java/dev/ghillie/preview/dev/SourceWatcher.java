@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * they appear; build directories are never entered. Events that arrive while the loop is busy with a round wait in
  * the service's queue and make the next change.
  */
-public final class SourceWatcher implements AutoCloseable {
+public final class SourceWatcher implements ChangeSource, AutoCloseable {
 
     private static final WatchEvent.Kind<?>[] KINDS = {StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
             StandardWatchEventKinds.ENTRY_DELETE};
@@ -73,6 +73,7 @@ public final class SourceWatcher implements AutoCloseable {
     }
 
     /** Blocks until the next change that matters, debounced. */
+    @Override
     public Change awaitChange() throws InterruptedException {
         while (true) {
             Optional<Duration> wait = debounce.remaining(clock.instant());
