@@ -80,6 +80,19 @@ class PreviewGoalsTest {
     }
 
     @Test
+    @InjectMojo(goal = "dev")
+    void devNamesABadDebounceBeforeTouchingAnything(DevMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "chart", chart.toFile());
+        setVariableValueToObject(mojo, "debounce", "soon");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("ghillie.preview.debounce='soon' is not a duration: use e.g. 300s, 5m or 1m30s")
+                .hasNoCause();
+        assertThat(work.resolve("target/ghillie-preview/preview.json")).doesNotExist();
+    }
+
+    @Test
     @InjectMojo(goal = "up")
     void upRefusesBadSettingsBeforeTouchingAnything(UpMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "chart", chart.toFile());
