@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,8 @@ public final class SourceWatcher implements ChangeSource, AutoCloseable {
     private final Clock clock;
     private final WatchService service;
     private final Map<WatchKey, Path> directories = new HashMap<>();
+    /** Files created during the burst under way: one that is gone again by its end was a tool's temporary file. */
+    private final Set<Path> createdInBurst = new HashSet<>();
 
     public SourceWatcher(WatchedInputs inputs, Debounce debounce, Clock clock) {
         this.inputs = inputs;
@@ -89,7 +93,12 @@ public final class SourceWatcher implements ChangeSource, AutoCloseable {
             }
             Optional<Debounce.Burst> burst = debounce.poll(clock.instant());
             if (burst.isPresent()) {
-                Optional<Change> change = classifier.classify(burst.get().files(), burst.get().firstSeen());
+                // sed -i, and editors that write a file of their own name and rename it over the source: the file that was
+                // written and renamed away is no change. A file that existed before and is gone is one (a deleted class).
+                List<Path> files = burst.get().files().stream()
+                        .filter(file -> !(createdInBurst.contains(file) && Files.notExists(file, LinkOption.NOFOLLOW_LINKS))).toList();
+                createdInBurst.clear();
+                Optional<Change> change = classifier.classify(files, burst.get().firstSeen());
                 if (change.isPresent()) {
                     return change.get();
                 }
@@ -122,6 +131,9 @@ public final class SourceWatcher implements ChangeSource, AutoCloseable {
                 continue; // a directory's own timestamp: its files report for themselves
             }
             if (classifier.isInput(path)) {
+                if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+                    createdInBurst.add(path);
+                }
                 debounce.changed(path, now);
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,31 @@ class SourceWatcherTest {
             Change change = watcher.awaitChange();
             assertThat(change.kind()).isEqualTo(ChangeKind.IMAGE);
             assertThat(change.files()).containsExactly(app.resolve("Greeting.java"));
+        }
+    }
+
+    @Test
+    void aFileWrittenAndRenamedOverTheSourceIsNotPartOfTheChange() throws Exception {
+        Path app = root.resolve("service/src/main/java/app");
+        Files.writeString(app.resolve("Greeting.java"), "class Greeting {}");
+        try (SourceWatcher watcher = watcher()) {
+            // What sed -i does: a temporary file of its own name, renamed over the source.
+            Path temporary = Files.writeString(app.resolve("sedX3k9Qa"), "class Greeting { int x; }");
+            Files.move(temporary, app.resolve("Greeting.java"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+            Change change = watcher.awaitChange();
+            assertThat(change.files()).containsExactly(app.resolve("Greeting.java"));
+            assertThat(change.describe()).isEqualTo("Greeting.java");
+        }
+    }
+
+    @Test
+    void aDeletedClassIsAChange() throws Exception {
+        Path app = root.resolve("service/src/main/java/app");
+        Files.writeString(app.resolve("Old.java"), "class Old {}");
+        try (SourceWatcher watcher = watcher()) {
+            Files.delete(app.resolve("Old.java"));
+            assertThat(watcher.awaitChange().files()).containsExactly(app.resolve("Old.java"));
         }
     }
 
