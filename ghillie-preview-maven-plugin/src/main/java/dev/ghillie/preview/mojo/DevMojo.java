@@ -13,7 +13,7 @@ import dev.ghillie.preview.lifecycle.PreviewRecord;
 import dev.ghillie.preview.lifecycle.PreviewUp;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PreviewSettings;
-import dev.ghillie.preview.settings.SettingsValidator;
+import dev.ghillie.preview.settings.SettingsException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,9 +40,9 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "dev", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class DevMojo extends UpMojo {
 
-    /** How long a burst of saves must be quiet before it makes a round, e.g. 200ms. */
-    @Parameter(property = "ghillie.preview.debounce", defaultValue = "200ms")
-    private String debounce;
+    /** How long, in milliseconds, a burst of saves must be quiet before it makes a round. */
+    @Parameter(property = "ghillie.preview.debounceMillis", defaultValue = "200")
+    private int debounceMillis;
 
     @Override
     public void execute() throws MojoFailureException {
@@ -52,7 +52,11 @@ public class DevMojo extends UpMojo {
         long start = System.nanoTime();
         try {
             PreviewSettings settings = previewSettings();
-            Duration quiet = SettingsValidator.duration("ghillie.preview.debounce", debounce);
+            if (debounceMillis < 0 || debounceMillis > 3000) {
+                throw new SettingsException("ghillie.preview.debounceMillis=" + debounceMillis + " is not between 0 and 3000:"
+                        + " use e.g. 200 (milliseconds without a save before a round starts)");
+            }
+            Duration quiet = Duration.ofMillis(debounceMillis);
             ImageSettings image = imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
             Consumer<String> progress = line -> getLog().info("      " + line);
             TimedServiceBuild moduleBuild = new TimedServiceBuild(roundBuild(project, progress));

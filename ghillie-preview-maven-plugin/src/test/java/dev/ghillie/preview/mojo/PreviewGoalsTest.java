@@ -83,11 +83,12 @@ class PreviewGoalsTest {
     @InjectMojo(goal = "dev")
     void devNamesABadDebounceBeforeTouchingAnything(DevMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "chart", chart.toFile());
-        setVariableValueToObject(mojo, "debounce", "soon");
+        setVariableValueToObject(mojo, "debounceMillis", -5);
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("ghillie.preview.debounce='soon' is not a duration: use e.g. 300s, 5m or 1m30s")
+                .hasMessage("ghillie.preview.debounceMillis=-5 is not between 0 and 3000: use e.g. 200 (milliseconds without a save"
+                        + " before a round starts)")
                 .hasNoCause();
         assertThat(work.resolve("target/ghillie-preview/preview.json")).doesNotExist();
     }
