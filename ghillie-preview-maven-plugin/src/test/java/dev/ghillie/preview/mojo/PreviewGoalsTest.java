@@ -94,6 +94,17 @@ class PreviewGoalsTest {
     }
 
     @Test
+    @InjectMojo(goal = "dev")
+    void devsOwnDefaultsAreValid(DevMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "chart", chart.toFile());
+
+        // It gets as far as up's preflight, which finds no k3d on this JVM's PATH.
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageNotContaining("debounce");
+    }
+
+    @Test
     @InjectMojo(goal = "up")
     void upRefusesBadSettingsBeforeTouchingAnything(UpMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "chart", chart.toFile());
