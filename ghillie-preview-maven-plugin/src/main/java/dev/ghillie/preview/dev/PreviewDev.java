@@ -41,6 +41,7 @@ public final class PreviewDev {
     private final Consumer<String> out;
     private final Consumer<String> podLines;
     private final Consumer<PreviewUp.Result> onServing;
+    private final Runnable beforeWaiting;
     private volatile SourceWatcher watcher;
     private volatile boolean stopped;
 
@@ -48,9 +49,13 @@ public final class PreviewDev {
      * @param steps       {@code up}'s steps; their service build must be {@code moduleBuild}
      * @param podLines    receives the pods' log lines, {@code [pod/container] line}
      * @param onServing   called once {@code up} serves and after each round that serves (the caller records preview.json)
+     * @param beforeWaiting called on the loop's thread each time before it waits for a change (the mojo takes Ctrl-C back
+     *                    from Helm's native library there)
      */
     public PreviewDev(PreviewSettings settings, UpSteps steps, TimedServiceBuild moduleBuild, DependencyBuild dependencyBuild,
-            Options options, Consumer<String> out, Consumer<String> podLines, Consumer<PreviewUp.Result> onServing) {
+            Options options, Consumer<String> out, Consumer<String> podLines, Consumer<PreviewUp.Result> onServing,
+            Runnable beforeWaiting) {
+        this.beforeWaiting = beforeWaiting;
         this.settings = settings;
         this.steps = steps;
         this.moduleBuild = moduleBuild;
@@ -89,7 +94,10 @@ public final class PreviewDev {
                     round -> onServing.accept(new PreviewUp.Result(up.cluster(), round.served().orElseThrow(), self[0].access(),
                             up.platformServices(), round.stages())), Clock.systemUTC());
             self[0] = loop;
-            loop.run(sources);
+            loop.run(() -> {
+                beforeWaiting.run();
+                return sources.awaitChange();
+            });
         } finally {
             closeQuietly((loop == null ? up.access() : loop.access()).session());
         }

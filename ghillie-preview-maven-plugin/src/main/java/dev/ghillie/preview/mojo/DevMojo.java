@@ -74,7 +74,7 @@ public class DevMojo extends UpMojo {
                                 getLog().info("Preview ready: " + result.access().url() + " in "
                                         + DurationText.of(Duration.ofNanos(System.nanoTime() - start)) + " (" + settings.previewRecord() + ")");
                             }
-                        });
+                        }, DevMojo::takeBackCtrlC);
                 Thread onCtrlC = new Thread(() -> {
                     dev.stop();
                     getLog().info("preview:dev ended: the preview stays up (release " + settings.release() + " in namespace "
@@ -91,6 +91,18 @@ public class DevMojo extends UpMojo {
         } catch (PreviewException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * Helm's native library (helm-java's Go code) asks Go's runtime for SIGINT and SIGTERM when it upgrades a release, and
+     * from then on the JVM never sees Ctrl-C: seen on the end-to-end cluster, where SIGINT left the goal running. Before
+     * each wait for a change the JVM's own behaviour is put back: exit, which runs the shutdown hooks (130, as a shell
+     * reports SIGINT).
+     */
+    @SuppressWarnings("restriction")
+    private static void takeBackCtrlC() {
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> System.exit(130));
+        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(143));
     }
 
     private static void removeHook(Thread hook) {
