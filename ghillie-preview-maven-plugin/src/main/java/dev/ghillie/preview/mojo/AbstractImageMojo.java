@@ -104,6 +104,11 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
         return MavenServiceBuild.forGoal(mojoExecution, lifecycleExecutor, mojoExecutor, session, project, progress);
     }
 
+    /** The build of {@code module} (this one or a reactor dependency) for every round of {@code preview:dev}, lifecycle or not. */
+    protected ServiceBuild roundBuild(org.apache.maven.project.MavenProject module, Consumer<String> progress) {
+        return MavenServiceBuild.forRounds(mojoExecution, lifecycleExecutor, mojoExecutor, session, module, progress);
+    }
+
     /** The image settings for the service whose main class is {@code main}; wrong values fail with the property's name. */
     protected ImageSettings imageSettings(String main) {
         return imageSettings(main, Optional.empty());

@@ -72,8 +72,29 @@ final class MavenServiceBuild implements ServiceBuild {
         return new MavenServiceBuild(lifecycle, mojos, session, project, ownPlugin, progress);
     }
 
+    /**
+     * The build of {@code module} whenever it is asked for, lifecycle or not, for {@code preview:dev}'s rounds: each
+     * round must compile what changed since the last one. {@code module} may be the goal's project or another module of
+     * its reactor (a dependency of the service), which is then the session's current project while it builds.
+     */
+    static ServiceBuild forRounds(MojoExecution self, LifecycleExecutor lifecycle, MojoExecutor mojos, MavenSession session,
+            MavenProject module, Consumer<String> progress) {
+        return new MavenServiceBuild(lifecycle, mojos, session, module, self.getGroupId() + ":" + self.getArtifactId(), progress);
+    }
+
     @Override
     public Optional<String> run() {
+        // Maven plans and runs goals for the session's current project: the module's, while it builds.
+        MavenProject goalProject = session.getCurrentProject();
+        session.setCurrentProject(project);
+        try {
+            return build();
+        } finally {
+            session.setCurrentProject(goalProject);
+        }
+    }
+
+    private Optional<String> build() {
         List<MojoExecution> executions = plan();
         Path buildDir = Path.of(project.getBuild().getDirectory());
         Path outputs = Path.of(project.getBuild().getOutputDirectory());

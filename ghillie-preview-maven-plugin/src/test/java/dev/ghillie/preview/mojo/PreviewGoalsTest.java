@@ -80,6 +80,31 @@ class PreviewGoalsTest {
     }
 
     @Test
+    @InjectMojo(goal = "dev")
+    void devNamesABadDebounceBeforeTouchingAnything(DevMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "chart", chart.toFile());
+        setVariableValueToObject(mojo, "debounceMillis", -5);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("ghillie.preview.debounceMillis=-5 is not between 0 and 3000: use e.g. 200 (milliseconds without a save"
+                        + " before a round starts)")
+                .hasNoCause();
+        assertThat(work.resolve("target/ghillie-preview/preview.json")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "dev")
+    void devsOwnDefaultsAreValid(DevMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "chart", chart.toFile());
+
+        // It gets as far as up's preflight, which finds no k3d on this JVM's PATH.
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageNotContaining("debounce");
+    }
+
+    @Test
     @InjectMojo(goal = "up")
     void upRefusesBadSettingsBeforeTouchingAnything(UpMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "chart", chart.toFile());
