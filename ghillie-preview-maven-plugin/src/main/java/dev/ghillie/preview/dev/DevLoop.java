@@ -55,11 +55,15 @@ public final class DevLoop {
      * @param moduleBuild the build {@code steps} runs before the image, timed for the round's line
      * @param onServing   called after each round that serves, with the round
      */
-    public DevLoop(UpSteps steps, PreviewCluster cluster, ImageResult image, PreviewAccess access, TimedServiceBuild moduleBuild,
+    /** The app Secret's checksum up gave the release: a round leaves the Secret as it is, so its pods' annotation too. */
+    private final String appSecretChecksum;
+
+    public DevLoop(UpSteps steps, PreviewCluster cluster, ImageResult image, String appSecretChecksum, PreviewAccess access, TimedServiceBuild moduleBuild,
             DependencyBuild dependencyBuild, ServingCheck serving, AccessRefresh refresh, Consumer<String> out,
             Consumer<Round> onServing, Clock clock) {
         this.steps = steps;
         this.cluster = cluster;
+        this.appSecretChecksum = appSecretChecksum;
         this.current = image;
         this.served = image;
         this.access = access;
@@ -114,7 +118,7 @@ public final class DevLoop {
             }
             ImageResult built = image;
             ImageResult onNodes = timed(stages, "load", () -> steps.loadImage(cluster, built).value());
-            timed(stages, "release", () -> steps.release(cluster, onNodes).value());
+            timed(stages, "release", () -> steps.release(cluster, onNodes, appSecretChecksum).value());
             timed(stages, "rollout", () -> steps.rollout(cluster).value());
             access = refresh.afterRollout(access);
             timed(stages, "url", () -> {

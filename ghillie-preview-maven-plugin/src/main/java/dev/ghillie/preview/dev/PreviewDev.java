@@ -5,11 +5,11 @@ import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.kube.LogFollow;
 import dev.ghillie.preview.kube.LogQuery;
 import dev.ghillie.preview.kube.PodLogStreamer;
-import dev.ghillie.preview.lifecycle.PlatformSelection;
 import dev.ghillie.preview.lifecycle.PreviewProbe;
 import dev.ghillie.preview.lifecycle.PreviewUp;
 import dev.ghillie.preview.lifecycle.UpSteps;
 import dev.ghillie.preview.settings.AccessMode;
+import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -89,10 +89,10 @@ public final class PreviewDev {
                     + (options.inputs().valuesFiles().isEmpty() ? "" : ", the values files") + ") for changes; Ctrl-C ends the loop,"
                     + " the preview stays up");
             DevLoop[] self = new DevLoop[1];
-            loop = new DevLoop(steps, up.cluster(), up.image(), up.access(), moduleBuild, dependencyBuild,
+            loop = new DevLoop(steps, up.cluster(), up.image(), up.appSecretChecksum(), up.access(), moduleBuild, dependencyBuild,
                     new VersionServing(new PreviewProbe(), settings.service(), settings.rolloutTimeout()), refresh.refresh(), out,
                     round -> onServing.accept(new PreviewUp.Result(up.cluster(), round.served().orElseThrow(), self[0].access(),
-                            up.platformServices(), round.stages())), Clock.systemUTC());
+                            up.platformServices(), round.stages(), up.appSecretChecksum())), Clock.systemUTC());
             self[0] = loop;
             loop.run(() -> {
                 beforeWaiting.run();

@@ -27,9 +27,12 @@ import java.util.function.Consumer;
  */
 public final class PreviewUp {
 
-    /** What {@code preview:up} produced, written to {@code preview.json}. */
+    /**
+     * What {@code preview:up} produced, written to {@code preview.json}; {@code appSecretChecksum} is what the release was
+     * given for the app Secret, for a later release of the same preview ({@code preview:dev}'s rounds).
+     */
     public record Result(PreviewCluster cluster, ImageResult image, PreviewAccess access, List<String> platformServices,
-            Map<String, Duration> timings) {
+            Map<String, Duration> timings, String appSecretChecksum) {
     }
 
     private final UpSteps steps;
@@ -89,7 +92,7 @@ public final class PreviewUp {
             report.run("helm release", () -> steps.release(readyCluster, nodeImage, appSecretChecksum));
             report.run("rollout", () -> steps.rollout(readyCluster));
             PreviewAccess access = report.run("preview url", () -> steps.access(readyCluster, builtImage));
-            return new Result(readyCluster, builtImage, access, platformServices(), report.timings());
+            return new Result(readyCluster, builtImage, access, platformServices(), report.timings(), appSecretChecksum);
         }
     }
 

@@ -59,7 +59,7 @@ class DevLoopTest {
         @Override public Outcome<PreviewCluster> cluster() { throw new AssertionError("dev rounds never touch the cluster"); }
         @Override public Outcome<Optional<SecretValue>> postgres(PreviewCluster c) { throw new AssertionError(); }
         @Override public Outcome<Optional<SecretValue>> valkey(PreviewCluster c) { throw new AssertionError(); }
-        @Override public Outcome<Void> appSecret(PreviewCluster c, Map<String, SecretValue> data) { throw new AssertionError(); }
+        @Override public Outcome<String> appSecret(PreviewCluster c, Map<String, SecretValue> data) { throw new AssertionError(); }
 
         @Override
         public Outcome<ImageResult> buildImage(Supplier<PreviewCluster> cluster) {
@@ -75,7 +75,9 @@ class DevLoopTest {
         }
 
         @Override
-        public Outcome<Void> release(PreviewCluster cluster, ImageResult image) {
+        public Outcome<Void> release(PreviewCluster cluster, ImageResult image, String appSecretChecksum) {
+            // A round keeps the Secret: the release gets up's checksum, so the pods roll for the image only.
+            assertThat(appSecretChecksum).isEqualTo("app-secret-checksum");
             calls.add("release");
             released = image;
             return Outcome.of(null, "upgraded");
@@ -103,7 +105,7 @@ class DevLoopTest {
 
     private DevLoop loop() {
         PreviewAccess access = new PreviewAccess("http://127.0.0.1:8081", "ingress", () -> { });
-        return new DevLoop(steps, CLUSTER, UP_IMAGE, access, steps.build, DependencyBuild.NONE,
+        return new DevLoop(steps, CLUSTER, UP_IMAGE, "app-secret-checksum", access, steps.build, DependencyBuild.NONE,
                 (a, image) -> servingChecks.add(image.digest()), AccessRefresh.UNCHANGED, lines::add, served::add,
                 Clock.fixed(T0.plusMillis(4200), ZoneOffset.UTC));
     }
