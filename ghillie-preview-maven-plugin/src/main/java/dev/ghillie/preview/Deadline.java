@@ -28,7 +28,9 @@ public final class Deadline {
     public Deadline within(Duration limit) {
         long now = System.nanoTime();
         long left = timeout.toNanos() - (now - startNanos);
-        return left < limit.toNanos() ? new Deadline(Duration.ofNanos(Math.max(0, left)), now) : new Deadline(limit, now);
+        return left < limit.toNanos()
+                ? new Deadline(Duration.ofNanos(Math.max(0, left)), now)
+                : new Deadline(limit, now);
     }
 
     public Duration timeout() {
@@ -56,7 +58,8 @@ public final class Deadline {
             Thread.sleep(Duration.ofNanos(Math.max(0, Math.min(pause.toNanos(), left))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PreviewException("interrupted while waiting for " + waitingFor + "; run the goal again to continue", e);
+            throw new PreviewException(
+                    "interrupted while waiting for " + waitingFor + "; run the goal again to continue", e);
         }
     }
 

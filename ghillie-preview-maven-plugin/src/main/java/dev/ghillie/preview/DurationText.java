@@ -6,8 +6,7 @@ import java.util.Locale;
 /** How every message and step line writes a duration: {@code 8.1s} under a minute, {@code 1m05s} above. */
 public final class DurationText {
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     public static String of(Duration duration) {
         long millis = duration.toMillis();

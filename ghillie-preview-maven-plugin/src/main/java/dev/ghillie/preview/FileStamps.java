@@ -20,8 +20,7 @@ import java.util.function.Predicate;
  */
 public final class FileStamps {
 
-    private FileStamps() {
-    }
+    private FileStamps() {}
 
     /** {@code size millis}, {@code absent} or {@code unreadable}. */
     public static String stamp(Path file) {
@@ -57,7 +56,9 @@ public final class FileStamps {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".") && !skipFile.test(file)) {
+                if (attributes.isRegularFile()
+                        && !file.getFileName().toString().startsWith(".")
+                        && !skipFile.test(file)) {
                     lines.add("file " + root.relativize(file) + " " + attributes.size() + " "
                             + attributes.lastModifiedTime().toMillis());
                 }

@@ -31,6 +31,8 @@ public record BuildInfo(String version, Optional<String> commit, Optional<String
     }
 
     private static Optional<String> known(String value) {
-        return value == null || value.isBlank() || value.startsWith("${") ? Optional.empty() : Optional.of(value.strip());
+        return value == null || value.isBlank() || value.startsWith("${")
+                ? Optional.empty()
+                : Optional.of(value.strip());
     }
 }

@@ -56,12 +56,13 @@ public record DatabaseTarget(String host, int port, String database, String user
 
     @Override
     public String toString() {
-        return "postgresql://" + (user == null ? "" : user + (password == null ? "" : ":****") + "@")
-                + host + ":" + port + "/" + database;
+        return "postgresql://" + (user == null ? "" : user + (password == null ? "" : ":****") + "@") + host + ":"
+                + port + "/" + database;
     }
 
     private static ConfigException invalid(String what) {
-        return new ConfigException(VARIABLE + " " + what
-                + ": expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE (the 'uri' key of CloudNativePG's <cluster>-app secret)");
+        return new ConfigException(
+                VARIABLE + " " + what
+                        + ": expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE (the 'uri' key of CloudNativePG's <cluster>-app secret)");
     }
 }

@@ -24,9 +24,12 @@ final class LogLineFormatter extends Formatter {
     public String format(LogRecord record) {
         StringBuilder line = new StringBuilder()
                 .append(TIMESTAMP.format(record.getInstant()))
-                .append(' ').append(record.getLevel().getName())
-                .append(' ').append(record.getLoggerName())
-                .append(": ").append(formatMessage(record));
+                .append(' ')
+                .append(record.getLevel().getName())
+                .append(' ')
+                .append(record.getLoggerName())
+                .append(": ")
+                .append(formatMessage(record));
         Throwable thrown = record.getThrown();
         if (thrown != null && record.getLevel().intValue() >= Level.WARNING.intValue()) {
             StringWriter trace = new StringWriter();

@@ -11,8 +11,7 @@ public final class Main {
     /** Exit status for a configuration error, distinct from a crash. */
     static final int CONFIG_ERROR_EXIT = 2;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         long startNanos = System.nanoTime();
@@ -28,9 +27,16 @@ public final class Main {
         BuildInfo buildInfo = BuildInfo.fromClasspath(config.imageDigest());
         GhillieServer server = GhillieServer.start(config, buildInfo);
         Runtime.getRuntime().addShutdownHook(new Thread(server::drainAndStop, "ghillie-shutdown"));
-        Logger.getLogger(Main.class.getName()).info(() -> String.format(
-                "ghillie-runtime %s (commit %s) listening on http://%s:%d in %d ms",
-                buildInfo.version(), buildInfo.commit().map(c -> c.substring(0, Math.min(12, c.length()))).orElse("unknown"),
-                config.host(), server.port(), (System.nanoTime() - startNanos) / 1_000_000));
+        Logger.getLogger(Main.class.getName())
+                .info(() -> String.format(
+                        "ghillie-runtime %s (commit %s) listening on http://%s:%d in %d ms",
+                        buildInfo.version(),
+                        buildInfo
+                                .commit()
+                                .map(c -> c.substring(0, Math.min(12, c.length())))
+                                .orElse("unknown"),
+                        config.host(),
+                        server.port(),
+                        (System.nanoTime() - startNanos) / 1_000_000));
     }
 }

@@ -52,7 +52,8 @@ public record RuntimeConfig(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException(name + "='" + value.get() + "' is not a port: use a whole number from 0 to 65535 (0 picks a free port)");
+        throw new ConfigException(name + "='" + value.get()
+                + "' is not a port: use a whole number from 0 to 65535 (0 picks a free port)");
     }
 
     private static Duration millis(Map<String, String> env, String name, long fallback, long minimum) {
@@ -68,7 +69,8 @@ public record RuntimeConfig(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException(name + "='" + value.get() + "' is not a duration: use a whole number of milliseconds, at least " + minimum);
+        throw new ConfigException(name + "='" + value.get()
+                + "' is not a duration: use a whole number of milliseconds, at least " + minimum);
     }
 
     private static Level logLevel(Map<String, String> env, String name) {
@@ -80,7 +82,9 @@ public record RuntimeConfig(
             case "WARN", "WARNING" -> Level.WARNING;
             case "ERROR", "SEVERE" -> Level.SEVERE;
             case "OFF" -> Level.OFF;
-            default -> throw new ConfigException(name + "='" + value + "' is not a log level: use TRACE, DEBUG, INFO, WARN, ERROR or OFF");
+            default ->
+                throw new ConfigException(
+                        name + "='" + value + "' is not a log level: use TRACE, DEBUG, INFO, WARN, ERROR or OFF");
         };
     }
 }

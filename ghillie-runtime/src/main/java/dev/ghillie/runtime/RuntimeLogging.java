@@ -4,9 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.List;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
@@ -19,8 +19,7 @@ final class RuntimeLogging {
 
     private static final List<String> LIBRARIES = List.of("io.helidon", "redis.clients", "org.postgresql");
 
-    private RuntimeLogging() {
-    }
+    private RuntimeLogging() {}
 
     /**
      * Configures through LogManager properties rather than by setting levels on Logger objects:
@@ -32,13 +31,20 @@ final class RuntimeLogging {
         StringBuilder properties = new StringBuilder()
                 .append("handlers=java.util.logging.ConsoleHandler\n")
                 .append("java.util.logging.ConsoleHandler.level=ALL\n")
-                .append(".level=").append(level.getName()).append("\n");
+                .append(".level=")
+                .append(level.getName())
+                .append("\n");
         for (String library : LIBRARIES) {
-            properties.append(library).append(".level=").append(libraries.getName()).append("\n");
+            properties
+                    .append(library)
+                    .append(".level=")
+                    .append(libraries.getName())
+                    .append("\n");
         }
         try {
-            LogManager.getLogManager().readConfiguration(
-                    new ByteArrayInputStream(properties.toString().getBytes(StandardCharsets.ISO_8859_1)));
+            LogManager.getLogManager()
+                    .readConfiguration(
+                            new ByteArrayInputStream(properties.toString().getBytes(StandardCharsets.ISO_8859_1)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot configure logging", e);
         }

@@ -19,7 +19,8 @@ final class RuntimeRoutes {
 
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
     /** Bodies that never change are serialised once: /health is the hottest path a cluster calls. */
-    private static final byte[] HEALTHY = bytes(JSON.createObjectBuilder().add("status", "ok").build());
+    private static final byte[] HEALTHY =
+            bytes(JSON.createObjectBuilder().add("status", "ok").build());
 
     private final Readiness readiness;
     private final byte[] version;
@@ -30,9 +31,7 @@ final class RuntimeRoutes {
     }
 
     void register(HttpRouting.Builder routing) {
-        routing.get("/health", this::health)
-                .get("/ready", this::ready)
-                .get("/version", this::version);
+        routing.get("/health", this::health).get("/ready", this::ready).get("/version", this::version);
     }
 
     private void health(ServerRequest request, ServerResponse response) {
@@ -56,10 +55,12 @@ final class RuntimeRoutes {
         if (!report.ready()) {
             response.status(Status.SERVICE_UNAVAILABLE_503);
         }
-        sendJson(response, bytes(JSON.createObjectBuilder()
-                .add("status", report.ready() ? "ready" : "not-ready")
-                .add("checks", checks)
-                .build()));
+        sendJson(
+                response,
+                bytes(JSON.createObjectBuilder()
+                        .add("status", report.ready() ? "ready" : "not-ready")
+                        .add("checks", checks)
+                        .build()));
     }
 
     private void version(ServerRequest request, ServerResponse response) {
@@ -75,11 +76,11 @@ final class RuntimeRoutes {
     }
 
     private static JsonObject versionBody(BuildInfo info) {
-        JsonObjectBuilder body = JSON.createObjectBuilder()
-                .add("name", "ghillie-runtime")
-                .add("version", info.version());
+        JsonObjectBuilder body =
+                JSON.createObjectBuilder().add("name", "ghillie-runtime").add("version", info.version());
         info.commit().ifPresentOrElse(commit -> body.add("commit", commit), () -> body.addNull("commit"));
-        info.imageDigest().ifPresentOrElse(digest -> body.add("imageDigest", digest), () -> body.addNull("imageDigest"));
+        info.imageDigest()
+                .ifPresentOrElse(digest -> body.add("imageDigest", digest), () -> body.addNull("imageDigest"));
         return body.build();
     }
 }

@@ -4,7 +4,6 @@ import io.helidon.http.DirectHandler;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -35,11 +34,12 @@ final class UnreadableRequests implements DirectHandler {
     }
 
     @Override
-    public TransportResponse handle(TransportRequest request,
-                                    EventType eventType,
-                                    Status defaultStatus,
-                                    ServerResponseHeaders responseHeaders,
-                                    String message) {
+    public TransportResponse handle(
+            TransportRequest request,
+            EventType eventType,
+            Status defaultStatus,
+            ServerResponseHeaders responseHeaders,
+            String message) {
         if (!nothingParsed(request)) {
             return fallback.handle(request, eventType, defaultStatus, responseHeaders, message);
         }
@@ -49,6 +49,8 @@ final class UnreadableRequests implements DirectHandler {
     }
 
     private static boolean nothingParsed(TransportRequest request) {
-        return request.method().isEmpty() && request.path().isEmpty() && request.protocolVersion().isEmpty();
+        return request.method().isEmpty()
+                && request.path().isEmpty()
+                && request.protocolVersion().isEmpty();
     }
 }

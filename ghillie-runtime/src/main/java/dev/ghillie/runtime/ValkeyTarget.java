@@ -1,6 +1,5 @@
 package dev.ghillie.runtime;
 
-
 /**
  * Where the Valkey readiness check connects, parsed from {@code VALKEY_URL}:
  * {@code redis://[[user]:password@]host[:port][/db]}, or {@code rediss://} for TLS.

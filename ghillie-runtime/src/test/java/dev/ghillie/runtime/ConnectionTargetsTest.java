@@ -8,11 +8,15 @@ class ConnectionTargetsTest {
 
     @Test
     void parsesCloudNativePgUriWithEncodedPassword() {
-        DatabaseTarget target = DatabaseTarget.parse("postgresql://ghillie:p%40ss%2Fw0rd+x@pg-ghillie-rw.ghillie:5432/ghillie");
+        DatabaseTarget target =
+                DatabaseTarget.parse("postgresql://ghillie:p%40ss%2Fw0rd+x@pg-ghillie-rw.ghillie:5432/ghillie");
 
-        assertThat(target).isEqualTo(new DatabaseTarget("pg-ghillie-rw.ghillie", 5432, "ghillie", "ghillie", "p@ss/w0rd+x"));
+        assertThat(target)
+                .isEqualTo(new DatabaseTarget("pg-ghillie-rw.ghillie", 5432, "ghillie", "ghillie", "p@ss/w0rd+x"));
         assertThat(target.jdbcUrl()).isEqualTo("jdbc:postgresql://pg-ghillie-rw.ghillie:5432/ghillie");
-        assertThat(target.connectionProperties(2)).containsEntry("password", "p@ss/w0rd+x").containsEntry("connectTimeout", "2");
+        assertThat(target.connectionProperties(2))
+                .containsEntry("password", "p@ss/w0rd+x")
+                .containsEntry("connectTimeout", "2");
     }
 
     @Test
@@ -20,7 +24,9 @@ class ConnectionTargetsTest {
         DatabaseTarget target = DatabaseTarget.parse("postgres://app:hunter2@db/app");
 
         assertThat(target.port()).isEqualTo(5432);
-        assertThat(target.toString()).isEqualTo("postgresql://app:****@db:5432/app").doesNotContain("hunter2");
+        assertThat(target.toString())
+                .isEqualTo("postgresql://app:****@db:5432/app")
+                .doesNotContain("hunter2");
     }
 
     @Test

@@ -35,8 +35,9 @@ class EndpointsTest {
             HttpProbe.Response response = new HttpProbe(server.port()).get("/version");
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo(
-                    "{\"name\":\"ghillie-runtime\",\"version\":\"1.2.3-test\",\"commit\":\"0123456789abcdef\",\"imageDigest\":\"sha256:feedbeef\"}");
+            assertThat(response.body())
+                    .isEqualTo(
+                            "{\"name\":\"ghillie-runtime\",\"version\":\"1.2.3-test\",\"commit\":\"0123456789abcdef\",\"imageDigest\":\"sha256:feedbeef\"}");
         }
     }
 
@@ -62,7 +63,8 @@ class EndpointsTest {
             try {
                 HttpProbe.Response ready = awaitStatus(http, "/ready", 503);
 
-                assertThat(ready.body()).isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"shutdown\":\"the service is stopping\"}}");
+                assertThat(ready.body())
+                        .isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"shutdown\":\"the service is stopping\"}}");
                 assertThat(http.get("/health").status()).isEqualTo(200);
             } finally {
                 stopper.interrupt();

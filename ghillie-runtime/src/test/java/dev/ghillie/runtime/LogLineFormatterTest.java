@@ -20,26 +20,35 @@ class LogLineFormatterTest {
     @Test
     void oneLineWithTheTimeInUtcTheLevelAndTheLogger() {
         assertThat(new LogLineFormatter().format(record(Level.INFO, "listening", null)))
-                .isEqualTo("2026-01-02T03:04:05.678Z INFO io.helidon.webserver.ConnectionHandler: listening" + System.lineSeparator());
+                .isEqualTo("2026-01-02T03:04:05.678Z INFO io.helidon.webserver.ConnectionHandler: listening"
+                        + System.lineSeparator());
     }
 
     @Test
     void belowWarningAnExceptionIsOneLineNotAStackTrace() {
-        String line = new LogLineFormatter().format(record(Level.FINEST, "connection close requested",
-                new IllegalStateException("No more data\navailable", new RuntimeException("cause"))));
+        String line = new LogLineFormatter()
+                .format(record(
+                        Level.FINEST,
+                        "connection close requested",
+                        new IllegalStateException("No more data\navailable", new RuntimeException("cause"))));
 
-        assertThat(line).isEqualTo("2026-01-02T03:04:05.678Z FINEST io.helidon.webserver.ConnectionHandler: "
-                + "connection close requested: java.lang.IllegalStateException: No more data available" + System.lineSeparator());
+        assertThat(line)
+                .isEqualTo("2026-01-02T03:04:05.678Z FINEST io.helidon.webserver.ConnectionHandler: "
+                        + "connection close requested: java.lang.IllegalStateException: No more data available"
+                        + System.lineSeparator());
     }
 
     @Test
     void atWarningTheStackTraceStays() {
-        String text = new LogLineFormatter().format(record(Level.WARNING, "Internal server error",
-                new IllegalStateException("route failed")));
+        String text = new LogLineFormatter()
+                .format(record(Level.WARNING, "Internal server error", new IllegalStateException("route failed")));
 
-        assertThat(text.lines().toList()).first().isEqualTo(
-                "2026-01-02T03:04:05.678Z WARNING io.helidon.webserver.ConnectionHandler: Internal server error");
-        assertThat(text).contains(System.lineSeparator() + "java.lang.IllegalStateException: route failed")
+        assertThat(text.lines().toList())
+                .first()
+                .isEqualTo(
+                        "2026-01-02T03:04:05.678Z WARNING io.helidon.webserver.ConnectionHandler: Internal server error");
+        assertThat(text)
+                .contains(System.lineSeparator() + "java.lang.IllegalStateException: route failed")
                 .contains("\tat dev.ghillie.runtime.LogLineFormatterTest");
     }
 }

@@ -81,7 +81,8 @@ class MalformedRequestTest {
     void halfOpenConnectionsClosedByTheClientLogNothing() throws Exception {
         runtimeLoggingAt(Level.INFO);
         try (GhillieServer server = ServerFixture.start(Map.of())) {
-            assertThat(new RawHttpClient(server.port()).halfOpenFlood(HALF_OPEN_CONNECTIONS)).startsWith("HTTP/1.1 200 ");
+            assertThat(new RawHttpClient(server.port()).halfOpenFlood(HALF_OPEN_CONNECTIONS))
+                    .startsWith("HTTP/1.1 200 ");
         }
 
         assertThat(logLines()).isEmpty();
@@ -90,12 +91,14 @@ class MalformedRequestTest {
     @ParameterizedTest
     @ValueSource(strings = {"DEBUG", "TRACE"})
     void atFinerLevelsMalformedInputStillWritesNoStackTrace(String level) throws Exception {
-        runtimeLoggingAt(RuntimeConfig.fromEnvironment(Map.of("GHILLIE_LOG_LEVEL", level)).logLevel());
+        runtimeLoggingAt(RuntimeConfig.fromEnvironment(Map.of("GHILLIE_LOG_LEVEL", level))
+                .logLevel());
         try (GhillieServer server = ServerFixture.start(Map.of())) {
             RawHttpClient client = new RawHttpClient(server.port());
             assertThat(client.exchange(CONTROL_BYTES_REQUEST_LINE)).startsWith("HTTP/1.1 400 ");
             assertThat(client.exchange(TRUNCATED_REQUEST)).startsWith("HTTP/1.1 400 ");
-            assertThat(client.exchange("GET /health?a=%zz HTTP/1.1\r\nHost: local\r\n\r\n".getBytes(StandardCharsets.US_ASCII)))
+            assertThat(client.exchange(
+                            "GET /health?a=%zz HTTP/1.1\r\nHost: local\r\n\r\n".getBytes(StandardCharsets.US_ASCII)))
                     .startsWith("HTTP/1.1 400 ");
             assertThat(client.halfOpenFlood(HALF_OPEN_CONNECTIONS)).startsWith("HTTP/1.1 200 ");
         }

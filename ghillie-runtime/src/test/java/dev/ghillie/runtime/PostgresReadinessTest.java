@@ -29,7 +29,8 @@ class PostgresReadinessTest {
 
     @Test
     void readyWhenTheDatabaseAnswers() {
-        try (GhillieServer server = ServerFixture.start(Map.of("DATABASE_URL", postgres.url(PostgresServer.PASSWORD)))) {
+        try (GhillieServer server =
+                ServerFixture.start(Map.of("DATABASE_URL", postgres.url(PostgresServer.PASSWORD)))) {
             HttpProbe.Response response = new HttpProbe(server.port()).get("/ready");
 
             assertThat(response.status()).isEqualTo(200);
@@ -44,7 +45,8 @@ class PostgresReadinessTest {
             HttpProbe.Response response = new HttpProbe(server.port()).get("/ready");
 
             assertThat(response.status()).isEqualTo(503);
-            assertThat(response.body()).isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"database\":\"authentication failed\"}}");
+            assertThat(response.body())
+                    .isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"database\":\"authentication failed\"}}");
             assertThat(response.body()).doesNotContain(wrong).doesNotContain(PostgresServer.PASSWORD);
         }
     }
@@ -57,8 +59,9 @@ class PostgresReadinessTest {
             HttpProbe.Response response = new HttpProbe(server.port()).get("/ready");
 
             assertThat(response.status()).isEqualTo(503);
-            assertThat(response.body()).isEqualTo(
-                    "{\"status\":\"not-ready\",\"checks\":{\"database\":\"ok\",\"valkey\":\"connection refused\"}}");
+            assertThat(response.body())
+                    .isEqualTo(
+                            "{\"status\":\"not-ready\",\"checks\":{\"database\":\"ok\",\"valkey\":\"connection refused\"}}");
         }
     }
 
@@ -69,13 +72,15 @@ class PostgresReadinessTest {
             HttpProbe.Response response = new HttpProbe(server.port()).get("/ready");
 
             assertThat(response.status()).isEqualTo(503);
-            assertThat(response.body()).isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"database\":\"connection refused\"}}");
+            assertThat(response.body())
+                    .isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"database\":\"connection refused\"}}");
         }
     }
 
     @Test
     void turnsReadyAgainAfterTheDatabaseComesBack() throws Exception {
-        try (GhillieServer server = ServerFixture.start(Map.of("DATABASE_URL", postgres.url(PostgresServer.PASSWORD)))) {
+        try (GhillieServer server =
+                ServerFixture.start(Map.of("DATABASE_URL", postgres.url(PostgresServer.PASSWORD)))) {
             HttpProbe http = new HttpProbe(server.port());
             assertThat(http.get("/ready").status()).isEqualTo(200);
 
@@ -85,7 +90,8 @@ class PostgresReadinessTest {
             } finally {
                 postgres.startAgain();
             }
-            assertThat(awaitStatus(http, 200).body()).isEqualTo("{\"status\":\"ready\",\"checks\":{\"database\":\"ok\"}}");
+            assertThat(awaitStatus(http, 200).body())
+                    .isEqualTo("{\"status\":\"ready\",\"checks\":{\"database\":\"ok\"}}");
         }
     }
 

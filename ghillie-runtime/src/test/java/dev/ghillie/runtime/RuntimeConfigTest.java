@@ -39,7 +39,8 @@ class RuntimeConfigTest {
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.port()).isEqualTo(9090);
         assertThat(config.logLevel()).isEqualTo(Level.FINE);
-        assertThat(config.database()).contains(new DatabaseTarget("pg-ghillie-rw.ghillie", 5432, "ghillie", "app", "pw"));
+        assertThat(config.database())
+                .contains(new DatabaseTarget("pg-ghillie-rw.ghillie", 5432, "ghillie", "app", "pw"));
         assertThat(config.valkey()).contains(new ValkeyTarget("valkey-ghillie.ghillie", 6380, 2, null, "vpw", false));
         assertThat(config.imageDigest()).contains("sha256:abc");
         assertThat(config.drainDelay()).isEqualTo(Duration.ofMillis(1500));
@@ -50,7 +51,8 @@ class RuntimeConfigTest {
     void rejectsABadPortNamingTheVariable(String port) {
         assertThatThrownBy(() -> RuntimeConfig.fromEnvironment(Map.of("GHILLIE_PORT", port)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("GHILLIE_PORT='" + port + "' is not a port: use a whole number from 0 to 65535 (0 picks a free port)");
+                .hasMessage("GHILLIE_PORT='" + port
+                        + "' is not a port: use a whole number from 0 to 65535 (0 picks a free port)");
     }
 
     @Test
@@ -62,8 +64,14 @@ class RuntimeConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mysql://u:topsecret@h/db", "postgresql://u:topsecret@/db", "postgresql://u:topsecret@host:5432/",
-            "postgresql://u:topsecret@host:notaport/db", "not a url topsecret"})
+    @ValueSource(
+            strings = {
+                "mysql://u:topsecret@h/db",
+                "postgresql://u:topsecret@/db",
+                "postgresql://u:topsecret@host:5432/",
+                "postgresql://u:topsecret@host:notaport/db",
+                "not a url topsecret"
+            })
     void rejectsAMalformedDatabaseUrlWithoutEchoingThePassword(String url) {
         assertThatThrownBy(() -> RuntimeConfig.fromEnvironment(Map.of("DATABASE_URL", url)))
                 .isInstanceOf(ConfigException.class)

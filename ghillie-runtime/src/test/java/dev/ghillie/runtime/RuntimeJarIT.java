@@ -51,7 +51,9 @@ class RuntimeJarIT {
     }
 
     private int exitCode() throws InterruptedException {
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the process exits").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("the process exits")
+                .isTrue();
         return process.exitValue();
     }
 
@@ -60,8 +62,9 @@ class RuntimeJarIT {
         launch(Map.of("GHILLIE_PORT", "abc"));
 
         assertThat(exitCode()).isEqualTo(2);
-        assertThat(output()).containsExactly(
-                "ghillie-runtime: GHILLIE_PORT='abc' is not a port: use a whole number from 0 to 65535 (0 picks a free port)");
+        assertThat(output())
+                .containsExactly(
+                        "ghillie-runtime: GHILLIE_PORT='abc' is not a port: use a whole number from 0 to 65535 (0 picks a free port)");
     }
 
     @Test
@@ -70,7 +73,8 @@ class RuntimeJarIT {
 
         assertThat(exitCode()).isEqualTo(2);
         assertThat(output()).hasSize(1);
-        assertThat(output().getFirst()).startsWith("ghillie-runtime: DATABASE_URL must start with postgresql://")
+        assertThat(output().getFirst())
+                .startsWith("ghillie-runtime: DATABASE_URL must start with postgresql://")
                 .doesNotContain("Top-Secret-1");
     }
 
@@ -87,8 +91,9 @@ class RuntimeJarIT {
 
         assertThat(output()).hasSize(1);
         assertThat(output().getFirst())
-                .matches("\\S+Z INFO dev\\.ghillie\\.runtime\\.Main: ghillie-runtime \\S+ \\(commit \\S+\\) listening on http://127\\.0\\.0\\.1:"
-                        + port + " in \\d+ ms");
+                .matches(
+                        "\\S+Z INFO dev\\.ghillie\\.runtime\\.Main: ghillie-runtime \\S+ \\(commit \\S+\\) listening on http://127\\.0\\.0\\.1:"
+                                + port + " in \\d+ ms");
     }
 
     @Test
@@ -111,7 +116,8 @@ class RuntimeJarIT {
     @Test
     void sigtermTurnsReadyUnavailableFirstThenExits() throws Exception {
         int port = FreePort.pick();
-        launch(Map.of("GHILLIE_HOST", "127.0.0.1", "GHILLIE_PORT", Integer.toString(port), "GHILLIE_DRAIN_DELAY_MS", "5000"));
+        launch(Map.of(
+                "GHILLIE_HOST", "127.0.0.1", "GHILLIE_PORT", Integer.toString(port), "GHILLIE_DRAIN_DELAY_MS", "5000"));
         HttpProbe http = new HttpProbe(port);
         awaitStatus(http, "/ready", 200);
 
@@ -127,9 +133,15 @@ class RuntimeJarIT {
     void sigtermLetsARequestInFlightFinish() throws Exception {
         int port = FreePort.pick();
         try (ServerSocket silentDatabase = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-            launch(Map.of("GHILLIE_HOST", "127.0.0.1", "GHILLIE_PORT", Integer.toString(port),
-                    "GHILLIE_CHECK_TIMEOUT_MS", "3000",
-                    "DATABASE_URL", "postgresql://u:p@127.0.0.1:" + silentDatabase.getLocalPort() + "/db"));
+            launch(Map.of(
+                    "GHILLIE_HOST",
+                    "127.0.0.1",
+                    "GHILLIE_PORT",
+                    Integer.toString(port),
+                    "GHILLIE_CHECK_TIMEOUT_MS",
+                    "3000",
+                    "DATABASE_URL",
+                    "postgresql://u:p@127.0.0.1:" + silentDatabase.getLocalPort() + "/db"));
             HttpProbe http = new HttpProbe(port);
             awaitStatus(http, "/health", 200);
 
@@ -140,7 +152,9 @@ class RuntimeJarIT {
 
                 HttpProbe.Response response = inFlight.get(60, TimeUnit.SECONDS);
                 assertThat(response.status()).isEqualTo(503);
-                assertThat(response.body()).isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"shutdown\":\"the service is stopping\",\"database\":\"timed out\"}}");
+                assertThat(response.body())
+                        .isEqualTo(
+                                "{\"status\":\"not-ready\",\"checks\":{\"shutdown\":\"the service is stopping\",\"database\":\"timed out\"}}");
             }
         }
         exitCode();

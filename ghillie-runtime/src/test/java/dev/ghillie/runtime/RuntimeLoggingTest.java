@@ -23,26 +23,35 @@ class RuntimeLoggingTest {
             System.gc();
         }
 
-        assertThat(Logger.getLogger("io.helidon.webserver.LoomServer").isLoggable(Level.INFO)).isFalse();
-        assertThat(Logger.getLogger("io.helidon.webserver.LoomServer").isLoggable(Level.WARNING)).isTrue();
-        assertThat(Logger.getLogger("redis.clients.jedis.Connection").isLoggable(Level.INFO)).isFalse();
-        assertThat(Logger.getLogger("dev.ghillie.runtime.Main").isLoggable(Level.INFO)).isTrue();
-        assertThat(Logger.getLogger("dev.ghillie.runtime.Main").isLoggable(Level.FINE)).isFalse();
+        assertThat(Logger.getLogger("io.helidon.webserver.LoomServer").isLoggable(Level.INFO))
+                .isFalse();
+        assertThat(Logger.getLogger("io.helidon.webserver.LoomServer").isLoggable(Level.WARNING))
+                .isTrue();
+        assertThat(Logger.getLogger("redis.clients.jedis.Connection").isLoggable(Level.INFO))
+                .isFalse();
+        assertThat(Logger.getLogger("dev.ghillie.runtime.Main").isLoggable(Level.INFO))
+                .isTrue();
+        assertThat(Logger.getLogger("dev.ghillie.runtime.Main").isLoggable(Level.FINE))
+                .isFalse();
     }
 
     @Test
     void atDebugEverythingShows() {
         RuntimeLogging.configure(Level.FINE);
 
-        assertThat(Logger.getLogger("io.helidon.webserver.LoomServer").isLoggable(Level.FINE)).isTrue();
-        assertThat(Logger.getLogger("dev.ghillie.runtime.Main").isLoggable(Level.FINE)).isTrue();
+        assertThat(Logger.getLogger("io.helidon.webserver.LoomServer").isLoggable(Level.FINE))
+                .isTrue();
+        assertThat(Logger.getLogger("dev.ghillie.runtime.Main").isLoggable(Level.FINE))
+                .isTrue();
     }
 
     @Test
     void atErrorEvenTheServiceIsQuietBelowSevere() {
         RuntimeLogging.configure(Level.SEVERE);
 
-        assertThat(Logger.getLogger("io.helidon.webserver.LoomServer").isLoggable(Level.WARNING)).isFalse();
-        assertThat(Logger.getLogger("dev.ghillie.runtime.Main").isLoggable(Level.INFO)).isFalse();
+        assertThat(Logger.getLogger("io.helidon.webserver.LoomServer").isLoggable(Level.WARNING))
+                .isFalse();
+        assertThat(Logger.getLogger("dev.ghillie.runtime.Main").isLoggable(Level.INFO))
+                .isFalse();
     }
 }

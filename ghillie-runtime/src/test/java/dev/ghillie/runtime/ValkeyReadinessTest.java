@@ -47,7 +47,8 @@ class ValkeyReadinessTest {
         HttpProbe.Response response = readyWith("redis://:not-the-Pa55@127.0.0.1:" + valkey.port());
 
         assertThat(response.status()).isEqualTo(503);
-        assertThat(response.body()).isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"valkey\":\"authentication failed\"}}");
+        assertThat(response.body())
+                .isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"valkey\":\"authentication failed\"}}");
         assertThat(response.body()).doesNotContain("not-the-Pa55");
     }
 
@@ -56,7 +57,8 @@ class ValkeyReadinessTest {
         HttpProbe.Response response = readyWith("redis://127.0.0.1:" + valkey.port());
 
         assertThat(response.status()).isEqualTo(503);
-        assertThat(response.body()).isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"valkey\":\"authentication failed\"}}");
+        assertThat(response.body())
+                .isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"valkey\":\"authentication failed\"}}");
     }
 
     @Test
@@ -64,7 +66,8 @@ class ValkeyReadinessTest {
         HttpProbe.Response response = readyWith("redis://127.0.0.1:" + FreePort.pick());
 
         assertThat(response.status()).isEqualTo(503);
-        assertThat(response.body()).isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"valkey\":\"connection refused\"}}");
+        assertThat(response.body())
+                .isEqualTo("{\"status\":\"not-ready\",\"checks\":{\"valkey\":\"connection refused\"}}");
     }
 
     @Test
@@ -75,8 +78,9 @@ class ValkeyReadinessTest {
             HttpProbe.Response response = new HttpProbe(server.port()).get("/ready");
 
             assertThat(response.status()).isEqualTo(503);
-            assertThat(response.body()).isEqualTo(
-                    "{\"status\":\"not-ready\",\"checks\":{\"database\":\"connection refused\",\"valkey\":\"connection refused\"}}");
+            assertThat(response.body())
+                    .isEqualTo(
+                            "{\"status\":\"not-ready\",\"checks\":{\"database\":\"connection refused\",\"valkey\":\"connection refused\"}}");
         }
     }
 }

@@ -25,7 +25,8 @@ public final class ClusterLifecycle {
         String name = spec.name();
         Optional<K3dCluster> existing = k3d.find(name);
         List<String> notes = new ArrayList<>();
-        ClusterAction action = ClusterAction.needed(existing.isPresent(), existing.map(K3dCluster::running).orElse(false));
+        ClusterAction action = ClusterAction.needed(
+                existing.isPresent(), existing.map(K3dCluster::running).orElse(false));
         K3dCluster cluster = switch (action) {
             case CREATED -> {
                 k3d.create(withConcretePorts(spec));
@@ -38,20 +39,24 @@ public final class ClusterLifecycle {
             case REUSED -> existing.get();
         };
         if (!cluster.running()) {
-            throw new ClusterException("Cluster '" + name + "' was " + action.verb() + " but only " + cluster.serversRunning()
+            throw new ClusterException("Cluster '" + name + "' was " + action.verb() + " but only "
+                    + cluster.serversRunning()
                     + " of " + cluster.serversCount() + " servers run: see `k3d cluster list`, or delete it with"
                     + " `k3d cluster delete " + name + "` and run again");
         }
-        HostPort ingress = cluster.ingress().orElseThrow(() -> new ClusterException("Cluster '" + name
-                + "' has no ingress port (no 80/tcp mapping on its load balancer), so the preview cannot be reached:"
-                + " delete it with `k3d cluster delete " + name + "` and run again, or choose another"
-                + " ghillie.preview.cluster"));
-        HostPort api = cluster.api().orElseThrow(() -> new ClusterException("Cluster '" + name
-                + "' reports no API port (k3d.server.api.port label): delete it with `k3d cluster delete " + name
-                + "` and run again"));
+        HostPort ingress = cluster.ingress()
+                .orElseThrow(() -> new ClusterException("Cluster '" + name
+                        + "' has no ingress port (no 80/tcp mapping on its load balancer), so the preview cannot be reached:"
+                        + " delete it with `k3d cluster delete " + name + "` and run again, or choose another"
+                        + " ghillie.preview.cluster"));
+        HostPort api = cluster.api()
+                .orElseThrow(() -> new ClusterException("Cluster '" + name
+                        + "' reports no API port (k3d.server.api.port label): delete it with `k3d cluster delete "
+                        + name
+                        + "` and run again"));
         if (action != ClusterAction.CREATED && spec.ingressPort() != 0 && spec.ingressPort() != ingress.port()) {
-            notes.add(ClusterSpec.PORT_SETTING + " " + spec.ingressPort() + " ignored: cluster " + name + " already serves on "
-                    + ingress + " (delete the cluster to change its port)");
+            notes.add(ClusterSpec.PORT_SETTING + " " + spec.ingressPort() + " ignored: cluster " + name
+                    + " already serves on " + ingress + " (delete the cluster to change its port)");
         }
         Path kubeconfig = k3d.writeKubeconfig(name);
         return new PreviewCluster(name, api, ingress, kubeconfig, action, notes);
@@ -81,7 +86,8 @@ public final class ClusterLifecycle {
     }
 
     private K3dCluster readBack(String name) {
-        return k3d.find(name).orElseThrow(() -> new ClusterException("k3d reported success but `k3d cluster list "
-                + name + "` does not show the cluster: run `k3d cluster list` to see what happened"));
+        return k3d.find(name)
+                .orElseThrow(() -> new ClusterException("k3d reported success but `k3d cluster list " + name
+                        + "` does not show the cluster: run `k3d cluster list` to see what happened"));
     }
 }

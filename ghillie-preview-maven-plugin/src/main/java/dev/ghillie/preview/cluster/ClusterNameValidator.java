@@ -11,8 +11,7 @@ public final class ClusterNameValidator {
     public static final int MAX_LENGTH = 32;
     private static final Pattern RFC_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
-    private ClusterNameValidator() {
-    }
+    private ClusterNameValidator() {}
 
     /**
      * @return {@code name}, unchanged, when k3d accepts it
@@ -24,7 +23,8 @@ public final class ClusterNameValidator {
                     + " name such as ghillie-local");
         }
         if (name.length() > MAX_LENGTH || !RFC_1123_LABEL.matcher(name).matches()) {
-            throw new ClusterException("ghillie.preview.cluster '" + name + "' is not a valid k3d cluster name: use at most "
+            throw new ClusterException("ghillie.preview.cluster '" + name
+                    + "' is not a valid k3d cluster name: use at most "
                     + MAX_LENGTH + " lowercase letters, digits and '-', starting and ending with a letter or digit"
                     + " (e.g. ghillie-local)");
         }

@@ -15,8 +15,14 @@ import java.util.Optional;
  * @param kubeconfigUpdate what to do to the user's default kubeconfig
  * @param registry         a k3d registry the nodes pull from ({@code --registry-use}), when the image is pushed
  */
-public record ClusterSpec(String name, int agents, int apiPort, int ingressPort, Duration timeout,
-        KubeconfigUpdate kubeconfigUpdate, Optional<K3dRegistry> registry) {
+public record ClusterSpec(
+        String name,
+        int agents,
+        int apiPort,
+        int ingressPort,
+        Duration timeout,
+        KubeconfigUpdate kubeconfigUpdate,
+        Optional<K3dRegistry> registry) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
     /**
@@ -28,14 +34,15 @@ public record ClusterSpec(String name, int agents, int apiPort, int ingressPort,
     public ClusterSpec {
         ClusterNameValidator.validate(name);
         if (agents < 0 || agents > 16) {
-            throw new ClusterException("ghillie.preview.agents " + agents + " is out of range: use 0 to 16 agent nodes");
+            throw new ClusterException(
+                    "ghillie.preview.agents " + agents + " is out of range: use 0 to 16 agent nodes");
         }
         requirePort(apiPort, "ghillie.preview.apiPort");
         requirePort(ingressPort, PORT_SETTING);
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new ClusterException("ghillie.preview.clusterTimeout " + timeout.toSeconds()
-                    + "s must be positive, e.g. 180");
+            throw new ClusterException(
+                    "ghillie.preview.clusterTimeout " + timeout.toSeconds() + "s must be positive, e.g. 180");
         }
         Objects.requireNonNull(kubeconfigUpdate, "kubeconfigUpdate");
         Objects.requireNonNull(registry, "registry");

@@ -17,9 +17,12 @@ public enum DockerCheck {
 
     public static DockerCheck parse(String value) {
         String wanted = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(v -> v.name().equals(wanted)).findFirst()
+        return Arrays.stream(values())
+                .filter(v -> v.name().equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> new ClusterException("ghillie.preview.dockerCheck '" + value + "' is not one of "
-                        + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT))
+                        + Arrays.stream(values())
+                                .map(v -> v.name().toLowerCase(Locale.ROOT))
                                 .collect(Collectors.joining(", "))));
     }
 }

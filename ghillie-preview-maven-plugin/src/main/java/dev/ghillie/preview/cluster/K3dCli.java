@@ -1,15 +1,14 @@
 package dev.ghillie.preview.cluster;
 
+import dev.ghillie.preview.process.ProcessException;
+import dev.ghillie.preview.process.ProcessResult;
+import dev.ghillie.preview.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import dev.ghillie.preview.process.ProcessException;
-import dev.ghillie.preview.process.ProcessResult;
-import dev.ghillie.preview.process.ProcessRunner;
 
 /**
  * {@link K3d} over the {@code k3d} v5 command line, found on the runner's PATH (the real k3d, the
@@ -21,6 +20,7 @@ public final class K3dCli implements K3d {
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(5);
     /** k3d needs time past its own --timeout to roll a failed create back. */
     static final Duration CREATE_GRACE = Duration.ofSeconds(60);
+
     private static final String NO_SUCH_CLUSTER = "No nodes found for given cluster";
 
     private final ProcessRunner runner;
@@ -44,7 +44,8 @@ public final class K3dCli implements K3d {
     @Override
     public String version() {
         ProcessResult result = succeed(run(commandTimeout, "version"));
-        return result.stdout().lines()
+        return result.stdout()
+                .lines()
                 .map(String::strip)
                 .filter(line -> line.startsWith("k3d version "))
                 .map(line -> line.substring("k3d version ".length()).strip())
@@ -55,7 +56,8 @@ public final class K3dCli implements K3d {
 
     @Override
     public List<K3dCluster> list() {
-        return parser.parse(succeed(run(commandTimeout, "cluster", "list", "-o", "json")).stdout());
+        return parser.parse(
+                succeed(run(commandTimeout, "cluster", "list", "-o", "json")).stdout());
     }
 
     @Override
@@ -64,7 +66,9 @@ public final class K3dCli implements K3d {
         if (!result.succeeded() && K3dMessages.logged(result, NO_SUCH_CLUSTER)) {
             return Optional.empty();
         }
-        return parser.parse(succeed(result).stdout()).stream().filter(c -> c.name().equals(name)).findFirst();
+        return parser.parse(succeed(result).stdout()).stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst();
     }
 
     @Override
@@ -73,12 +77,19 @@ public final class K3dCli implements K3d {
             throw new IllegalArgumentException("create needs concrete ports, got " + spec);
         }
         long timeoutSeconds = Math.max(1, (spec.timeout().toMillis() + 999) / 1000);
-        List<String> args = new ArrayList<>(List.of("cluster", "create", spec.name(),
-                "--api-port", "127.0.0.1:" + spec.apiPort(),
-                "-p", "127.0.0.1:" + spec.ingressPort() + ":80@loadbalancer",
-                "--agents", Integer.toString(spec.agents()),
+        List<String> args = new ArrayList<>(List.of(
+                "cluster",
+                "create",
+                spec.name(),
+                "--api-port",
+                "127.0.0.1:" + spec.apiPort(),
+                "-p",
+                "127.0.0.1:" + spec.ingressPort() + ":80@loadbalancer",
+                "--agents",
+                Integer.toString(spec.agents()),
                 "--wait",
-                "--timeout", timeoutSeconds + "s",
+                "--timeout",
+                timeoutSeconds + "s",
                 spec.kubeconfigUpdate().updateDefaultFlag(),
                 spec.kubeconfigUpdate().switchContextFlag()));
         spec.registry().ifPresent(registry -> args.addAll(List.of("--registry-use", registry.useReference())));
@@ -109,12 +120,17 @@ public final class K3dCli implements K3d {
     @Override
     public Path writeKubeconfig(String name) {
         ProcessResult result = succeed(run(commandTimeout, "kubeconfig", "write", name));
-        String printed = result.stdout().lines().map(String::strip).filter(line -> !line.isEmpty())
-                .reduce((first, second) -> second).orElse("");
+        String printed = result.stdout()
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .reduce((first, second) -> second)
+                .orElse("");
         Path path = Path.of(printed);
         if (printed.isEmpty() || !Files.isRegularFile(path)) {
-            throw new ClusterException("`k3d kubeconfig write " + name + "` did not print the path of a written file (got '"
-                    + runner.masker().mask(printed) + "'): check HOME / XDG_CONFIG_HOME are writable");
+            throw new ClusterException(
+                    "`k3d kubeconfig write " + name + "` did not print the path of a written file (got '"
+                            + runner.masker().mask(printed) + "'): check HOME / XDG_CONFIG_HOME are writable");
         }
         return path.toAbsolutePath();
     }

@@ -1,12 +1,11 @@
 package dev.ghillie.preview.cluster;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads {@code k3d cluster list -o json}: an array of clusters whose {@code nodes} carry the API port
@@ -49,10 +48,14 @@ final class K3dClusterListParser {
 
     private static K3dCluster toCluster(JsonNode cluster) {
         JsonNode nodes = cluster.path("nodes");
-        return new K3dCluster(cluster.path("name").asText(),
-                cluster.path("serversRunning").asInt(), cluster.path("serversCount").asInt(),
-                cluster.path("agentsRunning").asInt(), cluster.path("agentsCount").asInt(),
-                apiOf(nodes), ingressOf(nodes));
+        return new K3dCluster(
+                cluster.path("name").asText(),
+                cluster.path("serversRunning").asInt(),
+                cluster.path("serversCount").asInt(),
+                cluster.path("agentsRunning").asInt(),
+                cluster.path("agentsCount").asInt(),
+                apiOf(nodes),
+                ingressOf(nodes));
     }
 
     private static Optional<HostPort> apiOf(JsonNode nodes) {
@@ -60,7 +63,8 @@ final class K3dClusterListParser {
             JsonNode labels = node.path("runtimeLabels");
             if ("server".equals(node.path("role").asText()) && labels.hasNonNull("k3d.server.api.port")) {
                 return port(labels.path("k3d.server.api.port").asText())
-                        .map(p -> new HostPort(labels.path("k3d.server.api.hostIP").asText(""), p));
+                        .map(p -> new HostPort(
+                                labels.path("k3d.server.api.hostIP").asText(""), p));
             }
         }
         return Optional.empty();

@@ -27,8 +27,14 @@ final class K3dLog {
 
     /** logrus levels; {@link #PLAIN} is output k3d printed without logrus. */
     enum Level {
-        PANIC("panic", "PANI"), FATAL("fatal", "FATA"), ERROR("error", "ERRO"), WARNING("warning", "WARN"),
-        INFO("info", "INFO"), DEBUG("debug", "DEBU"), TRACE("trace", "TRAC"), PLAIN("", "");
+        PANIC("panic", "PANI"),
+        FATAL("fatal", "FATA"),
+        ERROR("error", "ERRO"),
+        WARNING("warning", "WARN"),
+        INFO("info", "INFO"),
+        DEBUG("debug", "DEBU"),
+        TRACE("trace", "TRAC"),
+        PLAIN("", "");
 
         private final String logfmtName;
         private final String colouredName;
@@ -72,10 +78,10 @@ final class K3dLog {
     }
 
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
-    private static final Pattern COLOURED = Pattern.compile("^(PANI|FATA|ERRO|WARN|INFO|DEBU|TRAC)(?:\\[[^\\]]*\\])? ?(.*)$");
+    private static final Pattern COLOURED =
+            Pattern.compile("^(PANI|FATA|ERRO|WARN|INFO|DEBU|TRAC)(?:\\[[^\\]]*\\])? ?(.*)$");
 
-    private K3dLog() {
-    }
+    private K3dLog() {}
 
     static String withoutColours(String text) {
         return ANSI.matcher(text).replaceAll("");
@@ -95,7 +101,8 @@ final class K3dLog {
             }
             Matcher coloured = COLOURED.matcher(line);
             if (coloured.matches()) {
-                entries.add(new Entry(Level.fromColoured(coloured.group(1)), coloured.group(2).strip()));
+                entries.add(new Entry(
+                        Level.fromColoured(coloured.group(1)), coloured.group(2).strip()));
                 continuable = true;
             } else if (line.isBlank()) {
                 continue;
@@ -196,7 +203,8 @@ final class K3dLog {
                 }
                 case 'u', 'U' -> {
                     int digits = escape == 'u' ? 4 : 8;
-                    bytes.writeBytes(new String(Character.toChars(hex(quoted, i, digits))).getBytes(StandardCharsets.UTF_8));
+                    bytes.writeBytes(
+                            new String(Character.toChars(hex(quoted, i, digits))).getBytes(StandardCharsets.UTF_8));
                     i += digits;
                 }
                 default -> bytes.write(escape); // \" \\ \'

@@ -1,17 +1,15 @@
 package dev.ghillie.preview.cluster;
 
+import dev.ghillie.preview.process.ProcessResult;
+import dev.ghillie.preview.process.SecretMasker;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import dev.ghillie.preview.process.ProcessResult;
-import dev.ghillie.preview.process.SecretMasker;
-
 /** Turns k3d's logrus output ({@link K3dLog}) into one line a user can act on. */
 final class K3dMessages {
 
-    private K3dMessages() {
-    }
+    private K3dMessages() {}
 
     /** Whether any message k3d logged (on either stream) contains {@code text}. */
     static boolean logged(ProcessResult result, String text) {
@@ -20,7 +18,9 @@ final class K3dMessages {
 
     /** Whether k3d logged an error (or worse), whatever its exit code. */
     static boolean loggedError(ProcessResult result) {
-        return entries(result).stream().anyMatch(entry -> entry.level() == K3dLog.Level.ERROR || entry.level().ends());
+        return entries(result).stream()
+                .anyMatch(entry ->
+                        entry.level() == K3dLog.Level.ERROR || entry.level().ends());
     }
 
     /** k3d's last message on stderr (stdout when stderr is empty), on one line. */
@@ -38,11 +38,19 @@ final class K3dMessages {
      */
     static String failure(ProcessResult result, SecretMasker masker) {
         List<K3dLog.Entry> entries = entries(result);
-        Optional<K3dLog.Entry> fatal = entries.reversed().stream().filter(entry -> entry.level().ends()).findFirst();
-        Optional<K3dLog.Entry> error = entries.stream().filter(entry -> entry.level() == K3dLog.Level.ERROR).findFirst();
+        Optional<K3dLog.Entry> fatal = entries.reversed().stream()
+                .filter(entry -> entry.level().ends())
+                .findFirst();
+        Optional<K3dLog.Entry> error = entries.stream()
+                .filter(entry -> entry.level() == K3dLog.Level.ERROR)
+                .findFirst();
         String reason = fatal.or(() -> error).map(K3dLog.Entry::oneLine).orElseGet(() -> lastMessage(result));
-        StringBuilder message = new StringBuilder("`").append(shortCommand(result.command())).append("` failed (exit ")
-                .append(result.exitCode()).append("): ").append(reason);
+        StringBuilder message = new StringBuilder("`")
+                .append(shortCommand(result.command()))
+                .append("` failed (exit ")
+                .append(result.exitCode())
+                .append("): ")
+                .append(reason);
         String cause = error.map(K3dLog.Entry::oneLine).orElse("");
         if (!cause.isEmpty() && !reason.contains(cause)) {
             message.append(" (").append(cause).append(")");
@@ -60,8 +68,9 @@ final class K3dMessages {
 
     private static String hint(List<K3dLog.Entry> entries, List<String> command) {
         String name = command.size() > 3 ? command.get(3) : "NAME";
-        Predicate<String> said = text -> entries.stream().anyMatch(entry -> entry.level() != K3dLog.Level.PLAIN
-                && entry.message().contains(text));
+        Predicate<String> said = text -> entries.stream()
+                .anyMatch(entry ->
+                        entry.level() != K3dLog.Level.PLAIN && entry.message().contains(text));
         if (said.test("Cannot connect to the Docker daemon")) {
             return ": the Docker daemon is not answering: start Docker Desktop / `sudo systemctl start docker`";
         }

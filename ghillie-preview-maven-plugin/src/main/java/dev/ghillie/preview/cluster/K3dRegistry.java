@@ -45,12 +45,14 @@ public record K3dRegistry(String name, int port) {
 
     /** The command that makes this registry, for messages. */
     public String createCommand() {
-        return "k3d registry create " + (name.startsWith("k3d-") ? name.substring(4) : name) + " --port 127.0.0.1:" + port;
+        return "k3d registry create " + (name.startsWith("k3d-") ? name.substring(4) : name) + " --port 127.0.0.1:"
+                + port;
     }
 
     private static ClusterException invalid(String value) {
-        return new ClusterException(SETTING + "='" + value + "' is not a k3d registry: use NAME:PORT as k3d cluster create"
-                + " --registry-use takes it, e.g. k3d-ghillie-registry:5001 (made by: k3d registry create ghillie-registry"
-                + " --port 127.0.0.1:5001)");
+        return new ClusterException(
+                SETTING + "='" + value + "' is not a k3d registry: use NAME:PORT as k3d cluster create"
+                        + " --registry-use takes it, e.g. k3d-ghillie-registry:5001 (made by: k3d registry create ghillie-registry"
+                        + " --port 127.0.0.1:5001)");
     }
 }

@@ -31,15 +31,17 @@ public record KubernetesRequirement(KubernetesVersion minimum, String neededBy, 
             if (!k3sDefault.get().isOlderThan(minimum)) {
                 return Optional.empty();
             }
-            return Optional.of("k3d " + k3dVersion + " creates Kubernetes " + k3sDefault.get() + " clusters, but " + neededBy
-                    + " needs Kubernetes " + minimum + " or newer: " + upgradeK3d() + ", or set " + otherwise);
+            return Optional.of(
+                    "k3d " + k3dVersion + " creates Kubernetes " + k3sDefault.get() + " clusters, but " + neededBy
+                            + " needs Kubernetes " + minimum + " or newer: " + upgradeK3d() + ", or set " + otherwise);
         }
         Optional<KubernetesVersion> k3d = KubernetesVersion.parse(k3dVersion);
         // Without the k3s line, go by k3d's release: before v5.7 they all default to older than 1.29.
-        if (k3d.isPresent() && !minimum.isOlderThan(KubernetesVersion.minor(1, 29))
+        if (k3d.isPresent()
+                && !minimum.isOlderThan(KubernetesVersion.minor(1, 29))
                 && k3d.get().isOlderThan(KubernetesVersion.parse(K3D_FOR_1_29).orElseThrow())) {
-            return Optional.of("k3d " + k3dVersion + " creates clusters older than Kubernetes " + minimum + ", but " + neededBy
-                    + " needs " + minimum + " or newer: " + upgradeK3d() + ", or set " + otherwise);
+            return Optional.of("k3d " + k3dVersion + " creates clusters older than Kubernetes " + minimum + ", but "
+                    + neededBy + " needs " + minimum + " or newer: " + upgradeK3d() + ", or set " + otherwise);
         }
         return Optional.empty();
     }
@@ -48,9 +50,12 @@ public record KubernetesRequirement(KubernetesVersion minimum, String neededBy, 
     public void requireServer(String cluster, String serverVersion) {
         Optional<KubernetesVersion> server = KubernetesVersion.parse(serverVersion);
         if (server.isPresent() && server.get().isOlderThan(minimum)) {
-            throw new ClusterException("cluster " + cluster + " runs Kubernetes " + server.get() + " (its API server's /version),"
-                    + " but " + neededBy + " needs Kubernetes " + minimum + " or newer: delete it (`k3d cluster delete " + cluster
-                    + "`) and run again with k3d " + newEnoughK3d() + " (" + Preflight.K3D_INSTALL + "), or set " + otherwise);
+            throw new ClusterException(
+                    "cluster " + cluster + " runs Kubernetes " + server.get() + " (its API server's /version),"
+                            + " but " + neededBy + " needs Kubernetes " + minimum
+                            + " or newer: delete it (`k3d cluster delete " + cluster
+                            + "`) and run again with k3d " + newEnoughK3d() + " (" + Preflight.K3D_INSTALL
+                            + "), or set " + otherwise);
         }
     }
 
@@ -59,7 +64,8 @@ public record KubernetesRequirement(KubernetesVersion minimum, String neededBy, 
     }
 
     private String newEnoughK3d() {
-        return minimum.isOlderThan(KubernetesVersion.minor(1, 30)) ? K3D_FOR_1_29 + " or newer" : "a release whose default k3s is "
-                + minimum + " or newer";
+        return minimum.isOlderThan(KubernetesVersion.minor(1, 30))
+                ? K3D_FOR_1_29 + " or newer"
+                : "a release whose default k3s is " + minimum + " or newer";
     }
 }

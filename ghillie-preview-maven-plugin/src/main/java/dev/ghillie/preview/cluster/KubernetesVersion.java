@@ -22,8 +22,8 @@ public record KubernetesVersion(int major, int minor, String text) {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new KubernetesVersion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-                text.strip()));
+        return Optional.of(new KubernetesVersion(
+                Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), text.strip()));
     }
 
     /** e.g. {@code 1.29}, for a minimum. */

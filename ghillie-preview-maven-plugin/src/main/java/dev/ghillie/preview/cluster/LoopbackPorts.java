@@ -25,12 +25,12 @@ public class LoopbackPorts {
                     return port;
                 }
             } catch (IOException e) {
-                throw new ClusterException("Cannot find a free port on 127.0.0.1 (" + e.getMessage()
-                        + "): set " + ClusterSpec.PORT_SETTING + " to a fixed free port");
+                throw new ClusterException("Cannot find a free port on 127.0.0.1 (" + e.getMessage() + "): set "
+                        + ClusterSpec.PORT_SETTING + " to a fixed free port");
             }
         }
-        throw new ClusterException("Cannot find a free port on 127.0.0.1: set " + ClusterSpec.PORT_SETTING
-                + " to a fixed free port");
+        throw new ClusterException(
+                "Cannot find a free port on 127.0.0.1: set " + ClusterSpec.PORT_SETTING + " to a fixed free port");
     }
 
     /** Whether nothing listens on 127.0.0.1:{@code port} right now. */

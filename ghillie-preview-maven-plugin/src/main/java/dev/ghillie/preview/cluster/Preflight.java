@@ -1,5 +1,9 @@
 package dev.ghillie.preview.cluster;
 
+import dev.ghillie.preview.process.ExecutableLocator;
+import dev.ghillie.preview.process.ProcessException;
+import dev.ghillie.preview.process.ProcessResult;
+import dev.ghillie.preview.process.ProcessRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,11 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.ghillie.preview.process.ExecutableLocator;
-import dev.ghillie.preview.process.ProcessException;
-import dev.ghillie.preview.process.ProcessResult;
-import dev.ghillie.preview.process.ProcessRunner;
 
 /**
  * Checks, before anything is changed, that k3d (v5) and a container runtime are there. Every problem
@@ -49,7 +48,8 @@ public final class Preflight {
      *
      * @throws PreflightException listing every problem found
      */
-    public PreflightResult check(DockerCheck dockerCheck, String clusterName, Optional<KubernetesRequirement> kubernetes) {
+    public PreflightResult check(
+            DockerCheck dockerCheck, String clusterName, Optional<KubernetesRequirement> kubernetes) {
         ExecutableLocator locator = runner.executables();
         Optional<Path> k3d = locator.find(K3dCli.EXECUTABLE);
         Optional<Path> docker = locator.find("docker");
@@ -89,7 +89,11 @@ public final class Preflight {
             problems.add("`k3d version` failed (exit " + result.exitCode() + "): reinstall k3d v5 from " + K3D_INSTALL);
             return "";
         }
-        String line = result.stdout().lines().filter(l -> l.startsWith("k3d version ")).findFirst().orElse("");
+        String line = result.stdout()
+                .lines()
+                .filter(l -> l.startsWith("k3d version "))
+                .findFirst()
+                .orElse("");
         Matcher matcher = K3D_VERSION.matcher(line.replace("k3d version ", "").strip());
         if (!matcher.matches()) {
             return line;
@@ -102,9 +106,13 @@ public final class Preflight {
 
     /** {@code k3s version v1.31.5-k3s1 (default)}: the Kubernetes k3d's new clusters run (k3d cmd/root.go printVersion). */
     private static Optional<KubernetesVersion> k3sDefault(ProcessResult result) {
-        return result.stdout().lines().map(String::strip).filter(line -> line.startsWith("k3s version "))
+        return result.stdout()
+                .lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith("k3s version "))
                 .map(line -> line.substring("k3s version ".length()).replace("(default)", ""))
-                .flatMap(text -> KubernetesVersion.parse(text).stream()).findFirst();
+                .flatMap(text -> KubernetesVersion.parse(text).stream())
+                .findFirst();
     }
 
     private boolean clusterExists(String clusterName, List<String> problems) {
@@ -117,15 +125,21 @@ public final class Preflight {
     }
 
     private void dockerInfo(List<String> problems) {
-        probe(problems, "docker", "info").filter(result -> !result.succeeded()).ifPresent(result -> problems.add(
-                "Docker daemon is not answering (`docker info` exit " + result.exitCode() + "): start Docker Desktop / "
-                        + "`sudo systemctl start docker`, or set ghillie.preview.dockerCheck=skip if your k3d needs no Docker"));
+        probe(problems, "docker", "info")
+                .filter(result -> !result.succeeded())
+                .ifPresent(
+                        result -> problems.add(
+                                "Docker daemon is not answering (`docker info` exit " + result.exitCode()
+                                        + "): start Docker Desktop / "
+                                        + "`sudo systemctl start docker`, or set ghillie.preview.dockerCheck=skip if your k3d needs no Docker"));
     }
 
     private void k3dReachesRuntime(List<String> problems) {
-        probe(problems, K3dCli.EXECUTABLE, "cluster", "list", "-o", "json").filter(result -> !result.succeeded())
+        probe(problems, K3dCli.EXECUTABLE, "cluster", "list", "-o", "json")
+                .filter(result -> !result.succeeded())
                 .ifPresent(result -> problems.add("docker is not on the PATH and k3d cannot reach a container runtime ("
-                        + runner.masker().mask(K3dMessages.lastMessage(result)) + "): install Docker from " + DOCKER_INSTALL));
+                        + runner.masker().mask(K3dMessages.lastMessage(result)) + "): install Docker from "
+                        + DOCKER_INSTALL));
     }
 
     private Optional<ProcessResult> probe(List<String> problems, String executable, String... args) {

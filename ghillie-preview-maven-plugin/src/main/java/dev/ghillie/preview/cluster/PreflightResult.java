@@ -15,6 +15,8 @@ public record PreflightResult(Path k3d, String k3dVersion, Optional<Path> docker
 
     /** Which probe vouched for the container runtime. */
     public enum RuntimeCheck {
-        DOCKER_INFO, K3D_CLUSTER_LIST, SKIPPED
+        DOCKER_INFO,
+        K3D_CLUSTER_LIST,
+        SKIPPED
     }
 }

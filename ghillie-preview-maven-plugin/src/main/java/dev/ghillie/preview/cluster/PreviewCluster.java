@@ -14,8 +14,8 @@ import java.util.List;
  * @param action     created, started or reused
  * @param notes      one-line remarks for the user (e.g. a requested port the existing cluster does not use)
  */
-public record PreviewCluster(String name, HostPort api, HostPort ingress, Path kubeconfig, ClusterAction action,
-        List<String> notes) {
+public record PreviewCluster(
+        String name, HostPort api, HostPort ingress, Path kubeconfig, ClusterAction action, List<String> notes) {
 
     public PreviewCluster {
         notes = List.copyOf(notes);
@@ -23,19 +23,21 @@ public record PreviewCluster(String name, HostPort api, HostPort ingress, Path k
 
     /** {@code http://127.0.0.1:PORT}: where the preview answers. */
     public String ingressUrl() {
-        return loopbackIngressUrl().orElseThrow(() -> new ClusterException("cluster " + name + " has no ingress on this machine:"
-                + " use ghillie.preview.access=port-forward"));
+        return loopbackIngressUrl()
+                .orElseThrow(() -> new ClusterException("cluster " + name + " has no ingress on this machine:"
+                        + " use ghillie.preview.access=port-forward"));
     }
 
     /** Where the ingress answers on this machine, when the cluster maps one. */
     public java.util.Optional<String> loopbackIngressUrl() {
-        return ingress.equals(HostPort.NONE) ? java.util.Optional.empty()
+        return ingress.equals(HostPort.NONE)
+                ? java.util.Optional.empty()
                 : java.util.Optional.of("http://" + ingress.dialHost() + ":" + ingress.port());
     }
 
     /** e.g. {@code cluster ghillie-local reused (ingress http://127.0.0.1:8080, API 127.0.0.1:6550)}. */
     public String summary() {
-        return "cluster " + name + " " + action.verb() + " (" + loopbackIngressUrl().map(url -> "ingress " + url + ", ").orElse("")
-                + "API " + api + ")";
+        return "cluster " + name + " " + action.verb() + " ("
+                + loopbackIngressUrl().map(url -> "ingress " + url + ", ").orElse("") + "API " + api + ")";
     }
 }

@@ -33,7 +33,11 @@ public final class ChangeClassifier {
 
     /** The change the files make; empty when none of them is an input. */
     public Optional<Change> classify(Collection<Path> files, Instant firstSeen) {
-        List<Path> relevant = files.stream().map(file -> file.toAbsolutePath().normalize()).distinct().filter(this::isInput).toList();
+        List<Path> relevant = files.stream()
+                .map(file -> file.toAbsolutePath().normalize())
+                .distinct()
+                .filter(this::isInput)
+                .toList();
         if (relevant.isEmpty()) {
             return Optional.empty();
         }
@@ -46,7 +50,8 @@ public final class ChangeClassifier {
     }
 
     private boolean imageInput(Path path) {
-        return inputs.moduleSources().stream().anyMatch(path::startsWith) || inputs.dependencySources().stream().anyMatch(path::startsWith);
+        return inputs.moduleSources().stream().anyMatch(path::startsWith)
+                || inputs.dependencySources().stream().anyMatch(path::startsWith);
     }
 
     private boolean releaseInput(Path path) {

@@ -31,7 +31,8 @@ public final class Debounce {
 
     public Debounce(Duration quiet, Duration longestWait) {
         if (quiet.isNegative() || longestWait.compareTo(quiet) < 0) {
-            throw new IllegalArgumentException("quiet " + quiet + " must be >= 0 and <= the longest wait " + longestWait);
+            throw new IllegalArgumentException(
+                    "quiet " + quiet + " must be >= 0 and <= the longest wait " + longestWait);
         }
         this.quiet = quiet;
         this.longestWait = longestWait;

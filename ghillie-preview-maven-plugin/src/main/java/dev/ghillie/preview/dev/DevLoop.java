@@ -28,8 +28,13 @@ import java.util.stream.Collectors;
 public final class DevLoop {
 
     /** One round, as printed and as handed to the caller (which records a served image in preview.json). */
-    public record Round(int number, Change change, Map<String, Duration> stages, Optional<ImageResult> served,
-            Optional<String> failure, Duration took) {
+    public record Round(
+            int number,
+            Change change,
+            Map<String, Duration> stages,
+            Optional<ImageResult> served,
+            Optional<String> failure,
+            Duration took) {
         public Round {
             stages = Map.copyOf(stages);
         }
@@ -58,9 +63,19 @@ public final class DevLoop {
     /** The app Secret's checksum up gave the release: a round leaves the Secret as it is, so its pods' annotation too. */
     private final String appSecretChecksum;
 
-    public DevLoop(UpSteps steps, PreviewCluster cluster, ImageResult image, String appSecretChecksum, PreviewAccess access, TimedServiceBuild moduleBuild,
-            DependencyBuild dependencyBuild, ServingCheck serving, AccessRefresh refresh, Consumer<String> out,
-            Consumer<Round> onServing, Clock clock) {
+    public DevLoop(
+            UpSteps steps,
+            PreviewCluster cluster,
+            ImageResult image,
+            String appSecretChecksum,
+            PreviewAccess access,
+            TimedServiceBuild moduleBuild,
+            DependencyBuild dependencyBuild,
+            ServingCheck serving,
+            AccessRefresh refresh,
+            Consumer<String> out,
+            Consumer<Round> onServing,
+            Clock clock) {
         this.steps = steps;
         this.cluster = cluster;
         this.appSecretChecksum = appSecretChecksum;
@@ -110,15 +125,22 @@ public final class DevLoop {
                     timed(stages, "dependencies", () -> dependencyBuild.build(change.changedDependencies()));
                 }
                 try {
-                    image = timed(stages, "image", () -> steps.buildImage(() -> cluster).value());
+                    image = timed(
+                            stages,
+                            "image",
+                            () -> steps.buildImage(() -> cluster).value());
                 } finally {
                     splitModuleBuild(stages);
                 }
                 current = image;
             }
             ImageResult built = image;
-            ImageResult onNodes = timed(stages, "load", () -> steps.loadImage(cluster, built).value());
-            timed(stages, "release", () -> steps.release(cluster, onNodes, appSecretChecksum).value());
+            ImageResult onNodes =
+                    timed(stages, "load", () -> steps.loadImage(cluster, built).value());
+            timed(
+                    stages,
+                    "release",
+                    () -> steps.release(cluster, onNodes, appSecretChecksum).value());
             timed(stages, "rollout", () -> steps.rollout(cluster).value());
             access = refresh.afterRollout(access);
             timed(stages, "url", () -> {
@@ -132,10 +154,17 @@ public final class DevLoop {
             onServing.accept(round);
             return round;
         } catch (RuntimeException e) {
-            String failedStage = stages.isEmpty() ? "build" : stages.keySet().stream().reduce((a, b) -> b).orElseThrow();
+            String failedStage = stages.isEmpty()
+                    ? "build"
+                    : stages.keySet().stream().reduce((a, b) -> b).orElseThrow();
             out.accept(what + stageTimes(stages) + " failed: " + diagnosis(e));
             out.accept("still serving " + served.digest() + " from the last good pods; waiting for the next change");
-            return new Round(number, change, stages, Optional.empty(), Optional.of(failedStage + ": " + diagnosis(e)),
+            return new Round(
+                    number,
+                    change,
+                    stages,
+                    Optional.empty(),
+                    Optional.of(failedStage + ": " + diagnosis(e)),
                     since(change.firstSeen()));
         }
     }
@@ -156,7 +185,9 @@ public final class DevLoop {
     /** A user-facing failure is its message; anything else also names its kind, since its message may be bare. */
     private static String diagnosis(RuntimeException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        return e instanceof PreviewException ? message : e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return e instanceof PreviewException
+                ? message
+                : e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     /** Runs a stage and keeps its time, also when it fails (the line then shows how far the round got). */
@@ -175,7 +206,8 @@ public final class DevLoop {
     }
 
     private static String stageTimes(Map<String, Duration> stages) {
-        return stages.entrySet().stream().map(stage -> stage.getKey() + " " + DurationText.of(stage.getValue()))
+        return stages.entrySet().stream()
+                .map(stage -> stage.getKey() + " " + DurationText.of(stage.getValue()))
                 .collect(Collectors.joining(", "));
     }
 

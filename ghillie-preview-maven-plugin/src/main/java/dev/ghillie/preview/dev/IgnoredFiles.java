@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class IgnoredFiles {
 
-    private IgnoredFiles() {
-    }
+    private IgnoredFiles() {}
 
     /**
      * {@code *~} (Emacs, gedit backups), {@code .#*} (Emacs lock links), {@code *.swp}/{@code *.swx}/{@code *.swo} (vim
@@ -19,8 +18,12 @@ final class IgnoredFiles {
      */
     static boolean isEditorTemporary(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith("~") || name.startsWith(".#") || name.equals("4913") || name.endsWith(".tmp")
-                || name.endsWith("___jb_tmp___") || name.endsWith("___jb_old___")
+        return name.endsWith("~")
+                || name.startsWith(".#")
+                || name.equals("4913")
+                || name.endsWith(".tmp")
+                || name.endsWith("___jb_tmp___")
+                || name.endsWith("___jb_old___")
                 || List.of(".swp", ".swx", ".swo").stream().anyMatch(name::endsWith);
     }
 }

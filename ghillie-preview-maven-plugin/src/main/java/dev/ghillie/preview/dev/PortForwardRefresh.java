@@ -32,9 +32,11 @@ public final class PortForwardRefresh implements AccessRefresh, AutoCloseable {
     @Override
     public synchronized PreviewAccess afterRollout(PreviewAccess access) {
         int port = URI.create(access.url()).getPort();
-        String service = ReleaseServices.first(client, release).orElseThrow(() -> new PreviewException("release "
-                + release.labels().get(LabelSelection.INSTANCE_LABEL) + " has no Service in namespace " + release.namespace()
-                + " to port-forward to"));
+        String service = ReleaseServices.first(client, release)
+                .orElseThrow(() -> new PreviewException("release "
+                        + release.labels().get(LabelSelection.INSTANCE_LABEL) + " has no Service in namespace "
+                        + release.namespace()
+                        + " to port-forward to"));
         try {
             access.session().close();
         } catch (Exception e) {

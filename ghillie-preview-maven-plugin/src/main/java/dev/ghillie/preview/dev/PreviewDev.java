@@ -25,13 +25,13 @@ public final class PreviewDev {
 
     /** Lines of each running pod's log shown when streaming starts: enough to see it start, not its history. */
     private static final int TAIL_AT_START = 5;
+
     private static final Duration LOG_DISCOVERY = Duration.ofSeconds(1);
     /** A burst that never goes quiet (a tool rewriting a file in a loop) still makes a round after this. */
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(3);
 
     /** What the loop watches and how long a burst of saves must be quiet. */
-    public record Options(WatchedInputs inputs, Duration quietPeriod) {
-    }
+    public record Options(WatchedInputs inputs, Duration quietPeriod) {}
 
     private final PreviewSettings settings;
     private final UpSteps steps;
@@ -52,8 +52,15 @@ public final class PreviewDev {
      * @param beforeWaiting called on the loop's thread each time before it waits for a change (the mojo takes Ctrl-C back
      *                    from Helm's native library there)
      */
-    public PreviewDev(PreviewSettings settings, UpSteps steps, TimedServiceBuild moduleBuild, DependencyBuild dependencyBuild,
-            Options options, Consumer<String> out, Consumer<String> podLines, Consumer<PreviewUp.Result> onServing,
+    public PreviewDev(
+            PreviewSettings settings,
+            UpSteps steps,
+            TimedServiceBuild moduleBuild,
+            DependencyBuild dependencyBuild,
+            Options options,
+            Consumer<String> out,
+            Consumer<String> podLines,
+            Consumer<PreviewUp.Result> onServing,
             Runnable beforeWaiting) {
         this.beforeWaiting = beforeWaiting;
         this.settings = settings;
@@ -68,31 +75,58 @@ public final class PreviewDev {
 
     /** Up, then rounds until {@link #stop()}. */
     public void run() {
-        PreviewUp.Result up = new PreviewUp(steps, PlatformSelection.of(settings.platform()), settings.service(), out).run();
+        PreviewUp.Result up =
+                new PreviewUp(steps, PlatformSelection.of(settings.platform()), settings.service(), out).run();
         onServing.accept(up);
         LabelSelection release = LabelSelection.helmRelease(settings.namespace(), settings.release());
         KubeClientFactory clients = new KubeClientFactory();
         DevLoop loop = null;
         try (KubernetesClient logClient = clients.open(up.cluster().kubeconfig());
-                LogFollow logs = new PodLogStreamer(logClient).follow(LogQuery.all(release).withTailLines(TAIL_AT_START), podLines,
-                        LOG_DISCOVERY);
-                AccessRefreshHolder refresh = new AccessRefreshHolder(settings.access() == AccessMode.PORT_FORWARD
-                        ? new PortForwardRefresh(clients.open(up.cluster().kubeconfig()), release, out) : null);
-                SourceWatcher sources = new SourceWatcher(options.inputs(), new Debounce(options.quietPeriod(),
-                        LONGEST_WAIT.compareTo(options.quietPeriod()) < 0 ? options.quietPeriod() : LONGEST_WAIT), Clock.systemUTC())) {
+                LogFollow logs = new PodLogStreamer(logClient)
+                        .follow(LogQuery.all(release).withTailLines(TAIL_AT_START), podLines, LOG_DISCOVERY);
+                AccessRefreshHolder refresh = new AccessRefreshHolder(
+                        settings.access() == AccessMode.PORT_FORWARD
+                                ? new PortForwardRefresh(
+                                        clients.open(up.cluster().kubeconfig()), release, out)
+                                : null);
+                SourceWatcher sources = new SourceWatcher(
+                        options.inputs(),
+                        new Debounce(
+                                options.quietPeriod(),
+                                LONGEST_WAIT.compareTo(options.quietPeriod()) < 0
+                                        ? options.quietPeriod()
+                                        : LONGEST_WAIT),
+                        Clock.systemUTC())) {
             watcher = sources;
             if (stopped) {
                 return;
             }
             out.accept("watching " + sources.watchedDirectories() + " directories (the service's sources and resources"
-                    + (options.inputs().dependencySources().isEmpty() ? "" : ", its reactor dependencies'") + ", the chart"
-                    + (options.inputs().valuesFiles().isEmpty() ? "" : ", the values files") + ") for changes; Ctrl-C ends the loop,"
+                    + (options.inputs().dependencySources().isEmpty() ? "" : ", its reactor dependencies'")
+                    + ", the chart"
+                    + (options.inputs().valuesFiles().isEmpty() ? "" : ", the values files")
+                    + ") for changes; Ctrl-C ends the loop,"
                     + " the preview stays up");
             DevLoop[] self = new DevLoop[1];
-            loop = new DevLoop(steps, up.cluster(), up.image(), up.appSecretChecksum(), up.access(), moduleBuild, dependencyBuild,
-                    new VersionServing(new PreviewProbe(), settings.service(), settings.rolloutTimeout()), refresh.refresh(), out,
-                    round -> onServing.accept(new PreviewUp.Result(up.cluster(), round.served().orElseThrow(), self[0].access(),
-                            up.platformServices(), round.stages(), up.appSecretChecksum())), Clock.systemUTC());
+            loop = new DevLoop(
+                    steps,
+                    up.cluster(),
+                    up.image(),
+                    up.appSecretChecksum(),
+                    up.access(),
+                    moduleBuild,
+                    dependencyBuild,
+                    new VersionServing(new PreviewProbe(), settings.service(), settings.rolloutTimeout()),
+                    refresh.refresh(),
+                    out,
+                    round -> onServing.accept(new PreviewUp.Result(
+                            up.cluster(),
+                            round.served().orElseThrow(),
+                            self[0].access(),
+                            up.platformServices(),
+                            round.stages(),
+                            up.appSecretChecksum())),
+                    Clock.systemUTC());
             self[0] = loop;
             loop.run(() -> {
                 beforeWaiting.run();

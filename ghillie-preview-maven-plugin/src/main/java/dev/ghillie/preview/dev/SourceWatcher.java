@@ -20,8 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,8 +36,9 @@ import java.util.stream.Stream;
  */
 public final class SourceWatcher implements ChangeSource, AutoCloseable {
 
-    private static final WatchEvent.Kind<?>[] KINDS = {StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-            StandardWatchEventKinds.ENTRY_DELETE};
+    private static final WatchEvent.Kind<?>[] KINDS = {
+        StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE
+    };
 
     private final WatchedInputs inputs;
     private final ChangeClassifier classifier;
@@ -66,8 +67,10 @@ public final class SourceWatcher implements ChangeSource, AutoCloseable {
             }
         } catch (IOException | UncheckedIOException e) {
             close();
-            throw new PreviewException("cannot watch the sources for preview:dev: " + e.getMessage()
-                    + " (on Linux, raise fs.inotify.max_user_watches if it says 'no space left on device')", e);
+            throw new PreviewException(
+                    "cannot watch the sources for preview:dev: " + e.getMessage()
+                            + " (on Linux, raise fs.inotify.max_user_watches if it says 'no space left on device')",
+                    e);
         }
     }
 
@@ -83,7 +86,9 @@ public final class SourceWatcher implements ChangeSource, AutoCloseable {
             Optional<Duration> wait = debounce.remaining(clock.instant());
             WatchKey key;
             try {
-                key = wait.isEmpty() ? service.take() : service.poll(Math.max(1, wait.get().toMillis()), TimeUnit.MILLISECONDS);
+                key = wait.isEmpty()
+                        ? service.take()
+                        : service.poll(Math.max(1, wait.get().toMillis()), TimeUnit.MILLISECONDS);
             } catch (ClosedWatchServiceException e) {
                 throw new InterruptedException("the watcher was closed");
             }
@@ -93,10 +98,14 @@ public final class SourceWatcher implements ChangeSource, AutoCloseable {
             }
             Optional<Debounce.Burst> burst = debounce.poll(clock.instant());
             if (burst.isPresent()) {
-                // sed -i, and editors that write a file of their own name and rename it over the source: the file that was
-                // written and renamed away is no change. A file that existed before and is gone is one (a deleted class).
+                // sed -i, and editors that write a file of their own name and rename it over the source: the file that
+                // was
+                // written and renamed away is no change. A file that existed before and is gone is one (a deleted
+                // class).
                 List<Path> files = burst.get().files().stream()
-                        .filter(file -> !(createdInBurst.contains(file) && Files.notExists(file, LinkOption.NOFOLLOW_LINKS))).toList();
+                        .filter(file ->
+                                !(createdInBurst.contains(file) && Files.notExists(file, LinkOption.NOFOLLOW_LINKS)))
+                        .toList();
                 createdInBurst.clear();
                 Optional<Change> change = classifier.classify(files, burst.get().firstSeen());
                 if (change.isPresent()) {
@@ -112,14 +121,19 @@ public final class SourceWatcher implements ChangeSource, AutoCloseable {
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
                 // Events were lost: whatever changed, the sources did; rebuild everything.
-                debounce.changed(inputs.moduleSources().isEmpty() ? inputs.chartDir() : inputs.moduleSources().getFirst(), now);
+                debounce.changed(
+                        inputs.moduleSources().isEmpty()
+                                ? inputs.chartDir()
+                                : inputs.moduleSources().getFirst(),
+                        now);
                 continue;
             }
             if (dir == null) {
                 continue;
             }
             Path path = dir.resolve((Path) event.context());
-            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE
+                    && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                 // Files written into a new directory before it was registered would be missed: take them from the tree.
                 if (!isBuildDir(path)) {
                     registerQuietly(path);

@@ -60,7 +60,8 @@ public final class VersionServing implements ServingCheck {
             pause();
         } while (Instant.now().isBefore(deadline));
         throw new PreviewException(access.url() + "/version still reports image " + last.orElse("(none)") + " after "
-                + DurationText.of(timeout) + ", not the one just rolled out (" + image.digest() + "): an older pod still answers,"
+                + DurationText.of(timeout) + ", not the one just rolled out (" + image.digest()
+                + "): an older pod still answers,"
                 + " or the chart does not pass GHILLIE_IMAGE_DIGEST (image.digest / image.buildDigest)");
     }
 

@@ -14,7 +14,11 @@ import java.util.List;
  * @param valuesFiles       the extra values files given to the release
  * @param buildDirs         build directories ({@code target}) anywhere under the roots above: never an input
  */
-public record WatchedInputs(List<Path> moduleSources, List<Path> dependencySources, Path chartDir, List<Path> valuesFiles,
+public record WatchedInputs(
+        List<Path> moduleSources,
+        List<Path> dependencySources,
+        Path chartDir,
+        List<Path> valuesFiles,
         List<Path> buildDirs) {
 
     public WatchedInputs {
@@ -26,6 +30,9 @@ public record WatchedInputs(List<Path> moduleSources, List<Path> dependencySourc
     }
 
     private static List<Path> normalised(List<Path> paths) {
-        return paths.stream().map(path -> path.toAbsolutePath().normalize()).distinct().toList();
+        return paths.stream()
+                .map(path -> path.toAbsolutePath().normalize())
+                .distinct()
+                .toList();
     }
 }

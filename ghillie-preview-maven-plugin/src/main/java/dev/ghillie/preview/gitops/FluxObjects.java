@@ -13,13 +13,14 @@ final class FluxObjects {
 
     /** Where the bootstrap puts Flux and its GitRepository of this tree ({@code flux bootstrap}'s defaults). */
     static final String FLUX_NAMESPACE = "flux-system";
+
     static final String TREE_SOURCE = "flux-system";
     static final String MANAGED_BY = "ghillie-preview";
 
-    private FluxObjects() {
-    }
+    private FluxObjects() {}
 
-    static Map<String, Object> object(String apiVersion, String kind, String name, String namespace, Map<String, Object> spec) {
+    static Map<String, Object> object(
+            String apiVersion, String kind, String name, String namespace, Map<String, Object> spec) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", name);
         if (namespace != null) {
@@ -60,7 +61,11 @@ final class FluxObjects {
         spec.put("wait", wait);
         spec.put("sourceRef", Map.of("kind", "GitRepository", "name", TREE_SOURCE));
         if (!dependsOn.isEmpty()) {
-            spec.put("dependsOn", dependsOn.stream().map(dependency -> Map.of("name", dependency)).toList());
+            spec.put(
+                    "dependsOn",
+                    dependsOn.stream()
+                            .map(dependency -> Map.of("name", dependency))
+                            .toList());
         }
         return object("kustomize.toolkit.fluxcd.io/v1", "Kustomization", name, FLUX_NAMESPACE, spec);
     }
@@ -73,16 +78,19 @@ final class FluxObjects {
     }
 
     /** A HelmRelease of a pinned platform chart; CRDs the chart ships are created and replaced on upgrade. */
-    static Map<String, Object> helmRelease(String name, String namespace, PinnedChart chart, Map<String, Object> values) {
+    static Map<String, Object> helmRelease(
+            String name, String namespace, PinnedChart chart, Map<String, Object> values) {
         Map<String, Object> chartSpec = new LinkedHashMap<>();
         chartSpec.put("chart", chart.chart());
         chartSpec.put("version", chart.version());
-        chartSpec.put("sourceRef", Map.of("kind", "HelmRepository", "name", chart.repository(), "namespace", FLUX_NAMESPACE));
+        chartSpec.put(
+                "sourceRef", Map.of("kind", "HelmRepository", "name", chart.repository(), "namespace", FLUX_NAMESPACE));
         chartSpec.put("interval", "1h");
         return helmRelease(name, namespace, chartSpec, values);
     }
 
-    static Map<String, Object> helmRelease(String name, String namespace, Map<String, Object> chartSpec, Map<String, Object> values) {
+    static Map<String, Object> helmRelease(
+            String name, String namespace, Map<String, Object> chartSpec, Map<String, Object> values) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("interval", "30m");
         spec.put("chart", Map.of("spec", chartSpec));

@@ -38,6 +38,7 @@ public final class GitOpsRenderer {
     private static final Pattern GIT_URL = Pattern.compile("^(http|https|ssh)://.*$");
     /** A full SHA-1 or SHA-256 commit id: Flux checks out {@code ref.commit} as given. */
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+
     static final String KUSTOMIZATION = "kustomization.yaml";
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     /** The other names kustomize reads as a folder's kustomization: never a resource, never beside ours. */
@@ -52,7 +53,8 @@ public final class GitOpsRenderer {
      * @param removedPreview the id of a preview to remove (its folder and entry)
      * @param check          write nothing; the report says what would change
      */
-    public record Options(PlatformCharts charts, Optional<PreviewSpec> preview, Optional<String> removedPreview, boolean check) {
+    public record Options(
+            PlatformCharts charts, Optional<PreviewSpec> preview, Optional<String> removedPreview, boolean check) {
 
         public Options {
             if (preview.isPresent() && removedPreview.isPresent()) {
@@ -95,7 +97,8 @@ public final class GitOpsRenderer {
         List<String> removed = new ArrayList<>(blockers);
         for (Map.Entry<String, String> file : desired.entrySet()) {
             Optional<String> current = blockers.contains(file.getKey()) ? Optional.empty() : files.read(file.getKey());
-            (current.isEmpty() ? created : current.get().equals(file.getValue()) ? unchanged : updated).add(file.getKey());
+            (current.isEmpty() ? created : current.get().equals(file.getValue()) ? unchanged : updated)
+                    .add(file.getKey());
         }
         for (String path : owned) {
             if (!desired.containsKey(path) && blockers.stream().noneMatch(blocker -> path.startsWith(blocker + "/"))) {
@@ -120,8 +123,10 @@ public final class GitOpsRenderer {
         }
         List<String> notes = new ArrayList<>();
         if (!files.isRealDirectory("clusters/" + cluster + "/flux-system")) {
-            notes.add("clusters/" + cluster + "/flux-system/ does not exist: bootstrap Flux into this path (flux bootstrap ... --path=clusters/"
-                    + cluster + ") and run the goal again, so that clusters/" + cluster + "/kustomization.yaml lists the bootstrap's own"
+            notes.add("clusters/" + cluster
+                    + "/flux-system/ does not exist: bootstrap Flux into this path (flux bootstrap ... --path=clusters/"
+                    + cluster + ") and run the goal again, so that clusters/" + cluster
+                    + "/kustomization.yaml lists the bootstrap's own"
                     + " manifests (without them there, Flux would prune itself)");
         }
         return new RenderReport(created, updated, unchanged, removed, options.check(), notes);
@@ -136,14 +141,15 @@ public final class GitOpsRenderer {
         for (String path : paths) {
             String other = byLowerCase.putIfAbsent(path.toLowerCase(Locale.ROOT), path);
             if (other != null) {
-                throw new GitOpsException(RenderedManifests.SETTING + ": '" + other + "' and '" + path + "' differ only in case, and are"
-                        + " one file on case-insensitive file systems: keep one");
+                throw new GitOpsException(RenderedManifests.SETTING + ": '" + other + "' and '" + path
+                        + "' differ only in case, and are" + " one file on case-insensitive file systems: keep one");
             }
             String folder = parentOf(path);
             for (; !folder.isEmpty(); folder = parentOf(folder)) {
                 if (paths.contains(folder)) {
-                    throw new GitOpsException(RenderedManifests.SETTING + ": '" + folder + "' would be a file and the folder of '" + path
-                            + "' at once: key the manifests by paths that do not nest");
+                    throw new GitOpsException(
+                            RenderedManifests.SETTING + ": '" + folder + "' would be a file and the folder of '" + path
+                                    + "' at once: key the manifests by paths that do not nest");
                 }
             }
         }
@@ -163,14 +169,16 @@ public final class GitOpsRenderer {
                 prefix = prefix.isEmpty() ? segments[i] : prefix + "/" + segments[i];
                 boolean last = i == segments.length - 1;
                 if (!last && files.isSymbolicLink(prefix)) {
-                    throw new GitOpsException(DIR_SETTING + ": " + prefix + " is a symbolic link, which would lead the goal's writes out of"
+                    throw new GitOpsException(DIR_SETTING + ": " + prefix
+                            + " is a symbolic link, which would lead the goal's writes out of"
                             + " the folder it names: replace it with a folder");
                 }
                 boolean inTheWay = last ? files.isRealDirectory(prefix) : files.isRegularFile(prefix);
                 if (inTheWay) {
                     if (!owns(prefix, cluster)) {
-                        throw new GitOpsException(DIR_SETTING + ": " + prefix + " is a " + (last ? "folder" : "file") + " where the tree needs "
-                                + (last ? "the file" : "a folder for") + " " + path + ": move it away");
+                        throw new GitOpsException(DIR_SETTING + ": " + prefix + " is a " + (last ? "folder" : "file")
+                                + " where the tree needs " + (last ? "the file" : "a folder for") + " " + path
+                                + ": move it away");
                     }
                     blockers.add(prefix);
                 }
@@ -183,17 +191,22 @@ public final class GitOpsRenderer {
     private boolean owns(String path, String cluster) {
         String clusterRoot = "clusters/" + cluster;
         Optional<String> preview = options.preview().map(PreviewSpec::id).or(options::removedPreview);
-        return path.equals("platform") || path.startsWith("platform/")
-                || (path.equals(clusterRoot) || path.startsWith(clusterRoot + "/")) && !path.startsWith(clusterRoot + "/flux-system")
-                || preview.map(id -> path.equals(PreviewTree.directory(cluster, id)) || path.startsWith(PreviewTree.directory(cluster, id) + "/")
-                        || path.equals(PreviewTree.entry(cluster, id))).orElse(false);
+        return path.equals("platform")
+                || path.startsWith("platform/")
+                || (path.equals(clusterRoot) || path.startsWith(clusterRoot + "/"))
+                        && !path.startsWith(clusterRoot + "/flux-system")
+                || preview.map(id -> path.equals(PreviewTree.directory(cluster, id))
+                                || path.startsWith(PreviewTree.directory(cluster, id) + "/")
+                                || path.equals(PreviewTree.entry(cluster, id)))
+                        .orElse(false);
     }
 
     /** Every file the run renders, path to content. */
     private SortedMap<String, String> desiredFiles(TreeFiles files, ModuleManifests given, String cluster) {
         PlatformTree platform = new PlatformTree(options.charts());
         SortedMap<String, List<Map<String, Object>>> documents = new TreeMap<>(platform.platform(cluster));
-        boolean modules = given.hasModules() || files.read("modules/" + KUSTOMIZATION).isPresent();
+        boolean modules =
+                given.hasModules() || files.read("modules/" + KUSTOMIZATION).isPresent();
         documents.putAll(platform.cluster(cluster, modules));
         options.preview().ifPresent(preview -> documents.putAll(PreviewTree.files(cluster, preview)));
         given.paths().forEach(documents::remove);
@@ -219,7 +232,9 @@ public final class GitOpsRenderer {
             resources.computeIfAbsent(dir, key -> new TreeSet<>()).add(nameOf(path));
             if (path.startsWith("modules/")) {
                 for (String child = dir; child.contains("/"); child = parentOf(child)) {
-                    resources.computeIfAbsent(parentOf(child), key -> new TreeSet<>()).add(nameOf(child));
+                    resources
+                            .computeIfAbsent(parentOf(child), key -> new TreeSet<>())
+                            .add(nameOf(child));
                 }
             }
         }
@@ -227,9 +242,11 @@ public final class GitOpsRenderer {
             // Folders the renderer does not own keep the files they already hold: they are listed too.
             if (dir.getKey().equals(previews) || dir.getKey().startsWith("modules")) {
                 for (String name : files.fileNames(dir.getKey())) {
-                    if (!desired.containsKey(dir.getKey() + "/" + KUSTOMIZATION) && OTHER_KUSTOMIZATION_FILES.contains(name)) {
-                        throw new GitOpsException(DIR_SETTING + ": " + dir.getKey() + "/" + name + " is a kustomization file beside the "
-                                + KUSTOMIZATION + " the goal writes there, and kustomize refuses a folder with two: remove it");
+                    if (!desired.containsKey(dir.getKey() + "/" + KUSTOMIZATION)
+                            && OTHER_KUSTOMIZATION_FILES.contains(name)) {
+                        throw new GitOpsException(DIR_SETTING + ": " + dir.getKey() + "/" + name
+                                + " is a kustomization file beside the " + KUSTOMIZATION
+                                + " the goal writes there, and kustomize refuses a folder with two: remove it");
                     }
                     if (isYaml(name) && !OTHER_KUSTOMIZATION_FILES.contains(name)) {
                         dir.getValue().add(name);
@@ -237,11 +254,14 @@ public final class GitOpsRenderer {
                 }
             }
             if (dir.getKey().startsWith("modules")) {
-                files.directoryNames(dir.getKey()).stream().filter(sub -> files.read(dir.getKey() + "/" + sub + "/" + KUSTOMIZATION).isPresent())
+                files.directoryNames(dir.getKey()).stream()
+                        .filter(sub -> files.read(dir.getKey() + "/" + sub + "/" + KUSTOMIZATION)
+                                .isPresent())
                         .forEach(dir.getValue()::add);
             }
         }
-        options.removedPreview().ifPresent(id -> resources.get(previews).remove(nameOf(PreviewTree.entry(cluster, id))));
+        options.removedPreview()
+                .ifPresent(id -> resources.get(previews).remove(nameOf(PreviewTree.entry(cluster, id))));
         if (files.isDirectory("clusters/" + cluster + "/flux-system")) {
             resources.get("clusters/" + cluster).add("flux-system");
         }
@@ -264,7 +284,9 @@ public final class GitOpsRenderer {
     private SortedSet<String> ownedFiles(TreeFiles files, String cluster) {
         String clusterRoot = "clusters/" + cluster;
         SortedSet<String> owned = new TreeSet<>(files.filesUnder("platform"));
-        files.filesUnder(clusterRoot).stream().filter(path -> !path.startsWith(clusterRoot + "/flux-system/")).forEach(owned::add);
+        files.filesUnder(clusterRoot).stream()
+                .filter(path -> !path.startsWith(clusterRoot + "/flux-system/"))
+                .forEach(owned::add);
         Optional<String> preview = options.preview().map(PreviewSpec::id).or(options::removedPreview);
         preview.ifPresent(id -> {
             owned.addAll(files.filesUnder(PreviewTree.directory(cluster, id)));
@@ -278,10 +300,12 @@ public final class GitOpsRenderer {
     /** A drift check reads only: a read-only checkout will do for it. */
     private static void requireTree(Path tree, boolean writes) {
         if (!Files.isDirectory(tree)) {
-            throw new GitOpsException(DIR_SETTING + "=" + tree + " is not a directory: point it at a checkout of the GitOps repository");
+            throw new GitOpsException(
+                    DIR_SETTING + "=" + tree + " is not a directory: point it at a checkout of the GitOps repository");
         }
         if (writes && !Files.isWritable(tree)) {
-            throw new GitOpsException(DIR_SETTING + "=" + tree + " is not writable: check the checkout's owner and permissions");
+            throw new GitOpsException(
+                    DIR_SETTING + "=" + tree + " is not writable: check the checkout's owner and permissions");
         }
     }
 
@@ -289,21 +313,25 @@ public final class GitOpsRenderer {
         requirePreviewId(preview.id());
         String domain = preview.domain();
         if (domain == null || domain.isBlank()) {
-            throw new GitOpsException(DOMAIN_SETTING + " is not set: give the domain preview hosts live under, e.g. preview.example.com");
+            throw new GitOpsException(
+                    DOMAIN_SETTING + " is not set: give the domain preview hosts live under, e.g. preview.example.com");
         }
         for (String label : domain.split("\\.", -1)) {
             if (label.length() > 63 || !DNS_LABEL.matcher(label).matches()) {
-                throw new GitOpsException(DOMAIN_SETTING + "='" + domain + "' is not a DNS name: use lower-case labels joined by dots,"
-                        + " e.g. preview.example.com");
+                throw new GitOpsException(DOMAIN_SETTING + "='" + domain
+                        + "' is not a DNS name: use lower-case labels joined by dots," + " e.g. preview.example.com");
             }
         }
-        if (preview.chartRepository() == null || !GIT_URL.matcher(preview.chartRepository()).matches()) {
-            throw new GitOpsException(CHART_REPOSITORY_SETTING + "='" + preview.chartRepository() + "' is not an address Flux can clone:"
-                    + " use https://host/team/repo.git or ssh://git@host/team/repo.git (not git@host:team/repo.git)");
+        if (preview.chartRepository() == null
+                || !GIT_URL.matcher(preview.chartRepository()).matches()) {
+            throw new GitOpsException(
+                    CHART_REPOSITORY_SETTING + "='" + preview.chartRepository() + "' is not an address Flux can clone:"
+                            + " use https://host/team/repo.git or ssh://git@host/team/repo.git (not git@host:team/repo.git)");
         }
-        if (preview.chartRevision() == null || !COMMIT.matcher(preview.chartRevision()).matches()) {
-            throw new GitOpsException(CHART_REVISION_SETTING + "='" + preview.chartRevision() + "' is not a full commit id: give the"
-                    + " 40 hex digits git rev-parse HEAD prints");
+        if (preview.chartRevision() == null
+                || !COMMIT.matcher(preview.chartRevision()).matches()) {
+            throw new GitOpsException(CHART_REVISION_SETTING + "='" + preview.chartRevision()
+                    + "' is not a full commit id: give the" + " 40 hex digits git rev-parse HEAD prints");
         }
         if (preview.host().length() > 253) {
             throw new GitOpsException(DOMAIN_SETTING + "='" + domain + "' makes the host " + preview.host()
@@ -315,14 +343,16 @@ public final class GitOpsRenderer {
     private static void requirePreviewId(String id) {
         requireLabel(PREVIEW_SETTING, id, MAX_PREVIEW_ID);
         if (id.equals("kustomization")) {
-            throw new GitOpsException(PREVIEW_SETTING + "='kustomization' would make the preview's entry the previews folder's own"
-                    + " kustomization.yaml: use another id, e.g. pr-123");
+            throw new GitOpsException(
+                    PREVIEW_SETTING + "='kustomization' would make the preview's entry the previews folder's own"
+                            + " kustomization.yaml: use another id, e.g. pr-123");
         }
     }
 
     static void requireLabel(String setting, String value, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new GitOpsException(setting + " is not set: give a DNS label, e.g. " + (setting.equals(PREVIEW_SETTING) ? "pr-123" : "preview-eu"));
+            throw new GitOpsException(setting + " is not set: give a DNS label, e.g. "
+                    + (setting.equals(PREVIEW_SETTING) ? "pr-123" : "preview-eu"));
         }
         if (value.length() > maxLength || !DNS_LABEL.matcher(value).matches()) {
             throw new GitOpsException(setting + "='" + value + "' is not a DNS label: use at most " + maxLength

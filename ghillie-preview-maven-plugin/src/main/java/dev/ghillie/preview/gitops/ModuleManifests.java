@@ -30,11 +30,15 @@ final class ModuleManifests {
             String key = entry.getKey();
             requirePath(key, cluster);
             String text = entry.getValue().replace("\r\n", "\n").replace('\r', '\n');
-            List<Map<String, Object>> parsed = yaml.read(RenderedManifests.SETTING + ": the value of '" + key + "'", text);
+            List<Map<String, Object>> parsed =
+                    yaml.read(RenderedManifests.SETTING + ": the value of '" + key + "'", text);
             if (!key.endsWith("/" + GitOpsRenderer.KUSTOMIZATION)) {
                 for (Map<String, Object> document : parsed) {
-                    ObjectId.of(document).orElseThrow(() -> new GitOpsException(RenderedManifests.SETTING + ": the value of '" + key
-                            + "' holds a document without kind and metadata.name: each document must be a Kubernetes object"));
+                    ObjectId.of(document)
+                            .orElseThrow(
+                                    () -> new GitOpsException(
+                                            RenderedManifests.SETTING + ": the value of '" + key
+                                                    + "' holds a document without kind and metadata.name: each document must be a Kubernetes object"));
                 }
                 documents.put(key, parsed);
             }
@@ -44,7 +48,8 @@ final class ModuleManifests {
     }
 
     private static boolean appliedFolder(String folder, String cluster) {
-        return folder.equals("clusters/" + cluster) || PlatformTree.PARTS.stream().anyMatch(part -> part.directory().equals(folder));
+        return folder.equals("clusters/" + cluster)
+                || PlatformTree.PARTS.stream().anyMatch(part -> part.directory().equals(folder));
     }
 
     Set<String> paths() {
@@ -74,9 +79,15 @@ final class ModuleManifests {
                 String first = inFolder.putIfAbsent(id, file.getKey());
                 if (first != null) {
                     boolean ours = rendered.containsKey(file.getKey());
-                    throw new GitOpsException(RenderedManifests.SETTING + ": '" + first + "'" + (first.equals(file.getKey()) ? " holds "
-                            : " and " + (ours ? "the goal's " : "'") + file.getKey() + (ours ? "" : "'") + " both hold ") + id
-                            + (ours ? ": key the module's document to " + file.getKey() + " to replace the goal's" : ": keep one"));
+                    throw new GitOpsException(RenderedManifests.SETTING + ": '" + first + "'"
+                            + (first.equals(file.getKey())
+                                    ? " holds "
+                                    : " and " + (ours ? "the goal's " : "'") + file.getKey() + (ours ? "" : "'")
+                                            + " both hold ")
+                            + id
+                            + (ours
+                                    ? ": key the module's document to " + file.getKey() + " to replace the goal's"
+                                    : ": keep one"));
                 }
             }
         }
@@ -91,18 +102,28 @@ final class ModuleManifests {
         String problem = null;
         if (key.isEmpty() || key.startsWith("/") || key.contains("\\") || key.matches("^[A-Za-z]:.*")) {
             problem = "is not a relative path";
-        } else if (List.of(key.split("/", -1)).stream().anyMatch(segment -> segment.isEmpty() || segment.equals(".") || segment.equals(".."))) {
+        } else if (List.of(key.split("/", -1)).stream()
+                .anyMatch(segment -> segment.isEmpty() || segment.equals(".") || segment.equals(".."))) {
             problem = "holds an empty, '.' or '..' segment";
         } else if (!GitOpsRenderer.isYaml(key)) {
             problem = "is not a .yaml or .yml file";
         } else if (key.endsWith("/kustomization.yml")) {
-            problem = "names a kustomization.yml, which kustomize would find beside the kustomization.yaml the goal writes";
-        } else if (!(key.startsWith("modules/") || key.startsWith("platform/")
-                || key.startsWith("clusters/" + cluster + "/") && !key.startsWith("clusters/" + cluster + "/flux-system/"))) {
-            problem = "lies outside modules/, platform/ and clusters/" + cluster + "/ (flux-system/ is the bootstrap's)";
+            problem =
+                    "names a kustomization.yml, which kustomize would find beside the kustomization.yaml the goal writes";
+        } else if (!(key.startsWith("modules/")
+                || key.startsWith("platform/")
+                || key.startsWith("clusters/" + cluster + "/")
+                        && !key.startsWith("clusters/" + cluster + "/flux-system/"))) {
+            problem =
+                    "lies outside modules/, platform/ and clusters/" + cluster + "/ (flux-system/ is the bootstrap's)";
         } else if (!key.startsWith("modules/") && !appliedFolder(GitOpsRenderer.parentOf(key), cluster)) {
-            problem = "lies in a folder no Flux Kustomization applies: use modules/, clusters/" + cluster + "/ or one of "
-                    + String.join(", ", PlatformTree.PARTS.stream().map(PlatformTree.Part::directory).toList());
+            problem =
+                    "lies in a folder no Flux Kustomization applies: use modules/, clusters/" + cluster + "/ or one of "
+                            + String.join(
+                                    ", ",
+                                    PlatformTree.PARTS.stream()
+                                            .map(PlatformTree.Part::directory)
+                                            .toList());
         }
         if (problem != null) {
             throw new GitOpsException(RenderedManifests.SETTING + ": the key '" + key + "' " + problem

@@ -7,7 +7,8 @@ import java.util.Optional;
 record ObjectId(String group, String kind, String namespace, String name) {
 
     static Optional<ObjectId> of(Map<String, Object> document) {
-        if (!(document.get("kind") instanceof String kind) || !(document.get("metadata") instanceof Map<?, ?> metadata)
+        if (!(document.get("kind") instanceof String kind)
+                || !(document.get("metadata") instanceof Map<?, ?> metadata)
                 || !(metadata.get("name") instanceof String name)) {
             return Optional.empty();
         }

@@ -36,14 +36,37 @@ public record PlatformCharts(Map<String, PinnedChart> charts) {
         Map<String, PinnedChart> charts = new TreeMap<>();
         add(charts, new PinnedChart(TRAEFIK, "traefik", "https://traefik.github.io/charts", "traefik", "41.3.0"));
         add(charts, new PinnedChart(CERT_MANAGER, "jetstack", "https://charts.jetstack.io", "cert-manager", "v1.21.1"));
-        add(charts, new PinnedChart(EXTERNAL_DNS, "external-dns", "https://kubernetes-sigs.github.io/external-dns/", "external-dns",
-                "1.21.1"));
+        add(
+                charts,
+                new PinnedChart(
+                        EXTERNAL_DNS,
+                        "external-dns",
+                        "https://kubernetes-sigs.github.io/external-dns/",
+                        "external-dns",
+                        "1.21.1"));
         add(charts, new PinnedChart(VAULT, "hashicorp", "https://helm.releases.hashicorp.com", "vault", "0.34.1"));
-        add(charts, new PinnedChart(EXTERNAL_SECRETS, "external-secrets", "https://charts.external-secrets.io", "external-secrets",
-                "2.9.0"));
-        add(charts, fromLocalPin(CLOUDNATIVE_PG, "cloudnative-pg", PlatformSettings.CLOUDNATIVE_PG_CHART,
-                PlatformSettings.CLOUDNATIVE_PG_VERSION));
-        add(charts, fromLocalPin(VALKEY_OPERATOR, "valkey", ValkeyOperator.VALKEY_IO.chart(), ValkeyOperator.VALKEY_IO.chartVersion()));
+        add(
+                charts,
+                new PinnedChart(
+                        EXTERNAL_SECRETS,
+                        "external-secrets",
+                        "https://charts.external-secrets.io",
+                        "external-secrets",
+                        "2.9.0"));
+        add(
+                charts,
+                fromLocalPin(
+                        CLOUDNATIVE_PG,
+                        "cloudnative-pg",
+                        PlatformSettings.CLOUDNATIVE_PG_CHART,
+                        PlatformSettings.CLOUDNATIVE_PG_VERSION));
+        add(
+                charts,
+                fromLocalPin(
+                        VALKEY_OPERATOR,
+                        "valkey",
+                        ValkeyOperator.VALKEY_IO.chart(),
+                        ValkeyOperator.VALKEY_IO.chartVersion()));
         return new PlatformCharts(charts);
     }
 
@@ -57,8 +80,8 @@ public record PlatformCharts(Map<String, PinnedChart> charts) {
                         + String.join(", ", new TreeMap<>(charts).keySet()));
             }
             if (!VERSION.matcher(entry.getValue()).matches()) {
-                throw new GitOpsException(SETTING + ": '" + entry.getValue() + "' is not a chart version for " + entry.getKey()
-                        + ": use the chart's SemVer version, e.g. " + chart.version());
+                throw new GitOpsException(SETTING + ": '" + entry.getValue() + "' is not a chart version for "
+                        + entry.getKey() + ": use the chart's SemVer version, e.g. " + chart.version());
             }
             changed.put(entry.getKey(), chart.withVersion(entry.getValue()));
         }

@@ -12,8 +12,14 @@ import dev.ghillie.preview.settings.ServiceConventions;
  * @param chartRevision   the commit of that repository whose chart the preview runs
  * @param conventions     the service's port, probes and Secret keys, as the local preview uses them
  */
-public record PreviewSpec(String id, String domain, String imageRepository, String imageDigest, String chartRepository,
-        String chartRevision, ServiceConventions conventions) {
+public record PreviewSpec(
+        String id,
+        String domain,
+        String imageRepository,
+        String imageDigest,
+        String chartRepository,
+        String chartRevision,
+        ServiceConventions conventions) {
 
     public String host() {
         return id + "." + domain;

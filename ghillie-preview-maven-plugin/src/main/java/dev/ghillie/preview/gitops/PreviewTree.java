@@ -23,12 +23,12 @@ final class PreviewTree {
     static final String DATABASE_CREDENTIALS = CloudNativePgPostgres.CLUSTER_NAME + "-credentials";
     /** The Vault KV v2 properties of a preview's key: the pipeline writes them (docs/gitops.md). */
     static final String DATABASE_PASSWORD = "database_password";
+
     static final String VALKEY_PASSWORD = "valkey_password";
     static final String DATABASE_URL = "database_url";
     static final String VALKEY_URL = "valkey_url";
 
-    private PreviewTree() {
-    }
+    private PreviewTree() {}
 
     static String previewsDirectory(String cluster) {
         return "previews/" + cluster;
@@ -53,14 +53,23 @@ final class PreviewTree {
         String namespace = preview.namespace();
         String vaultKey = vaultKey(cluster, preview.id());
         Map<String, List<Map<String, Object>>> files = new TreeMap<>();
-        files.put(entry(cluster, preview.id()), List.of(FluxObjects.kustomization("preview-" + preview.id(), folder,
-                PlatformTree.PREVIEW_NEEDS)));
+        files.put(
+                entry(cluster, preview.id()),
+                List.of(FluxObjects.kustomization("preview-" + preview.id(), folder, PlatformTree.PREVIEW_NEEDS)));
         files.put(folder + "/namespace.yaml", List.of(FluxObjects.namespace(namespace)));
         files.put(folder + "/source.yaml", List.of(chartSource(preview, namespace)));
-        files.put(folder + "/credentials.yaml", List.of(databaseCredentials(namespace, vaultKey), valkeyUsers(namespace, vaultKey)));
+        files.put(
+                folder + "/credentials.yaml",
+                List.of(databaseCredentials(namespace, vaultKey), valkeyUsers(namespace, vaultKey)));
         files.put(folder + "/database.yaml", List.of(database(namespace)));
-        files.put(folder + "/valkey.yaml", List.of(managed(object(ValkeyIoValkey.API_VERSION, "ValkeyCluster", ValkeyIoValkey.NAME,
-                namespace, new LinkedHashMap<>(ValkeyIoValkey.valkeyClusterSpec())))));
+        files.put(
+                folder + "/valkey.yaml",
+                List.of(managed(object(
+                        ValkeyIoValkey.API_VERSION,
+                        "ValkeyCluster",
+                        ValkeyIoValkey.NAME,
+                        namespace,
+                        new LinkedHashMap<>(ValkeyIoValkey.valkeyClusterSpec())))));
         files.put(folder + "/release.yaml", List.of(release(preview, namespace, vaultKey)));
         return files;
     }
@@ -81,17 +90,21 @@ final class PreviewTree {
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("type", "kubernetes.io/basic-auth");
         template.put("data", Map.of("username", CloudNativePgPostgres.DATABASE, "password", "{{ .password }}"));
-        return externalSecret(DATABASE_CREDENTIALS, namespace, template,
-                List.of(remote("password", vaultKey, DATABASE_PASSWORD)));
+        return externalSecret(
+                DATABASE_CREDENTIALS, namespace, template, List.of(remote("password", vaultKey, DATABASE_PASSWORD)));
     }
 
     /** The valkey-io operator reads each user's password from {@code <cluster>-users}, key = the user's name. */
     private static Map<String, Object> valkeyUsers(String namespace, String vaultKey) {
-        return externalSecret(ValkeyIoValkey.USERS_SECRET, namespace, null, List.of(remote(ValkeyIoValkey.USER, vaultKey, VALKEY_PASSWORD)));
+        return externalSecret(
+                ValkeyIoValkey.USERS_SECRET,
+                namespace,
+                null,
+                List.of(remote(ValkeyIoValkey.USER, vaultKey, VALKEY_PASSWORD)));
     }
 
-    private static Map<String, Object> externalSecret(String name, String namespace, Map<String, Object> template,
-            List<Map<String, Object>> data) {
+    private static Map<String, Object> externalSecret(
+            String name, String namespace, Map<String, Object> template, List<Map<String, Object>> data) {
         Map<String, Object> target = new LinkedHashMap<>();
         target.put("name", name);
         target.put("creationPolicy", "Owner");
@@ -118,7 +131,8 @@ final class PreviewTree {
         Map<String, Object> initdb = new LinkedHashMap<>((Map<String, Object>) bootstrap.get("initdb"));
         initdb.put("secret", Map.of("name", DATABASE_CREDENTIALS));
         spec.put("bootstrap", Map.of("initdb", initdb));
-        return managed(object(CloudNativePgPostgres.API_VERSION, "Cluster", CloudNativePgPostgres.CLUSTER_NAME, namespace, spec));
+        return managed(object(
+                CloudNativePgPostgres.API_VERSION, "Cluster", CloudNativePgPostgres.CLUSTER_NAME, namespace, spec));
     }
 
     /** The label the local preview puts on what it makes. */
@@ -130,13 +144,26 @@ final class PreviewTree {
     private static Map<String, Object> release(PreviewSpec preview, String namespace, String vaultKey) {
         Map<String, Object> values = new LinkedHashMap<>(preview.conventions().chartValues());
         values.remove("secrets");
-        values.put("image", Map.of("repository", preview.imageRepository(), "digest", preview.imageDigest(), "pullPolicy", "IfNotPresent"));
+        values.put(
+                "image",
+                Map.of(
+                        "repository",
+                        preview.imageRepository(),
+                        "digest",
+                        preview.imageDigest(),
+                        "pullPolicy",
+                        "IfNotPresent"));
 
         Map<String, Object> ingress = new LinkedHashMap<>();
         ingress.put("enabled", true);
         ingress.put("className", PlatformTree.INGRESS_CLASS);
-        ingress.put("annotations", Map.of("cert-manager.io/cluster-issuer", PlatformTree.ISSUER,
-                "external-dns.alpha.kubernetes.io/hostname", preview.host()));
+        ingress.put(
+                "annotations",
+                Map.of(
+                        "cert-manager.io/cluster-issuer",
+                        PlatformTree.ISSUER,
+                        "external-dns.alpha.kubernetes.io/hostname",
+                        preview.host()));
         ingress.put("hosts", List.of(preview.host()));
         ingress.put("tls", List.of(Map.of("secretName", RELEASE + "-tls", "hosts", List.of(preview.host()))));
         values.put("ingress", ingress);
@@ -146,8 +173,11 @@ final class PreviewTree {
         externalSecret.put("apiVersion", "external-secrets.io/v1");
         externalSecret.put("secretStoreRef", Map.of("name", PlatformTree.SECRET_STORE, "kind", "ClusterSecretStore"));
         externalSecret.put("refreshInterval", "15m");
-        externalSecret.put("data", List.of(remote(preview.conventions().databaseUrlKey(), vaultKey, DATABASE_URL),
-                remote(preview.conventions().valkeyUrlKey(), vaultKey, VALKEY_URL)));
+        externalSecret.put(
+                "data",
+                List.of(
+                        remote(preview.conventions().databaseUrlKey(), vaultKey, DATABASE_URL),
+                        remote(preview.conventions().valkeyUrlKey(), vaultKey, VALKEY_URL)));
         values.put("secrets", Map.of("externalSecret", externalSecret));
 
         Map<String, Object> chart = new LinkedHashMap<>();

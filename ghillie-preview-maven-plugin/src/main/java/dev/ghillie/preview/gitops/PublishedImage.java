@@ -28,7 +28,8 @@ public record PublishedImage(String repository, String digest) {
         try {
             image = new ObjectMapper().readTree(imageJson.toFile());
         } catch (IOException e) {
-            throw new GitOpsException(imageJson + " cannot be read as JSON (" + e.getMessage().lines().findFirst().orElse("") + "): " + HOW);
+            throw new GitOpsException(imageJson + " cannot be read as JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + "): " + HOW);
         }
         String target = image.path("target").asText("");
         if (!target.equals("registry")) {

@@ -14,7 +14,12 @@ import java.util.Map;
  * @param check whether nothing was written (drift detection)
  * @param notes what the user should know about the tree that is not a change (e.g. Flux not bootstrapped yet)
  */
-public record RenderReport(List<String> created, List<String> updated, List<String> unchanged, List<String> removed, boolean check,
+public record RenderReport(
+        List<String> created,
+        List<String> updated,
+        List<String> unchanged,
+        List<String> removed,
+        boolean check,
         List<String> notes) {
 
     public RenderReport {
@@ -35,8 +40,8 @@ public record RenderReport(List<String> created, List<String> updated, List<Stri
 
     /** {@code created 3, updated 1, unchanged 40, removed 0}. */
     public String counts() {
-        return "created " + created.size() + ", updated " + updated.size() + ", unchanged " + unchanged.size() + ", removed "
-                + removed.size();
+        return "created " + created.size() + ", updated " + updated.size() + ", unchanged " + unchanged.size()
+                + ", removed " + removed.size();
     }
 
     /** One line per changed path, e.g. {@code created platform/traefik/traefik.yaml}. */
@@ -57,7 +62,11 @@ public record RenderReport(List<String> created, List<String> updated, List<Stri
         json.put("removed", removed);
         json.put("notes", notes);
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json).replace("\r\n", "\n") + "\n";
+            return new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(json)
+                            .replace("\r\n", "\n")
+                    + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the report could not be written as JSON", e);
         }

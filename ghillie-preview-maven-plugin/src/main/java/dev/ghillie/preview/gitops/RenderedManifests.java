@@ -22,8 +22,7 @@ public final class RenderedManifests {
     static final String SETTING = "ghillie.preview.gitops.rendered";
     private static final String OUTPUT = "rendered_manifests";
 
-    private RenderedManifests() {
-    }
+    private RenderedManifests() {}
 
     /** The map in {@code file}, keys sorted; a file that is missing or not such a map is a {@link GitOpsException}. */
     public static Map<String, String> read(Path file) {
@@ -44,8 +43,8 @@ public final class RenderedManifests {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new GitOpsException(SETTING + "=" + source + " is not JSON (line " + e.getLocation().getLineNr()
-                    + "): write it with `tofu output -json " + OUTPUT + "`");
+            throw new GitOpsException(SETTING + "=" + source + " is not JSON (line "
+                    + e.getLocation().getLineNr() + "): write it with `tofu output -json " + OUTPUT + "`");
         }
         // `tofu output -json` prints every output of the root module, so others may stand beside ours. A bare
         // map cannot hold this key: its keys are tree paths of YAML files.
@@ -53,14 +52,16 @@ public final class RenderedManifests {
             root = root.path(OUTPUT).path("value");
         }
         if (root == null || !root.isObject()) {
-            throw new GitOpsException(SETTING + "=" + source + " is not a JSON object mapping tree paths to YAML documents:"
-                    + " write it with `tofu output -json " + OUTPUT + "`");
+            throw new GitOpsException(
+                    SETTING + "=" + source + " is not a JSON object mapping tree paths to YAML documents:"
+                            + " write it with `tofu output -json " + OUTPUT + "`");
         }
         Map<String, String> manifests = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().isTextual()) {
-                throw new GitOpsException(SETTING + ": the value of '" + field.getKey() + "' is not a string holding YAML");
+                throw new GitOpsException(
+                        SETTING + ": the value of '" + field.getKey() + "' is not a string holding YAML");
             }
             manifests.put(field.getKey(), field.getValue().asText());
         }

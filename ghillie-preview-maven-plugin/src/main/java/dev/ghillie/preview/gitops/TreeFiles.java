@@ -35,9 +35,13 @@ final class TreeFiles {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(start)) {
-            return files.filter(Files::isRegularFile).map(this::relative).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(this::relative)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
-            throw new GitOpsException("Could not list " + start + " (" + e.getMessage() + "): can the build read the GitOps checkout?");
+            throw new GitOpsException(
+                    "Could not list " + start + " (" + e.getMessage() + "): can the build read the GitOps checkout?");
         }
     }
 
@@ -63,7 +67,8 @@ final class TreeFiles {
         try {
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            // Not UTF-8 or unreadable: different from whatever would be written, so it is rewritten (or refused at write).
+            // Not UTF-8 or unreadable: different from whatever would be written, so it is rewritten (or refused at
+            // write).
             return Optional.of("\0unreadable");
         }
     }
@@ -85,7 +90,8 @@ final class TreeFiles {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new GitOpsException("Could not write " + target + " (" + e.getMessage() + "): is the GitOps checkout writable?");
+            throw new GitOpsException(
+                    "Could not write " + target + " (" + e.getMessage() + "): is the GitOps checkout writable?");
         }
     }
 
@@ -95,8 +101,11 @@ final class TreeFiles {
      */
     private static void keepOrOpenMode(Path temporary, Path target) throws IOException {
         try {
-            Files.setPosixFilePermissions(temporary, Files.exists(target) ? Files.getPosixFilePermissions(target)
-                    : PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(
+                    temporary,
+                    Files.exists(target)
+                            ? Files.getPosixFilePermissions(target)
+                            : PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system
         }
@@ -118,11 +127,13 @@ final class TreeFiles {
     void removeTree(String path) {
         Path start = resolve(path);
         try (Stream<Path> entries = Files.walk(start)) {
-            for (Path entry : entries.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path entry :
+                    entries.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(entry);
             }
         } catch (IOException e) {
-            throw new GitOpsException("Could not remove " + start + " (" + e.getMessage() + "): is the GitOps checkout writable?");
+            throw new GitOpsException(
+                    "Could not remove " + start + " (" + e.getMessage() + "): is the GitOps checkout writable?");
         }
     }
 
@@ -132,12 +143,14 @@ final class TreeFiles {
         Path stop = resolve(stopAt);
         try {
             Files.deleteIfExists(file);
-            for (Path dir = file.getParent(); dir != null && dir.startsWith(stop) && !dir.equals(stop) && Files.isDirectory(dir) && isEmpty(dir);
+            for (Path dir = file.getParent();
+                    dir != null && dir.startsWith(stop) && !dir.equals(stop) && Files.isDirectory(dir) && isEmpty(dir);
                     dir = dir.getParent()) {
                 Files.delete(dir);
             }
         } catch (IOException e) {
-            throw new GitOpsException("Could not remove " + file + " (" + e.getMessage() + "): is the GitOps checkout writable?");
+            throw new GitOpsException(
+                    "Could not remove " + file + " (" + e.getMessage() + "): is the GitOps checkout writable?");
         }
     }
 
@@ -154,7 +167,8 @@ final class TreeFiles {
                 }
             }
         } catch (IOException e) {
-            throw new GitOpsException("Could not list " + dir + " (" + e.getMessage() + "): can the build read the GitOps checkout?");
+            throw new GitOpsException(
+                    "Could not list " + dir + " (" + e.getMessage() + "): can the build read the GitOps checkout?");
         }
         return new ArrayList<>(names);
     }

@@ -77,8 +77,9 @@ final class YamlDocuments {
                     continue;
                 }
                 if (!(value instanceof Map<?, ?> map)) {
-                    throw new GitOpsException(source + " holds a YAML document that is not a mapping (a Kubernetes object):"
-                            + " give one object per document, separated by ---");
+                    throw new GitOpsException(
+                            source + " holds a YAML document that is not a mapping (a Kubernetes object):"
+                                    + " give one object per document, separated by ---");
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> document = (Map<String, Object>) map;
@@ -88,7 +89,8 @@ final class YamlDocuments {
             if (e instanceof GitOpsException known) {
                 throw known;
             }
-            throw new GitOpsException(source + " is not YAML (" + firstLine(e) + "): fix the value the infrastructure module renders");
+            throw new GitOpsException(
+                    source + " is not YAML (" + firstLine(e) + "): fix the value the infrastructure module renders");
         }
         return documents;
     }

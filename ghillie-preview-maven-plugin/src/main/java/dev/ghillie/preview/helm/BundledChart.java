@@ -41,13 +41,15 @@ public final class BundledChart {
     public Path extractTo(Path dir) {
         URL chartYaml = loader.getResource(RESOURCE + "/Chart.yaml");
         if (chartYaml == null) {
-            throw new PreviewException("this build of the plugin carries no chart (" + RESOURCE + " is missing from its jar):"
-                    + " set ghillie.preview.chart to your chart's directory");
+            throw new PreviewException("this build of the plugin carries no chart (" + RESOURCE
+                    + " is missing from its jar):" + " set ghillie.preview.chart to your chart's directory");
         }
         try {
             deleteTree(dir);
             if ("jar".equals(chartYaml.getProtocol())) {
-                Path jar = Path.of(((JarURLConnection) chartYaml.openConnection()).getJarFileURL().toURI());
+                Path jar = Path.of(((JarURLConnection) chartYaml.openConnection())
+                        .getJarFileURL()
+                        .toURI());
                 try (FileSystem zip = FileSystems.newFileSystem(jar)) {
                     copyTree(zip.getPath(RESOURCE), dir);
                 }

@@ -55,9 +55,10 @@ public final class HelmJavaClient implements HelmClient {
         UpgradeCommand upgrade = switch (request.chart()) {
             case ChartSource.Local local -> new Helm(local.path()).upgrade();
             case ChartSource.Oci oci -> Helm.upgrade(oci.reference()).withVersion(oci.version());
-            case ChartSource.Repository repository -> Helm.upgrade(repositoryChart(repository))
-                    .withVersion(repository.version())
-                    .withRepositoryConfig(repositoryConfig);
+            case ChartSource.Repository repository ->
+                Helm.upgrade(repositoryChart(repository))
+                        .withVersion(repository.version())
+                        .withRepositoryConfig(repositoryConfig);
         };
         upgrade.install()
                 .createNamespace()
@@ -70,7 +71,10 @@ public final class HelmJavaClient implements HelmClient {
         request.values().forEach(upgrade::set);
         try {
             Release release = upgrade.call();
-            return new ReleaseRevision(Integer.parseInt(release.getRevision()), release.getStatus(), ReleaseConverger.description(request));
+            return new ReleaseRevision(
+                    Integer.parseInt(release.getRevision()),
+                    release.getStatus(),
+                    ReleaseConverger.description(request));
         } catch (IllegalStateException e) {
             throw failure("install or upgrade", target, e);
         }
@@ -96,8 +100,10 @@ public final class HelmJavaClient implements HelmClient {
     @Override
     public void discardRevision(ReleaseTarget target, int revision) {
         try (KubernetesClient client = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(target.kubeconfig()))).build()) {
-            client.secrets().inNamespace(target.namespace())
+                .withConfig(Config.fromKubeconfig(Files.readString(target.kubeconfig())))
+                .build()) {
+            client.secrets()
+                    .inNamespace(target.namespace())
                     .withName("sh.helm.release.v1." + target.name() + ".v" + revision)
                     .delete();
         } catch (IOException e) {
@@ -108,7 +114,8 @@ public final class HelmJavaClient implements HelmClient {
     @Override
     public java.util.Optional<String> deployedValues(ReleaseTarget target) {
         try {
-            String yaml = Helm.get(target.name()).values()
+            String yaml = Helm.get(target.name())
+                    .values()
                     .withNamespace(target.namespace())
                     .withKubeConfig(target.kubeconfig())
                     .call();
@@ -124,16 +131,21 @@ public final class HelmJavaClient implements HelmClient {
 
     /** Registers the repository under a name derived from its URL in the private config, and returns NAME/CHART. */
     private String repositoryChart(ChartSource.Repository repository) {
-        String name = "ghillie-" + Integer.toHexString(repository.repositoryUrl().hashCode());
+        String name =
+                "ghillie-" + Integer.toHexString(repository.repositoryUrl().hashCode());
         try {
             Files.createDirectories(repositoryConfig.getParent());
-            Helm.repo().add().withRepositoryConfig(repositoryConfig).withName(name)
-                    .withUrl(java.net.URI.create(repository.repositoryUrl())).call();
+            Helm.repo()
+                    .add()
+                    .withRepositoryConfig(repositoryConfig)
+                    .withName(name)
+                    .withUrl(java.net.URI.create(repository.repositoryUrl()))
+                    .call();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException e) {
-            throw new PreviewException("Helm could not reach the chart repository " + repository.repositoryUrl()
-                    + ": " + firstLine(e) + ". Point the chart source at a mirror, an oci:// reference or a local .tgz.");
+            throw new PreviewException("Helm could not reach the chart repository " + repository.repositoryUrl() + ": "
+                    + firstLine(e) + ". Point the chart source at a mirror, an oci:// reference or a local .tgz.");
         }
         return name + "/" + repository.chart();
     }

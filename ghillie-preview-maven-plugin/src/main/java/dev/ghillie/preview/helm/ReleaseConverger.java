@@ -16,7 +16,9 @@ public final class ReleaseConverger {
 
     /** What was done, for the step line. */
     public enum Action {
-        INSTALLED, UPGRADED, UNCHANGED
+        INSTALLED,
+        UPGRADED,
+        UNCHANGED
     }
 
     public record Result(Action action, int revision, List<String> recoveries) {
@@ -52,17 +54,13 @@ public final class ReleaseConverger {
 
     /** One move towards the requested release, decided from its history. */
     sealed interface Move {
-        record Discard(ReleaseRevision stuck) implements Move {
-        }
+        record Discard(ReleaseRevision stuck) implements Move {}
 
-        record Uninstall(ReleaseRevision left) implements Move {
-        }
+        record Uninstall(ReleaseRevision left) implements Move {}
 
-        record Keep(ReleaseRevision deployed) implements Move {
-        }
+        record Keep(ReleaseRevision deployed) implements Move {}
 
-        record UpgradeInstall(boolean installing, int from) implements Move {
-        }
+        record UpgradeInstall(boolean installing, int from) implements Move {}
     }
 
     static final String FINGERPRINT_PREFIX = "ghillie-preview inputs ";
@@ -94,7 +92,8 @@ public final class ReleaseConverger {
                 }
                 case Move.UpgradeInstall upgrade -> {
                     ReleaseRevision made = helm.upgradeInstall(request);
-                    return new Result(upgrade.installing() ? Action.INSTALLED : Action.UPGRADED, made.revision(), recoveries);
+                    return new Result(
+                            upgrade.installing() ? Action.INSTALLED : Action.UPGRADED, made.revision(), recoveries);
                 }
             }
             history = helm.history(target);
@@ -119,7 +118,8 @@ public final class ReleaseConverger {
                     return new Plan(Action.UNCHANGED, keep.deployed().revision(), recoveries);
                 }
                 case Move.UpgradeInstall upgrade -> {
-                    return new Plan(upgrade.installing() ? Action.INSTALLED : Action.UPGRADED, upgrade.from(), recoveries);
+                    return new Plan(
+                            upgrade.installing() ? Action.INSTALLED : Action.UPGRADED, upgrade.from(), recoveries);
                 }
             }
         }
@@ -134,7 +134,9 @@ public final class ReleaseConverger {
         if (mayRecover && latest.isPending()) {
             return new Move.Discard(latest);
         }
-        if (mayRecover && (latest.isUninstalling() || (latest.isFailed() && history.stream().noneMatch(ReleaseRevision::hasServed)))) {
+        if (mayRecover
+                && (latest.isUninstalling()
+                        || (latest.isFailed() && history.stream().noneMatch(ReleaseRevision::hasServed)))) {
             // Helm cannot upgrade a release that never deployed: start it afresh.
             return new Move.Uninstall(latest);
         }
@@ -146,8 +148,11 @@ public final class ReleaseConverger {
 
     private static String recovery(Move move) {
         return switch (move) {
-            case Move.Discard discard -> "recovered from " + discard.stuck().status() + " (revision " + discard.stuck().revision() + ")";
-            case Move.Uninstall uninstall -> "removed a release left " + uninstall.left().status() + " by an earlier run";
+            case Move.Discard discard ->
+                "recovered from " + discard.stuck().status() + " (revision "
+                        + discard.stuck().revision() + ")";
+            case Move.Uninstall uninstall ->
+                "removed a release left " + uninstall.left().status() + " by an earlier run";
             default -> throw new IllegalArgumentException("not a recovery: " + move);
         };
     }

@@ -20,8 +20,7 @@ import java.util.stream.Stream;
  */
 public final class ReleaseFingerprint {
 
-    private ReleaseFingerprint() {
-    }
+    private ReleaseFingerprint() {}
 
     public static String of(ChartSource chart, List<Path> valuesFiles, Map<String, String> values) {
         MessageDigest digest = Sha256.newDigest();
@@ -32,7 +31,8 @@ public final class ReleaseFingerprint {
         for (Path file : valuesFiles) {
             add(digest, "values", read(file));
         }
-        new TreeMap<>(values).forEach((key, value) -> add(digest, "set " + key, value.getBytes(StandardCharsets.UTF_8)));
+        new TreeMap<>(values)
+                .forEach((key, value) -> add(digest, "set " + key, value.getBytes(StandardCharsets.UTF_8)));
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
@@ -44,7 +44,8 @@ public final class ReleaseFingerprint {
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(Files::isRegularFile)
                     .sorted()
-                    .forEach(file -> add(digest, root.relativize(file).toString().replace('\\', '/'), read(file)));
+                    .forEach(
+                            file -> add(digest, root.relativize(file).toString().replace('\\', '/'), read(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,5 +69,4 @@ public final class ReleaseFingerprint {
             throw new UncheckedIOException(e);
         }
     }
-
 }

@@ -35,11 +35,19 @@ public final class StoredReleases {
 
     /** The newest revision of {@code release} in {@code namespace}, with its description; empty when Helm stores none. */
     public Optional<ReleaseRevision> latest(String namespace, String release) {
-        return client.secrets().inNamespace(namespace).withLabel("owner", "helm").withLabel("name", release).list().getItems().stream()
+        return client
+                .secrets()
+                .inNamespace(namespace)
+                .withLabel("owner", "helm")
+                .withLabel("name", release)
+                .list()
+                .getItems()
+                .stream()
                 .filter(secret -> SECRET_TYPE.equals(secret.getType()))
                 .filter(secret -> revisionOf(secret).isPresent())
                 .max(Comparator.comparingInt(secret -> revisionOf(secret).orElseThrow()))
-                .map(secret -> new ReleaseRevision(revisionOf(secret).orElseThrow(), labels(secret).get("status"), description(secret)));
+                .map(secret -> new ReleaseRevision(
+                        revisionOf(secret).orElseThrow(), labels(secret).get("status"), description(secret)));
     }
 
     private static Optional<Integer> revisionOf(Secret secret) {
@@ -51,7 +59,9 @@ public final class StoredReleases {
     }
 
     private static Map<String, String> labels(Secret secret) {
-        return secret.getMetadata().getLabels() == null ? Map.of() : secret.getMetadata().getLabels();
+        return secret.getMetadata().getLabels() == null
+                ? Map.of()
+                : secret.getMetadata().getLabels();
     }
 
     /** {@code info.description} of the stored release; empty when it cannot be read (the labels still say the status). */
@@ -63,7 +73,8 @@ public final class StoredReleases {
         try {
             // The API's base64 of Helm's own base64 text.
             byte[] release = Base64.getDecoder().decode(Base64.getDecoder().decode(stored));
-            try (InputStream json = gzipped(release) ? new GZIPInputStream(new ByteArrayInputStream(release))
+            try (InputStream json = gzipped(release)
+                    ? new GZIPInputStream(new ByteArrayInputStream(release))
                     : new ByteArrayInputStream(release)) {
                 JsonNode description = JSON.readTree(json).path("info").path("description");
                 return description.isTextual() ? description.asText() : "";
@@ -74,6 +85,9 @@ public final class StoredReleases {
     }
 
     private static boolean gzipped(byte[] data) {
-        return data.length >= GZIP_MAGIC.length && data[0] == GZIP_MAGIC[0] && data[1] == GZIP_MAGIC[1] && data[2] == GZIP_MAGIC[2];
+        return data.length >= GZIP_MAGIC.length
+                && data[0] == GZIP_MAGIC[0]
+                && data[1] == GZIP_MAGIC[1]
+                && data[2] == GZIP_MAGIC[2];
     }
 }

@@ -9,5 +9,9 @@ import java.nio.file.Path;
  */
 public record AppDependency(Path jar, Kind kind) {
 
-    public enum Kind { RELEASE, SNAPSHOT, PROJECT }
+    public enum Kind {
+        RELEASE,
+        SNAPSHOT,
+        PROJECT
+    }
 }

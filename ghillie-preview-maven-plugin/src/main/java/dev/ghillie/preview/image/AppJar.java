@@ -21,8 +21,7 @@ final class AppJar {
 
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
 
-    private AppJar() {
-    }
+    private AppJar() {}
 
     /** Writes the jar of everything under {@code classes} to {@code jar}, replacing it only once complete. */
     static void write(Path classes, Path jar) throws IOException {
@@ -32,7 +31,8 @@ final class AppJar {
             paths = walk.filter(path -> !path.equals(classes)).sorted().toList();
         }
         Path partial = jar.resolveSibling(jar.getFileName() + ".partial");
-        try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(partial);
+                ZipOutputStream zip = new ZipOutputStream(file)) {
             zip.setMethod(ZipOutputStream.STORED);
             for (Path path : paths) {
                 String name = classes.relativize(path).toString().replace('\\', '/');

@@ -27,8 +27,9 @@ public record BaseImage(String reference, Optional<Path> tarFile) {
         }
         String location = reference.substring(TAR_SCHEME.length());
         if (location.isEmpty()) {
-            throw new ImageBuildException("ghillie.preview.baseImage='" + reference
-                    + "' names no file: write tar:///absolute/path/base.tar (a docker-archive tar, e.g. from docker save)");
+            throw new ImageBuildException(
+                    "ghillie.preview.baseImage='" + reference
+                            + "' names no file: write tar:///absolute/path/base.tar (a docker-archive tar, e.g. from docker save)");
         }
         // tar:///abs/path keeps its leading slash; tar://relative/path is read against the working directory.
         return new BaseImage(reference, Optional.of(Path.of(location).toAbsolutePath()));

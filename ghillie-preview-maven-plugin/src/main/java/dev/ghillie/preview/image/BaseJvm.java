@@ -41,8 +41,12 @@ public record BaseJvm(Path home, String imageHome, Runtime.Version version) {
         if (!Files.isExecutable(home.resolve("bin/java"))) {
             throw new StartupCacheException("the base image has no JVM at JAVA_HOME=" + imageHome);
         }
-        return new BaseJvm(home, imageHome, releaseVersion(home).orElseThrow(() -> new StartupCacheException(
-                "the base image's JVM at " + imageHome + " has no release file naming its version")));
+        return new BaseJvm(
+                home,
+                imageHome,
+                releaseVersion(home)
+                        .orElseThrow(() -> new StartupCacheException(
+                                "the base image's JVM at " + imageHome + " has no release file naming its version")));
     }
 
     static String imageHome(DockerArchive base) {
@@ -58,7 +62,8 @@ public record BaseJvm(Path home, String imageHome, Runtime.Version version) {
         try (InputStream in = Files.newInputStream(release)) {
             properties.load(in);
         }
-        String value = properties.getProperty("JAVA_VERSION", "").replace("\"", "").strip();
+        String value =
+                properties.getProperty("JAVA_VERSION", "").replace("\"", "").strip();
         try {
             return value.isEmpty() ? Optional.empty() : Optional.of(Runtime.Version.parse(value));
         } catch (IllegalArgumentException e) {

@@ -24,12 +24,16 @@ public record ClassPathLayout(List<Entry> entries) {
 
     /** What Jib gives every file by default; the training copies get the same. */
     public static final Instant FILE_TIME = Instant.ofEpochSecond(1);
+
     public static final String APP_JAR = "app.jar";
     public static final String LIBS = "libs";
 
     /** What goes into which layer, named as Jib names its layers: releases lowest (they change least), the module's jar on top. */
     public enum Layer {
-        RELEASE("dependencies"), SNAPSHOT("snapshot dependencies"), PROJECT("project dependencies"), APP("application");
+        RELEASE("dependencies"),
+        SNAPSHOT("snapshot dependencies"),
+        PROJECT("project dependencies"),
+        APP("application");
 
         private final String layerName;
 
@@ -46,15 +50,15 @@ public record ClassPathLayout(List<Entry> entries) {
      * @param source    the file on the build machine
      * @param relative  its path under the application root ({@code /app} in the image)
      */
-    public record Entry(Path source, String relative, Layer layer) {
-    }
+    public record Entry(Path source, String relative, Layer layer) {}
 
     public ClassPathLayout {
         entries = List.copyOf(entries);
     }
 
     /** Writes the module's jar from {@code classes} to {@code appJar} and lays out the dependencies after it. */
-    public static ClassPathLayout write(Path classes, List<AppDependency> dependencies, Path appJar) throws IOException {
+    public static ClassPathLayout write(Path classes, List<AppDependency> dependencies, Path appJar)
+            throws IOException {
         AppJar.write(classes, appJar);
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry(appJar, APP_JAR, Layer.APP));
@@ -73,7 +77,8 @@ public record ClassPathLayout(List<Entry> entries) {
     /** The {@code -cp} value for the application root {@code root}. */
     public String classPath(String root) {
         String base = root.endsWith("/") ? root : root + "/";
-        return String.join(":", entries.stream().map(entry -> base + entry.relative()).toList());
+        return String.join(
+                ":", entries.stream().map(entry -> base + entry.relative()).toList());
     }
 
     /** Copies every file under {@code root} with the image's modification time, as the training run needs them. */

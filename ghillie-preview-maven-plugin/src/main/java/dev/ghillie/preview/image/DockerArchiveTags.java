@@ -41,14 +41,16 @@ final class DockerArchiveTags {
                 if (name(header).equals(MANIFEST)) {
                     manifestOffset = offset;
                     manifestHeader = header;
-                    manifest = read(channel, offset + BLOCK, Math.toIntExact(size)).array();
+                    manifest =
+                            read(channel, offset + BLOCK, Math.toIntExact(size)).array();
                 }
                 offset += BLOCK + padded(size);
             }
             if (manifestOffset < 0) {
                 throw new IOException("no " + MANIFEST + " in " + tar);
             }
-            byte[] updated = withRepoTags(new String(manifest, StandardCharsets.UTF_8), repoTags).getBytes(StandardCharsets.UTF_8);
+            byte[] updated = withRepoTags(new String(manifest, StandardCharsets.UTF_8), repoTags)
+                    .getBytes(StandardCharsets.UTF_8);
             writeOctal(manifestHeader, 124, 12, updated.length);
             writeChecksum(manifestHeader);
             ByteBuffer tail = ByteBuffer.allocate(Math.toIntExact(BLOCK + padded(updated.length) + 2L * BLOCK));
@@ -96,7 +98,9 @@ final class DockerArchiveTags {
     }
 
     private static long octal(ByteBuffer header, int start, int length) {
-        String text = new String(header.array(), start, length, StandardCharsets.US_ASCII).replace('\0', ' ').strip();
+        String text = new String(header.array(), start, length, StandardCharsets.US_ASCII)
+                .replace('\0', ' ')
+                .strip();
         return text.isEmpty() ? 0 : Long.parseLong(text, 8);
     }
 

@@ -8,8 +8,7 @@ import java.util.Optional;
  */
 public final class DockerImageName {
 
-    private DockerImageName() {
-    }
+    private DockerImageName() {}
 
     /** The registry host the name starts with, e.g. {@code localhost:5001}; empty for a Docker Hub name. */
     public static Optional<String> registryHost(String name) {

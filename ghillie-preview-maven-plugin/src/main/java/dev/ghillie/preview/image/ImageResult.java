@@ -20,7 +20,13 @@ import java.util.Optional;
  * @param tags      every tag the image was given, the content-derived one first
  * @param tarFile   the docker-archive tar for {@link ImageTarget#TAR}
  */
-public record ImageResult(String reference, String digest, String imageId, List<String> tags, ImageTarget target, Optional<Path> tarFile) {
+public record ImageResult(
+        String reference,
+        String digest,
+        String imageId,
+        List<String> tags,
+        ImageTarget target,
+        Optional<Path> tarFile) {
 
     public ImageResult {
         tags = List.copyOf(tags);
@@ -34,7 +40,14 @@ public record ImageResult(String reference, String digest, String imageId, List<
     /** image.json, laid out as docs/image.md shows it: {@code "name": value}, a tag list on one line. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(new Json(reference, digest, imageId, tags, target.id(), tarFile.map(Path::toString).orElse(null))) + "\n";
+            return JSON.writeValueAsString(new Json(
+                            reference,
+                            digest,
+                            imageId,
+                            tags,
+                            target.id(),
+                            tarFile.map(Path::toString).orElse(null)))
+                    + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a record of strings always serialises", e);
         }
@@ -42,10 +55,11 @@ public record ImageResult(String reference, String digest, String imageId, List<
 
     record Json(String reference, String digest, String imageId, List<String> tags, String target, String tar) {}
 
-    private static final ObjectWriter JSON = new ObjectMapper().writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withArrayValueSpacing(Separators.Spacing.AFTER)
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultPrettyPrinter.NopIndenter()));
+    private static final ObjectWriter JSON = new ObjectMapper()
+            .writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withArrayValueSpacing(Separators.Spacing.AFTER)
+                            .withArrayEmptySeparator(""))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultPrettyPrinter.NopIndenter()));
 }

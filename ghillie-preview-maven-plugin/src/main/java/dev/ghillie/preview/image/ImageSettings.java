@@ -2,8 +2,8 @@ package dev.ghillie.preview.image;
 
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
-import dev.ghillie.preview.settings.SettingValue;
 import dev.ghillie.preview.settings.ServiceConventions;
+import dev.ghillie.preview.settings.SettingValue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,7 +60,9 @@ public record ImageSettings(
         String readyPath) {
 
     /** Heap as a share of the container's memory limit, and a clean restart instead of a half-dead JVM. */
-    public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> DEFAULT_JVM_FLAGS =
+            List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+
     public static final String DEFAULT_USER = "65532:65532";
     public static final String APP_ROOT = "/app";
 
@@ -90,16 +92,56 @@ public record ImageSettings(
 
     /** The same build for other platforms, e.g. the cluster's nodes' once {@code up} knows them. */
     public ImageSettings withPlatforms(TargetPlatforms other) {
-        return new ImageSettings(baseImage, target, imageName, tag, version, mainClass, jvmFlags, user, creationTime, labels,
-                classesDirectory, dependencies, outputDirectory, baseImageCache, offline, dockerExecutable, startupCache, other,
-                containerPort, portVariable, healthPath, readyPath);
+        return new ImageSettings(
+                baseImage,
+                target,
+                imageName,
+                tag,
+                version,
+                mainClass,
+                jvmFlags,
+                user,
+                creationTime,
+                labels,
+                classesDirectory,
+                dependencies,
+                outputDirectory,
+                baseImageCache,
+                offline,
+                dockerExecutable,
+                startupCache,
+                other,
+                containerPort,
+                portVariable,
+                healthPath,
+                readyPath);
     }
 
     /** The same build on another base, e.g. one platform's image of a multi-platform tar. */
     public ImageSettings withBaseImage(BaseImage other) {
-        return new ImageSettings(other, target, imageName, tag, version, mainClass, jvmFlags, user, creationTime, labels,
-                classesDirectory, dependencies, outputDirectory, baseImageCache, offline, dockerExecutable, startupCache, platforms,
-                containerPort, portVariable, healthPath, readyPath);
+        return new ImageSettings(
+                other,
+                target,
+                imageName,
+                tag,
+                version,
+                mainClass,
+                jvmFlags,
+                user,
+                creationTime,
+                labels,
+                classesDirectory,
+                dependencies,
+                outputDirectory,
+                baseImageCache,
+                offline,
+                dockerExecutable,
+                startupCache,
+                platforms,
+                containerPort,
+                portVariable,
+                healthPath,
+                readyPath);
     }
 
     public static Builder builder() {
@@ -140,43 +182,139 @@ public record ImageSettings(
         private String healthPath = ServiceConventions.DEFAULT_HEALTH_PATH;
         private String readyPath = ServiceConventions.RUNTIME_READY_PATH;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder baseImage(String value) {
+            this.baseImage = value;
+            return this;
         }
 
-        public Builder baseImage(String value) { this.baseImage = value; return this; }
-        public Builder target(String value) { this.target = value; return this; }
-        public Builder imageName(String value) { this.imageName = value; return this; }
-        public Builder tag(String value) { this.tag = value; return this; }
+        public Builder target(String value) {
+            this.target = value;
+            return this;
+        }
+
+        public Builder imageName(String value) {
+            this.imageName = value;
+            return this;
+        }
+
+        public Builder tag(String value) {
+            this.tag = value;
+            return this;
+        }
         /** As {@link #imageName(String)}; a wrong name read from an environment variable says which. */
-        public Builder imageName(SettingValue value) { this.imageNameReadFrom = value.readFrom(); return imageName(value.text()); }
+        public Builder imageName(SettingValue value) {
+            this.imageNameReadFrom = value.readFrom();
+            return imageName(value.text());
+        }
         /** As {@link #tag(String)}; a wrong tag read from an environment variable says which. */
-        public Builder tag(SettingValue value) { this.tagReadFrom = value.readFrom(); return tag(value.text()); }
-        public Builder version(String value) { this.version = value; return this; }
-        public Builder mainClass(String value) { this.mainClass = value; return this; }
-        public Builder jvmFlags(List<String> value) { this.jvmFlags = value; return this; }
-        public Builder user(String value) { this.user = value; return this; }
+        public Builder tag(SettingValue value) {
+            this.tagReadFrom = value.readFrom();
+            return tag(value.text());
+        }
+
+        public Builder version(String value) {
+            this.version = value;
+            return this;
+        }
+
+        public Builder mainClass(String value) {
+            this.mainClass = value;
+            return this;
+        }
+
+        public Builder jvmFlags(List<String> value) {
+            this.jvmFlags = value;
+            return this;
+        }
+
+        public Builder user(String value) {
+            this.user = value;
+            return this;
+        }
         /** ISO-8601 instant, seconds since the epoch, {@code EPOCH}, or {@code now} for the build's time. */
-        public Builder creationTime(String value) { this.creationTime = value; return this; }
-        public Builder clock(Clock value) { this.clock = value; return this; }
-        public Builder title(String value) { this.title = value; return this; }
+        public Builder creationTime(String value) {
+            this.creationTime = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
         /** The git commit; unresolved Maven expressions such as {@code ${git.commit.id}} count as unknown. */
-        public Builder revision(String value) { this.revision = value; return this; }
-        public Builder source(String value) { this.source = value; return this; }
-        public Builder classesDirectory(Path value) { this.classesDirectory = value; return this; }
-        public Builder addDependency(Path jar, AppDependency.Kind kind) { dependencies.add(new AppDependency(jar, kind)); return this; }
-        public Builder outputDirectory(Path value) { this.outputDirectory = value; return this; }
-        public Builder baseImageCache(Path value) { this.baseImageCache = value; return this; }
-        public Builder offline(boolean value) { this.offline = value; return this; }
-        public Builder dockerExecutable(Path value) { this.dockerExecutable = value; return this; }
-        public Builder startupCache(boolean value) { this.startupCache = value; return this; }
+        public Builder revision(String value) {
+            this.revision = value;
+            return this;
+        }
+
+        public Builder source(String value) {
+            this.source = value;
+            return this;
+        }
+
+        public Builder classesDirectory(Path value) {
+            this.classesDirectory = value;
+            return this;
+        }
+
+        public Builder addDependency(Path jar, AppDependency.Kind kind) {
+            dependencies.add(new AppDependency(jar, kind));
+            return this;
+        }
+
+        public Builder outputDirectory(Path value) {
+            this.outputDirectory = value;
+            return this;
+        }
+
+        public Builder baseImageCache(Path value) {
+            this.baseImageCache = value;
+            return this;
+        }
+
+        public Builder offline(boolean value) {
+            this.offline = value;
+            return this;
+        }
+
+        public Builder dockerExecutable(Path value) {
+            this.dockerExecutable = value;
+            return this;
+        }
+
+        public Builder startupCache(boolean value) {
+            this.startupCache = value;
+            return this;
+        }
         /** {@code linux/arm64} or {@code linux/amd64,linux/arm64}; blank for this machine's (which {@code up} replaces by the nodes'). */
-        public Builder platforms(String value) { this.platforms = value; return this; }
+        public Builder platforms(String value) {
+            this.platforms = value;
+            return this;
+        }
         /** This machine's {@code os.arch}, read from the JVM unless a test says otherwise. */
-        public Builder machineArchitecture(String value) { this.machineArchitecture = value; return this; }
+        public Builder machineArchitecture(String value) {
+            this.machineArchitecture = value;
+            return this;
+        }
         /** The port the service listens on and the variable that tells it (from its conventions); ghillie-runtime's by default. */
-        public Builder port(int port, Optional<String> variable) { this.containerPort = port; this.portVariable = variable; return this; }
+        public Builder port(int port, Optional<String> variable) {
+            this.containerPort = port;
+            this.portVariable = variable;
+            return this;
+        }
         /** The service's health and readiness paths (from its conventions), for the startup cache's training run. */
-        public Builder probePaths(String health, String ready) { this.healthPath = health; this.readyPath = ready; return this; }
+        public Builder probePaths(String health, String ready) {
+            this.healthPath = health;
+            this.readyPath = ready;
+            return this;
+        }
 
         public ImageSettings build() {
             String name = required(imageName, "imageName");
@@ -193,7 +331,12 @@ public record ImageSettings(
                     checkedTag(known(tag).orElse("latest"), tagReadFrom),
                     version,
                     required(mainClass, "mainClass"),
-                    jvmFlags == null || jvmFlags.isEmpty() ? DEFAULT_JVM_FLAGS : jvmFlags.stream().map(String::strip).filter(f -> !f.isEmpty()).toList(),
+                    jvmFlags == null || jvmFlags.isEmpty()
+                            ? DEFAULT_JVM_FLAGS
+                            : jvmFlags.stream()
+                                    .map(String::strip)
+                                    .filter(f -> !f.isEmpty())
+                                    .toList(),
                     checkedUser(known(user).orElse(DEFAULT_USER)),
                     parseTime(creationTime),
                     labels,
@@ -204,13 +347,16 @@ public record ImageSettings(
                     offline,
                     Optional.ofNullable(dockerExecutable),
                     startupCache,
-                    known(platforms).map(TargetPlatforms::parse).orElseGet(() -> TargetPlatforms.ofMachine(machineArchitecture)),
+                    known(platforms)
+                            .map(TargetPlatforms::parse)
+                            .orElseGet(() -> TargetPlatforms.ofMachine(machineArchitecture)),
                     containerPort,
                     portVariable,
                     healthPath,
                     readyPath);
             if (settings.target() == ImageTarget.REGISTRY && offline) {
-                // Jib refuses a registry target offline (Containerizer.setOfflineMode throws): said before anything starts.
+                // Jib refuses a registry target offline (Containerizer.setOfflineMode throws): said before anything
+                // starts.
                 throw JibFailures.offlineRegistryTarget(settings);
             }
             return settings;
@@ -222,11 +368,13 @@ public record ImageSettings(
                 reference = ImageReference.parse(name);
             } catch (InvalidImageReferenceException e) {
                 throw new ImageBuildException("ghillie.preview.imageName='" + name
-                        + "' is not an image name: use lower-case [registry/]repository, e.g. ghillie-runtime or localhost:5001/ghillie-runtime" + readFrom);
+                        + "' is not an image name: use lower-case [registry/]repository, e.g. ghillie-runtime or localhost:5001/ghillie-runtime"
+                        + readFrom);
             }
             if (reference.getDigest().isPresent() || !reference.usesDefaultTag() || name.endsWith(":latest")) {
                 throw new ImageBuildException("ghillie.preview.imageName='" + name
-                        + "' includes a tag or digest: give the repository only and the tag in ghillie.preview.imageTag" + readFrom);
+                        + "' includes a tag or digest: give the repository only and the tag in ghillie.preview.imageTag"
+                        + readFrom);
             }
             return name;
         }
@@ -234,7 +382,8 @@ public record ImageSettings(
         private static String checkedTag(String tag, String readFrom) {
             if (!TAG.matcher(tag).matches()) {
                 throw new ImageBuildException("ghillie.preview.imageTag='" + tag
-                        + "' is not a tag: use up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'" + readFrom);
+                        + "' is not a tag: use up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'"
+                        + readFrom);
             }
             return tag;
         }
@@ -242,8 +391,9 @@ public record ImageSettings(
         private static String checkedUser(String user) {
             var matcher = NUMERIC_USER.matcher(user);
             if (!matcher.matches()) {
-                throw new ImageBuildException("ghillie.preview.user='" + user
-                        + "' is not numeric: use UID or UID:GID (e.g. 65532:65532) so Kubernetes can check runAsNonRoot");
+                throw new ImageBuildException(
+                        "ghillie.preview.user='" + user
+                                + "' is not numeric: use UID or UID:GID (e.g. 65532:65532) so Kubernetes can check runAsNonRoot");
             }
             if (Long.parseLong(matcher.group(1)) == 0) {
                 throw new ImageBuildException("ghillie.preview.user='" + user
@@ -267,19 +417,22 @@ public record ImageSettings(
                 }
                 return OffsetDateTime.parse(time).toInstant();
             } catch (DateTimeParseException | NumberFormatException e) {
-                throw new ImageBuildException("ghillie.preview.creationTime='" + time
-                        + "' is not a time: use an ISO-8601 instant (2026-01-01T00:00:00Z), seconds since 1970, EPOCH, or now (not reproducible)");
+                throw new ImageBuildException(
+                        "ghillie.preview.creationTime='" + time
+                                + "' is not a time: use an ISO-8601 instant (2026-01-01T00:00:00Z), seconds since 1970, EPOCH, or now (not reproducible)");
             }
         }
 
         private static String required(String value, String name) {
-            return known(value).orElseThrow(() -> new ImageBuildException(
-                    "ghillie.preview." + name + " is not set: the image needs it (see docs/image.md)"));
+            return known(value)
+                    .orElseThrow(() -> new ImageBuildException(
+                            "ghillie.preview." + name + " is not set: the image needs it (see docs/image.md)"));
         }
 
         private static Optional<String> known(String value) {
-            return value == null || value.isBlank() || value.contains("${") ? Optional.empty() : Optional.of(value.strip());
+            return value == null || value.isBlank() || value.contains("${")
+                    ? Optional.empty()
+                    : Optional.of(value.strip());
         }
-
     }
 }

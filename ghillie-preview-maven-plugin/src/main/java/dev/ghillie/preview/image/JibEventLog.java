@@ -29,21 +29,23 @@ final class JibEventLog {
             // are noise until something really fails: keep those for -X.
             case ERROR, WARN -> {
                 String message = event.getMessage();
-                if (message.endsWith("will be retried") || message.startsWith("Cannot verify server at")
+                if (message.endsWith("will be retried")
+                        || message.startsWith("Cannot verify server at")
                         || message.endsWith("Attempting again with HTTP.")) {
                     log.detail("jib: " + event.getMessage());
                 } else {
                     log.warn("jib: " + event.getMessage());
                 }
             }
-            case PROGRESS -> { }
+            case PROGRESS -> {}
             default -> log.detail("jib: " + event.getMessage());
         }
     }
 
     private void onTimer(TimerEvent event) {
         if (event.getState() == TimerEvent.State.FINISHED) {
-            log.detail("jib: " + event.getDescription() + " (" + event.getElapsed().toMillis() + " ms)");
+            log.detail(
+                    "jib: " + event.getDescription() + " (" + event.getElapsed().toMillis() + " ms)");
         }
     }
 }

@@ -38,51 +38,77 @@ final class JibFailures {
             return interrupted(failure);
         }
         if (failure instanceof RuntimeException) {
-            return new ImageBuildException("Jib failed to build the image (" + summary(failure) + "): run with -X for Jib's own"
-                    + " messages and the cause; docs/image.md#feedback-and-errors lists what to check", failure);
+            return new ImageBuildException(
+                    "Jib failed to build the image (" + summary(failure) + "): run with -X for Jib's own"
+                            + " messages and the cause; docs/image.md#feedback-and-errors lists what to check",
+                    failure);
         }
         if (cause instanceof CacheDirectoryCreationException) {
             Throwable why = cause.getCause() == null ? cause : cause.getCause();
-            return new ImageBuildException("Jib cannot create its cache directory (" + summary(why) + "): make it writable, or set"
-                    + " ghillie.preview.baseImageCache (base image layers) or ghillie.preview.imageOutputDirectory (application layers)"
-                    + " to a writable directory", failure);
+            return new ImageBuildException(
+                    "Jib cannot create its cache directory (" + summary(why) + "): make it writable, or set"
+                            + " ghillie.preview.baseImageCache (base image layers) or ghillie.preview.imageOutputDirectory (application layers)"
+                            + " to a writable directory",
+                    failure);
         }
         String text = String.valueOf(cause.getMessage());
         String targetRegistry = registryOf(settings.imageName());
         boolean aboutTarget = settings.target() == ImageTarget.REGISTRY && text.contains(targetRegistry);
-        String registry = aboutTarget ? targetRegistry : registryOf(settings.baseImage().reference());
-        if (cause instanceof UnlistedPlatformInManifestListException || cause instanceof PlatformNotFoundInBaseImageException) {
-            return new ImageBuildException("base image " + settings.baseImage().reference() + " has no image for "
-                    + settings.platforms().describe() + ": use a base that has (a multi-platform one such as " + BaseImage.DEFAULT_REFERENCE
-                    + "), or set " + TargetPlatforms.PROPERTY + " to a platform the base has", failure);
+        String registry =
+                aboutTarget ? targetRegistry : registryOf(settings.baseImage().reference());
+        if (cause instanceof UnlistedPlatformInManifestListException
+                || cause instanceof PlatformNotFoundInBaseImageException) {
+            return new ImageBuildException(
+                    "base image " + settings.baseImage().reference() + " has no image for "
+                            + settings.platforms().describe() + ": use a base that has (a multi-platform one such as "
+                            + BaseImage.DEFAULT_REFERENCE
+                            + "), or set " + TargetPlatforms.PROPERTY + " to a platform the base has",
+                    failure);
         }
         if (cause instanceof InsecureRegistryException) {
             return new ImageBuildException(plainHttp.refusal(registry), failure);
         }
         if (cause instanceof RegistryUnauthorizedException unauthorized) {
-            return new ImageBuildException("registry " + registry + " refused access to " + unauthorized.getImageReference()
-                    + ": log in with 'docker login " + registry + "' (Jib reads ~/.docker/config.json) or use a registry that needs no login", failure);
+            return new ImageBuildException(
+                    "registry " + registry + " refused access to " + unauthorized.getImageReference()
+                            + ": log in with 'docker login " + registry
+                            + "' (Jib reads ~/.docker/config.json) or use a registry that needs no login",
+                    failure);
         }
         Optional<String> localFile = localFile(cause, settings);
         if (localFile.isPresent()) {
-            return new ImageBuildException("Jib could not read or write " + localFile.get() + " (" + cause.getClass().getSimpleName()
-                    + "): check its permissions and the free space on its disk, or run mvn clean", failure);
+            return new ImageBuildException(
+                    "Jib could not read or write " + localFile.get() + " ("
+                            + cause.getClass().getSimpleName()
+                            + "): check its permissions and the free space on its disk, or run mvn clean",
+                    failure);
         }
         if (aboutTarget) {
-            return new ImageBuildException("registry " + targetRegistry + " refused the push of " + settings.imageName()
-                    + " (" + summary(cause) + "): check that the registry runs and that ghillie.preview.imageName names it", failure);
+            return new ImageBuildException(
+                    "registry " + targetRegistry + " refused the push of " + settings.imageName() + " ("
+                            + summary(cause)
+                            + "): check that the registry runs and that ghillie.preview.imageName names it",
+                    failure);
         }
-        if (settings.target() == ImageTarget.DOCKER && text.toLowerCase(Locale.ROOT).contains("docker")) {
-            return new ImageBuildException("the Docker daemon refused the image (" + summary(cause)
-                    + "): start Docker, or use -Dghillie.preview.imageTarget=tar", failure);
+        if (settings.target() == ImageTarget.DOCKER
+                && text.toLowerCase(Locale.ROOT).contains("docker")) {
+            return new ImageBuildException(
+                    "the Docker daemon refused the image (" + summary(cause)
+                            + "): start Docker, or use -Dghillie.preview.imageTarget=tar",
+                    failure);
         }
         if (settings.baseImage().tarFile().isPresent()) {
-            return new ImageBuildException("base image " + settings.baseImage().reference() + " cannot be read (" + summary(cause)
-                    + "): give a docker-archive tar, e.g. from 'docker save' or a Jib tar build", failure);
+            return new ImageBuildException(
+                    "base image " + settings.baseImage().reference() + " cannot be read (" + summary(cause)
+                            + "): give a docker-archive tar, e.g. from 'docker save' or a Jib tar build",
+                    failure);
         }
         if (settings.offline()) {
-            return new ImageBuildException("base image " + settings.baseImage().reference() + " is not in Jib's cache and the build is offline (-o):"
-                    + " build once online, or use -Dghillie.preview.baseImage=tar:///path/base.tar", failure);
+            return new ImageBuildException(
+                    "base image " + settings.baseImage().reference()
+                            + " is not in Jib's cache and the build is offline (-o):"
+                            + " build once online, or use -Dghillie.preview.baseImage=tar:///path/base.tar",
+                    failure);
         }
         return new ImageBuildException(baseUnreachable(settings, summary(cause)), failure);
     }
@@ -97,8 +123,9 @@ final class JibFailures {
      * by the mojo, where that setting is known.)
      */
     static ImageBuildException offlineRegistryTarget(ImageSettings settings) {
-        return new ImageBuildException("ghillie.preview.imageTarget=registry pushes the image to " + registryOf(settings.imageName())
-                + ", and Maven runs offline (-o), where Jib pushes nothing: run without -o, or use -Dghillie.preview.imageTarget=tar");
+        return new ImageBuildException(
+                "ghillie.preview.imageTarget=registry pushes the image to " + registryOf(settings.imageName())
+                        + ", and Maven runs offline (-o), where Jib pushes nothing: run without -o, or use -Dghillie.preview.imageTarget=tar");
     }
 
     /** The local file a file-system failure is about, unless it is the base image's tar (that one has its own message). */
@@ -107,7 +134,9 @@ final class JibFailures {
             return Optional.empty();
         }
         Path file = Path.of(fileFailure.getFile());
-        return settings.baseImage().tarFile().filter(file::equals).isPresent() ? Optional.empty() : Optional.of(fileFailure.getFile());
+        return settings.baseImage().tarFile().filter(file::equals).isPresent()
+                ? Optional.empty()
+                : Optional.of(fileFailure.getFile());
     }
 
     static String baseUnreachable(ImageSettings settings, String why) {
@@ -125,7 +154,9 @@ final class JibFailures {
     }
 
     private static String summary(Throwable cause) {
-        String message = cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("");
+        String message = cause.getMessage() == null
+                ? ""
+                : ": " + cause.getMessage().lines().findFirst().orElse("");
         return cause.getClass().getSimpleName() + message;
     }
 }

@@ -90,7 +90,8 @@ public record LayerUnpacker(String folderInImage, boolean linksIntoTheCopy) {
         if (fileName.equals(OPAQUE)) {
             return prefix.startsWith(directory);
         }
-        return fileName.startsWith(WHITEOUT) && prefix.startsWith(directory + fileName.substring(WHITEOUT.length()) + "/");
+        return fileName.startsWith(WHITEOUT)
+                && prefix.startsWith(directory + fileName.substring(WHITEOUT.length()) + "/");
     }
 
     /** The folder itself or one of its parents, as something other than a folder. */
@@ -98,7 +99,8 @@ public record LayerUnpacker(String folderInImage, boolean linksIntoTheCopy) {
         return !prefix.isEmpty() && !entry.isDirectory() && !name.isEmpty() && prefix.startsWith(name + "/");
     }
 
-    private void place(TarArchiveEntry entry, String relative, InputStream content, Path root, Set<Path> thisLayer) throws IOException {
+    private void place(TarArchiveEntry entry, String relative, InputStream content, Path root, Set<Path> thisLayer)
+            throws IOException {
         Path target = root.resolve(relative).normalize();
         if (!target.startsWith(root) || target.equals(root)) {
             throw new IOException("layer entry " + entry.getName() + " escapes " + folderInImage);
@@ -135,9 +137,13 @@ public record LayerUnpacker(String folderInImage, boolean linksIntoTheCopy) {
         } else if (entry.isLink()) {
             String linked = withoutLeadingSlash(entry.getLinkName());
             String prefix = prefix();
-            Path source = linked.startsWith(prefix) ? root.resolve(linked.substring(prefix.length())).normalize() : null;
+            Path source = linked.startsWith(prefix)
+                    ? root.resolve(linked.substring(prefix.length())).normalize()
+                    : null;
             // A hard link to a file outside the folder, or one that escapes it, has nothing here to copy.
-            if (source != null && source.startsWith(root) && Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)
+            if (source != null
+                    && source.startsWith(root)
+                    && Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)
                     && source.toRealPath().startsWith(root)) {
                 Files.copy(source, target, LinkOption.NOFOLLOW_LINKS);
             }
@@ -149,8 +155,11 @@ public record LayerUnpacker(String folderInImage, boolean linksIntoTheCopy) {
 
     private Path linkTarget(String link, Path root) {
         String prefix = prefix();
-        boolean intoTheFolder = link.startsWith("/") && withoutLeadingSlash(link).startsWith(prefix);
-        return linksIntoTheCopy && intoTheFolder ? root.resolve(withoutLeadingSlash(link).substring(prefix.length())) : Path.of(link);
+        boolean intoTheFolder =
+                link.startsWith("/") && withoutLeadingSlash(link).startsWith(prefix);
+        return linksIntoTheCopy && intoTheFolder
+                ? root.resolve(withoutLeadingSlash(link).substring(prefix.length()))
+                : Path.of(link);
     }
 
     /**
@@ -163,7 +172,8 @@ public record LayerUnpacker(String folderInImage, boolean linksIntoTheCopy) {
             existing = existing.getParent();
         }
         if (!existing.toRealPath().startsWith(root)) {
-            throw new IOException("layer entry " + entry.getName() + " escapes " + folderInImage + " through a symbolic link");
+            throw new IOException(
+                    "layer entry " + entry.getName() + " escapes " + folderInImage + " through a symbolic link");
         }
         Files.createDirectories(target.getParent());
     }
@@ -195,9 +205,10 @@ public record LayerUnpacker(String folderInImage, boolean linksIntoTheCopy) {
     private static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] bits = {
-                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        };
         for (int i = 0; i < bits.length; i++) {
             if ((mode & (1 << i)) != 0) {
                 permissions.add(bits[i]);

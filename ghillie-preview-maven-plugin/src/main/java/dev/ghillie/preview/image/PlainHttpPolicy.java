@@ -30,7 +30,10 @@ public final class PlainHttpPolicy {
             return false;
         }
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit) || Integer.parseInt(part) > 255) {
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || !part.chars().allMatch(Character::isDigit)
+                    || Integer.parseInt(part) > 255) {
                 return false;
             }
         }

@@ -20,7 +20,9 @@ record RegistryAddress(String host, int port) {
             host = colon < 0 ? registry : registry.substring(0, colon);
             rest = colon < 0 ? "" : registry.substring(colon);
         }
-        if (rest.startsWith(":") && rest.length() > 1 && rest.substring(1).chars().allMatch(Character::isDigit)) {
+        if (rest.startsWith(":")
+                && rest.length() > 1
+                && rest.substring(1).chars().allMatch(Character::isDigit)) {
             return new RegistryAddress(host, Integer.parseInt(rest.substring(1)));
         }
         return new RegistryAddress(host, HTTPS_PORT);

@@ -46,7 +46,9 @@ public final class RuntimeImageBuilder {
     private static final int SHORT_ID_LENGTH = 12;
     /** A tag is a name for an image the daemon has: far below this, unless the daemon hangs. */
     private static final Duration DOCKER_TAG_TIMEOUT = Duration.ofMinutes(2);
-    private static final Predicate<Path> IS_CLASS = path -> path.getFileName().toString().endsWith(".class");
+
+    private static final Predicate<Path> IS_CLASS =
+            path -> path.getFileName().toString().endsWith(".class");
 
     private final ImageLog log;
     private final PlainHttpPolicy plainHttp = new PlainHttpPolicy();
@@ -63,8 +65,9 @@ public final class RuntimeImageBuilder {
         Optional<String> reuseKey = TarReuse.key(settings);
         Optional<ImageResult> reused = reuseKey.flatMap(key -> TarReuse.reusable(settings, key));
         if (reused.isPresent()) {
-            log.step(String.format("image: %s (%s) unchanged, %s reused, in %d ms", reused.get().reference(), reused.get().digest(),
-                    settings.tarFile(), millisSince(start)));
+            log.step(String.format(
+                    "image: %s (%s) unchanged, %s reused, in %d ms",
+                    reused.get().reference(), reused.get().digest(), settings.tarFile(), millisSince(start)));
             return reused.get();
         }
         TarReuse.forget(settings);
@@ -76,8 +79,14 @@ public final class RuntimeImageBuilder {
                 case REGISTRY -> toRegistry(container, settings);
                 case DOCKER -> toDocker(container, settings);
             };
-            log.step(String.format("image: built %s (%s) for %s on %s, %s, in %d ms", result.reference(), result.digest(),
-                    settings.platforms(), settings.baseImage().reference(), where(result), millisSince(start)));
+            log.step(String.format(
+                    "image: built %s (%s) for %s on %s, %s, in %d ms",
+                    result.reference(),
+                    result.digest(),
+                    settings.platforms(),
+                    settings.baseImage().reference(),
+                    where(result),
+                    millisSince(start)));
             writeResult(result, settings.resultFile());
             if (plan.complete()) {
                 // Not when a startup cache is missing for a passing reason: the next build tries again.
@@ -99,8 +108,7 @@ public final class RuntimeImageBuilder {
      * What Jib is to build, and whether it is what these inputs give: not when a startup cache was asked for and
      * is missing for a reason the next build may not meet, which must then build (and try) again.
      */
-    private record Plan(JibContainerBuilder container, boolean complete) {
-    }
+    private record Plan(JibContainerBuilder container, boolean complete) {}
 
     /**
      * The settings with a {@code tar://} base narrowed to the image of the platform built for: Jib reads the first
@@ -121,8 +129,10 @@ public final class RuntimeImageBuilder {
         }
         JavaContainerBuilder java = fromBase(settings, JavaContainerBuilder::from, JavaContainerBuilder::from)
                 .setAppRoot(ImageSettings.APP_ROOT)
-                // Maven copies resources next to the classes: split them so a code change leaves the resources layer alone.
-                // The order of these calls is the classpath order (the project before its jars); the layer order is Jib's.
+                // Maven copies resources next to the classes: split them so a code change leaves the resources layer
+                // alone.
+                // The order of these calls is the classpath order (the project before its jars); the layer order is
+                // Jib's.
                 .addResources(settings.classesDirectory(), IS_CLASS.negate())
                 .addClasses(settings.classesDirectory(), IS_CLASS)
                 .addDependencies(jars(settings, AppDependency.Kind.RELEASE))
@@ -142,7 +152,9 @@ public final class RuntimeImageBuilder {
                 .setLabels(settings.labels())
                 .setCreationTime(settings.creationTime())
                 .setPlatforms(jibPlatforms(settings.platforms()));
-        settings.portVariable().ifPresent(variable -> container.addEnvironmentVariable(variable, Integer.toString(settings.containerPort())));
+        settings.portVariable()
+                .ifPresent(variable ->
+                        container.addEnvironmentVariable(variable, Integer.toString(settings.containerPort())));
         return container;
     }
 
@@ -161,19 +173,34 @@ public final class RuntimeImageBuilder {
      */
     private Plan withStartupCache(ImageSettings settings) throws IOException {
         Path work = settings.startupCacheDirectory();
-        ClassPathLayout layout = ClassPathLayout.write(settings.classesDirectory(), settings.dependencies(), work.resolve(ClassPathLayout.APP_JAR));
-        StartupCache.Outcome outcome = new StartupCache(log).prepare(
-                new StartupCache.Service(settings.mainClass(), settings.jvmFlags(), ImageSettings.APP_ROOT, settings.containerPort(),
-                        settings.portVariable(), settings.healthPath(), settings.readyPath()),
-                layout, settings.platforms(), suggested -> baseArchive(settings, suggested), work);
+        ClassPathLayout layout = ClassPathLayout.write(
+                settings.classesDirectory(), settings.dependencies(), work.resolve(ClassPathLayout.APP_JAR));
+        StartupCache.Outcome outcome = new StartupCache(log)
+                .prepare(
+                        new StartupCache.Service(
+                                settings.mainClass(),
+                                settings.jvmFlags(),
+                                ImageSettings.APP_ROOT,
+                                settings.containerPort(),
+                                settings.portVariable(),
+                                settings.healthPath(),
+                                settings.readyPath()),
+                        layout,
+                        settings.platforms(),
+                        suggested -> baseArchive(settings, suggested),
+                        work);
         Optional<StartupCache.Made> cache = outcome.made();
-        JibContainerBuilder container = cache.map(made -> Jib.from(TarImage.at(made.base()))).orElseGet(() -> fromBase(settings, Jib::from, Jib::from));
+        JibContainerBuilder container = cache.map(made -> Jib.from(TarImage.at(made.base())))
+                .orElseGet(() -> fromBase(settings, Jib::from, Jib::from));
         for (ClassPathLayout.Layer layer : ClassPathLayout.Layer.values()) {
             List<ClassPathLayout.Entry> entries = layout.inLayer(layer);
             if (!entries.isEmpty()) {
                 FileEntriesLayer.Builder files = FileEntriesLayer.builder().setName(layer.layerName());
-                entries.forEach(entry -> files.addEntry(entry.source(), AbsoluteUnixPath.get(ImageSettings.APP_ROOT + "/" + entry.relative()),
-                        FilePermissions.DEFAULT_FILE_PERMISSIONS, ClassPathLayout.FILE_TIME));
+                entries.forEach(entry -> files.addEntry(
+                        entry.source(),
+                        AbsoluteUnixPath.get(ImageSettings.APP_ROOT + "/" + entry.relative()),
+                        FilePermissions.DEFAULT_FILE_PERMISSIONS,
+                        ClassPathLayout.FILE_TIME));
                 container.addFileEntriesLayer(files.build());
             }
         }
@@ -181,13 +208,20 @@ public final class RuntimeImageBuilder {
         entrypoint.add(cache.map(StartupCache.Made::java).orElse("java"));
         entrypoint.addAll(settings.jvmFlags());
         cache.ifPresent(made -> {
-            container.addFileEntriesLayer(FileEntriesLayer.builder().setName("startup cache")
-                    .addEntry(made.file(), AbsoluteUnixPath.get(made.imagePath()), FilePermissions.DEFAULT_FILE_PERMISSIONS, ClassPathLayout.FILE_TIME)
+            container.addFileEntriesLayer(FileEntriesLayer.builder()
+                    .setName("startup cache")
+                    .addEntry(
+                            made.file(),
+                            AbsoluteUnixPath.get(made.imagePath()),
+                            FilePermissions.DEFAULT_FILE_PERMISSIONS,
+                            ClassPathLayout.FILE_TIME)
                     .build());
             entrypoint.add(made.jvmFlag());
         });
         entrypoint.addAll(List.of("-cp", layout.classPath(ImageSettings.APP_ROOT), settings.mainClass()));
-        return new Plan(withRuntimeContract(container.setEntrypoint(entrypoint).setProgramArguments(List.of()), settings), outcome.settled());
+        return new Plan(
+                withRuntimeContract(container.setEntrypoint(entrypoint).setProgramArguments(List.of()), settings),
+                outcome.settled());
     }
 
     /**
@@ -201,14 +235,20 @@ public final class RuntimeImageBuilder {
         }
         String reference = settings.baseImage().reference();
         SkipRecord copied = new SkipRecord(suggested.resolveSibling(suggested.getFileName() + ".reference"));
-        if (reference.contains("@sha256:") && Files.isRegularFile(suggested) && copied.holds(reference + " " + FileStamps.stamp(suggested))) {
+        if (reference.contains("@sha256:")
+                && Files.isRegularFile(suggested)
+                && copied.holds(reference + " " + FileStamps.stamp(suggested))) {
             return suggested;
         }
         copied.clear();
         Files.createDirectories(suggested.getParent());
         // The platform built for (the cache is made only when it is this machine's), not Jib's linux/amd64.
-        fromBase(settings, Jib::from, Jib::from).setPlatforms(jibPlatforms(settings.platforms())).containerize(configured(
-                Containerizer.to(TarImage.at(suggested).named("ghillie-startup-cache-base")), settings, baseAllowsPlainHttp(settings)));
+        fromBase(settings, Jib::from, Jib::from)
+                .setPlatforms(jibPlatforms(settings.platforms()))
+                .containerize(configured(
+                        Containerizer.to(TarImage.at(suggested).named("ghillie-startup-cache-base")),
+                        settings,
+                        baseAllowsPlainHttp(settings)));
         copied.write(reference + " " + FileStamps.stamp(suggested));
         return suggested;
     }
@@ -229,13 +269,17 @@ public final class RuntimeImageBuilder {
     }
 
     private ImageResult toTar(JibContainerBuilder container, ImageSettings settings)
-            throws IOException, InterruptedException, RegistryException, ExecutionException, CacheDirectoryCreationException {
+            throws IOException, InterruptedException, RegistryException, ExecutionException,
+                    CacheDirectoryCreationException {
         Path tar = settings.tarFile();
-        TarImage target = TarImage.at(tar).named(reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName"));
-        JibContainer built = container.containerize(configured(Containerizer.to(target), settings, baseAllowsPlainHttp(settings)));
+        TarImage target = TarImage.at(tar)
+                .named(reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName"));
+        JibContainer built =
+                container.containerize(configured(Containerizer.to(target), settings, baseAllowsPlainHttp(settings)));
         requireBuiltFor(settings, tar);
         List<String> tags = tags(settings, built);
-        archiveTags.retag(tar, tags.stream().map(tag -> settings.imageName() + ":" + tag).toList());
+        archiveTags.retag(
+                tar, tags.stream().map(tag -> settings.imageName() + ":" + tag).toList());
         return result(settings, built, tags, Optional.of(tar));
     }
 
@@ -249,29 +293,39 @@ public final class RuntimeImageBuilder {
         try (DockerArchive built = DockerArchive.open(tar)) {
             ImagePlatform platform = new ImagePlatform(built.os(), built.architecture());
             if (!platform.equals(wanted)) {
-                throw new ImageBuildException("base image " + settings.baseImage().reference() + " is one image for " + platform
-                        + ", not an index with " + settings.platforms().describe() + ": use a multi-platform base such as "
-                        + BaseImage.DEFAULT_REFERENCE + ", or set " + TargetPlatforms.PROPERTY + "=" + platform + " to build for what it is");
+                throw new ImageBuildException(
+                        "base image " + settings.baseImage().reference() + " is one image for " + platform
+                                + ", not an index with " + settings.platforms().describe()
+                                + ": use a multi-platform base such as "
+                                + BaseImage.DEFAULT_REFERENCE + ", or set " + TargetPlatforms.PROPERTY + "=" + platform
+                                + " to build for what it is");
             }
         }
     }
 
     private ImageResult toRegistry(JibContainerBuilder container, ImageSettings settings)
-            throws IOException, InterruptedException, RegistryException, ExecutionException, CacheDirectoryCreationException {
+            throws IOException, InterruptedException, RegistryException, ExecutionException,
+                    CacheDirectoryCreationException {
         ImageReference configured = reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName");
         boolean targetAllowsPlainHttp = plainHttp.allows(configured.getRegistry());
-        if (!targetAllowsPlainHttp && !settings.offline() && registryProbe.speaksOnlyPlainHttp(configured.getRegistry())) {
+        if (!targetAllowsPlainHttp
+                && !settings.offline()
+                && registryProbe.speaksOnlyPlainHttp(configured.getRegistry())) {
             throw new ImageBuildException(plainHttp.refusal(configured.getRegistry()));
         }
         boolean plainHttpAllowed = targetAllowsPlainHttp && baseAllowsPlainHttp(settings);
         JibContainer built = container.containerize(configured(
-                Containerizer.to(withDockerCredentials(RegistryImage.named(configured), configured)), settings, plainHttpAllowed));
+                Containerizer.to(withDockerCredentials(RegistryImage.named(configured), configured)),
+                settings,
+                plainHttpAllowed));
         List<String> tags = tags(settings, built);
         // The content tag needs the image id, known only now: push the same image again under it.
         // The layers are in the registry already, so this second push sends the manifest only.
         ImageReference derived = configured.withQualifier(tags.get(0));
         JibContainer again = container.containerize(configured(
-                Containerizer.to(withDockerCredentials(RegistryImage.named(derived), derived)), settings, plainHttpAllowed));
+                Containerizer.to(withDockerCredentials(RegistryImage.named(derived), derived)),
+                settings,
+                plainHttpAllowed));
         if (!again.getDigest().equals(built.getDigest())) {
             log.warn("image: the content-tagged push got digest " + again.getDigest() + ", not " + built.getDigest()
                     + ": is ghillie.preview.creationTime 'now'?");
@@ -280,22 +334,31 @@ public final class RuntimeImageBuilder {
     }
 
     private ImageResult toDocker(JibContainerBuilder container, ImageSettings settings)
-            throws IOException, InterruptedException, RegistryException, ExecutionException, CacheDirectoryCreationException {
+            throws IOException, InterruptedException, RegistryException, ExecutionException,
+                    CacheDirectoryCreationException {
         String docker = settings.dockerExecutable().map(Path::toString).orElse("docker");
         ProcessRunner processes = ProcessRunner.withJvmEnvironment(log::detail);
         if (processes.executables().find(docker).isEmpty()) {
-            throw new ImageBuildException("imageTarget=docker needs the docker CLI ('" + docker + "' not found): install Docker, set"
-                    + " ghillie.preview.dockerExecutable, or use -Dghillie.preview.imageTarget=tar (k3d image import) or registry");
+            throw new ImageBuildException(
+                    "imageTarget=docker needs the docker CLI ('" + docker + "' not found): install Docker, set"
+                            + " ghillie.preview.dockerExecutable, or use -Dghillie.preview.imageTarget=tar (k3d image import) or registry");
         }
-        DockerDaemonImage target = DockerDaemonImage.named(reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName"))
+        DockerDaemonImage target = DockerDaemonImage.named(
+                        reference(settings.imageName() + ":" + settings.tag(), "ghillie.preview.imageName"))
                 .setDockerExecutable(Path.of(docker));
-        JibContainer built = container.containerize(configured(Containerizer.to(target), settings, baseAllowsPlainHttp(settings)));
+        JibContainer built =
+                container.containerize(configured(Containerizer.to(target), settings, baseAllowsPlainHttp(settings)));
         List<String> tags = tags(settings, built);
-        ProcessResult tagged = processes.run(DOCKER_TAG_TIMEOUT, docker, "tag", built.getImageId().toString(), settings.imageName() + ":" + tags.get(0));
+        ProcessResult tagged = processes.run(
+                DOCKER_TAG_TIMEOUT,
+                docker,
+                "tag",
+                built.getImageId().toString(),
+                settings.imageName() + ":" + tags.get(0));
         if (!tagged.succeeded()) {
             String output = tagged.stderr().isBlank() ? tagged.stdout() : tagged.stderr();
-            throw new ImageBuildException("'" + tagged.commandLine() + "' failed: " + output.lines().findFirst().orElse("")
-                    + " (is the Docker daemon running?)");
+            throw new ImageBuildException("'" + tagged.commandLine() + "' failed: "
+                    + output.lines().findFirst().orElse("") + " (is the Docker daemon running?)");
         }
         return result(settings, built, tags, Optional.empty());
     }
@@ -314,15 +377,20 @@ public final class RuntimeImageBuilder {
         if (settings.baseImage().tarFile().isPresent()) {
             return true;
         }
-        return plainHttp.allows(reference(settings.baseImage().reference(), "ghillie.preview.baseImage").getRegistry());
+        return plainHttp.allows(reference(settings.baseImage().reference(), "ghillie.preview.baseImage")
+                .getRegistry());
     }
 
     private RegistryImage withDockerCredentials(RegistryImage image, ImageReference reference) {
-        return image.addCredentialRetriever(CredentialRetrieverFactory.forImage(reference, new JibEventLog(log)::onLog).dockerConfig());
+        return image.addCredentialRetriever(CredentialRetrieverFactory.forImage(reference, new JibEventLog(log)::onLog)
+                .dockerConfig());
     }
 
     private static List<Path> jars(ImageSettings settings, AppDependency.Kind kind) {
-        return settings.dependencies().stream().filter(d -> d.kind() == kind).map(AppDependency::jar).toList();
+        return settings.dependencies().stream()
+                .filter(d -> d.kind() == kind)
+                .map(AppDependency::jar)
+                .toList();
     }
 
     /** The content-derived tag first: it changes exactly when the image does, so a redeploy rolls only on a change. */
@@ -337,22 +405,33 @@ public final class RuntimeImageBuilder {
         return tags;
     }
 
-    private static ImageResult result(ImageSettings settings, JibContainer built, List<String> tags, Optional<Path> tar) {
-        return new ImageResult(settings.imageName() + ":" + tags.get(0), built.getDigest().toString(),
-                built.getImageId().toString(), tags, settings.target(), tar);
+    private static ImageResult result(
+            ImageSettings settings, JibContainer built, List<String> tags, Optional<Path> tar) {
+        return new ImageResult(
+                settings.imageName() + ":" + tags.get(0),
+                built.getDigest().toString(),
+                built.getImageId().toString(),
+                tags,
+                settings.target(),
+                tar);
     }
 
     private static void checkInputs(ImageSettings settings) {
         TargetPlatforms platforms = settings.platforms();
         if (!platforms.single() && settings.target() != ImageTarget.REGISTRY) {
-            throw new ImageBuildException("the image is built for " + platforms.describe() + ", and a " + settings.target().id()
-                    + " image holds one platform: set " + TargetPlatforms.PROPERTY + " to one of them, or push to a registry"
+            throw new ImageBuildException("the image is built for " + platforms.describe() + ", and a "
+                    + settings.target().id()
+                    + " image holds one platform: set " + TargetPlatforms.PROPERTY
+                    + " to one of them, or push to a registry"
                     + " (-Dghillie.preview.imageTarget=registry, or ghillie.preview.registry for up)");
         }
         if (!platforms.single() && settings.baseImage().tarFile().isPresent()) {
-            throw new ImageBuildException("the image is built for " + platforms.describe() + ", and Jib reads one platform of a"
-                    + " tar:// base (ghillie.preview.baseImage=" + settings.baseImage().reference() + "): use a multi-platform registry"
-                    + " base such as " + BaseImage.DEFAULT_REFERENCE + ", or set " + TargetPlatforms.PROPERTY + " to one platform");
+            throw new ImageBuildException(
+                    "the image is built for " + platforms.describe() + ", and Jib reads one platform of a"
+                            + " tar:// base (ghillie.preview.baseImage="
+                            + settings.baseImage().reference() + "): use a multi-platform registry"
+                            + " base such as " + BaseImage.DEFAULT_REFERENCE + ", or set " + TargetPlatforms.PROPERTY
+                            + " to one platform");
         }
         if (!Files.isDirectory(settings.classesDirectory())) {
             throw new ImageBuildException("no compiled classes in " + settings.classesDirectory()
@@ -360,23 +439,28 @@ public final class RuntimeImageBuilder {
         }
         settings.baseImage().tarFile().filter(tar -> !Files.isRegularFile(tar)).ifPresent(tar -> {
             throw new ImageBuildException("base image tar " + tar + " does not exist (ghillie.preview.baseImage="
-                    + settings.baseImage().reference() + "): give an existing docker-archive tar, or a registry reference");
+                    + settings.baseImage().reference()
+                    + "): give an existing docker-archive tar, or a registry reference");
         });
         for (AppDependency dependency : settings.dependencies()) {
             if (!Files.isRegularFile(dependency.jar())) {
-                throw new ImageBuildException("dependency " + dependency.jar() + " is not a jar file: package the module first"
-                        + " (mvn package preview:image), so reactor dependencies are jars, not class folders");
+                throw new ImageBuildException(
+                        "dependency " + dependency.jar() + " is not a jar file: package the module first"
+                                + " (mvn package preview:image), so reactor dependencies are jars, not class folders");
             }
         }
         Path output = settings.outputDirectory();
         try {
             Files.createDirectories(output);
         } catch (IOException e) {
-            throw new ImageBuildException("cannot create the output directory " + output + " (" + e.getClass().getSimpleName()
-                    + "): check the permissions of " + output.getParent(), e);
+            throw new ImageBuildException(
+                    "cannot create the output directory " + output + " ("
+                            + e.getClass().getSimpleName() + "): check the permissions of " + output.getParent(),
+                    e);
         }
         if (!Files.isWritable(output)) {
-            throw new ImageBuildException("the output directory " + output + " is not writable: check its permissions, or run mvn clean");
+            throw new ImageBuildException(
+                    "the output directory " + output + " is not writable: check its permissions, or run mvn clean");
         }
     }
 
@@ -384,7 +468,8 @@ public final class RuntimeImageBuilder {
         try {
             return ImageReference.parse(value);
         } catch (InvalidImageReferenceException e) {
-            throw new ImageBuildException(property + "='" + value + "' is not an image reference: use [registry/]repository[:tag][@sha256:digest]");
+            throw new ImageBuildException(property + "='" + value
+                    + "' is not an image reference: use [registry/]repository[:tag][@sha256:digest]");
         }
     }
 
@@ -400,7 +485,10 @@ public final class RuntimeImageBuilder {
         try {
             Files.writeString(file, result.toJson());
         } catch (IOException e) {
-            throw new ImageBuildException("cannot write " + file + " (" + e.getClass().getSimpleName() + "): check the permissions of " + file.getParent(), e);
+            throw new ImageBuildException(
+                    "cannot write " + file + " (" + e.getClass().getSimpleName() + "): check the permissions of "
+                            + file.getParent(),
+                    e);
         }
     }
 

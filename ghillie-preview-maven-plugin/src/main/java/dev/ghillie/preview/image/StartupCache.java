@@ -25,9 +25,11 @@ public final class StartupCache {
 
     /** Bump when the training or the layout changes, so an older plugin's cache is never reused. */
     private static final String FORMAT = "ghillie-startup-cache/2";
+
     static final String FILE_NAME = "startup.aot";
     /** JDK 25 writes the cache in the training run itself (JEP 514) and keeps method profiles in it (JEP 515). */
     static final int MINIMUM_JDK = 25;
+
     static final String SUGGESTED_BASE = "eclipse-temurin:25-jre";
     static final String PROPERTY = "ghillie.preview.startupCache";
     /**
@@ -60,8 +62,7 @@ public final class StartupCache {
      * @param settled the cache was made, or the same inputs would fail to make it again (so an image built without
      *                it is what these inputs give, and may be reused)
      */
-    public record Outcome(Optional<Made> made, boolean settled) {
-    }
+    public record Outcome(Optional<Made> made, boolean settled) {}
 
     /** Writes the base image as a docker-archive tar (or names the one it already is). */
     @FunctionalInterface
@@ -74,8 +75,14 @@ public final class StartupCache {
      * the training run: its port (the one it listens on when it reads no port variable), the variable that tells it
      * its port, and its health and readiness paths (the service's ghillie.preview.* conventions).
      */
-    public record Service(String mainClass, List<String> jvmFlags, String appRoot, int port, Optional<String> portVariable,
-            String healthPath, String readyPath) {
+    public record Service(
+            String mainClass,
+            List<String> jvmFlags,
+            String appRoot,
+            int port,
+            Optional<String> portVariable,
+            String healthPath,
+            String readyPath) {
         public Service {
             jvmFlags = List.copyOf(jvmFlags);
             Objects.requireNonNull(portVariable, "portVariable");
@@ -83,8 +90,14 @@ public final class StartupCache {
 
         /** With ghillie-runtime's port variable and paths. */
         public Service(String mainClass, List<String> jvmFlags, String appRoot) {
-            this(mainClass, jvmFlags, appRoot, TrainingRun.Endpoint.RUNTIME.port(), TrainingRun.Endpoint.RUNTIME.portVariable(),
-                    TrainingRun.Endpoint.RUNTIME.healthPath(), TrainingRun.Endpoint.RUNTIME.readyPath());
+            this(
+                    mainClass,
+                    jvmFlags,
+                    appRoot,
+                    TrainingRun.Endpoint.RUNTIME.port(),
+                    TrainingRun.Endpoint.RUNTIME.portVariable(),
+                    TrainingRun.Endpoint.RUNTIME.healthPath(),
+                    TrainingRun.Endpoint.RUNTIME.readyPath());
         }
 
         TrainingRun.Endpoint endpoint() {
@@ -93,7 +106,10 @@ public final class StartupCache {
     }
 
     public StartupCache(ImageLog log) {
-        this(log, System.getProperty("os.name"), System.getProperty("os.arch"),
+        this(
+                log,
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
                 new TrainingRun(Duration.ofSeconds(120), Duration.ofSeconds(180)));
     }
 
@@ -109,26 +125,30 @@ public final class StartupCache {
      * @param base          the base image as a docker-archive; asked for only on a machine that can run its JVM
      * @param workDirectory where the unpacked JVM, the training run and the cache are kept between builds
      */
-    public Outcome prepare(Service service, ClassPathLayout layout, TargetPlatforms target, BaseArchive base, Path workDirectory) {
+    public Outcome prepare(
+            Service service, ClassPathLayout layout, TargetPlatforms target, BaseArchive base, Path workDirectory) {
         long start = System.nanoTime();
         try {
             if (!hostOs.equals("Linux")) {
-                throw new StartupCacheException("the training run needs a Linux machine to run the base image's JVM, this is " + hostOs);
+                throw new StartupCacheException(
+                        "the training run needs a Linux machine to run the base image's JVM, this is " + hostOs);
             }
             ImagePlatform here = ImagePlatform.linux(hostArchitecture);
             if (!target.single() || !target.only().equals(here)) {
-                // Checked before the base is fetched: another architecture's JVM cannot run here, and one cache serves one.
-                throw new StartupCacheException("the image is built for " + target.describe() + ", and the training run runs the"
-                        + " base image's JVM on this machine, " + here);
+                // Checked before the base is fetched: another architecture's JVM cannot run here, and one cache serves
+                // one.
+                throw new StartupCacheException("the image is built for " + target.describe()
+                        + ", and the training run runs the" + " base image's JVM on this machine, " + here);
             }
             Path archiveFile = base.write(workDirectory.resolve("base.tar"));
             try (DockerArchive archive = DockerArchive.open(archiveFile)) {
                 String platform = archive.os() + "/" + archive.architecture();
                 if (!platform.equals("linux/" + hostArchitecture)) {
-                    throw new StartupCacheException("the base image is " + platform + ", this machine linux/" + hostArchitecture
-                            + ", so its JVM cannot run here");
+                    throw new StartupCacheException("the base image is " + platform + ", this machine linux/"
+                            + hostArchitecture + ", so its JVM cannot run here");
                 }
-                return new Outcome(Optional.of(made(service, layout, archive, archiveFile, workDirectory, start)), true);
+                return new Outcome(
+                        Optional.of(made(service, layout, archive, archiveFile, workDirectory, start)), true);
             }
         } catch (StartupCacheException e) {
             warn(e.getMessage());
@@ -144,32 +164,43 @@ public final class StartupCache {
     }
 
     private void warn(String why) {
-        log.warn("image: no startup cache: " + why + "; the image is built without one (-D" + PROPERTY + "=false skips this step)");
+        log.warn("image: no startup cache: " + why + "; the image is built without one (-D" + PROPERTY
+                + "=false skips this step)");
     }
 
-    private Made made(Service service, ClassPathLayout layout, DockerArchive archive, Path archiveFile, Path workDirectory, long start)
+    private Made made(
+            Service service,
+            ClassPathLayout layout,
+            DockerArchive archive,
+            Path archiveFile,
+            Path workDirectory,
+            long start)
             throws IOException, InterruptedException {
         String key = key(service, layout, archive.imageId());
         SkipRecord trained = new SkipRecord(workDirectory.resolve("startup-cache.sha256"));
         SkipRecord failed = new SkipRecord(workDirectory.resolve("startup-cache-failed.sha256"));
         Path file = workDirectory.resolve(FILE_NAME);
         Path output = workDirectory.resolve("training.log");
-        Made made = new Made(file, service.appRoot() + "/" + FILE_NAME, BaseJvm.imageHome(archive) + "/bin/java", archiveFile);
+        Made made = new Made(
+                file, service.appRoot() + "/" + FILE_NAME, BaseJvm.imageHome(archive) + "/bin/java", archiveFile);
         if (trained.holds(key + " " + FileStamps.stamp(file)) && Files.isRegularFile(file)) {
             log.step("image: startup cache unchanged, reused");
             return made;
         }
         if (failed.holds(key)) {
             // A service that cannot start in training would cost its whole timeout on every build.
-            throw new StartupCacheException("the training run failed with these same inputs before" + TrainingRun.lastLine(output)
-                    + " (all of it: " + output + "); it runs again when the code, the jars, the flags or the base change,"
-                    + " or after deleting " + failed.file());
+            throw new StartupCacheException(
+                    "the training run failed with these same inputs before" + TrainingRun.lastLine(output)
+                            + " (all of it: " + output
+                            + "); it runs again when the code, the jars, the flags or the base change,"
+                            + " or after deleting " + failed.file());
         }
         trained.clear();
         BaseJvm jvm = unpackedJvm(archive, workDirectory);
         if (jvm.version().feature() < MINIMUM_JDK) {
-            throw new StartupCacheException("the base image's JVM is " + jvm.version() + ", and an ahead-of-time cache needs JDK "
-                    + MINIMUM_JDK + " or newer: use a JDK " + MINIMUM_JDK + " base such as " + SUGGESTED_BASE);
+            throw new StartupCacheException(
+                    "the base image's JVM is " + jvm.version() + ", and an ahead-of-time cache needs JDK " + MINIMUM_JDK
+                            + " or newer: use a JDK " + MINIMUM_JDK + " base such as " + SUGGESTED_BASE);
         }
         Path run = workDirectory.resolve("training");
         LayerUnpacker.deleteTree(run);
@@ -187,7 +218,8 @@ public final class StartupCache {
         try {
             training.run(command, appRoot, environment(archive, jvm, run), output, service.endpoint());
             if (!Files.isRegularFile(written) || Files.size(written) == 0) {
-                throw new StartupCacheException("the training run wrote no cache" + TrainingRun.lastLine(output) + " (all of it: " + output + ")");
+                throw new StartupCacheException("the training run wrote no cache" + TrainingRun.lastLine(output)
+                        + " (all of it: " + output + ")");
             }
         } catch (StartupCacheException e) {
             if (e.lasting()) {
@@ -199,8 +231,12 @@ public final class StartupCache {
         Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
         LayerUnpacker.deleteTree(run); // the jars' copies; training.log stays
         trained.write(key + " " + FileStamps.stamp(file));
-        log.step(String.format(Locale.ROOT, "image: startup cache trained on JDK %s in %.1f s, %d MB", jvm.version(),
-                (System.nanoTime() - start) / 1e9, Files.size(file) / (1024 * 1024)));
+        log.step(String.format(
+                Locale.ROOT,
+                "image: startup cache trained on JDK %s in %.1f s, %d MB",
+                jvm.version(),
+                (System.nanoTime() - start) / 1e9,
+                Files.size(file) / (1024 * 1024)));
         return made;
     }
 
@@ -232,8 +268,13 @@ public final class StartupCache {
 
     /** What the cache is made from; the JVM itself does not notice a changed jar, so every jar's content is in it. */
     private static String key(Service service, ClassPathLayout layout, String baseImageId) throws IOException {
-        List<String> lines = new ArrayList<>(List.of(FORMAT, "base " + baseImageId, "main " + service.mainClass(),
-                "flags " + String.join(" ", service.jvmFlags()), "root " + service.appRoot(), "memory " + TRAINING_MEMORY,
+        List<String> lines = new ArrayList<>(List.of(
+                FORMAT,
+                "base " + baseImageId,
+                "main " + service.mainClass(),
+                "flags " + String.join(" ", service.jvmFlags()),
+                "root " + service.appRoot(),
+                "memory " + TRAINING_MEMORY,
                 // How the run reaches the service: a failed run is tried again once they change.
                 "endpoint " + service.endpoint()));
         for (ClassPathLayout.Entry entry : layout.entries()) {

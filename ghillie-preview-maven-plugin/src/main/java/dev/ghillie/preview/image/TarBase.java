@@ -35,6 +35,7 @@ final class TarBase {
 
     /** Bump when the written archive's layout changes, so an older plugin's copy is never reused. */
     private static final String FORMAT = "ghillie-tar-base/1";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ImagePlatform UNKNOWN = new ImagePlatform("unknown", "unknown");
 
@@ -42,12 +43,12 @@ final class TarBase {
     private final Path file;
 
     /** One image a tar holds: its platform, its config and layers (entry names in the tar), and whether Jib reads it as it is. */
-    private record Image(ImagePlatform platform, String config, List<String> layers, boolean readByJib) {
-    }
+    private record Image(ImagePlatform platform, String config, List<String> layers, boolean readByJib) {}
 
     TarBase(BaseImage base) {
         this.base = base;
-        this.file = base.tarFile().orElseThrow(() -> new IllegalArgumentException(base.reference() + " is not a tar base"));
+        this.file =
+                base.tarFile().orElseThrow(() -> new IllegalArgumentException(base.reference() + " is not a tar base"));
     }
 
     /**
@@ -59,7 +60,8 @@ final class TarBase {
     Path forPlatform(TargetPlatforms target, Path workDirectory) {
         ImagePlatform wanted = target.only();
         Path selected = workDirectory.resolve("base-" + wanted.os() + "-" + wanted.architecture() + ".tar");
-        SkipRecord written = new SkipRecord(workDirectory.resolve("base-" + wanted.os() + "-" + wanted.architecture() + ".source"));
+        SkipRecord written =
+                new SkipRecord(workDirectory.resolve("base-" + wanted.os() + "-" + wanted.architecture() + ".source"));
         String source = FORMAT + " " + file + " " + FileStamps.stamp(file);
         if (Files.isRegularFile(selected) && written.holds(source + " " + FileStamps.stamp(selected))) {
             return selected;
@@ -67,7 +69,9 @@ final class TarBase {
         try (TarFile tar = new TarFile(file)) {
             Map<String, TarArchiveEntry> entries = entries(tar);
             List<Image> images = images(tar, entries);
-            Optional<Image> match = images.stream().filter(image -> image.platform().equals(wanted)).findFirst();
+            Optional<Image> match = images.stream()
+                    .filter(image -> image.platform().equals(wanted))
+                    .findFirst();
             if (match.isEmpty()) {
                 throw new ImageBuildException(noImageFor(target, images));
             }
@@ -84,22 +88,32 @@ final class TarBase {
             // Not a bad tar: the build was stopped while reading it (Ctrl-C, a failing sibling step).
             throw JibFailures.interrupted(e);
         } catch (IOException | RuntimeException e) {
-            throw new ImageBuildException("base image " + base.reference() + " cannot be read (" + e.getClass().getSimpleName() + ": "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "): give a docker-archive or OCI image tar,"
-                    + " e.g. from 'docker save'", e);
+            throw new ImageBuildException(
+                    "base image " + base.reference() + " cannot be read ("
+                            + e.getClass().getSimpleName() + ": "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                            + "): give a docker-archive or OCI image tar,"
+                            + " e.g. from 'docker save'",
+                    e);
         }
     }
 
     private String noImageFor(TargetPlatforms target, List<Image> images) {
-        Set<String> held = images.stream().map(Image::platform).filter(platform -> !platform.equals(UNKNOWN))
-                .map(ImagePlatform::toString).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> held = images.stream()
+                .map(Image::platform)
+                .filter(platform -> !platform.equals(UNKNOWN))
+                .map(ImagePlatform::toString)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         ImagePlatform wanted = target.only();
         if (held.isEmpty()) {
-            return "base image " + base.reference() + " holds no image (no manifest.json or index.json naming one whose layers are in"
-                    + " the tar): give a docker-archive or OCI image tar, e.g. from 'docker save --platform " + wanted + "'";
+            return "base image " + base.reference()
+                    + " holds no image (no manifest.json or index.json naming one whose layers are in"
+                    + " the tar): give a docker-archive or OCI image tar, e.g. from 'docker save --platform " + wanted
+                    + "'";
         }
         return "base image " + base.reference() + " holds " + String.join(", ", held) + ", not " + target.describe()
-                + ": give a base for " + wanted + " (e.g. 'docker save --platform " + wanted + "', or a multi-platform OCI tar),"
+                + ": give a base for " + wanted + " (e.g. 'docker save --platform " + wanted
+                + "', or a multi-platform OCI tar),"
                 + " or set " + TargetPlatforms.PROPERTY + "=" + held.iterator().next() + " to build for what it holds";
     }
 
@@ -125,7 +139,8 @@ final class TarBase {
     }
 
     /** Follows an index's descriptors: nested indexes (a docker save of a multi-platform image has one) and manifests. */
-    private static void collectIndex(TarFile tar, Map<String, TarArchiveEntry> entries, JsonNode descriptors, List<Image> images, int depth)
+    private static void collectIndex(
+            TarFile tar, Map<String, TarArchiveEntry> entries, JsonNode descriptors, List<Image> images, int depth)
             throws IOException {
         if (depth > 4) {
             return;
@@ -141,7 +156,8 @@ final class TarBase {
             } else if (document.has("config") && document.has("layers")) {
                 String config = blob(document.path("config").path("digest").asText(""));
                 List<String> layers = new ArrayList<>();
-                document.path("layers").forEach(layer -> layers.add(blob(layer.path("digest").asText(""))));
+                document.path("layers")
+                        .forEach(layer -> layers.add(blob(layer.path("digest").asText(""))));
                 if (entries.containsKey(config) && entries.keySet().containsAll(layers)) {
                     images.add(new Image(platformOf(json(tar, entries, config)), config, layers, false));
                 }
@@ -151,11 +167,13 @@ final class TarBase {
 
     /** The image config says the platform; older docker save output says nothing, which meant amd64. */
     private static ImagePlatform platformOf(JsonNode config) {
-        return new ImagePlatform(config.path("os").asText("linux"), config.path("architecture").asText("amd64"));
+        return new ImagePlatform(
+                config.path("os").asText("linux"), config.path("architecture").asText("amd64"));
     }
 
     /** The image alone as a docker-archive: manifest.json, its config and its layers, under the names they had. */
-    private static void write(TarFile tar, Map<String, TarArchiveEntry> entries, Image image, Path target) throws IOException {
+    private static void write(TarFile tar, Map<String, TarArchiveEntry> entries, Image image, Path target)
+            throws IOException {
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         ObjectNode entry = JSON.createObjectNode().put("Config", image.config());
@@ -164,7 +182,10 @@ final class TarBase {
         try (TarArchiveOutputStream out = new TarArchiveOutputStream(Files.newOutputStream(partial))) {
             out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            put(out, "manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(entry)));
+            put(
+                    out,
+                    "manifest.json",
+                    JSON.writeValueAsBytes(JSON.createArrayNode().add(entry)));
             Set<String> copied = new LinkedHashSet<>();
             List<String> blobs = new ArrayList<>(List.of(image.config()));
             blobs.addAll(image.layers());

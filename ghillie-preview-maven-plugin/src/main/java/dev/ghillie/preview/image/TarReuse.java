@@ -21,14 +21,15 @@ final class TarReuse {
 
     /** Bump when the image layout changes, so an older plugin's tar is never reused. */
     private static final String FORMAT = "ghillie-tar-reuse/1";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TarReuse() {
-    }
+    private TarReuse() {}
 
     /** The fingerprint of what a tar build reads; empty when reusing would not be safe. */
     static Optional<String> key(ImageSettings settings) {
-        boolean fixedBase = settings.baseImage().tarFile().isPresent() || settings.baseImage().reference().contains("@sha256:");
+        boolean fixedBase = settings.baseImage().tarFile().isPresent()
+                || settings.baseImage().reference().contains("@sha256:");
         if (settings.target() != ImageTarget.TAR || !fixedBase) {
             return Optional.empty();
         }
@@ -52,15 +53,21 @@ final class TarReuse {
     /** The last build's result when it was made from the same inputs and its tar is still there. */
     static Optional<ImageResult> reusable(ImageSettings settings, String key) {
         try {
-            if (!Files.isRegularFile(settings.tarFile()) || !Files.isRegularFile(settings.resultFile())
+            if (!Files.isRegularFile(settings.tarFile())
+                    || !Files.isRegularFile(settings.resultFile())
                     || !record(settings).holds(fingerprint(key, settings))) {
                 return Optional.empty();
             }
             JsonNode json = JSON.readTree(settings.resultFile().toFile());
             List<String> tags = new ArrayList<>();
             json.path("tags").forEach(tag -> tags.add(tag.asText()));
-            return Optional.of(new ImageResult(json.path("reference").asText(), json.path("digest").asText(),
-                    json.path("imageId").asText(), tags, ImageTarget.TAR, Optional.of(settings.tarFile())));
+            return Optional.of(new ImageResult(
+                    json.path("reference").asText(),
+                    json.path("digest").asText(),
+                    json.path("imageId").asText(),
+                    tags,
+                    ImageTarget.TAR,
+                    Optional.of(settings.tarFile())));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

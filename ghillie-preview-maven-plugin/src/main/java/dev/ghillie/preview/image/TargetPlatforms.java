@@ -47,7 +47,8 @@ public record TargetPlatforms(List<ImagePlatform> platforms, Source source) {
 
     /** The nodes' {@code kubernetes.io/arch} values, each once, in a stable order. */
     public static TargetPlatforms ofNodes(Collection<String> architectures) {
-        return new TargetPlatforms(new TreeSet<>(architectures).stream().map(ImagePlatform::linux).toList(), Source.CLUSTER_NODES);
+        return new TargetPlatforms(
+                new TreeSet<>(architectures).stream().map(ImagePlatform::linux).toList(), Source.CLUSTER_NODES);
     }
 
     /**
@@ -61,12 +62,15 @@ public record TargetPlatforms(List<ImagePlatform> platforms, Source source) {
             String text = item.strip();
             String[] parts = text.split("/", -1);
             if (parts.length != 2 || !parts[0].equals("linux") || !ImagePlatform.ARCHITECTURES.contains(parts[1])) {
-                throw new ImageBuildException(PROPERTY + "='" + setting + "': '" + text + "' is not a platform; use linux/ARCH, comma-separated,"
-                        + " e.g. linux/arm64 or linux/amd64,linux/arm64 (ARCH: " + String.join(", ", new TreeSet<>(ImagePlatform.ARCHITECTURES)) + ")");
+                throw new ImageBuildException(PROPERTY + "='" + setting + "': '" + text
+                        + "' is not a platform; use linux/ARCH, comma-separated,"
+                        + " e.g. linux/arm64 or linux/amd64,linux/arm64 (ARCH: "
+                        + String.join(", ", new TreeSet<>(ImagePlatform.ARCHITECTURES)) + ")");
             }
             ImagePlatform platform = ImagePlatform.linux(parts[1]);
             if (platforms.contains(platform)) {
-                throw new ImageBuildException(PROPERTY + "='" + setting + "' names " + platform + " twice: name each platform once");
+                throw new ImageBuildException(
+                        PROPERTY + "='" + setting + "' names " + platform + " twice: name each platform once");
             }
             platforms.add(platform);
         }

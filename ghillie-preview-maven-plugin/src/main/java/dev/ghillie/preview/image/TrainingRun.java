@@ -31,8 +31,9 @@ final class TrainingRun {
 
     static final int ROUNDS = 20;
     /** What JDK 25's one-step training prints as the JVM exits (JEP 514), and unified-logging lines. */
-    private static final Pattern JVM_CACHE_CHATTER = Pattern.compile("\\[[0-9.]+s\\]\\[|Launching child process|Picked up JAVA_TOOL_OPTIONS"
-            + "|Reading AOTConfiguration|AOTCache creation is complete|Removed temporary AOT configuration|Temporary AOTConfiguration recorded");
+    private static final Pattern JVM_CACHE_CHATTER = Pattern.compile(
+            "\\[[0-9.]+s\\]\\[|Launching child process|Picked up JAVA_TOOL_OPTIONS"
+                    + "|Reading AOTConfiguration|AOTCache creation is complete|Removed temporary AOT configuration|Temporary AOTConfiguration recorded");
 
     private final Duration startTimeout;
     private final Duration exitTimeout;
@@ -53,8 +54,11 @@ final class TrainingRun {
      */
     record Endpoint(int port, Optional<String> portVariable, String healthPath, String readyPath) {
         /** ghillie-runtime's: GHILLIE_PORT, /health and /ready. */
-        static final Endpoint RUNTIME = new Endpoint(ServiceConventions.DEFAULT_CONTAINER_PORT,
-                Optional.of(ServiceConventions.DEFAULT_PORT_VARIABLE), ServiceConventions.DEFAULT_HEALTH_PATH, ServiceConventions.RUNTIME_READY_PATH);
+        static final Endpoint RUNTIME = new Endpoint(
+                ServiceConventions.DEFAULT_CONTAINER_PORT,
+                Optional.of(ServiceConventions.DEFAULT_PORT_VARIABLE),
+                ServiceConventions.DEFAULT_HEALTH_PATH,
+                ServiceConventions.RUNTIME_READY_PATH);
 
         List<String> paths() {
             return List.copyOf(new LinkedHashSet<>(List.of(healthPath, readyPath, "/version")));
@@ -62,7 +66,8 @@ final class TrainingRun {
     }
 
     /** ghillie-runtime's endpoint. */
-    void run(List<String> command, Path workingDirectory, Map<String, String> environment, Path output) throws InterruptedException {
+    void run(List<String> command, Path workingDirectory, Map<String, String> environment, Path output)
+            throws InterruptedException {
         run(command, workingDirectory, environment, output, Endpoint.RUNTIME);
     }
 
@@ -71,12 +76,19 @@ final class TrainingRun {
      * @param environment the variables the service gets; the port (in the endpoint's variable) and loopback host are added
      * @param output      where the service's output goes (its last line is quoted when it fails)
      */
-    void run(List<String> command, Path workingDirectory, Map<String, String> environment, Path output, Endpoint endpoint)
+    void run(
+            List<String> command,
+            Path workingDirectory,
+            Map<String, String> environment,
+            Path output,
+            Endpoint endpoint)
             throws InterruptedException {
         // A service told its port gets a free one; one that reads none listens on its own, which must be free here.
         int port = endpoint.portVariable().isPresent() ? freePort() : ownPort(endpoint.port());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         builder.environment().put("GHILLIE_HOST", "127.0.0.1");
@@ -85,9 +97,11 @@ final class TrainingRun {
         try {
             service = builder.start();
         } catch (IOException e) {
-            throw new StartupCacheException("the base image's JVM does not run on this machine (" + e.getMessage() + ")", e);
+            throw new StartupCacheException(
+                    "the base image's JVM does not run on this machine (" + e.getMessage() + ")", e);
         }
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
             awaitHealth(http, service, port, endpoint.healthPath(), output);
             for (int round = 0; round < ROUNDS; round++) {
                 for (String path : endpoint.paths()) {
@@ -108,25 +122,28 @@ final class TrainingRun {
         }
     }
 
-    private void awaitHealth(HttpClient http, Process service, int port, String healthPath, Path output) throws InterruptedException {
+    private void awaitHealth(HttpClient http, Process service, int port, String healthPath, Path output)
+            throws InterruptedException {
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
-                throw new StartupCacheException("the training run exited with code " + service.exitValue()
-                        + " before " + healthPath + " answered" + lastLine(output));
+                throw new StartupCacheException("the training run exited with code " + service.exitValue() + " before "
+                        + healthPath + " answered" + lastLine(output));
             }
             if (get(http, port, healthPath) == 200) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new StartupCacheException("the training run's " + healthPath + " did not answer 200 within " + startTimeout.toSeconds() + " s"
-                + lastLine(output));
+        throw new StartupCacheException("the training run's " + healthPath + " did not answer 200 within "
+                + startTimeout.toSeconds() + " s" + lastLine(output));
     }
 
     /** The status, or -1 when nothing answered. */
     private static int get(HttpClient http, int port, String path) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
@@ -138,7 +155,8 @@ final class TrainingRun {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw StartupCacheException.passing("no free loopback port for the training run (" + e.getMessage() + ")", e);
+            throw StartupCacheException.passing(
+                    "no free loopback port for the training run (" + e.getMessage() + ")", e);
         }
     }
 
@@ -147,9 +165,11 @@ final class TrainingRun {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw StartupCacheException.passing("port " + port + " (ghillie.preview.containerPort) is in use on this machine, and the"
-                    + " service reads no port variable (ghillie.preview.portVariable) to be told another: free the port for the"
-                    + " training run", e);
+            throw StartupCacheException.passing(
+                    "port " + port + " (ghillie.preview.containerPort) is in use on this machine, and the"
+                            + " service reads no port variable (ghillie.preview.portVariable) to be told another: free the port for the"
+                            + " training run",
+                    e);
         }
     }
 
@@ -157,7 +177,9 @@ final class TrainingRun {
     static String lastLine(Path output) {
         try {
             List<String> lines = Files.readAllLines(output).stream()
-                    .filter(line -> !line.isBlank() && !JVM_CACHE_CHATTER.matcher(line).lookingAt()).toList();
+                    .filter(line ->
+                            !line.isBlank() && !JVM_CACHE_CHATTER.matcher(line).lookingAt())
+                    .toList();
             return lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1).strip();
         } catch (IOException | RuntimeException e) {
             return "";

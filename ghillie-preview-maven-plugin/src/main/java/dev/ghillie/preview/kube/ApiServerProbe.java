@@ -13,6 +13,7 @@ public final class ApiServerProbe {
 
     /** A running cluster's API server answers {@code /version} at once; a dead one is reported, not waited for. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private final KubeClientFactory clients = new KubeClientFactory(CONNECT_TIMEOUT, REQUEST_TIMEOUT);

@@ -16,7 +16,11 @@ public record ContainerProblem(String pod, String container, String reason, Stri
 
     /** The waiting reasons after which waiting longer does not help. */
     public static final Set<String> UNRECOVERABLE_REASONS = Set.of(
-            "ImagePullBackOff", "ErrImagePull", "ErrImageNeverPull", "CrashLoopBackOff", "CreateContainerConfigError",
+            "ImagePullBackOff",
+            "ErrImagePull",
+            "ErrImageNeverPull",
+            "CrashLoopBackOff",
+            "CreateContainerConfigError",
             "InvalidImageName");
 
     /**
@@ -40,14 +44,17 @@ public record ContainerProblem(String pod, String container, String reason, Stri
     /** What the user should do about this reason. */
     public String hint() {
         return switch (reason) {
-            case "ImagePullBackOff", "ErrImagePull" -> "the node cannot get image " + image
-                    + ": import it into the cluster (k3d image import) or fix the image reference";
-            case "ErrImageNeverPull" -> "image " + image + " is not on the node and its pull policy is Never: "
-                    + "import it into the cluster (k3d image import)";
+            case "ImagePullBackOff", "ErrImagePull" ->
+                "the node cannot get image " + image
+                        + ": import it into the cluster (k3d image import) or fix the image reference";
+            case "ErrImageNeverPull" ->
+                "image " + image + " is not on the node and its pull policy is Never: "
+                        + "import it into the cluster (k3d image import)";
             case "InvalidImageName" -> "the image reference " + image + " is not a valid image name";
             case "CrashLoopBackOff" -> "the container keeps exiting after it starts: see its last log lines below";
-            case "CreateContainerConfigError" -> "the container's configuration cannot be built, usually a Secret or "
-                    + "ConfigMap (or one of its keys) it refers to does not exist";
+            case "CreateContainerConfigError" ->
+                "the container's configuration cannot be built, usually a Secret or "
+                        + "ConfigMap (or one of its keys) it refers to does not exist";
             default -> "see the pod's events below";
         };
     }

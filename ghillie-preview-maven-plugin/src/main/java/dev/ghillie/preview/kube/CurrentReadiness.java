@@ -39,15 +39,12 @@ public final class CurrentReadiness {
     /** A custom resource as its readiness check sees it. */
     public sealed interface Resource {
         /** Not there; {@code why} says whether the resource or its type is missing. */
-        record Absent(String why) implements Resource {
-        }
+        record Absent(String why) implements Resource {}
 
-        record Ready(String check) implements Resource {
-        }
+        record Ready(String check) implements Resource {}
 
         /** {@code detail}: what readiness means and what the resource's status says now. */
-        record NotReady(String detail) implements Resource {
-        }
+        record NotReady(String detail) implements Resource {}
     }
 
     private final KubernetesClient client;
@@ -59,25 +56,42 @@ public final class CurrentReadiness {
     public Deployments deployments(LabelSelection selection) {
         List<Deployment> found;
         try {
-            found = client.apps().deployments().inNamespace(selection.namespace()).withLabels(selection.labels()).list().getItems();
+            found = client.apps()
+                    .deployments()
+                    .inNamespace(selection.namespace())
+                    .withLabels(selection.labels())
+                    .list()
+                    .getItems();
         } catch (KubernetesClientException e) {
             throw ApiFailure.of("list the Deployments labelled " + selection.describe(), e);
         }
-        List<DeploymentRollout> rollouts = found.stream().map(DeploymentRollout::of).toList();
+        List<DeploymentRollout> rollouts =
+                found.stream().map(DeploymentRollout::of).toList();
         return new Deployments(
-                rollouts.stream().filter(DeploymentRollout::ready).map(DeploymentRollout::name).sorted().toList(),
-                rollouts.stream().filter(r -> !r.ready()).map(r -> r.name() + ": " + r.waitingFor()).sorted().toList(),
+                rollouts.stream()
+                        .filter(DeploymentRollout::ready)
+                        .map(DeploymentRollout::name)
+                        .sorted()
+                        .toList(),
+                rollouts.stream()
+                        .filter(r -> !r.ready())
+                        .map(r -> r.name() + ": " + r.waitingFor())
+                        .sorted()
+                        .toList(),
                 rollouts.stream().anyMatch(DeploymentRollout::stalled));
     }
 
     public Resource resource(ResourceDefinitionContext type, String namespace, String name, ReadinessCheck check) {
         GenericKubernetesResource resource;
         try {
-            resource = client.genericKubernetesResources(type).inNamespace(namespace).withName(name).get();
+            resource = client.genericKubernetesResources(type)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
-                return new Resource.Absent("the cluster has no resource type " + type.getGroup() + "/" + type.getVersion() + " "
-                        + type.getKind() + ": its operator's CRD is missing");
+                return new Resource.Absent("the cluster has no resource type " + type.getGroup() + "/"
+                        + type.getVersion() + " " + type.getKind() + ": its operator's CRD is missing");
             }
             throw ApiFailure.of("read " + type.getKind() + " " + namespace + "/" + name, e);
         }
@@ -96,14 +110,23 @@ public final class CurrentReadiness {
         StringBuilder now = new StringBuilder();
         for (String field : List.of("phase", "state")) {
             if (status.get(field) != null) {
-                now.append(now.isEmpty() ? "" : ", ").append(field).append(" '").append(status.get(field)).append("'");
+                now.append(now.isEmpty() ? "" : ", ")
+                        .append(field)
+                        .append(" '")
+                        .append(status.get(field))
+                        .append("'");
             }
         }
-        ReadinessCheck.conditions(resource).stream().filter(c -> "Ready".equals(c.get("type"))).findFirst().ifPresent(c -> {
-            Object message = c.get("message");
-            now.append(now.isEmpty() ? "" : ", ").append("Ready=").append(c.get("status"))
-                    .append(message == null ? "" : " (" + EventReader.oneLine(String.valueOf(message)) + ")");
-        });
+        ReadinessCheck.conditions(resource).stream()
+                .filter(c -> "Ready".equals(c.get("type")))
+                .findFirst()
+                .ifPresent(c -> {
+                    Object message = c.get("message");
+                    now.append(now.isEmpty() ? "" : ", ")
+                            .append("Ready=")
+                            .append(c.get("status"))
+                            .append(message == null ? "" : " (" + EventReader.oneLine(String.valueOf(message)) + ")");
+                });
         return now.isEmpty() ? "; no status yet" : "; now: " + now;
     }
 
@@ -114,8 +137,10 @@ public final class CurrentReadiness {
             secret = client.secrets().inNamespace(namespace).withName(name).get();
         } catch (KubernetesClientException e) {
             // Only the code: a Secret's read is no place to echo what the server said.
-            throw new KubeException("Could not read Secret " + namespace + "/" + name + " (HTTP " + e.getCode()
-                    + "): is the cluster running, the kubeconfig current, and may it read Secrets there?", e);
+            throw new KubeException(
+                    "Could not read Secret " + namespace + "/" + name + " (HTTP " + e.getCode()
+                            + "): is the cluster running, the kubeconfig current, and may it read Secrets there?",
+                    e);
         }
         if (secret == null) {
             return Optional.empty();

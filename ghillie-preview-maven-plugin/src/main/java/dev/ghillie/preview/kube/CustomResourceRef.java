@@ -22,6 +22,8 @@ public record CustomResourceRef(ResourceDefinitionContext type, String namespace
     }
 
     public String apiVersion() {
-        return type.getGroup() == null || type.getGroup().isEmpty() ? type.getVersion() : type.getGroup() + "/" + type.getVersion();
+        return type.getGroup() == null || type.getGroup().isEmpty()
+                ? type.getVersion()
+                : type.getGroup() + "/" + type.getVersion();
     }
 }

@@ -3,7 +3,6 @@ package dev.ghillie.preview.kube;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -27,8 +26,11 @@ record DeploymentRollout(String name, boolean ready, String waitingFor, boolean 
         }
         for (DeploymentCondition condition : nullSafe(status.getConditions())) {
             if ("Progressing".equals(condition.getType()) && "ProgressDeadlineExceeded".equals(condition.getReason())) {
-                return new DeploymentRollout(name, false, "exceeded its progress deadline: "
-                        + EventReader.oneLine(condition.getMessage()), true);
+                return new DeploymentRollout(
+                        name,
+                        false,
+                        "exceeded its progress deadline: " + EventReader.oneLine(condition.getMessage()),
+                        true);
             }
         }
         int desired = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
@@ -42,8 +44,8 @@ record DeploymentRollout(String name, boolean ready, String waitingFor, boolean 
             return new DeploymentRollout(name, false, (total - updated) + " old replicas pending termination", false);
         }
         if (available < updated) {
-            return new DeploymentRollout(name, false, available + " of " + updated + " updated replicas available",
-                    false);
+            return new DeploymentRollout(
+                    name, false, available + " of " + updated + " updated replicas available", false);
         }
         return new DeploymentRollout(name, true, "", false);
     }

@@ -3,7 +3,6 @@ package dev.ghillie.preview.kube;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -54,10 +53,11 @@ final class EventReader {
 
     private static Instant time(Event e) {
         for (String candidate : new String[] {
-                e.getLastTimestamp(),
-                e.getEventTime() == null ? null : e.getEventTime().getTime(),
-                e.getFirstTimestamp(),
-                e.getMetadata() == null ? null : e.getMetadata().getCreationTimestamp()}) {
+            e.getLastTimestamp(),
+            e.getEventTime() == null ? null : e.getEventTime().getTime(),
+            e.getFirstTimestamp(),
+            e.getMetadata() == null ? null : e.getMetadata().getCreationTimestamp()
+        }) {
             if (candidate != null && !candidate.isBlank()) {
                 try {
                     return Instant.parse(candidate);

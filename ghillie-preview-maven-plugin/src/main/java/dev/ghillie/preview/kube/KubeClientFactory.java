@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +20,7 @@ public final class KubeClientFactory {
 
     /** Connect timeout and per-request timeout used when none are given. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private static final int REQUEST_RETRIES = 3;
@@ -58,9 +58,15 @@ public final class KubeClientFactory {
             return new KubernetesClientBuilder().withConfig(config).build();
         } catch (KubernetesClientException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new KubeException("Kubeconfig " + kubeconfig + " cannot be used (" + cause.getClass().getSimpleName() + ": "
-                    + String.valueOf(cause.getMessage()).lines().findFirst().orElse("") + "): its certificates or keys are not"
-                    + " readable; regenerate it with 'k3d kubeconfig write <cluster>'.", e);
+            throw new KubeException(
+                    "Kubeconfig " + kubeconfig + " cannot be used ("
+                            + cause.getClass().getSimpleName() + ": "
+                            + String.valueOf(cause.getMessage())
+                                    .lines()
+                                    .findFirst()
+                                    .orElse("") + "): its certificates or keys are not"
+                            + " readable; regenerate it with 'k3d kubeconfig write <cluster>'.",
+                    e);
         }
     }
 
@@ -74,11 +80,15 @@ public final class KubeClientFactory {
         try {
             config = Config.fromKubeconfig(context, kubeconfig.toFile());
         } catch (KubernetesClientException | IllegalArgumentException e) {
-            throw new KubeException("Kubeconfig " + kubeconfig + " could not be read"
-                    + (context == null ? "" : " for context '" + context + "'") + ": " + e.getMessage(), e);
+            throw new KubeException(
+                    "Kubeconfig " + kubeconfig + " could not be read"
+                            + (context == null ? "" : " for context '" + context + "'") + ": " + e.getMessage(),
+                    e);
         }
         // Without a current context fabric8 silently falls back to its in-cluster default URL.
-        if (config.getCurrentContext() == null || config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+        if (config.getCurrentContext() == null
+                || config.getMasterUrl() == null
+                || config.getMasterUrl().isBlank()) {
             throw new KubeException("Kubeconfig " + kubeconfig + " names no API server"
                     + (context == null ? " in its current context" : " for context '" + context + "'")
                     + ": regenerate it with 'k3d kubeconfig write <cluster>'.");

@@ -38,8 +38,7 @@ public record LabelSelection(String namespace, Map<String, String> labels) {
     }
 
     static String selector(Map<String, String> labels) {
-        return new TreeMap<>(labels).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(","));
+        return new TreeMap<>(labels)
+                .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 }

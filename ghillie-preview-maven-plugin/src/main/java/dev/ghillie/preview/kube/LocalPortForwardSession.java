@@ -1,7 +1,6 @@
 package dev.ghillie.preview.kube;
 
 import io.fabric8.kubernetes.client.LocalPortForward;
-
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;

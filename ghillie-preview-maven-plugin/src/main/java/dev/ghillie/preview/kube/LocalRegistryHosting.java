@@ -29,7 +29,8 @@ public record LocalRegistryHosting(String host, String hostFromContainerRuntime)
         } catch (KubernetesClientException e) {
             throw ApiFailure.of("read ConfigMap " + NAMESPACE + "/" + NAME, e);
         }
-        String yaml = map == null || map.getData() == null ? null : map.getData().get(KEY);
+        String yaml =
+                map == null || map.getData() == null ? null : map.getData().get(KEY);
         if (yaml == null || yaml.isBlank()) {
             return Optional.empty();
         }
@@ -37,8 +38,9 @@ public record LocalRegistryHosting(String host, String hostFromContainerRuntime)
         try {
             fields = Serialization.unmarshal(yaml, Map.class);
         } catch (RuntimeException e) {
-            throw new KubeException("ConfigMap " + NAMESPACE + "/" + NAME + " holds no readable " + KEY + " (" + e.getMessage()
-                    + "): fix or delete it; k3d writes it when a cluster is created with --registry-use");
+            throw new KubeException(
+                    "ConfigMap " + NAMESPACE + "/" + NAME + " holds no readable " + KEY + " (" + e.getMessage()
+                            + "): fix or delete it; k3d writes it when a cluster is created with --registry-use");
         }
         String host = text(fields, "host");
         if (host == null) {
@@ -61,6 +63,8 @@ public record LocalRegistryHosting(String host, String hostFromContainerRuntime)
 
     private static String text(Map<?, ?> fields, String key) {
         Object value = fields == null ? null : fields.get(key);
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+        return value == null || value.toString().isBlank()
+                ? null
+                : value.toString().strip();
     }
 }

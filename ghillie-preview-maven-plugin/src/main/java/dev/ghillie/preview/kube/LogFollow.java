@@ -1,7 +1,6 @@
 package dev.ghillie.preview.kube;
 
 import io.fabric8.kubernetes.client.dsl.LogWatch;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;

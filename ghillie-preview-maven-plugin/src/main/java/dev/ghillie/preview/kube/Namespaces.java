@@ -17,17 +17,22 @@ public final class Namespaces {
      * {@code down} deletes a namespace only when it has it.
      */
     public static final String CREATED_BY_LABEL = "ghillie.dev/created-by";
+
     public static final String CREATED_BY = "ghillie-preview";
 
-    private Namespaces() {
-    }
+    private Namespaces() {}
 
     /** @throws KubeException one line naming the namespace, when the API server refuses or does not answer */
     public static void ensure(KubernetesClient client, String namespace) {
         try {
             if (client.namespaces().withName(namespace).get() == null) {
-                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-                        .addToLabels(CREATED_BY_LABEL, CREATED_BY).endMetadata().build())
+                client.namespaces()
+                        .resource(new NamespaceBuilder()
+                                .withNewMetadata()
+                                .withName(namespace)
+                                .addToLabels(CREATED_BY_LABEL, CREATED_BY)
+                                .endMetadata()
+                                .build())
                         .createOr(NonDeletingOperation::update);
             }
         } catch (KubernetesClientException e) {
@@ -39,7 +44,8 @@ public final class Namespaces {
     public static boolean createdByPreview(KubernetesClient client, String namespace) {
         try {
             Namespace found = client.namespaces().withName(namespace).get();
-            return found != null && found.getMetadata().getLabels() != null
+            return found != null
+                    && found.getMetadata().getLabels() != null
                     && CREATED_BY.equals(found.getMetadata().getLabels().get(CREATED_BY_LABEL));
         } catch (KubernetesClientException e) {
             throw ApiFailure.of("read namespace " + namespace, e);

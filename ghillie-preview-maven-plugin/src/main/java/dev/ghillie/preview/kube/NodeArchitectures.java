@@ -15,15 +15,17 @@ public final class NodeArchitectures {
 
     static final String LABEL = "kubernetes.io/arch";
 
-    private NodeArchitectures() {
-    }
+    private NodeArchitectures() {}
 
     /** Each architecture once; empty when no node says (the image is then built for this machine). */
     public static Set<String> of(KubernetesClient client) {
         Set<String> architectures = new TreeSet<>();
         for (Node node : client.nodes().list().getItems()) {
-            Optional.ofNullable(node.getMetadata().getLabels()).map(labels -> labels.get(LABEL))
-                    .or(() -> Optional.ofNullable(node.getStatus()).map(status -> status.getNodeInfo()).map(info -> info.getArchitecture()))
+            Optional.ofNullable(node.getMetadata().getLabels())
+                    .map(labels -> labels.get(LABEL))
+                    .or(() -> Optional.ofNullable(node.getStatus())
+                            .map(status -> status.getNodeInfo())
+                            .map(info -> info.getArchitecture()))
                     .filter(architecture -> !architecture.isBlank())
                     .ifPresent(architectures::add);
         }

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,11 +33,18 @@ final class PodInspector {
     /** The first container (init containers first) that waits for a reason that will not go away by itself. */
     Optional<ContainerProblem> unrecoverable(Pod pod) {
         return statuses(pod)
-                .filter(s -> waiting(s) != null && ContainerProblem.UNRECOVERABLE_REASONS.contains(waiting(s).getReason())
-                        && !ContainerProblem.clearsByItself(waiting(s).getReason(), waiting(s).getMessage()))
+                .filter(s -> waiting(s) != null
+                        && ContainerProblem.UNRECOVERABLE_REASONS.contains(
+                                waiting(s).getReason())
+                        && !ContainerProblem.clearsByItself(
+                                waiting(s).getReason(), waiting(s).getMessage()))
                 .findFirst()
-                .map(s -> new ContainerProblem(pod.getMetadata().getName(), s.getName(), waiting(s).getReason(),
-                        EventReader.oneLine(waiting(s).getMessage()), s.getImage()));
+                .map(s -> new ContainerProblem(
+                        pod.getMetadata().getName(),
+                        s.getName(),
+                        waiting(s).getReason(),
+                        EventReader.oneLine(waiting(s).getMessage()),
+                        s.getImage()));
     }
 
     /**
@@ -46,12 +52,15 @@ final class PodInspector {
      * or logs): for {@code preview:status}, which asks every pod once and must stay quick.
      */
     Optional<String> whyNotReady(Pod pod) {
-        for (PodCondition condition : nullSafe(pod.getStatus() == null ? null : pod.getStatus().getConditions())) {
+        for (PodCondition condition :
+                nullSafe(pod.getStatus() == null ? null : pod.getStatus().getConditions())) {
             if ("PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus())) {
                 return Optional.of("not scheduled: " + EventReader.oneLine(condition.getMessage()));
             }
         }
-        return statuses(pod).filter(s -> !Boolean.TRUE.equals(s.getReady())).findFirst()
+        return statuses(pod)
+                .filter(s -> !Boolean.TRUE.equals(s.getReady()))
+                .findFirst()
                 .map(status -> "container " + status.getName() + ": " + state(pod, status));
     }
 
@@ -61,12 +70,14 @@ final class PodInspector {
         String namespace = pod.getMetadata().getNamespace();
         List<String> lines = new ArrayList<>();
         lines.add("  pod/" + name + " (phase " + phase(pod) + "):");
-        for (PodCondition condition : nullSafe(pod.getStatus() == null ? null : pod.getStatus().getConditions())) {
+        for (PodCondition condition :
+                nullSafe(pod.getStatus() == null ? null : pod.getStatus().getConditions())) {
             if ("PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus())) {
                 lines.add("    not scheduled: " + EventReader.oneLine(condition.getMessage()));
             }
         }
-        List<ContainerStatus> unhappy = statuses(pod).filter(s -> !Boolean.TRUE.equals(s.getReady())).toList();
+        List<ContainerStatus> unhappy =
+                statuses(pod).filter(s -> !Boolean.TRUE.equals(s.getReady())).toList();
         for (ContainerStatus status : unhappy) {
             lines.add("    container " + status.getName() + ": " + state(pod, status));
         }
@@ -95,17 +106,20 @@ final class PodInspector {
         if (waiting(status) != null) {
             ContainerStateWaiting waiting = waiting(status);
             String message = EventReader.oneLine(waiting.getMessage());
-            return "waiting, " + waiting.getReason() + (message.isEmpty() ? "" : " (" + message + ")") + restarts + lastExit;
+            return "waiting, " + waiting.getReason() + (message.isEmpty() ? "" : " (" + message + ")") + restarts
+                    + lastExit;
         }
         if (status.getState() != null && status.getState().getTerminated() != null) {
             return "terminated, " + exit(status.getState().getTerminated()) + restarts;
         }
         if (status.getState() != null && status.getState().getRunning() != null) {
             return container(pod, status.getName())
-                    .map(Container::getReadinessProbe)
-                    .map(probe -> "running but not ready: its readiness probe (" + describe(probe) + ") does not pass")
-                    .orElse("running but not ready")
-                    + restarts + lastExit;
+                            .map(Container::getReadinessProbe)
+                            .map(probe -> "running but not ready: its readiness probe (" + describe(probe)
+                                    + ") does not pass")
+                            .orElse("running but not ready")
+                    + restarts
+                    + lastExit;
         }
         return "not started yet";
     }
@@ -118,12 +132,19 @@ final class PodInspector {
     /** {@code HTTP GET /ready on port 8080}: the probe as the user wrote it in the chart. */
     static String describe(Probe probe) {
         if (probe.getHttpGet() != null) {
-            String port = probe.getHttpGet().getPort() == null ? "?" : String.valueOf(probe.getHttpGet().getPort().getValue());
-            String path = probe.getHttpGet().getPath() == null ? "/" : probe.getHttpGet().getPath();
+            String port = probe.getHttpGet().getPort() == null
+                    ? "?"
+                    : String.valueOf(probe.getHttpGet().getPort().getValue());
+            String path = probe.getHttpGet().getPath() == null
+                    ? "/"
+                    : probe.getHttpGet().getPath();
             return "HTTP GET " + path + " on port " + port;
         }
         if (probe.getTcpSocket() != null) {
-            return "TCP connect to port " + (probe.getTcpSocket().getPort() == null ? "?" : probe.getTcpSocket().getPort().getValue());
+            return "TCP connect to port "
+                    + (probe.getTcpSocket().getPort() == null
+                            ? "?"
+                            : probe.getTcpSocket().getPort().getValue());
         }
         if (probe.getGrpc() != null) {
             return "gRPC health check on port " + probe.getGrpc().getPort();
@@ -173,12 +194,15 @@ final class PodInspector {
         if (pod.getStatus() == null) {
             return Stream.empty();
         }
-        return Stream.concat(nullSafe(pod.getStatus().getInitContainerStatuses()).stream(),
+        return Stream.concat(
+                nullSafe(pod.getStatus().getInitContainerStatuses()).stream(),
                 nullSafe(pod.getStatus().getContainerStatuses()).stream());
     }
 
     private static Optional<Container> container(Pod pod, String name) {
-        return Stream.concat(nullSafe(pod.getSpec().getInitContainers()).stream(), nullSafe(pod.getSpec().getContainers()).stream())
+        return Stream.concat(
+                        nullSafe(pod.getSpec().getInitContainers()).stream(),
+                        nullSafe(pod.getSpec().getContainers()).stream())
                 .filter(c -> name.equals(c.getName()))
                 .findFirst();
     }
@@ -188,7 +212,9 @@ final class PodInspector {
     }
 
     static String phase(Pod pod) {
-        return pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Unknown" : pod.getStatus().getPhase();
+        return pod.getStatus() == null || pod.getStatus().getPhase() == null
+                ? "Unknown"
+                : pod.getStatus().getPhase();
     }
 
     private static int orZero(Integer value) {

@@ -4,10 +4,9 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.Loggable;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
+import io.fabric8.kubernetes.client.dsl.Loggable;
 import io.fabric8.kubernetes.client.dsl.TimeTailPrettyLoggable;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,7 +54,8 @@ public final class PodLogStreamer {
                     continue;
                 }
                 try {
-                    String log = limited(container(pod, container.getName()), query).getLog();
+                    String log =
+                            limited(container(pod, container.getName()), query).getLog();
                     if (log != null) {
                         log.lines().forEach(line -> lines.accept(prefix + line));
                     }
@@ -86,14 +86,19 @@ public final class PodLogStreamer {
         LogFollow follow = new LogFollow(discovery);
         Set<String> seen = ConcurrentHashMap.newKeySet();
         boolean[] firstRound = {true};
-        discovery.scheduleWithFixedDelay(() -> {
-            try {
-                discover(query, serialised, follow, seen, firstRound[0]);
-                firstRound[0] = false;
-            } catch (KubernetesClientException e) {
-                // The API server may be briefly unreachable (e.g. a restarting k3d node); look again next round.
-            }
-        }, 0, discoveryInterval.toMillis(), TimeUnit.MILLISECONDS);
+        discovery.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        discover(query, serialised, follow, seen, firstRound[0]);
+                        firstRound[0] = false;
+                    } catch (KubernetesClientException e) {
+                        // The API server may be briefly unreachable (e.g. a restarting k3d node); look again next
+                        // round.
+                    }
+                },
+                0,
+                discoveryInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return follow;
     }
 
@@ -115,47 +120,65 @@ public final class PodLogStreamer {
                 }
                 follow.streams().put(key, watch);
                 String prefix = prefix(pod, container.getName());
-                Thread.ofVirtual().name("ghillie-log-" + pod.getMetadata().getName()).start(() -> {
-                    try (BufferedReader reader = new BufferedReader(
-                            new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = reader.readLine()) != null) {
-                            lines.accept(prefix + line);
-                        }
-                    } catch (IOException e) {
-                        // The stream ends when the pod goes away or the follow is closed.
-                    } finally {
-                        follow.streams().remove(key);
-                        watch.close();
-                    }
-                });
+                Thread.ofVirtual()
+                        .name("ghillie-log-" + pod.getMetadata().getName())
+                        .start(() -> {
+                            try (BufferedReader reader = new BufferedReader(
+                                    new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
+                                String line;
+                                while ((line = reader.readLine()) != null) {
+                                    lines.accept(prefix + line);
+                                }
+                            } catch (IOException e) {
+                                // The stream ends when the pod goes away or the follow is closed.
+                            } finally {
+                                follow.streams().remove(key);
+                                watch.close();
+                            }
+                        });
             }
         }
     }
 
     private List<Pod> pods(LabelSelection selection) {
-        return client.pods().inNamespace(selection.namespace()).withLabels(selection.labels()).list().getItems().stream()
-                .sorted(Comparator.comparing((Pod p) -> Objects.requireNonNullElse(p.getMetadata().getCreationTimestamp(), ""))
+        return client
+                .pods()
+                .inNamespace(selection.namespace())
+                .withLabels(selection.labels())
+                .list()
+                .getItems()
+                .stream()
+                .sorted(Comparator.comparing((Pod p) ->
+                                Objects.requireNonNullElse(p.getMetadata().getCreationTimestamp(), ""))
                         .thenComparing(p -> p.getMetadata().getName()))
                 .toList();
     }
 
     private TimeTailPrettyLoggable container(Pod pod, String container) {
-        return client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+        return client.pods()
+                .inNamespace(pod.getMetadata().getNamespace())
+                .withName(pod.getMetadata().getName())
                 .inContainer(container);
     }
 
     private static Loggable limited(TimeTailPrettyLoggable resource, LogQuery query) {
-        var since = query.since() == null ? resource : resource.sinceSeconds(Math.toIntExact(query.since().toSeconds()));
+        var since = query.since() == null
+                ? resource
+                : resource.sinceSeconds(Math.toIntExact(query.since().toSeconds()));
         return query.tailLines() < 0 ? since : since.tailingLines(query.tailLines());
     }
 
     /** The app containers, in the order the pod declares them. */
     private static List<ContainerStatus> containers(Pod pod) {
-        List<ContainerStatus> statuses = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
-                ? List.of() : pod.getStatus().getContainerStatuses();
-        List<String> order = pod.getSpec().getContainers().stream().map(c -> c.getName()).toList();
-        return statuses.stream().sorted(Comparator.comparingInt(s -> order.indexOf(s.getName()))).toList();
+        List<ContainerStatus> statuses =
+                pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+                        ? List.of()
+                        : pod.getStatus().getContainerStatuses();
+        List<String> order =
+                pod.getSpec().getContainers().stream().map(c -> c.getName()).toList();
+        return statuses.stream()
+                .sorted(Comparator.comparingInt(s -> order.indexOf(s.getName())))
+                .toList();
     }
 
     private static boolean started(ContainerStatus status) {
@@ -165,7 +188,8 @@ public final class PodLogStreamer {
 
     private static String waitingReason(ContainerStatus status) {
         return status.getState() != null && status.getState().getWaiting() != null
-                ? status.getState().getWaiting().getReason() : "pending";
+                ? status.getState().getWaiting().getReason()
+                : "pending";
     }
 
     private static String prefix(Pod pod, String container) {

@@ -5,8 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 /** Whether a pod serves traffic: its {@code Ready} condition is {@code True} and it is not being deleted. */
 final class PodReadiness {
 
-    private PodReadiness() {
-    }
+    private PodReadiness() {}
 
     static boolean isReady(Pod pod) {
         return pod.getMetadata().getDeletionTimestamp() == null

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +32,19 @@ public final class PodStatusReader {
     public List<PodDiagnosis> diagnosed(LabelSelection selection) {
         PodInspector inspector = new PodInspector(client, 0);
         try {
-            return client.pods().inNamespace(selection.namespace()).withLabels(selection.labels()).list().getItems()
+            return client
+                    .pods()
+                    .inNamespace(selection.namespace())
+                    .withLabels(selection.labels())
+                    .list()
+                    .getItems()
                     .stream()
                     .map(pod -> {
                         PodSummary summary = summary(pod);
                         boolean ready = summary.healthy() || summary.terminating();
-                        return new PodDiagnosis(summary, ready ? Optional.empty() : inspector.unrecoverable(pod),
+                        return new PodDiagnosis(
+                                summary,
+                                ready ? Optional.empty() : inspector.unrecoverable(pod),
                                 ready ? Optional.empty() : inspector.whyNotReady(pod));
                     })
                     .sorted(Comparator.comparing(d -> d.summary().name()))
@@ -49,15 +55,21 @@ public final class PodStatusReader {
     }
 
     private PodSummary summary(Pod pod) {
-        List<ContainerStatus> statuses = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
-                ? List.of() : pod.getStatus().getContainerStatuses();
+        List<ContainerStatus> statuses =
+                pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+                        ? List.of()
+                        : pod.getStatus().getContainerStatuses();
         int total = pod.getSpec() == null || pod.getSpec().getContainers() == null
-                ? statuses.size() : pod.getSpec().getContainers().size();
-        int ready = (int) statuses.stream().filter(s -> Boolean.TRUE.equals(s.getReady())).count();
-        int restarts = statuses.stream().mapToInt(s -> s.getRestartCount() == null ? 0 : s.getRestartCount()).sum();
+                ? statuses.size()
+                : pod.getSpec().getContainers().size();
+        int ready = (int)
+                statuses.stream().filter(s -> Boolean.TRUE.equals(s.getReady())).count();
+        int restarts = statuses.stream()
+                .mapToInt(s -> s.getRestartCount() == null ? 0 : s.getRestartCount())
+                .sum();
         String phase = PodInspector.phase(pod);
-        return new PodSummary(pod.getMetadata().getName(), ready, total, phase, status(pod, statuses, phase), restarts,
-                age(pod));
+        return new PodSummary(
+                pod.getMetadata().getName(), ready, total, phase, status(pod, statuses, phase), restarts, age(pod));
     }
 
     private static String status(Pod pod, List<ContainerStatus> statuses, String phase) {
@@ -65,10 +77,14 @@ public final class PodStatusReader {
             return "Terminating";
         }
         for (ContainerStatus s : statuses) {
-            if (s.getState() != null && s.getState().getWaiting() != null && s.getState().getWaiting().getReason() != null) {
+            if (s.getState() != null
+                    && s.getState().getWaiting() != null
+                    && s.getState().getWaiting().getReason() != null) {
                 return s.getState().getWaiting().getReason();
             }
-            if (s.getState() != null && s.getState().getTerminated() != null && s.getState().getTerminated().getReason() != null
+            if (s.getState() != null
+                    && s.getState().getTerminated() != null
+                    && s.getState().getTerminated().getReason() != null
                     && !"Succeeded".equals(phase)) {
                 return s.getState().getTerminated().getReason();
             }

@@ -14,8 +14,14 @@ import java.time.Duration;
  * @param restarts        container restarts, summed
  * @param age             time since the pod was created
  */
-public record PodSummary(String name, int readyContainers, int totalContainers, String phase, String status,
-        int restarts, Duration age) {
+public record PodSummary(
+        String name,
+        int readyContainers,
+        int totalContainers,
+        String phase,
+        String status,
+        int restarts,
+        Duration age) {
 
     /** {@code 1/1}. */
     public String ready() {

@@ -3,7 +3,6 @@ package dev.ghillie.preview.kube;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.LocalPortForward;
-
 import java.net.InetAddress;
 import java.util.Objects;
 
@@ -39,13 +38,17 @@ public final class PortForwarder {
             throw ApiFailure.of("find the pod behind Service " + service + " in namespace " + namespace, e);
         }
         try {
-            LocalPortForward forward = client.pods().inNamespace(namespace).withName(backend.pod())
+            LocalPortForward forward = client.pods()
+                    .inNamespace(namespace)
+                    .withName(backend.pod())
                     .portForward(backend.podPort(), InetAddress.getLoopbackAddress(), localPort);
             return new LocalPortForwardSession(forward, namespace, backend.pod(), backend.podPort());
         } catch (KubernetesClientException e) {
-            throw new KubeException("Could not forward " + (localPort == 0 ? "a free loopback port" : "127.0.0.1:" + localPort)
-                    + " to pod " + backend.pod() + " port " + backend.podPort() + ": " + e.getMessage()
-                    + (localPort == 0 ? "" : " (is the port already in use? use 0 for a free one)"), e);
+            throw new KubeException(
+                    "Could not forward " + (localPort == 0 ? "a free loopback port" : "127.0.0.1:" + localPort)
+                            + " to pod " + backend.pod() + " port " + backend.podPort() + ": " + e.getMessage()
+                            + (localPort == 0 ? "" : " (is the port already in use? use 0 for a free one)"),
+                    e);
         }
     }
 }

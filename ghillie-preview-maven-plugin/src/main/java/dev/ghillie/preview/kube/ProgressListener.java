@@ -7,6 +7,6 @@ public interface ProgressListener {
     void progress(String line);
 
     static ProgressListener silent() {
-        return line -> { };
+        return line -> {};
     }
 }

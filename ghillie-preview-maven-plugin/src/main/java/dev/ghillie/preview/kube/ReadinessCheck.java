@@ -1,7 +1,6 @@
 package dev.ghillie.preview.kube;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +26,10 @@ public record ReadinessCheck(String description, Predicate<GenericKubernetesReso
 
     /** Any resource following the Kubernetes conventions: a status condition of this type is {@code True}. */
     public static ReadinessCheck conditionTrue(String type) {
-        return new ReadinessCheck("condition " + type + "=True", r -> conditions(r).stream()
-                .anyMatch(c -> type.equals(c.get("type")) && "True".equals(String.valueOf(c.get("status")))));
+        return new ReadinessCheck(
+                "condition " + type + "=True",
+                r -> conditions(r).stream()
+                        .anyMatch(c -> type.equals(c.get("type")) && "True".equals(String.valueOf(c.get("status")))));
     }
 
     /** The resource's {@code status}, empty when it has none yet. */
@@ -43,6 +44,9 @@ public record ReadinessCheck(String description, Predicate<GenericKubernetesReso
         if (!(conditions instanceof List<?> list)) {
             return List.of();
         }
-        return list.stream().filter(Map.class::isInstance).<Map<?, ?>>map(c -> (Map<?, ?>) c).toList();
+        return list.stream()
+                .filter(Map.class::isInstance)
+                .<Map<?, ?>>map(c -> (Map<?, ?>) c)
+                .toList();
     }
 }

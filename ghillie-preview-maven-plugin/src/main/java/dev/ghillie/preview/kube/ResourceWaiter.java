@@ -5,7 +5,6 @@ import dev.ghillie.preview.DurationText;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,20 +55,26 @@ public final class ResourceWaiter {
     private GenericKubernetesResource read(CustomResourceRef ref) {
         try {
             return client.genericKubernetesResources(ref.type())
-                    .inNamespace(ref.namespace()).withName(ref.name()).get();
+                    .inNamespace(ref.namespace())
+                    .withName(ref.name())
+                    .get();
         } catch (KubernetesClientException e) {
-            throw new KubeException("Could not read " + ref.shortName() + " (" + ref.apiVersion()
-                    + ") in namespace " + ref.namespace() + " (" + ApiFailure.detail(e) + "): is its operator installed?", e);
+            throw new KubeException(
+                    "Could not read " + ref.shortName() + " (" + ref.apiVersion() + ") in namespace " + ref.namespace()
+                            + " (" + ApiFailure.detail(e) + "): is its operator installed?",
+                    e);
         }
     }
 
-    private ResourceNotReadyException notReady(CustomResourceRef ref, ReadinessCheck check, WaitPolicy policy,
-            GenericKubernetesResource resource) {
+    private ResourceNotReadyException notReady(
+            CustomResourceRef ref, ReadinessCheck check, WaitPolicy policy, GenericKubernetesResource resource) {
         String what = ref.shortName() + " (" + ref.apiVersion() + ") in namespace " + ref.namespace();
         String after = " after " + DurationText.of(policy.timeout());
         if (resource == null) {
-            return new ResourceNotReadyException(what + " does not exist" + after
-                    + ": check that it was applied and that its operator's CRDs are installed.", List.of());
+            return new ResourceNotReadyException(
+                    what + " does not exist" + after
+                            + ": check that it was applied and that its operator's CRDs are installed.",
+                    List.of());
         }
         List<String> details = new ArrayList<>();
         Map<?, ?> status = ReadinessCheck.status(resource);
@@ -86,15 +91,17 @@ public final class ResourceWaiter {
             details.add("  conditions:");
             conditions.forEach(c -> details.add("    " + c.get("type") + "=" + c.get("status")
                     + (c.get("reason") == null ? "" : " (" + c.get("reason") + ")")
-                    + (c.get("message") == null ? "" : ": " + truncate(EventReader.oneLine(String.valueOf(c.get("message")))))));
+                    + (c.get("message") == null
+                            ? ""
+                            : ": " + truncate(EventReader.oneLine(String.valueOf(c.get("message")))))));
         }
         List<String> recent = events.recent(ref.namespace(), ref.type().getKind(), ref.name(), false, MAX_EVENTS);
         if (!recent.isEmpty()) {
             details.add("  recent events:");
             recent.forEach(e -> details.add("    " + e));
         }
-        return new ResourceNotReadyException(what + " not ready" + after + ": waiting for " + check.description() + ".",
-                details);
+        return new ResourceNotReadyException(
+                what + " not ready" + after + ": waiting for " + check.description() + ".", details);
     }
 
     private static String truncate(String text) {

@@ -10,7 +10,11 @@ import java.util.List;
 public final class RolloutFailedException extends KubeException {
 
     /** Why the wait stopped. */
-    public enum Cause { CONTAINER_FAILED, DEADLINE_EXCEEDED, PROGRESS_DEADLINE_EXCEEDED }
+    public enum Cause {
+        CONTAINER_FAILED,
+        DEADLINE_EXCEEDED,
+        PROGRESS_DEADLINE_EXCEEDED
+    }
 
     private final Cause cause;
     private final String summary;

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -60,14 +59,16 @@ public final class RolloutWaiter {
         Set<String> announced = new LinkedHashSet<>();
         while (true) {
             List<Deployment> deployments = deployments(selection);
-            List<DeploymentRollout> rollouts = deployments.stream().map(DeploymentRollout::of).toList();
+            List<DeploymentRollout> rollouts =
+                    deployments.stream().map(DeploymentRollout::of).toList();
             for (DeploymentRollout rollout : rollouts) {
                 if (rollout.ready() && announced.add(rollout.name())) {
                     progress.progress(rollout.name() + " is ready [" + announced.size() + "/" + rollouts.size() + "]");
                 }
             }
             if (!rollouts.isEmpty() && rollouts.stream().allMatch(DeploymentRollout::ready)) {
-                return new RolloutResult(rollouts.stream().map(DeploymentRollout::name).toList(), deadline.elapsed());
+                return new RolloutResult(
+                        rollouts.stream().map(DeploymentRollout::name).toList(), deadline.elapsed());
             }
             try {
                 for (int i = 0; i < deployments.size(); i++) {
@@ -94,7 +95,8 @@ public final class RolloutWaiter {
                 List<String> details = new ArrayList<>();
                 details.add("  hint: " + p.hint());
                 details.addAll(inspector.describe(pod));
-                throw new RolloutFailedException(RolloutFailedException.Cause.CONTAINER_FAILED,
+                throw new RolloutFailedException(
+                        RolloutFailedException.Cause.CONTAINER_FAILED,
                         rollout.name() + " in namespace " + selection.namespace() + " cannot become ready: pod "
                                 + p.pod() + ", container " + p.container() + " is in " + p.reason()
                                 + (p.explainsItself() ? " (" + p.message() + ")" : "") + ".",
@@ -104,18 +106,25 @@ public final class RolloutWaiter {
         if (rollout.stalled()) {
             List<String> details = new ArrayList<>();
             pods.stream().filter(p -> !PodReadiness.isReady(p)).forEach(p -> details.addAll(inspector.describe(p)));
-            throw new RolloutFailedException(RolloutFailedException.Cause.PROGRESS_DEADLINE_EXCEEDED,
-                    rollout.name() + " in namespace " + selection.namespace() + " " + rollout.waitingFor(), details);
+            throw new RolloutFailedException(
+                    RolloutFailedException.Cause.PROGRESS_DEADLINE_EXCEEDED,
+                    rollout.name() + " in namespace " + selection.namespace() + " " + rollout.waitingFor(),
+                    details);
         }
     }
 
-    private RolloutFailedException deadlineReached(LabelSelection selection, WaitPolicy policy,
-            List<Deployment> deployments, List<DeploymentRollout> rollouts) {
+    private RolloutFailedException deadlineReached(
+            LabelSelection selection,
+            WaitPolicy policy,
+            List<Deployment> deployments,
+            List<DeploymentRollout> rollouts) {
         String after = " after " + DurationText.of(policy.timeout());
         if (deployments.isEmpty()) {
-            return new RolloutFailedException(RolloutFailedException.Cause.DEADLINE_EXCEEDED,
+            return new RolloutFailedException(
+                    RolloutFailedException.Cause.DEADLINE_EXCEEDED,
                     "No Deployment labelled " + selection.describe() + " appeared" + after
-                            + ": check that the chart was installed into that namespace.", List.of());
+                            + ": check that the chart was installed into that namespace.",
+                    List.of());
         }
         List<String> details = new ArrayList<>();
         List<String> pending = new ArrayList<>();
@@ -132,15 +141,23 @@ public final class RolloutWaiter {
             }
             pods.stream().filter(p -> !PodReadiness.isReady(p)).forEach(p -> details.addAll(inspector.describe(p)));
         }
-        return new RolloutFailedException(RolloutFailedException.Cause.DEADLINE_EXCEEDED,
+        return new RolloutFailedException(
+                RolloutFailedException.Cause.DEADLINE_EXCEEDED,
                 "Rollout of " + selection.describe() + " not finished" + after + ": " + String.join(", ", pending)
-                        + " not ready.", details);
+                        + " not ready.",
+                details);
     }
 
     private List<Deployment> deployments(LabelSelection selection) {
         try {
-            return client.apps().deployments().inNamespace(selection.namespace()).withLabels(selection.labels()).list()
-                    .getItems().stream()
+            return client
+                    .apps()
+                    .deployments()
+                    .inNamespace(selection.namespace())
+                    .withLabels(selection.labels())
+                    .list()
+                    .getItems()
+                    .stream()
                     .sorted(Comparator.comparing(d -> d.getMetadata().getName()))
                     .toList();
         } catch (KubernetesClientException e) {
@@ -156,21 +173,32 @@ public final class RolloutWaiter {
     private List<Pod> currentPods(Deployment deployment) {
         String namespace = deployment.getMetadata().getNamespace();
         Map<String, String> matchLabels = deployment.getSpec().getSelector() == null
-                ? null : deployment.getSpec().getSelector().getMatchLabels();
+                ? null
+                : deployment.getSpec().getSelector().getMatchLabels();
         if (matchLabels == null || matchLabels.isEmpty()) {
             return List.of();
         }
-        List<Pod> pods = client.pods().inNamespace(namespace).withLabels(matchLabels).list().getItems();
+        List<Pod> pods = client.pods()
+                .inNamespace(namespace)
+                .withLabels(matchLabels)
+                .list()
+                .getItems();
         String revision = annotation(deployment.getMetadata().getAnnotations());
-        Optional<String> currentReplicaSet = revision == null ? Optional.empty()
+        Optional<String> currentReplicaSet = revision == null
+                ? Optional.empty()
                 : client.apps().replicaSets().inNamespace(namespace).withLabels(matchLabels).list().getItems().stream()
-                        .filter(rs -> ownedBy(rs.getMetadata().getOwnerReferences(), deployment.getMetadata().getUid()))
-                        .filter(rs -> revision.equals(annotation(rs.getMetadata().getAnnotations())))
+                        .filter(rs -> ownedBy(
+                                rs.getMetadata().getOwnerReferences(),
+                                deployment.getMetadata().getUid()))
+                        .filter(rs ->
+                                revision.equals(annotation(rs.getMetadata().getAnnotations())))
                         .map(ReplicaSet::getMetadata)
                         .map(m -> m.getUid())
                         .findFirst();
         return currentReplicaSet
-                .map(uid -> pods.stream().filter(p -> ownedBy(p.getMetadata().getOwnerReferences(), uid)).toList())
+                .map(uid -> pods.stream()
+                        .filter(p -> ownedBy(p.getMetadata().getOwnerReferences(), uid))
+                        .toList())
                 .orElse(pods);
     }
 

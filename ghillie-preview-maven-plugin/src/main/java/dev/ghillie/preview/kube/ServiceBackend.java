@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.KubernetesClient;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ record ServiceBackend(String pod, int podPort) {
      * @param servicePort the Service's {@code port}; 0 for its first port
      */
     static ServiceBackend resolve(KubernetesClient client, String namespace, String serviceName, int servicePort) {
-        Service service = client.services().inNamespace(namespace).withName(serviceName).get();
+        Service service =
+                client.services().inNamespace(namespace).withName(serviceName).get();
         String what = "Service " + serviceName + " in namespace " + namespace;
         if (service == null) {
             throw new KubeException(what + " does not exist: check the release name and that the chart was installed.");
@@ -39,8 +39,10 @@ record ServiceBackend(String pod, int podPort) {
         List<Pod> ready = client.pods().inNamespace(namespace).withLabels(selector).list().getItems().stream()
                 .filter(PodReadiness::isReady)
                 // The newest pod: after a rollout it is the one serving the new version.
-                .sorted(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp(),
-                        Comparator.nullsFirst(Comparator.naturalOrder())).reversed()
+                .sorted(Comparator.comparing(
+                                (Pod p) -> p.getMetadata().getCreationTimestamp(),
+                                Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .reversed()
                         .thenComparing(p -> p.getMetadata().getName()))
                 .toList();
         if (ready.isEmpty()) {
@@ -52,16 +54,21 @@ record ServiceBackend(String pod, int podPort) {
     }
 
     private static ServicePort port(Service service, int servicePort, String what) {
-        List<ServicePort> ports = service.getSpec().getPorts() == null ? List.of() : service.getSpec().getPorts();
+        List<ServicePort> ports = service.getSpec().getPorts() == null
+                ? List.of()
+                : service.getSpec().getPorts();
         if (ports.isEmpty()) {
             throw new KubeException(what + " declares no ports.");
         }
         if (servicePort == 0) {
             return ports.getFirst();
         }
-        return ports.stream().filter(p -> p.getPort() != null && p.getPort() == servicePort).findFirst()
+        return ports.stream()
+                .filter(p -> p.getPort() != null && p.getPort() == servicePort)
+                .findFirst()
                 .orElseThrow(() -> new KubeException(what + " has no port " + servicePort + "; its ports are "
-                        + ports.stream().map(p -> String.valueOf(p.getPort())).collect(Collectors.joining(", ")) + "."));
+                        + ports.stream().map(p -> String.valueOf(p.getPort())).collect(Collectors.joining(", "))
+                        + "."));
     }
 
     private static int podPort(Pod pod, ServicePort port, String what) {

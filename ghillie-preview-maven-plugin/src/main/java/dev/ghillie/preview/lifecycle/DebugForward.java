@@ -5,7 +5,6 @@ import dev.ghillie.preview.kube.ApiFailure;
 import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.settings.DebugPort;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -41,28 +40,42 @@ public final class DebugForward implements AutoCloseable {
 
     /** Forwards {@code 127.0.0.1:PORT} to port PORT of the newest ready pod of {@code release} that declares it. */
     public static DebugForward open(KubernetesClient client, LabelSelection release, DebugPort port) {
-        String pod = debuggablePod(client, release, port).orElseThrow(() -> new PreviewException("no ready pod with "
-                + release.selector() + " in namespace " + release.namespace() + " declares container port " + PORT_NAME + " "
-                + port.port() + " (ghillie.preview.debug): the chart must render debug.port as charts/ghillie does"));
+        String pod = debuggablePod(client, release, port)
+                .orElseThrow(() -> new PreviewException("no ready pod with "
+                        + release.selector() + " in namespace " + release.namespace() + " declares container port "
+                        + PORT_NAME + " "
+                        + port.port()
+                        + " (ghillie.preview.debug): the chart must render debug.port as charts/ghillie does"));
         try {
-            LocalPortForward forward = client.pods().inNamespace(release.namespace()).withName(pod)
+            LocalPortForward forward = client.pods()
+                    .inNamespace(release.namespace())
+                    .withName(pod)
                     .portForward(port.port(), ipv4Loopback(), port.port());
             return new DebugForward(forward, pod, port);
         } catch (KubernetesClientException e) {
-            throw new PreviewException("cannot listen on " + port.attachAddress() + " for the debugger of pod " + pod + ": "
-                    + e.getMessage() + " (another process uses the port? choose another with -Dghillie.preview.debug=PORT)", e);
+            throw new PreviewException(
+                    "cannot listen on " + port.attachAddress() + " for the debugger of pod " + pod + ": "
+                            + e.getMessage()
+                            + " (another process uses the port? choose another with -Dghillie.preview.debug=PORT)",
+                    e);
         }
     }
 
     private static Optional<String> debuggablePod(KubernetesClient client, LabelSelection release, DebugPort port) {
         List<Pod> pods;
         try {
-            pods = client.pods().inNamespace(release.namespace()).withLabels(release.labels()).list().getItems();
+            pods = client.pods()
+                    .inNamespace(release.namespace())
+                    .withLabels(release.labels())
+                    .list()
+                    .getItems();
         } catch (KubernetesClientException e) {
             throw ApiFailure.of("list the pods " + release.describe() + " to attach the debugger to", e);
         }
         // The newest: after a rollout it is the one running the image just built.
-        return pods.stream().filter(DebugForward::ready).filter(pod -> declares(pod, port))
+        return pods.stream()
+                .filter(DebugForward::ready)
+                .filter(pod -> declares(pod, port))
                 .max(Comparator.comparing(DebugForward::created)
                         .thenComparing(p -> p.getMetadata().getName()))
                 .map(p -> p.getMetadata().getName());
@@ -78,12 +91,18 @@ public final class DebugForward implements AutoCloseable {
     }
 
     private static boolean ready(Pod pod) {
-        return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null && pod.getStatus().getConditions() != null
-                && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        return pod.getMetadata().getDeletionTimestamp() == null
+                && pod.getStatus() != null
+                && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private static boolean declares(Pod pod, DebugPort port) {
-        return pod.getSpec().getContainers().stream().map(Container::getPorts).filter(Objects::nonNull).flatMap(List::stream)
+        return pod.getSpec().getContainers().stream()
+                .map(Container::getPorts)
+                .filter(Objects::nonNull)
+                .flatMap(List::stream)
                 .anyMatch(p -> PORT_NAME.equals(p.getName()) && Objects.equals(p.getContainerPort(), port.port()));
     }
 

@@ -27,8 +27,7 @@ final class ImportedImages {
     static final String NAMESPACE = "kube-system";
     static final String NAME = "ghillie-preview-imported-images";
 
-    private ImportedImages() {
-    }
+    private ImportedImages() {}
 
     /** Imported by an earlier {@code up}, or listed by every node: either way there is nothing to import. */
     static boolean onTheNodes(KubernetesClient client, String reference) {
@@ -37,8 +36,11 @@ final class ImportedImages {
 
     static boolean has(KubernetesClient client, String reference) {
         try {
-            ConfigMap map = client.configMaps().inNamespace(NAMESPACE).withName(NAME).get();
-            return map != null && map.getData() != null && reference.equals(map.getData().get(key(reference)));
+            ConfigMap map =
+                    client.configMaps().inNamespace(NAMESPACE).withName(NAME).get();
+            return map != null
+                    && map.getData() != null
+                    && reference.equals(map.getData().get(key(reference)));
         } catch (KubernetesClientException e) {
             throw ApiFailure.of("read ConfigMap " + NAMESPACE + "/" + NAME, e);
         }
@@ -58,13 +60,21 @@ final class ImportedImages {
             // Not createOr(update) with the object just read: a real API server rejects a create that carries a
             // resourceVersion (500, "resourceVersion should not be set on objects to be created"); the mock server
             // does not, and answers 409 instead.
-            map.edit(existing -> new ConfigMapBuilder(existing).addToData(key(reference), reference).build());
+            map.edit(existing -> new ConfigMapBuilder(existing)
+                    .addToData(key(reference), reference)
+                    .build());
             return;
         }
-        client.configMaps().inNamespace(NAMESPACE).resource(new ConfigMapBuilder()
-                        .withNewMetadata().withName(NAME).withNamespace(NAMESPACE)
-                        .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata()
-                        .addToData(key(reference), reference).build())
+        client.configMaps()
+                .inNamespace(NAMESPACE)
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(NAME)
+                        .withNamespace(NAMESPACE)
+                        .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview")
+                        .endMetadata()
+                        .addToData(key(reference), reference)
+                        .build())
                 .createOr(NonDeletingOperation::update);
     }
 
@@ -78,9 +88,13 @@ final class ImportedImages {
     private static boolean everyNodeLists(KubernetesClient client, String reference) {
         List<Node> nodes = client.nodes().list().getItems();
         String wanted = normalise(reference);
-        return !nodes.isEmpty() && nodes.stream().allMatch(node -> Optional.ofNullable(node.getStatus().getImages()).orElse(List.of())
-                .stream().map(ContainerImage::getNames).filter(Objects::nonNull).flatMap(List::stream)
-                .anyMatch(name -> name.equals(reference) || name.equals(wanted)));
+        return !nodes.isEmpty()
+                && nodes.stream()
+                        .allMatch(node -> Optional.ofNullable(node.getStatus().getImages()).orElse(List.of()).stream()
+                                .map(ContainerImage::getNames)
+                                .filter(Objects::nonNull)
+                                .flatMap(List::stream)
+                                .anyMatch(name -> name.equals(reference) || name.equals(wanted)));
     }
 
     /** How containerd names an image: docker.io/library/NAME:TAG for a bare name, docker.io/ORG/NAME:TAG for ORG/NAME. */

@@ -1,10 +1,16 @@
 package dev.ghillie.preview.lifecycle;
 
-import dev.ghillie.preview.Sha256;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
+import dev.ghillie.preview.Sha256;
+import dev.ghillie.preview.cluster.ClusterAction;
+import dev.ghillie.preview.cluster.ClusterException;
 import dev.ghillie.preview.cluster.DockerCheck;
+import dev.ghillie.preview.cluster.HostPort;
 import dev.ghillie.preview.cluster.K3d;
+import dev.ghillie.preview.cluster.K3dRegistry;
 import dev.ghillie.preview.cluster.KubernetesRequirement;
 import dev.ghillie.preview.cluster.KubernetesVersion;
 import dev.ghillie.preview.cluster.Preflight;
@@ -15,11 +21,6 @@ import dev.ghillie.preview.helm.ReleaseConverger;
 import dev.ghillie.preview.helm.ReleaseFingerprint;
 import dev.ghillie.preview.helm.ReleaseRequest;
 import dev.ghillie.preview.helm.ReleaseTarget;
-import dev.ghillie.preview.cluster.ClusterAction;
-import dev.ghillie.preview.cluster.ClusterException;
-import dev.ghillie.preview.cluster.HostPort;
-import dev.ghillie.preview.cluster.K3dRegistry;
-import dev.ghillie.preview.kube.LocalRegistryHosting;
 import dev.ghillie.preview.image.ImageLog;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageSettings;
@@ -31,6 +32,7 @@ import dev.ghillie.preview.image.TargetPlatforms;
 import dev.ghillie.preview.kube.ApiFailure;
 import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.kube.LabelSelection;
+import dev.ghillie.preview.kube.LocalRegistryHosting;
 import dev.ghillie.preview.kube.Namespaces;
 import dev.ghillie.preview.kube.NodeArchitectures;
 import dev.ghillie.preview.kube.PortForwardSession;
@@ -42,13 +44,13 @@ import dev.ghillie.preview.kube.SecretApplier;
 import dev.ghillie.preview.kube.SecretSpec;
 import dev.ghillie.preview.kube.WaitPolicy;
 import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
-import dev.ghillie.preview.provider.ClusterProvider;
-import dev.ghillie.preview.provider.K3dProvider;
 import dev.ghillie.preview.platform.CloudNativePgPostgres;
 import dev.ghillie.preview.platform.HyperspikeValkey;
 import dev.ghillie.preview.platform.PlatformService;
 import dev.ghillie.preview.platform.PlatformWaits;
 import dev.ghillie.preview.platform.ValkeyIoValkey;
+import dev.ghillie.preview.provider.ClusterProvider;
+import dev.ghillie.preview.provider.K3dProvider;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.DebugPort;
 import dev.ghillie.preview.settings.PlatformSettings;
@@ -56,14 +58,12 @@ import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingsException;
 import dev.ghillie.preview.settings.SettingsValidator;
 import dev.ghillie.preview.settings.VersionCheck;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -91,6 +91,7 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
     static final String SERVICE_VALUES_FILE = "service-values.yaml";
     /** Pod annotation carrying a digest of the app Secret, so a changed URL or password rolls the pods. */
     static final String SECRET_CHECKSUM_ANNOTATION = "podAnnotations.ghillie\\.dev/app-secret-checksum";
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final PreviewSettings settings;
@@ -105,19 +106,47 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
     private final Map<Path, KubernetesClient> clients = new ConcurrentHashMap<>();
 
     /** On k3d. */
-    public KubernetesUpSteps(PreviewSettings settings, ServiceBuild serviceBuild, ImageSettings imageSettings, K3d k3d,
-            Preflight preflight, DockerCheck dockerCheck, HelmClient helm, ImageLog imageLog, Consumer<String> progress) {
-        this(settings, serviceBuild, imageSettings, new K3dProvider(k3d, preflight, dockerCheck, settings), helm, imageLog, progress);
+    public KubernetesUpSteps(
+            PreviewSettings settings,
+            ServiceBuild serviceBuild,
+            ImageSettings imageSettings,
+            K3d k3d,
+            Preflight preflight,
+            DockerCheck dockerCheck,
+            HelmClient helm,
+            ImageLog imageLog,
+            Consumer<String> progress) {
+        this(
+                settings,
+                serviceBuild,
+                imageSettings,
+                new K3dProvider(k3d, preflight, dockerCheck, settings),
+                helm,
+                imageLog,
+                progress);
     }
 
-    public KubernetesUpSteps(PreviewSettings settings, ServiceBuild serviceBuild, ImageSettings imageSettings, ClusterProvider provider,
-            HelmClient helm, ImageLog imageLog, Consumer<String> progress) {
+    public KubernetesUpSteps(
+            PreviewSettings settings,
+            ServiceBuild serviceBuild,
+            ImageSettings imageSettings,
+            ClusterProvider provider,
+            HelmClient helm,
+            ImageLog imageLog,
+            Consumer<String> progress) {
         this(settings, serviceBuild, imageSettings, provider, helm, imageLog, progress, Optional.empty());
     }
 
     /** With {@code debug}: the JVM listens for a debugger and the access step forwards 127.0.0.1:PORT to it. */
-    public KubernetesUpSteps(PreviewSettings settings, ServiceBuild serviceBuild, ImageSettings imageSettings, ClusterProvider provider,
-            HelmClient helm, ImageLog imageLog, Consumer<String> progress, Optional<DebugPort> debug) {
+    public KubernetesUpSteps(
+            PreviewSettings settings,
+            ServiceBuild serviceBuild,
+            ImageSettings imageSettings,
+            ClusterProvider provider,
+            HelmClient helm,
+            ImageLog imageLog,
+            Consumer<String> progress,
+            Optional<DebugPort> debug) {
         this.debug = debug;
         this.settings = settings;
         this.serviceBuild = serviceBuild;
@@ -133,9 +162,10 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         SettingsValidator.validate(settings);
         if (!provider.loadsArchives() && imageSettings != null && imageSettings.target() != ImageTarget.REGISTRY) {
             // Before the provider's own checks: it is the one thing the user must change, whatever else is wrong.
-            throw new SettingsException("ghillie.preview.imageTarget=" + imageSettings.target().id() + ": the " + provider.id()
-                    + " provider's nodes can only pull the image from a registry; set -Dghillie.preview.imageTarget=registry and"
-                    + " ghillie.preview.imageName to REGISTRY_HOST/NAME, a registry the cluster's nodes reach");
+            throw new SettingsException(
+                    "ghillie.preview.imageTarget=" + imageSettings.target().id() + ": the " + provider.id()
+                            + " provider's nodes can only pull the image from a registry; set -Dghillie.preview.imageTarget=registry and"
+                            + " ghillie.preview.imageName to REGISTRY_HOST/NAME, a registry the cluster's nodes reach");
         }
         String tools = provider.preflight(kubernetesRequirement());
         settings.registry().ifPresent(KubernetesUpSteps::requireRegistryAnswers);
@@ -146,9 +176,15 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
     public Outcome<PreviewCluster> cluster() {
         PreviewCluster cluster = provider.ensure();
         // Preflight vouched for a new cluster's default only; a cluster that already existed may be older.
-        kubernetesRequirement().ifPresent(requirement -> requireServerVersion(client(cluster), cluster.name(), requirement));
+        kubernetesRequirement()
+                .ifPresent(requirement -> requireServerVersion(client(cluster), cluster.name(), requirement));
         cluster.notes().forEach(progress);
-        return Outcome.of(cluster, cluster.action().verb() + cluster.loopbackIngressUrl().map(url -> ", ingress " + url).orElse(""));
+        return Outcome.of(
+                cluster,
+                cluster.action().verb()
+                        + cluster.loopbackIngressUrl()
+                                .map(url -> ", ingress " + url)
+                                .orElse(""));
     }
 
     /**
@@ -157,13 +193,17 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
      */
     private Optional<KubernetesRequirement> kubernetesRequirement() {
         PlatformSettings platform = settings.platform();
-        boolean pinnedCnpg = platform.cloudNativePgChart().pinnedVersion().filter(PlatformSettings.CLOUDNATIVE_PG_VERSION::equals)
+        boolean pinnedCnpg = platform.cloudNativePgChart()
+                .pinnedVersion()
+                .filter(PlatformSettings.CLOUDNATIVE_PG_VERSION::equals)
                 .isPresent();
         if (!platform.postgres() || !pinnedCnpg) {
             return Optional.empty();
         }
-        return Optional.of(new KubernetesRequirement(KubernetesVersion.minor(1, PlatformSettings.CLOUDNATIVE_PG_MIN_KUBERNETES_MINOR),
-                "CloudNativePG chart " + PlatformSettings.CLOUDNATIVE_PG_VERSION + " (ghillie.preview.platform includes postgres)",
+        return Optional.of(new KubernetesRequirement(
+                KubernetesVersion.minor(1, PlatformSettings.CLOUDNATIVE_PG_MIN_KUBERNETES_MINOR),
+                "CloudNativePG chart " + PlatformSettings.CLOUDNATIVE_PG_VERSION
+                        + " (ghillie.preview.platform includes postgres)",
                 "-Dghillie.preview.platform=none or =valkey to preview without PostgreSQL"));
     }
 
@@ -173,7 +213,10 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         try {
             version = client.getKubernetesVersion().getGitVersion();
         } catch (KubernetesClientException e) {
-            throw ApiFailure.of("read the Kubernetes version of cluster " + clusterName + " (" + requirement.neededBy() + " needs " + requirement.minimum() + " or newer)", e);
+            throw ApiFailure.of(
+                    "read the Kubernetes version of cluster " + clusterName + " (" + requirement.neededBy() + " needs "
+                            + requirement.minimum() + " or newer)",
+                    e);
         }
         requirement.requireServer(clusterName, version);
     }
@@ -183,7 +226,9 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         Optional<String> built = serviceBuild.run();
         ImageSettings forNodes = forNodes(cluster);
         ImageResult image = new RuntimeImageBuilder(imageLog).build(forNodes);
-        return Outcome.of(image, built.map(what -> what + ", ").orElse("") + image.reference() + " built for " + forNodes.platforms());
+        return Outcome.of(
+                image,
+                built.map(what -> what + ", ").orElse("") + image.reference() + " built for " + forNodes.platforms());
     }
 
     /**
@@ -199,10 +244,14 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         try {
             architectures = NodeArchitectures.of(client(nodes));
         } catch (KubernetesClientException e) {
-            throw ApiFailure.of("list the nodes of cluster " + nodes.name() + " (the image is built for their architecture;"
-                    + " ghillie.preview.platforms names one instead)", e);
+            throw ApiFailure.of(
+                    "list the nodes of cluster " + nodes.name() + " (the image is built for their architecture;"
+                            + " ghillie.preview.platforms names one instead)",
+                    e);
         }
-        return architectures.isEmpty() ? imageSettings : imageSettings.withPlatforms(TargetPlatforms.ofNodes(architectures));
+        return architectures.isEmpty()
+                ? imageSettings
+                : imageSettings.withPlatforms(TargetPlatforms.ofNodes(architectures));
     }
 
     @Override
@@ -222,18 +271,28 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
      */
     private ImageLoad decideLoad(Optional<PreviewCluster> cluster, ImageResult image) {
         if (settings.registry().isPresent()) {
-            return cluster.map(c -> pulledFromRegistry(c, image, settings.registry().get()))
-                    .orElseGet(() -> new ImageLoad.Pull(image, "the nodes of the new cluster pull from " + settings.registry().get().useReference()));
+            return cluster.map(c ->
+                            pulledFromRegistry(c, image, settings.registry().get()))
+                    .orElseGet(() -> new ImageLoad.Pull(
+                            image,
+                            "the nodes of the new cluster pull from "
+                                    + settings.registry().get().useReference()));
         }
         if (image.target() == ImageTarget.REGISTRY && !provider.loadsArchives()) {
-            return new ImageLoad.Pull(image, "nothing to load: the nodes pull " + imageValues(image).get("image.repository") + "@" + image.digest());
+            return new ImageLoad.Pull(
+                    image,
+                    "nothing to load: the nodes pull " + imageValues(image).get("image.repository") + "@"
+                            + image.digest());
         }
         if (image.target() != ImageTarget.TAR) {
-            return new ImageLoad.Pull(image, "nothing to import: the image went to " + image.target().id());
+            return new ImageLoad.Pull(
+                    image,
+                    "nothing to import: the image went to " + image.target().id());
         }
         if (!provider.loadsArchives()) {
-            throw new PreviewException("the " + provider.id() + " provider cannot load an image archive into " + provider.describe()
-                    + ": set ghillie.preview.imageTarget=registry with ghillie.preview.imageName holding the registry host");
+            throw new PreviewException(
+                    "the " + provider.id() + " provider cannot load an image archive into " + provider.describe()
+                            + ": set ghillie.preview.imageTarget=registry with ghillie.preview.imageName holding the registry host");
         }
         Path tar = image.tarFile().orElseThrow(() -> new PreviewException("the image build wrote no tar to import"));
         // The tag is derived from the image's content: nodes that have it have these exact layers.
@@ -255,39 +314,67 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         LocalRegistryHosting hosting = LocalRegistryHosting.read(client(cluster))
                 .filter(advertised -> advertised.hostPort() == registry.port()
                         && advertised.hostFromContainerRuntime().startsWith(registry.name() + ":"))
-                .orElseThrow(() -> new ClusterException("cluster " + cluster.name() + " was not created with registry "
-                        + registry.useReference() + " (ghillie.preview.registry), so its nodes cannot pull from it: remove the"
-                        + " cluster (mvn preview:down) and run up again to create it with --registry-use, or unset the setting"));
+                .orElseThrow(
+                        () -> new ClusterException(
+                                "cluster " + cluster.name() + " was not created with registry "
+                                        + registry.useReference()
+                                        + " (ghillie.preview.registry), so its nodes cannot pull from it: remove the"
+                                        + " cluster (mvn preview:down) and run up again to create it with --registry-use, or unset the setting"));
         String pushed = registry.pushHost() + "/";
         if (!image.reference().startsWith(pushed)) {
             throw new PreviewException("the image " + image.reference() + " was not pushed to " + registry.pushHost()
                     + " (ghillie.preview.registry): give ghillie.preview.imageName without a registry host");
         }
-        String nodeReference = hosting.hostFromContainerRuntime() + "/" + image.reference().substring(pushed.length());
-        return new ImageLoad.Pull(image.withReference(nodeReference), "nothing to import: the nodes pull " + nodeReference);
+        String nodeReference =
+                hosting.hostFromContainerRuntime() + "/" + image.reference().substring(pushed.length());
+        return new ImageLoad.Pull(
+                image.withReference(nodeReference), "nothing to import: the nodes pull " + nodeReference);
     }
 
     private static void requireRegistryAnswers(K3dRegistry registry) {
-        if (RegistryProbe.connectFailure(new InetSocketAddress(InetAddress.getLoopbackAddress(), registry.port())).isPresent()) {
-            throw new ClusterException("registry " + registry.useReference() + " (ghillie.preview.registry) does not answer on "
-                    + registry.pushHost() + ": create it with '" + registry.createCommand() + "', or unset the setting to"
-                    + " import the image instead");
+        if (RegistryProbe.connectFailure(new InetSocketAddress(InetAddress.getLoopbackAddress(), registry.port()))
+                .isPresent()) {
+            throw new ClusterException(
+                    "registry " + registry.useReference() + " (ghillie.preview.registry) does not answer on "
+                            + registry.pushHost() + ": create it with '" + registry.createCommand()
+                            + "', or unset the setting to"
+                            + " import the image instead");
         }
     }
 
     @Override
     public Outcome<Optional<SecretValue>> postgres(PreviewCluster cluster) {
-        return platform(cluster, new CloudNativePgPostgres(releases(), waits(cluster), this::client,
-                settings.platform().cloudNativePgChart(), settings.platform().timeout()));
+        return platform(
+                cluster,
+                new CloudNativePgPostgres(
+                        releases(),
+                        waits(cluster),
+                        this::client,
+                        settings.platform().cloudNativePgChart(),
+                        settings.platform().timeout()));
     }
 
     @Override
     public Outcome<Optional<SecretValue>> valkey(PreviewCluster cluster) {
         PlatformSettings platform = settings.platform();
-        return platform(cluster, switch (platform.valkeyOperator()) {
-            case VALKEY_IO -> new ValkeyIoValkey(releases(), waits(cluster), this::client, platform.valkeyOperatorChart(), platform.timeout());
-            case HYPERSPIKE -> new HyperspikeValkey(releases(), waits(cluster), this::client, platform.valkeyOperatorChart(), platform.timeout());
-        });
+        return platform(
+                cluster,
+                switch (platform.valkeyOperator()) {
+                    case VALKEY_IO ->
+                        new ValkeyIoValkey(
+                                releases(),
+                                waits(cluster),
+                                this::client,
+                                platform.valkeyOperatorChart(),
+                                platform.timeout());
+                    case HYPERSPIKE ->
+                        new HyperspikeValkey(
+                                releases(),
+                                waits(cluster),
+                                this::client,
+                                platform.valkeyOperatorChart(),
+                                platform.timeout());
+                });
     }
 
     private Outcome<Optional<SecretValue>> platform(PreviewCluster cluster, PlatformService service) {
@@ -300,10 +387,17 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         KubernetesClient client = client(cluster);
         Namespaces.ensure(client, settings.namespace());
         String appSecret = settings.service().appSecret();
-        SecretApplier.Outcome outcome = new SecretApplier(client).apply(new SecretSpec(settings.namespace(), appSecret,
-                Map.of("app.kubernetes.io/managed-by", "ghillie-preview"), data));
-        String keys = data.isEmpty() ? "no keys: no platform services" : String.join(", ", new TreeMap<>(data).keySet());
-        return Outcome.of(checksum(data), "Secret " + appSecret + " " + outcome.name().toLowerCase(java.util.Locale.ROOT) + " (" + keys + ")");
+        SecretApplier.Outcome outcome = new SecretApplier(client)
+                .apply(new SecretSpec(
+                        settings.namespace(),
+                        appSecret,
+                        Map.of("app.kubernetes.io/managed-by", "ghillie-preview"),
+                        data));
+        String keys =
+                data.isEmpty() ? "no keys: no platform services" : String.join(", ", new TreeMap<>(data).keySet());
+        return Outcome.of(
+                checksum(data),
+                "Secret " + appSecret + " " + outcome.name().toLowerCase(java.util.Locale.ROOT) + " (" + keys + ")");
     }
 
     @Override
@@ -319,7 +413,8 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         if (Files.isRegularFile(localValues)) {
             valuesFiles.add(localValues);
         }
-        // After the chart's local values (which name ghillie-runtime's Secret), before the user's own files and --set values.
+        // After the chart's local values (which name ghillie-runtime's Secret), before the user's own files and --set
+        // values.
         valuesFiles.add(serviceValuesFile());
         valuesFiles.addAll(settings.valuesFiles());
         Map<String, String> values = new LinkedHashMap<>(imageValues(image));
@@ -328,8 +423,13 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         debug.ifPresent(port -> values.putAll(port.chartValues()));
         values.putAll(settings.setValues());
         ChartSource chart = new ChartSource.Local(settings.chartDir());
-        return new ReleaseRequest(new ReleaseTarget(settings.release(), settings.namespace(), cluster.kubeconfig()), chart, valuesFiles,
-                values, settings.rolloutTimeout(), ReleaseFingerprint.of(chart, valuesFiles, values));
+        return new ReleaseRequest(
+                new ReleaseTarget(settings.release(), settings.namespace(), cluster.kubeconfig()),
+                chart,
+                valuesFiles,
+                values,
+                settings.rolloutTimeout(),
+                ReleaseFingerprint.of(chart, valuesFiles, values));
     }
 
     @Override
@@ -339,31 +439,48 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
             return new ClusterDecision(action, provider.describe(), Optional.empty());
         }
         // Read through a kubeconfig only: ensure() would create the cluster should it vanish in between.
-        PreviewCluster running = new PreviewCluster(provider.describe(), HostPort.NONE, HostPort.NONE, provider.kubeconfig(),
-                ClusterAction.REUSED, List.of());
-        kubernetesRequirement().ifPresent(requirement -> requireServerVersion(client(running), running.name(), requirement));
+        PreviewCluster running = new PreviewCluster(
+                provider.describe(),
+                HostPort.NONE,
+                HostPort.NONE,
+                provider.kubeconfig(),
+                ClusterAction.REUSED,
+                List.of());
+        kubernetesRequirement()
+                .ifPresent(requirement -> requireServerVersion(client(running), running.name(), requirement));
         return new ClusterDecision(action, provider.describe(), Optional.of(running));
     }
 
     @Override
     public UpPlan.Step planPlatformService(String service, ClusterDecision cluster) {
-        return new UpPlan.Step(service, "ensure", cluster.existing().isPresent()
-                ? "its operator and instance are installed when missing and kept when there"
-                : "its operator and an instance are installed in the new cluster");
+        return new UpPlan.Step(
+                service,
+                "ensure",
+                cluster.existing().isPresent()
+                        ? "its operator and instance are installed when missing and kept when there"
+                        : "its operator and an instance are installed in the new cluster");
     }
 
     @Override
     public Outcome<Optional<ImageResult>> planImage(ClusterDecision cluster) {
         if (imageSettings == null || imageSettings.target() != ImageTarget.TAR) {
-            String target = imageSettings == null ? "its target" : imageSettings.target().id();
-            return Outcome.of(Optional.empty(), "not built by the plan: the build writes to " + target
-                    + ", a change; the image load and the release are decided after it");
+            String target = imageSettings == null
+                    ? "its target"
+                    : imageSettings.target().id();
+            return Outcome.of(
+                    Optional.empty(),
+                    "not built by the plan: the build writes to " + target
+                            + ", a change; the image load and the release are decided after it");
         }
         // A tar in the build directory changes nothing outside it, and its digest is what the next steps decide on.
         Optional<String> built = serviceBuild.run();
-        ImageSettings forNodes = cluster.existing().isPresent() ? forNodes(() -> cluster.existing().get()) : imageSettings;
+        ImageSettings forNodes = cluster.existing().isPresent()
+                ? forNodes(() -> cluster.existing().get())
+                : imageSettings;
         ImageResult image = new RuntimeImageBuilder(imageLog).build(forNodes);
-        return Outcome.of(Optional.of(image), built.map(what -> what + ", ").orElse("") + image.reference() + " (" + image.digest() + ")");
+        return Outcome.of(
+                Optional.of(image),
+                built.map(what -> what + ", ").orElse("") + image.reference() + " (" + image.digest() + ")");
     }
 
     @Override
@@ -378,13 +495,17 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
     public UpPlan.Step planRelease(ClusterDecision cluster, Optional<ImageResult> forPods) {
         String release = "release " + settings.release() + " in namespace " + settings.namespace();
         if (cluster.action() == ClusterAction.STARTED) {
-            return new UpPlan.Step("helm release", "after the start", release + ": the cluster is stopped, its release is read once it runs");
+            return new UpPlan.Step(
+                    "helm release",
+                    "after the start",
+                    release + ": the cluster is stopped, its release is read once it runs");
         }
         if (cluster.existing().isEmpty()) {
             return new UpPlan.Step("helm release", "install", release + ", in the new cluster");
         }
         if (forPods.isEmpty()) {
-            return new UpPlan.Step("helm release", "after the build", release + ": the image's digest is one of its inputs");
+            return new UpPlan.Step(
+                    "helm release", "after the build", release + ": the image's digest is one of its inputs");
         }
         PreviewCluster running = cluster.existing().get();
         ReleaseRequest request = releaseRequest(running, forPods.get(), currentAppSecretChecksum(running));
@@ -417,14 +538,22 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
     private String currentAppSecretChecksum(PreviewCluster cluster) {
         io.fabric8.kubernetes.api.model.Secret secret;
         try {
-            secret = client(cluster).secrets().inNamespace(settings.namespace()).withName(settings.service().appSecret()).get();
+            secret = client(cluster)
+                    .secrets()
+                    .inNamespace(settings.namespace())
+                    .withName(settings.service().appSecret())
+                    .get();
         } catch (KubernetesClientException e) {
-            throw ApiFailure.of("read Secret " + settings.service().appSecret() + " in namespace " + settings.namespace(), e);
+            throw ApiFailure.of(
+                    "read Secret " + settings.service().appSecret() + " in namespace " + settings.namespace(), e);
         }
         Map<String, SecretValue> data = new LinkedHashMap<>();
         if (secret != null && secret.getData() != null) {
-            secret.getData().forEach((key, value) -> data.put(key,
-                    SecretValue.of(new String(java.util.Base64.getDecoder().decode(value), StandardCharsets.UTF_8))));
+            secret.getData()
+                    .forEach((key, value) -> data.put(
+                            key,
+                            SecretValue.of(
+                                    new String(java.util.Base64.getDecoder().decode(value), StandardCharsets.UTF_8))));
         }
         return checksum(data);
     }
@@ -434,8 +563,11 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         Path file = settings.workDir().resolve(SERVICE_VALUES_FILE);
         try {
             Files.createDirectories(settings.workDir());
-            Files.writeString(file, "# Written by preview:up from the ghillie.preview.* service settings; rewritten on every run.\n"
-                    + YAML.writeValueAsString(settings.service().chartValues()).replaceFirst("^---\\n", ""));
+            Files.writeString(
+                    file,
+                    "# Written by preview:up from the ghillie.preview.* service settings; rewritten on every run.\n"
+                            + YAML.writeValueAsString(settings.service().chartValues())
+                                    .replaceFirst("^---\\n", ""));
         } catch (IOException e) {
             throw new PreviewException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -465,7 +597,9 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
     @Override
     public Outcome<Void> rollout(PreviewCluster cluster) {
         RolloutResult result = new RolloutWaiter(client(cluster), progress::accept)
-                .await(LabelSelection.helmRelease(settings.namespace(), settings.release()), WaitPolicy.of(settings.rolloutTimeout()));
+                .await(
+                        LabelSelection.helmRelease(settings.namespace(), settings.release()),
+                        WaitPolicy.of(settings.rolloutTimeout()));
         return Outcome.of(null, String.join(", ", result.resources()) + " ready");
     }
 
@@ -489,41 +623,52 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         KubernetesClient forwardClient = clientFactory.open(cluster.kubeconfig());
         DebugForward debugger;
         try {
-            debugger = DebugForward.open(forwardClient, LabelSelection.helmRelease(settings.namespace(), settings.release()), debug.get());
+            debugger = DebugForward.open(
+                    forwardClient, LabelSelection.helmRelease(settings.namespace(), settings.release()), debug.get());
         } catch (RuntimeException e) {
             forwardClient.close();
             closeQuietly(access.session());
             throw e;
         }
         AutoCloseable urlSession = access.session();
-        PreviewAccess withDebugger = new PreviewAccess(access.url(), access.mode(), () -> {
-            debugger.close();
-            forwardClient.close();
-            urlSession.close();
-        }, Optional.of(debugger));
+        PreviewAccess withDebugger = new PreviewAccess(
+                access.url(),
+                access.mode(),
+                () -> {
+                    debugger.close();
+                    forwardClient.close();
+                    urlSession.close();
+                },
+                Optional.of(debugger));
         return Outcome.of(withDebugger, access.url() + ", debugger " + debugger.describe());
     }
 
     /** A service that answers /version with JSON must report the digest just built; one without such a /version is told so once. */
     private void proveImage(PreviewProbe probe, String url, ImageResult image) {
         switch (probe.version(url)) {
-            case PreviewProbe.VersionReport.NotJson notJson -> progress.accept("/version answered " + notJson.answer()
-                    + ", not JSON: which image answers is not checked (ghillie.preview.versionCheck=off says so for good)");
+            case PreviewProbe.VersionReport.NotJson notJson ->
+                progress.accept(
+                        "/version answered " + notJson.answer()
+                                + ", not JSON: which image answers is not checked (ghillie.preview.versionCheck=off says so for good)");
             case PreviewProbe.VersionReport.Json json -> {
                 if (!json.imageDigest().equals(Optional.of(image.digest()))) {
-                    throw new PreviewException(url + "/version reports image " + json.imageDigest().orElse("(none)")
-                            + ", not the one just built (" + image.digest() + "): an older pod still answers, or the chart does not"
-                            + " pass GHILLIE_IMAGE_DIGEST (image.digest / image.buildDigest); a service whose /version reports no"
-                            + " imageDigest sets ghillie.preview.versionCheck=off");
+                    throw new PreviewException(
+                            url + "/version reports image " + json.imageDigest().orElse("(none)")
+                                    + ", not the one just built (" + image.digest()
+                                    + "): an older pod still answers, or the chart does not"
+                                    + " pass GHILLIE_IMAGE_DIGEST (image.digest / image.buildDigest); a service whose /version reports no"
+                                    + " imageDigest sets ghillie.preview.versionCheck=off");
                 }
             }
         }
     }
 
     private PreviewAccess ingress(PreviewCluster cluster) {
-        String url = cluster.loopbackIngressUrl().orElseThrow(() -> new PreviewException(provider.describe() + " has no ingress on"
-                + " this machine's loopback (provider " + provider.id() + "): use ghillie.preview.access=port-forward"));
-        return new PreviewAccess(url, "ingress", () -> { });
+        String url = cluster.loopbackIngressUrl()
+                .orElseThrow(() -> new PreviewException(
+                        provider.describe() + " has no ingress on" + " this machine's loopback (provider "
+                                + provider.id() + "): use ghillie.preview.access=port-forward"));
+        return new PreviewAccess(url, "ingress", () -> {});
     }
 
     /** The forward keeps its own client: it must outlive this object, for the rest of the Maven build. */
@@ -531,7 +676,8 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         KubernetesClient client = clientFactory.open(cluster.kubeconfig());
         try {
             String service = serviceOf(client);
-            PortForwardSession session = new PortForwarder(client).forwardService(settings.namespace(), service, 0, settings.localPort());
+            PortForwardSession session =
+                    new PortForwarder(client).forwardService(settings.namespace(), service, 0, settings.localPort());
             progress.accept("port-forward " + session.describe());
             String url = session.url().toString().replaceAll("/$", "");
             return new PreviewAccess(url, "port-forward", () -> {
@@ -546,8 +692,9 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
 
     private String serviceOf(KubernetesClient client) {
         return ReleaseServices.first(client, LabelSelection.helmRelease(settings.namespace(), settings.release()))
-                .orElseThrow(() -> new PreviewException("release " + settings.release() + " has no Service in namespace "
-                        + settings.namespace() + " to port-forward to: check the chart (" + settings.chartDir() + ")"));
+                .orElseThrow(() -> new PreviewException(
+                        "release " + settings.release() + " has no Service in namespace " + settings.namespace()
+                                + " to port-forward to: check the chart (" + settings.chartDir() + ")"));
     }
 
     private ReleaseConverger releases() {

@@ -7,19 +7,19 @@ import dev.ghillie.preview.helm.ReleaseTarget;
 import dev.ghillie.preview.kube.ApiFailure;
 import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.kube.Namespaces;
+import dev.ghillie.preview.platform.PreviewData;
 import dev.ghillie.preview.provider.ClusterProvider;
 import dev.ghillie.preview.provider.ClusterState;
 import dev.ghillie.preview.provider.K3dProvider;
 import dev.ghillie.preview.settings.PreviewSettings;
-import dev.ghillie.preview.platform.PreviewData;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * {@code preview:down}: deletes the cluster (and the data in it), or with {@code keepCluster} removes
@@ -36,6 +36,7 @@ public final class PreviewDown {
 
     /** The provider for the run's settings: a goal's own, or k3d's for the settings run() is given. */
     private final Function<PreviewSettings, ClusterProvider> providers;
+
     private final HelmClient helm;
     private final Consumer<String> out;
 
@@ -72,11 +73,15 @@ public final class PreviewDown {
         /** A shared cluster without the preview's namespace: the release only. */
         RELEASE("uninstall", "release uninstalled; the namespace does not exist, the cluster is untouched"),
         /** A shared cluster, a namespace up did not create: the release, up's Secret and data services; the namespace stays. */
-        RELEASE_AND_DATA("uninstall", "release, the app Secret and the data services deleted; the namespace is kept (up did not create it)"),
+        RELEASE_AND_DATA(
+                "uninstall",
+                "release, the app Secret and the data services deleted; the namespace is kept (up did not create it)"),
         /** A shared cluster, the namespace up created: the release and the namespace with everything in it. */
-        SHARED_NAMESPACE("uninstall", "release uninstalled and namespace deleted (up created it); the cluster is untouched"),
+        SHARED_NAMESPACE(
+                "uninstall", "release uninstalled and namespace deleted (up created it); the cluster is untouched"),
         /** keepCluster: the release and the app Secret; the data services' data unless dropData. */
-        KEPT_CLUSTER("uninstall", "release and app Secret removed; the data services' data, if any, kept for the next up"),
+        KEPT_CLUSTER(
+                "uninstall", "release and app Secret removed; the data services' data, if any, kept for the next up"),
         /** keepCluster with dropData: the data and the namespace too. */
         KEPT_CLUSTER_DROP_DATA("uninstall", "release, app Secret, the data services' data and the namespace removed");
 
@@ -100,7 +105,9 @@ public final class PreviewDown {
                 provider.delete();
                 out.accept(provider.describe() + " deleted");
             }
-            case STOPPED -> out.accept(provider.describe() + " is stopped: start it (or run down without keepCluster) to remove the release");
+            case STOPPED ->
+                out.accept(provider.describe()
+                        + " is stopped: start it (or run down without keepCluster) to remove the release");
             default -> removeInside(provider, settings, removal);
         }
     }
@@ -112,9 +119,15 @@ public final class PreviewDown {
         Removal removal = decide(provider, settings, keepCluster, dropData);
         String what = switch (removal) {
             case NOTHING, CLUSTER, STOPPED -> provider.describe() + " " + removal.detail;
-            default -> "release " + settings.release() + " in namespace " + settings.namespace() + ": " + removal.detail;
+            default ->
+                "release " + settings.release() + " in namespace " + settings.namespace() + ": " + removal.detail;
         };
-        return new UpPlan("down", List.of(new UpPlan.Step(removal == Removal.CLUSTER || removal == Removal.NOTHING ? "cluster" : "release", removal.decision, what)));
+        return new UpPlan(
+                "down",
+                List.of(new UpPlan.Step(
+                        removal == Removal.CLUSTER || removal == Removal.NOTHING ? "cluster" : "release",
+                        removal.decision,
+                        what)));
     }
 
     /** The one place down decides; reads only. */
@@ -140,7 +153,9 @@ public final class PreviewDown {
             if (client.namespaces().withName(settings.namespace()).get() == null) {
                 return Removal.RELEASE;
             }
-            return Namespaces.createdByPreview(client, settings.namespace()) ? Removal.SHARED_NAMESPACE : Removal.RELEASE_AND_DATA;
+            return Namespaces.createdByPreview(client, settings.namespace())
+                    ? Removal.SHARED_NAMESPACE
+                    : Removal.RELEASE_AND_DATA;
         }
     }
 
@@ -151,23 +166,43 @@ public final class PreviewDown {
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
             switch (removal) {
                 // A shared cluster keeps nothing of the preview's: down removes what up made, its data services too.
-                case RELEASE -> out.accept("namespace " + settings.namespace() + " does not exist: nothing more to remove; "
-                        + provider.describe() + " untouched");
+                case RELEASE ->
+                    out.accept("namespace " + settings.namespace() + " does not exist: nothing more to remove; "
+                            + provider.describe() + " untouched");
                 case RELEASE_AND_DATA -> {
                     // Only the Secret up wrote (labelled so): a Secret of the team's that shares the name stays.
-                    Secret appSecret = client.secrets().inNamespace(settings.namespace()).withName(settings.service().appSecret()).get();
-                    if (appSecret != null && appSecret.getMetadata().getLabels() != null
-                            && GHILLIE_PREVIEW.equals(appSecret.getMetadata().getLabels().get(MANAGED_BY))) {
-                        client.secrets().inNamespace(settings.namespace()).withName(settings.service().appSecret()).delete();
+                    Secret appSecret = client.secrets()
+                            .inNamespace(settings.namespace())
+                            .withName(settings.service().appSecret())
+                            .get();
+                    if (appSecret != null
+                            && appSecret.getMetadata().getLabels() != null
+                            && GHILLIE_PREVIEW.equals(
+                                    appSecret.getMetadata().getLabels().get(MANAGED_BY))) {
+                        client.secrets()
+                                .inNamespace(settings.namespace())
+                                .withName(settings.service().appSecret())
+                                .delete();
                     }
                     removeDataServices(client, settings.namespace());
-                    out.accept("Secret " + settings.service().appSecret() + " and the data services deleted; namespace " + settings.namespace()
-                            + " kept (up did not create it); " + provider.describe() + " untouched");
+                    out.accept("Secret " + settings.service().appSecret() + " and the data services deleted; namespace "
+                            + settings.namespace() + " kept (up did not create it); " + provider.describe()
+                            + " untouched");
                 }
-                case SHARED_NAMESPACE -> new PreviewNamespaceTeardown(client, out).run(settings.namespace(), settings.service().appSecret(),
-                        provider.describe() + " untouched", true);
-                default -> new PreviewNamespaceTeardown(client, out).run(settings.namespace(), settings.service().appSecret(),
-                        provider.describe() + " kept", removal == Removal.KEPT_CLUSTER_DROP_DATA);
+                case SHARED_NAMESPACE ->
+                    new PreviewNamespaceTeardown(client, out)
+                            .run(
+                                    settings.namespace(),
+                                    settings.service().appSecret(),
+                                    provider.describe() + " untouched",
+                                    true);
+                default ->
+                    new PreviewNamespaceTeardown(client, out)
+                            .run(
+                                    settings.namespace(),
+                                    settings.service().appSecret(),
+                                    provider.describe() + " kept",
+                                    removal == Removal.KEPT_CLUSTER_DROP_DATA);
             }
         }
     }
@@ -177,17 +212,25 @@ public final class PreviewDown {
         // Their operators remove what they made for them (pods, volumes, Services).
         for (ResourceDefinitionContext kind : PreviewData.SERVICE_TYPES) {
             try {
-                client.genericKubernetesResources(kind).inNamespace(namespace).withLabel(MANAGED_BY, GHILLIE_PREVIEW).delete();
+                client.genericKubernetesResources(kind)
+                        .inNamespace(namespace)
+                        .withLabel(MANAGED_BY, GHILLIE_PREVIEW)
+                        .delete();
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 404) {
-                    throw ApiFailure.of("delete the " + kind.getKind() + " resources (" + kind.getGroup() + "/" + kind.getVersion()
-                            + ") of the preview in namespace " + namespace, e);
+                    throw ApiFailure.of(
+                            "delete the " + kind.getKind() + " resources (" + kind.getGroup() + "/" + kind.getVersion()
+                                    + ") of the preview in namespace " + namespace,
+                            e);
                 }
                 // the operator's resource type is not installed: nothing of that kind to remove
             }
         }
         try {
-            client.secrets().inNamespace(namespace).withLabel(MANAGED_BY, GHILLIE_PREVIEW).delete();
+            client.secrets()
+                    .inNamespace(namespace)
+                    .withLabel(MANAGED_BY, GHILLIE_PREVIEW)
+                    .delete();
         } catch (KubernetesClientException e) {
             throw ApiFailure.of("delete the preview's Secrets in namespace " + namespace, e);
         }

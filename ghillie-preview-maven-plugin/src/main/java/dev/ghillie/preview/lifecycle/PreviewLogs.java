@@ -13,9 +13,9 @@ import dev.ghillie.preview.provider.K3dProvider;
 import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
-import java.util.function.Function;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * {@code preview:logs}: the runtime pods' logs, each line prefixed by its pod; with {@code follow},
@@ -24,8 +24,7 @@ import java.util.function.Consumer;
 public final class PreviewLogs {
 
     /** What to show: {@code since} null for all, {@code tail} negative for all lines. */
-    public record Options(boolean follow, Duration since, int tail) {
-    }
+    public record Options(boolean follow, Duration since, int tail) {}
 
     /** The provider for the run's settings: a goal's own, or k3d's for the settings run() is given. */
     private final Function<PreviewSettings, ClusterProvider> providers;

@@ -46,7 +46,8 @@ final class PreviewNamespaceTeardown {
             keep = false;
         }
         if (keep) {
-            out.accept("kept data in namespace " + namespace + ": " + found.summary() + "; -Dghillie.preview.dropData=true removes them");
+            out.accept("kept data in namespace " + namespace + ": " + found.summary()
+                    + "; -Dghillie.preview.dropData=true removes them");
             out.accept("Secret " + appSecret + " deleted; namespace " + namespace + " and " + clusterKept);
             return;
         }
@@ -76,10 +77,13 @@ final class PreviewNamespaceTeardown {
         try {
             // A namespace stays Terminating while its contents go; an up right after would fail to
             // write into it, so down returns only once it is gone.
-            client.namespaces().withName(namespace).waitUntilCondition(Objects::isNull, NAMESPACE_DELETION.toSeconds(), TimeUnit.SECONDS);
+            client.namespaces()
+                    .withName(namespace)
+                    .waitUntilCondition(Objects::isNull, NAMESPACE_DELETION.toSeconds(), TimeUnit.SECONDS);
         } catch (KubernetesClientException e) {
-            throw new PreviewException("namespace " + namespace + " was not deleted within " + DurationText.of(NAMESPACE_DELETION)
-                    + ": check what keeps it (kubectl get namespace " + namespace + " -o yaml) and run down again");
+            throw new PreviewException("namespace " + namespace + " was not deleted within "
+                    + DurationText.of(NAMESPACE_DELETION) + ": check what keeps it (kubectl get namespace " + namespace
+                    + " -o yaml) and run down again");
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.ghillie.preview.lifecycle;
 
-import dev.ghillie.preview.DurationText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
 import java.io.IOException;
 import java.net.URI;
@@ -23,12 +23,12 @@ import java.util.Optional;
 public final class PreviewProbe {
 
     /** What one GET returned; {@code status} 0 when the connection failed. */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The result ghillie-runtime's /ready gives a passing check. */
     private static final String PASSED = "ok";
+
     private final HttpClient http;
     private final Duration requestTimeout;
 
@@ -45,8 +45,12 @@ public final class PreviewProbe {
 
     public Answer get(String baseUrl, String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(requestTimeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .timeout(requestTimeout)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Answer(0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -77,7 +81,10 @@ public final class PreviewProbe {
         try {
             JsonNode json = JSON.readTree(body);
             if (json != null && json.path("checks").isObject()) {
-                json.path("checks").properties().forEach(check -> checks.put(check.getKey(), check.getValue().asText()));
+                json.path("checks")
+                        .properties()
+                        .forEach(check ->
+                                checks.put(check.getKey(), check.getValue().asText()));
             }
         } catch (IOException e) {
             // not JSON: a service other than ghillie-runtime names no checks
@@ -88,12 +95,10 @@ public final class PreviewProbe {
     /** What {@code /version} said: the digest it reports (empty when none), or why it is no version report. */
     public sealed interface VersionReport {
         /** A JSON answer; its {@code imageDigest}, empty when it has none. */
-        record Json(Optional<String> imageDigest) implements VersionReport {
-        }
+        record Json(Optional<String> imageDigest) implements VersionReport {}
 
         /** No JSON: not 200, or a body that is not a JSON object. */
-        record NotJson(String answer) implements VersionReport {
-        }
+        record NotJson(String answer) implements VersionReport {}
     }
 
     /** Polls the health path until 200 or the deadline; the failure says what the URL last answered. */
@@ -107,10 +112,12 @@ public final class PreviewProbe {
             }
             pause();
         } while (Instant.now().isBefore(deadline));
-        throw new PreviewException(baseUrl + healthPath + " did not answer 200 within " + DurationText.of(timeout) + " (last: "
-                + (last.status() == 0 ? last.body() : "HTTP " + last.status()) + "). The pods are ready, so the way in is not:"
-                + " check the ingress (k3d's Traefik) or use -Dghillie.preview.access=port-forward, and that the service answers"
-                + " ghillie.preview.healthPath (" + healthPath + ")");
+        throw new PreviewException(
+                baseUrl + healthPath + " did not answer 200 within " + DurationText.of(timeout) + " (last: "
+                        + (last.status() == 0 ? last.body() : "HTTP " + last.status())
+                        + "). The pods are ready, so the way in is not:"
+                        + " check the ingress (k3d's Traefik) or use -Dghillie.preview.access=port-forward, and that the service answers"
+                        + " ghillie.preview.healthPath (" + healthPath + ")");
     }
 
     /**
@@ -120,10 +127,13 @@ public final class PreviewProbe {
     public VersionReport version(String baseUrl) {
         Answer answer = get(baseUrl, "/version");
         if (answer.status() == 0 || answer.status() >= 500) {
-            // Not a service without /version (that answers 404): one whose /version fails, or a way in that broke. As before
-            // the check could be skipped, a failure: skipping would let an old pod's broken /version pass for the new one.
-            throw new PreviewException(baseUrl + "/version answered " + (answer.status() == 0 ? answer.body() : "HTTP " + answer.status())
-                    + ": which image answers cannot be checked; fix the service's /version, or set ghillie.preview.versionCheck=off");
+            // Not a service without /version (that answers 404): one whose /version fails, or a way in that broke. As
+            // before
+            // the check could be skipped, a failure: skipping would let an old pod's broken /version pass for the new
+            // one.
+            throw new PreviewException(
+                    baseUrl + "/version answered " + (answer.status() == 0 ? answer.body() : "HTTP " + answer.status())
+                            + ": which image answers cannot be checked; fix the service's /version, or set ghillie.preview.versionCheck=off");
         }
         if (answer.status() != 200) {
             return new VersionReport.NotJson(answer.status() == 0 ? answer.body() : "HTTP " + answer.status());

@@ -39,9 +39,17 @@ public record PreviewRecord(
     static PreviewRecord of(String namespace, String release, PreviewUp.Result result) {
         Map<String, Long> millis = new LinkedHashMap<>();
         result.timings().forEach((step, took) -> millis.put(step, took.toMillis()));
-        return new PreviewRecord(result.cluster().name(), namespace, release, result.access().url(),
-                result.access().mode(), result.image().reference(), result.image().digest(), result.cluster().kubeconfig().toString(),
-                result.platformServices(), millis);
+        return new PreviewRecord(
+                result.cluster().name(),
+                namespace,
+                release,
+                result.access().url(),
+                result.access().mode(),
+                result.image().reference(),
+                result.image().digest(),
+                result.cluster().kubeconfig().toString(),
+                result.platformServices(),
+                millis);
     }
 
     public void write(Path file) {

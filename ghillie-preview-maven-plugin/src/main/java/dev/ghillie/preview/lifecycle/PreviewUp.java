@@ -1,10 +1,10 @@
 package dev.ghillie.preview.lifecycle;
 
-import dev.ghillie.preview.settings.PlatformSelection;
-import dev.ghillie.preview.cluster.PreviewCluster;
-import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
+import dev.ghillie.preview.cluster.PreviewCluster;
+import dev.ghillie.preview.image.ImageResult;
+import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.settings.ServiceConventions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,9 +31,13 @@ public final class PreviewUp {
      * What {@code preview:up} produced, written to {@code preview.json}; {@code appSecretChecksum} is what the release was
      * given for the app Secret, for a later release of the same preview ({@code preview:dev}'s rounds).
      */
-    public record Result(PreviewCluster cluster, ImageResult image, PreviewAccess access, List<String> platformServices,
-            Map<String, Duration> timings, String appSecretChecksum) {
-    }
+    public record Result(
+            PreviewCluster cluster,
+            ImageResult image,
+            PreviewAccess access,
+            List<String> platformServices,
+            Map<String, Duration> timings,
+            String appSecretChecksum) {}
 
     private final UpSteps steps;
     private final PlatformSelection platform;
@@ -70,14 +74,15 @@ public final class PreviewUp {
                     ? cluster.thenApplyAsync(c -> report.run("valkey", () -> steps.valkey(c)), pool)
                     : CompletableFuture.completedFuture(Optional.empty());
             CompletableFuture<String> secretChecksum = database.thenCombine(valkey, this::appSecretData)
-                    .thenCombineAsync(cluster, (data, c) -> report.run("app secret", () -> steps.appSecret(c, data)), pool);
+                    .thenCombineAsync(
+                            cluster, (data, c) -> report.run("app secret", () -> steps.appSecret(c, data)), pool);
             // The image build runs here, on the goal's own thread, while the branches above run: the module's build
             // inside it may need what the build tool ties to that thread (Maven's project lock under -T). It is built
             // for the cluster's nodes: once the service itself is built, the step waits for the cluster.
-            CompletableFuture<ImageResult> image = onThisThread(
-                    () -> report.run("image build", () -> steps.buildImage(() -> needed("cluster", cluster))));
-            CompletableFuture<ImageResult> loaded = cluster.thenCombineAsync(image,
-                    (c, i) -> report.run("image load", () -> steps.loadImage(c, i)), pool);
+            CompletableFuture<ImageResult> image = onThisThread(() ->
+                    report.run("image build", () -> steps.buildImage(() -> needed("cluster", cluster))));
+            CompletableFuture<ImageResult> loaded = cluster.thenCombineAsync(
+                    image, (c, i) -> report.run("image load", () -> steps.loadImage(c, i)), pool);
 
             // Everything before the release must have finished, failed or not, before we report:
             // a failure elsewhere must not leave a step running on behind the user's back.
@@ -92,7 +97,8 @@ public final class PreviewUp {
             report.run("helm release", () -> steps.release(readyCluster, nodeImage, appSecretChecksum));
             report.run("rollout", () -> steps.rollout(readyCluster));
             PreviewAccess access = report.run("preview url", () -> steps.access(readyCluster, builtImage));
-            return new Result(readyCluster, builtImage, access, platformServices(), report.timings(), appSecretChecksum);
+            return new Result(
+                    readyCluster, builtImage, access, platformServices(), report.timings(), appSecretChecksum);
         }
     }
 
@@ -106,8 +112,12 @@ public final class PreviewUp {
         UpDecisions.ClusterDecision cluster = decide.planCluster();
         plan.add(new UpPlan.Step("cluster", CLUSTER_DECISIONS.get(cluster.action()), cluster.describe()));
         platformServices().forEach(service -> plan.add(decide.planPlatformService(service, cluster)));
-        plan.add(new UpPlan.Step("app secret", "apply", "Secret " + service.appSecret() + " with "
-                + (platformServices().isEmpty() ? "no keys" : String.join(", ", appSecretKeys())) + ": created or updated when a URL changed"));
+        plan.add(new UpPlan.Step(
+                "app secret",
+                "apply",
+                "Secret " + service.appSecret() + " with "
+                        + (platformServices().isEmpty() ? "no keys" : String.join(", ", appSecretKeys()))
+                        + ": created or updated when a URL changed"));
         StepReporter.Outcome<Optional<ImageResult>> image = decide.planImage(cluster);
         plan.add(new UpPlan.Step("image build", "build", image.detail()));
         Optional<ImageResult> forPods = image.value().map(built -> {
@@ -116,16 +126,25 @@ public final class PreviewUp {
             return load.forPods();
         });
         if (image.value().isEmpty()) {
-            plan.add(new UpPlan.Step("image load", "after the build", "import, skip or pull is decided on the built image"));
+            plan.add(new UpPlan.Step(
+                    "image load", "after the build", "import, skip or pull is decided on the built image"));
         }
         UpPlan.Step release = decide.planRelease(cluster, forPods);
         plan.add(release);
-        plan.add(switch (release.decision()) {
-            case "unchanged" -> new UpPlan.Step("rollout", "wait", "nothing rolls: the release is unchanged; up checks that the pods are ready");
-            case "install" -> new UpPlan.Step("rollout", "roll", "the first pods start");
-            case "after the start" -> new UpPlan.Step("rollout", "after the start", "pods roll when the release changes");
-            default -> new UpPlan.Step("rollout", "roll", "new pods replace the old ones when the pod template changed");
-        });
+        plan.add(
+                switch (release.decision()) {
+                    case "unchanged" ->
+                        new UpPlan.Step(
+                                "rollout",
+                                "wait",
+                                "nothing rolls: the release is unchanged; up checks that the pods are ready");
+                    case "install" -> new UpPlan.Step("rollout", "roll", "the first pods start");
+                    case "after the start" ->
+                        new UpPlan.Step("rollout", "after the start", "pods roll when the release changes");
+                    default ->
+                        new UpPlan.Step(
+                                "rollout", "roll", "new pods replace the old ones when the pod template changed");
+                });
         plan.add(new UpPlan.Step("preview url", "check", "/health, and that /version reports the image"));
         return new UpPlan("up", plan);
     }

@@ -19,8 +19,7 @@ final class ReleaseValueChanges {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private ReleaseValueChanges() {
-    }
+    private ReleaseValueChanges() {}
 
     /**
      * @param deployedYaml {@code helm get values} of the deployed revision
@@ -33,9 +32,10 @@ final class ReleaseValueChanges {
         new java.util.TreeMap<>(requested).forEach((key, value) -> {
             String was = deployed.get(key.replace("\\.", "."));
             if (!Objects.equals(was, value)) {
-                changes.add(shown.contains(key)
-                        ? key.replace("\\.", ".") + ": " + (was == null ? "(unset)" : was) + " -> " + value
-                        : key.replace("\\.", ".") + ": changed (ghillie.preview.set; value not shown)");
+                changes.add(
+                        shown.contains(key)
+                                ? key.replace("\\.", ".") + ": " + (was == null ? "(unset)" : was) + " -> " + value
+                                : key.replace("\\.", ".") + ": changed (ghillie.preview.set; value not shown)");
             }
         });
         return changes;
@@ -54,7 +54,8 @@ final class ReleaseValueChanges {
 
     private static void flatten(String prefix, Object node, Map<String, String> flat) {
         if (node instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, flat));
+            map.forEach(
+                    (key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, flat));
         } else if (node != null) {
             flat.put(prefix, String.valueOf(node));
         }

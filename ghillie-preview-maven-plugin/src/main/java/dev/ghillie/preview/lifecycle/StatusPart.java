@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param detail why, in words (may be empty)
  * @param facts  the same for machines, in the JSON: plain values only (never a Secret's values)
  */
-public record StatusPart(String kind, String name, PartState state, String word, String detail, Map<String, Object> facts) {
+public record StatusPart(
+        String kind, String name, PartState state, String word, String detail, Map<String, Object> facts) {
 
     public StatusPart {
         Objects.requireNonNull(kind, "kind");

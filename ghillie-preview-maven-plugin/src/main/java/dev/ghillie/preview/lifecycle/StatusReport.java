@@ -21,11 +21,11 @@ public record StatusReport(List<StatusPart> parts, Duration took) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Names longer than this are not padded to: one long pod name must not push every word off the screen. */
     private static final int MAX_NAME_WIDTH = 44;
+
     private static final int WORD_WIDTH = 16;
 
     /** JSON's shape: the verdict first, then every part. */
-    record Json(boolean healthy, PartState overall, long tookMillis, List<StatusPart> parts) {
-    }
+    record Json(boolean healthy, PartState overall, long tookMillis, List<StatusPart> parts) {}
 
     public StatusReport {
         parts = List.copyOf(parts);
@@ -57,26 +57,45 @@ public record StatusReport(List<StatusPart> parts, Duration took) {
 
     /** One line per part, then the overall line; each state word styled by {@code style}, padded by its own length. */
     public List<String> lines(WordStyle style) {
-        int nameWidth = Math.min(MAX_NAME_WIDTH, parts.stream().mapToInt(p -> p.name().length()).max().orElse(0));
+        int nameWidth = Math.min(
+                MAX_NAME_WIDTH,
+                parts.stream().mapToInt(p -> p.name().length()).max().orElse(0));
         List<String> lines = new ArrayList<>();
         // Which provider and context the check asked, first: the cluster part knows them (as facts for the JSON).
-        parts.stream().filter(part -> "cluster".equals(part.kind())).findFirst()
+        parts.stream()
+                .filter(part -> "cluster".equals(part.kind()))
+                .findFirst()
                 .filter(cluster -> cluster.facts().get("provider") != null)
-                .ifPresent(cluster -> lines.add(String.format("%-10s %s, context %s", "provider", cluster.facts().get("provider"),
+                .ifPresent(cluster -> lines.add(String.format(
+                        "%-10s %s, context %s",
+                        "provider",
+                        cluster.facts().get("provider"),
                         cluster.facts().get("context"))));
         for (StatusPart part : parts) {
-            lines.add(line(part.kind(), part.name(), nameWidth, style.style(part.state(), part.word()), part.word().length(), part.detail()));
+            lines.add(line(
+                    part.kind(),
+                    part.name(),
+                    nameWidth,
+                    style.style(part.state(), part.word()),
+                    part.word().length(),
+                    part.detail()));
         }
         PartState overall = overall();
-        List<String> attention = parts.stream().filter(p -> p.state() != PartState.OK).map(p -> p.kind() + " " + p.name()).toList();
+        List<String> attention = parts.stream()
+                .filter(p -> p.state() != PartState.OK)
+                .map(p -> p.kind() + " " + p.name())
+                .toList();
         String why = attention.isEmpty() ? "" : "see " + String.join(", ", attention);
         // No name column: "overall    healthy" reads (and greps) as one phrase.
-        lines.add((String.format("%-10s ", "overall") + style.style(overall, overallWord(overall)) + (why.isEmpty() ? "" : "  " + why))
+        lines.add((String.format("%-10s ", "overall")
+                        + style.style(overall, overallWord(overall))
+                        + (why.isEmpty() ? "" : "  " + why))
                 .stripTrailing());
         return lines;
     }
 
-    private static String line(String kind, String name, int nameWidth, String styledWord, int wordLength, String detail) {
+    private static String line(
+            String kind, String name, int nameWidth, String styledWord, int wordLength, String detail) {
         String start = String.format("%-10s %-" + Math.max(1, nameWidth) + "s ", kind, name);
         String end = detail.isEmpty() ? "" : " ".repeat(Math.max(1, WORD_WIDTH - wordLength)) + detail;
         return (start + styledWord + end).stripTrailing();

@@ -63,19 +63,22 @@ public final class StepReporter {
         } catch (NeededStepFailed e) {
             Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
             timings.put(label, took);
-            out.accept(String.format("[%d/%d] %s … stopped after %s: it needs the %s", finished.incrementAndGet(), total, label,
-                    DurationText.of(took), e.neededStep));
+            out.accept(String.format(
+                    "[%d/%d] %s … stopped after %s: it needs the %s",
+                    finished.incrementAndGet(), total, label, DurationText.of(took), e.neededStep));
             throw e.failure;
         } catch (RuntimeException | Error e) {
             Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
             timings.put(label, took);
-            out.accept(String.format("[%d/%d] %s … failed after %s", finished.incrementAndGet(), total, label, DurationText.of(took)));
+            out.accept(String.format(
+                    "[%d/%d] %s … failed after %s", finished.incrementAndGet(), total, label, DurationText.of(took)));
             throw e;
         }
         Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
         timings.put(label, took);
         String detail = outcome.detail() == null || outcome.detail().isBlank() ? "" : " (" + outcome.detail() + ")";
-        out.accept(String.format("[%d/%d] %s … done in %s%s", finished.incrementAndGet(), total, label, DurationText.of(took), detail));
+        out.accept(String.format(
+                "[%d/%d] %s … done in %s%s", finished.incrementAndGet(), total, label, DurationText.of(took), detail));
         return outcome.value();
     }
 

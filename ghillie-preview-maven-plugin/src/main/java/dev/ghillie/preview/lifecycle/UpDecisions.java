@@ -33,6 +33,6 @@ public interface UpDecisions {
      * @param action   what up will do to the cluster
      * @param existing the cluster when it already runs, to read what is there
      */
-    record ClusterDecision(dev.ghillie.preview.cluster.ClusterAction action, String describe, Optional<PreviewCluster> existing) {
-    }
+    record ClusterDecision(
+            dev.ghillie.preview.cluster.ClusterAction action, String describe, Optional<PreviewCluster> existing) {}
 }

@@ -41,7 +41,10 @@ public record UpPlan(String goal, List<Step> steps) {
 
     /** The decision of {@code step}; for tests and for the plan-then-up check. */
     public String decision(String step) {
-        return steps.stream().filter(s -> s.step().equals(step)).map(Step::decision).findFirst()
+        return steps.stream()
+                .filter(s -> s.step().equals(step))
+                .map(Step::decision)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no step " + step + " in the plan"));
     }
 
@@ -50,7 +53,12 @@ public record UpPlan(String goal, List<Step> steps) {
         List<String> lines = new java.util.ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            lines.add(String.format("[plan %d/%d] %s: %s%s", i + 1, steps.size(), step.step(), step.decision(),
+            lines.add(String.format(
+                    "[plan %d/%d] %s: %s%s",
+                    i + 1,
+                    steps.size(),
+                    step.step(),
+                    step.decision(),
                     step.detail().isBlank() ? "" : " (" + step.detail() + ")"));
             step.changes().forEach(change -> lines.add("      " + change));
         }
@@ -60,7 +68,11 @@ public record UpPlan(String goal, List<Step> steps) {
     public void write(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this) + "\n");
+            Files.writeString(
+                    file,
+                    new ObjectMapper()
+                                    .enable(SerializationFeature.INDENT_OUTPUT)
+                                    .writeValueAsString(this) + "\n");
         } catch (IOException e) {
             throw new PreviewException("cannot write the plan to " + file + ": " + e.getMessage(), e);
         }

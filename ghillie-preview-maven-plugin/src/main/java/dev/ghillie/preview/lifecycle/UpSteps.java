@@ -1,8 +1,8 @@
 package dev.ghillie.preview.lifecycle;
 
+import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.image.ImageResult;
-import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
 import java.util.Map;
 import java.util.Optional;

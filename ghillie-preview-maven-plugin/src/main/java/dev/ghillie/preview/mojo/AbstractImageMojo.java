@@ -5,8 +5,8 @@ import dev.ghillie.preview.image.BaseImage;
 import dev.ghillie.preview.image.DockerImageName;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.image.ServiceBuild;
-import dev.ghillie.preview.settings.SettingSources;
 import dev.ghillie.preview.settings.ServiceConventions;
+import dev.ghillie.preview.settings.SettingSources;
 import dev.ghillie.preview.settings.SettingValue;
 import dev.ghillie.preview.settings.SettingsException;
 import java.io.File;
@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.lifecycle.internal.MojoExecutor;
@@ -63,7 +63,9 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
     private String source;
 
     /** Where image.tar, image.json and Jib's application layer cache go. */
-    @Parameter(property = "ghillie.preview.imageOutputDirectory", defaultValue = "${project.build.directory}/ghillie-preview")
+    @Parameter(
+            property = "ghillie.preview.imageOutputDirectory",
+            defaultValue = "${project.build.directory}/ghillie-preview")
     private File outputDirectory;
 
     /** Jib's base image layer cache; Jib's per-user default when not set. */
@@ -121,21 +123,28 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
                 .orElse(new SettingValue(project.getArtifactId(), Optional.empty()));
         SettingValue tag = sources.find(imageTag, List.of("GHILLIE_IMAGE_TAG"))
                 .orElse(new SettingValue(project.getVersion(), Optional.empty()));
-        if (registryHost.isPresent() && DockerImageName.registryHost(name.text()).isPresent()) {
-            throw new SettingsException("ghillie.preview.imageName='" + name.text() + "' names a registry, but ghillie.preview.registry"
-                    + " decides where the image goes (" + registryHost.get() + "): give the name without a registry host, e.g. '"
-                    + name.text().substring(name.text().indexOf('/') + 1) + "'" + name.readFrom());
+        if (registryHost.isPresent()
+                && DockerImageName.registryHost(name.text()).isPresent()) {
+            throw new SettingsException(
+                    "ghillie.preview.imageName='" + name.text() + "' names a registry, but ghillie.preview.registry"
+                            + " decides where the image goes (" + registryHost.get()
+                            + "): give the name without a registry host, e.g. '"
+                            + name.text().substring(name.text().indexOf('/') + 1) + "'" + name.readFrom());
         }
         if (registryHost.isPresent() && session.isOffline()) {
-            // ghillie.preview.registry forces the registry target, so ImageSettings' own offline line (imageTarget=tar) would not help.
-            throw new SettingsException("ghillie.preview.registry pushes the image to " + registryHost.get() + ", and Maven runs offline (-o),"
+            // ghillie.preview.registry forces the registry target, so ImageSettings' own offline line (imageTarget=tar)
+            // would not help.
+            throw new SettingsException("ghillie.preview.registry pushes the image to " + registryHost.get()
+                    + ", and Maven runs offline (-o),"
                     + " where Jib pushes nothing: run without -o, or leave out ghillie.preview.registry and the image is imported into"
                     + " the cluster's nodes");
         }
         ImageSettings.Builder settings = ImageSettings.builder()
                 .baseImage(baseImage)
                 .target(registryHost.isPresent() ? "registry" : imageTarget)
-                .imageName(registryHost.map(host -> new SettingValue(host + "/" + name.text(), name.environmentVariable())).orElse(name))
+                .imageName(registryHost
+                        .map(host -> new SettingValue(host + "/" + name.text(), name.environmentVariable()))
+                        .orElse(name))
                 .tag(tag)
                 .version(project.getVersion())
                 .mainClass(main)
@@ -159,11 +168,15 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
         if (!problems.isEmpty()) {
             throw new SettingsException(String.join(System.lineSeparator(), problems));
         }
-        settings.port(service.containerPort(), service.portVariable()).probePaths(service.healthPath(), service.readyPath());
-        Set<String> reactor = session.getProjects().stream().map(p -> p.getGroupId() + ":" + p.getArtifactId()).collect(Collectors.toSet());
+        settings.port(service.containerPort(), service.portVariable())
+                .probePaths(service.healthPath(), service.readyPath());
+        Set<String> reactor = session.getProjects().stream()
+                .map(p -> p.getGroupId() + ":" + p.getArtifactId())
+                .collect(Collectors.toSet());
         for (Artifact artifact : project.getArtifacts()) {
             // The goals resolve compile+runtime so that a command-line build can compile; the image takes what runs.
-            boolean runs = Artifact.SCOPE_COMPILE.equals(artifact.getScope()) || Artifact.SCOPE_RUNTIME.equals(artifact.getScope());
+            boolean runs = Artifact.SCOPE_COMPILE.equals(artifact.getScope())
+                    || Artifact.SCOPE_RUNTIME.equals(artifact.getScope());
             if (runs && artifact.getArtifactHandler().isAddedToClasspath() && artifact.getFile() != null) {
                 settings.addDependency(artifact.getFile().toPath(), kindOf(artifact, reactor));
             }

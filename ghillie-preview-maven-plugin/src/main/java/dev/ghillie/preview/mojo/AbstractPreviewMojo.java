@@ -1,32 +1,31 @@
 package dev.ghillie.preview.mojo;
 
-import dev.ghillie.preview.cluster.K3dRegistry;
-import java.util.Optional;
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dCli;
+import dev.ghillie.preview.cluster.K3dRegistry;
 import dev.ghillie.preview.helm.BundledChart;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.HelmJavaClient;
 import dev.ghillie.preview.process.ProcessRunner;
 import dev.ghillie.preview.process.SecretMasker;
+import dev.ghillie.preview.provider.ClusterProvider;
+import dev.ghillie.preview.provider.ClusterProviders;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.ChartOverrides;
 import dev.ghillie.preview.settings.KeyValuePairs;
 import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.settings.PlatformSettings;
-import dev.ghillie.preview.settings.ValkeyOperator;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.ProviderKind;
 import dev.ghillie.preview.settings.ProviderSettings;
-import dev.ghillie.preview.provider.ClusterProvider;
-import dev.ghillie.preview.provider.ClusterProviders;
+import dev.ghillie.preview.settings.ServiceConventions;
 import dev.ghillie.preview.settings.SettingSources;
 import dev.ghillie.preview.settings.SettingValue;
-import dev.ghillie.preview.settings.ServiceConventions;
 import dev.ghillie.preview.settings.SettingsException;
 import dev.ghillie.preview.settings.SettingsValidator;
+import dev.ghillie.preview.settings.ValkeyOperator;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -222,7 +222,8 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
             return false;
         }
         if (!"jar".equals(project.getPackaging())) {
-            getLog().info("preview:" + goal + ": nothing to do for " + project.getArtifactId() + " (packaging " + project.getPackaging() + ")");
+            getLog().info("preview:" + goal + ": nothing to do for " + project.getArtifactId() + " (packaging "
+                    + project.getPackaging() + ")");
             return false;
         }
         if (serviceMainClass() == null) {
@@ -244,15 +245,27 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
                 ? session.getRequest().getMultiModuleProjectDirectory().toPath()
                 : project.getBasedir().toPath();
         ChartOverrides chartOverrides = sources.chartOverrides(
-                valuesFiles == null ? List.of() : valuesFiles.stream().map(f -> f.toPath().toAbsolutePath()).toList(), chartValues(), projectDir);
+                valuesFiles == null
+                        ? List.of()
+                        : valuesFiles.stream()
+                                .map(f -> f.toPath().toAbsolutePath())
+                                .toList(),
+                chartValues(),
+                projectDir);
         PlatformSelection services = PlatformSelection.parse(platform);
         ValkeyOperator valkeyOperatorSetting = ValkeyOperator.parse(valkeyOperator);
         ProviderSettings providerSettings = providerSettings(sources);
-        PlatformSettings platformSettings = new PlatformSettings(services.postgres(), services.valkey(),
+        PlatformSettings platformSettings = new PlatformSettings(
+                services.postgres(),
+                services.valkey(),
                 chartSource("ghillie.preview.cnpgChart", cnpgChart, cnpgChartVersion, projectDir),
-                chartSource("ghillie.preview.valkeyChart", orElse(valkeyChart, valkeyOperatorSetting.chart()),
-                        orElse(valkeyChartVersion, valkeyOperatorSetting.chartVersion()), projectDir),
-                SettingsValidator.duration("ghillie.preview.platformTimeout", platformTimeout), valkeyOperatorSetting);
+                chartSource(
+                        "ghillie.preview.valkeyChart",
+                        orElse(valkeyChart, valkeyOperatorSetting.chart()),
+                        orElse(valkeyChartVersion, valkeyOperatorSetting.chartVersion()),
+                        projectDir),
+                SettingsValidator.duration("ghillie.preview.platformTimeout", platformTimeout),
+                valkeyOperatorSetting);
         return PreviewSettings.builder()
                 .clusterName(sources.text(cluster, "GHILLIE_K3D_CLUSTER", "ghillie-local"))
                 .agents(agents)
@@ -264,7 +277,10 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
                 .chartDir(chartDir(sources, projectDir))
                 .valuesFiles(chartOverrides.valuesFiles())
                 .setValues(chartOverrides.setValues())
-                .access(access == null || access.isBlank() ? providerSettings.kind().defaultAccess() : AccessMode.parse(access))
+                .access(
+                        access == null || access.isBlank()
+                                ? providerSettings.kind().defaultAccess()
+                                : AccessMode.parse(access))
                 .localPort(localPort)
                 .platform(platformSettings)
                 .rolloutTimeout(SettingsValidator.duration("ghillie.preview.rolloutTimeout", rolloutTimeout))
@@ -278,14 +294,26 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
     }
 
     private ProviderSettings providerSettings(SettingSources sources) {
-        ProviderKind kind = sources.find(provider, List.of(ProviderKind.VARIABLE)).map(ProviderKind::parse).orElse(ProviderKind.K3D);
-        return new ProviderSettings(kind, Optional.ofNullable(kubeconfig).map(file -> file.toPath().toAbsolutePath()),
-                Optional.ofNullable(context).filter(name -> !name.isBlank()).map(String::strip), allowRemote);
+        ProviderKind kind = sources.find(provider, List.of(ProviderKind.VARIABLE))
+                .map(ProviderKind::parse)
+                .orElse(ProviderKind.K3D);
+        return new ProviderSettings(
+                kind,
+                Optional.ofNullable(kubeconfig).map(file -> file.toPath().toAbsolutePath()),
+                Optional.ofNullable(context).filter(name -> !name.isBlank()).map(String::strip),
+                allowRemote);
     }
 
     /** What the preview assumes about the service; checked with every other setting when the goal validates. */
     protected ServiceConventions serviceConventions() {
-        return ServiceConventions.of(containerPort, healthPath, readyPath, portVariableSetting(), appSecret, databaseUrlKey, valkeyUrlKey,
+        return ServiceConventions.of(
+                containerPort,
+                healthPath,
+                readyPath,
+                portVariableSetting(),
+                appSecret,
+                databaseUrlKey,
+                valkeyUrlKey,
                 versionCheck);
     }
 
@@ -298,7 +326,8 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
             return portVariable;
         }
         String property = "ghillie.preview.portVariable";
-        for (java.util.Properties properties : List.of(session.getUserProperties(), project.getProperties(), session.getSystemProperties())) {
+        for (java.util.Properties properties :
+                List.of(session.getUserProperties(), project.getProperties(), session.getSystemProperties())) {
             if (properties.containsKey(property)) {
                 return properties.getProperty(property);
             }
@@ -319,7 +348,8 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
         if (chart != null) {
             return chart.toPath().toAbsolutePath().normalize();
         }
-        Optional<String> fromEnvironment = sources.find(null, List.of("GHILLIE_CHART")).map(SettingValue::text);
+        Optional<String> fromEnvironment =
+                sources.find(null, List.of("GHILLIE_CHART")).map(SettingValue::text);
         if (fromEnvironment.isPresent()) {
             return projectDir.resolve(fromEnvironment.get()).toAbsolutePath().normalize();
         }
@@ -329,10 +359,12 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
                 return own;
             }
         }
-        Path bundled = workDir.toPath().resolve("chart/ghillie").toAbsolutePath().normalize();
+        Path bundled =
+                workDir.toPath().resolve("chart/ghillie").toAbsolutePath().normalize();
         if (deploysChart()) {
             new BundledChart().extractTo(bundled);
-            getLog().info("Chart: the plugin's own ghillie chart (no " + DEFAULT_CHART + " in " + projectDir + "), extracted to " + bundled);
+            getLog().info("Chart: the plugin's own ghillie chart (no " + DEFAULT_CHART + " in " + projectDir
+                    + "), extracted to " + bundled);
         }
         return bundled;
     }

@@ -40,11 +40,18 @@ final class BuildInputs {
      * @param buildDir     the build directory ({@code target}), never an input
      * @param resourceDirs resource directories as the POM declares them; those outside the module are walked too
      */
-    BuildInputs(Path moduleDir, Path buildDir, List<Path> resourceDirs, List<MojoExecution> plan, Map<?, ?> properties,
+    BuildInputs(
+            Path moduleDir,
+            Path buildDir,
+            List<Path> resourceDirs,
+            List<MojoExecution> plan,
+            Map<?, ?> properties,
             Collection<Artifact> dependencies) {
         this.moduleDir = moduleDir.toAbsolutePath().normalize();
         this.buildDir = buildDir.toAbsolutePath().normalize();
-        this.resourceDirs = resourceDirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
+        this.resourceDirs = resourceDirs.stream()
+                .map(dir -> dir.toAbsolutePath().normalize())
+                .toList();
         this.plan = plan;
         this.properties = properties;
         this.dependencies = dependencies;
@@ -54,8 +61,9 @@ final class BuildInputs {
     Optional<String> fingerprint() {
         List<String> lines = new ArrayList<>();
         for (MojoExecution execution : plan) {
-            lines.add("goal " + execution.getGroupId() + ":" + execution.getArtifactId() + ":" + execution.getVersion() + ":"
-                    + execution.getGoal() + "@" + execution.getExecutionId() + " " + execution.getConfiguration());
+            lines.add("goal " + execution.getGroupId() + ":" + execution.getArtifactId() + ":" + execution.getVersion()
+                    + ":" + execution.getGoal() + "@" + execution.getExecutionId() + " "
+                    + execution.getConfiguration());
         }
         TreeMap<String, String> sorted = new TreeMap<>();
         properties.forEach((key, value) -> sorted.put(String.valueOf(key), String.valueOf(value)));
@@ -65,10 +73,17 @@ final class BuildInputs {
             }
         });
         for (Artifact artifact : dependencies) {
-            lines.add("dependency " + artifact.getId() + " " + FileStamps.stamp(artifact.getFile() == null ? null : artifact.getFile().toPath()));
+            lines.add("dependency " + artifact.getId() + " "
+                    + FileStamps.stamp(
+                            artifact.getFile() == null
+                                    ? null
+                                    : artifact.getFile().toPath()));
         }
         try {
-            lines.addAll(FileStamps.tree(moduleDir, this::notAModuleInput, file -> file.getFileName().toString().endsWith(".log")));
+            lines.addAll(FileStamps.tree(
+                    moduleDir,
+                    this::notAModuleInput,
+                    file -> file.getFileName().toString().endsWith(".log")));
             for (Path dir : resourceDirs) {
                 if (!dir.startsWith(moduleDir)) {
                     lines.addAll(FileStamps.tree(dir, subdir -> subdir.startsWith(buildDir), file -> false));
@@ -112,9 +127,14 @@ final class BuildInputs {
                         return Optional.of(head);
                     }
                     Path commondir = gitDir.resolve("commondir");
-                    Path common = Files.isRegularFile(commondir) ? gitDir.resolve(Files.readString(commondir).strip()) : gitDir;
+                    Path common = Files.isRegularFile(commondir)
+                            ? gitDir.resolve(Files.readString(commondir).strip())
+                            : gitDir;
                     // A branch without a commit yet has no ref at all: its name stands for it.
-                    return Optional.of(head + commit(head.substring("ref: ".length()), gitDir, common).map(c -> " " + c).orElse(""));
+                    return Optional.of(head
+                            + commit(head.substring("ref: ".length()), gitDir, common)
+                                    .map(c -> " " + c)
+                                    .orElse(""));
                 } catch (IOException e) {
                     return Optional.empty();
                 }
@@ -143,7 +163,9 @@ final class BuildInputs {
             return Optional.empty();
         }
         try (Stream<String> lines = Files.lines(packed)) {
-            return lines.filter(line -> line.endsWith(" " + ref)).map(line -> line.substring(0, line.indexOf(' '))).findFirst();
+            return lines.filter(line -> line.endsWith(" " + ref))
+                    .map(line -> line.substring(0, line.indexOf(' ')))
+                    .findFirst();
         }
     }
 }

@@ -10,7 +10,6 @@ import dev.ghillie.preview.dev.WatchedInputs;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.lifecycle.KubernetesUpSteps;
 import dev.ghillie.preview.lifecycle.PreviewRecord;
-import dev.ghillie.preview.lifecycle.PreviewUp;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingsException;
@@ -53,34 +52,61 @@ public class DevMojo extends UpMojo {
         try {
             PreviewSettings settings = previewSettings();
             if (debounceMillis < 0 || debounceMillis > 3000) {
-                throw new SettingsException("ghillie.preview.debounceMillis=" + debounceMillis + " is not between 0 and 3000:"
-                        + " use e.g. 200 (milliseconds without a save before a round starts)");
+                throw new SettingsException(
+                        "ghillie.preview.debounceMillis=" + debounceMillis + " is not between 0 and 3000:"
+                                + " use e.g. 200 (milliseconds without a save before a round starts)");
             }
             Duration quiet = Duration.ofMillis(debounceMillis);
-            ImageSettings image = imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
+            ImageSettings image =
+                    imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
             Consumer<String> progress = line -> getLog().info("      " + line);
             TimedServiceBuild moduleBuild = new TimedServiceBuild(roundBuild(project, progress));
             Map<Path, MavenProject> dependencies = reactorDependencySources();
-            WatchedInputs inputs = new WatchedInputs(sourceRoots(project), List.copyOf(dependencies.keySet()), settings.chartDir(),
-                    settings.valuesFiles(), buildDirectories(dependencies));
-            try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, moduleBuild, image, clusterProvider(settings), helm(settings),
-                    new MavenImageLog(getLog()), progress)) {
+            WatchedInputs inputs = new WatchedInputs(
+                    sourceRoots(project),
+                    List.copyOf(dependencies.keySet()),
+                    settings.chartDir(),
+                    settings.valuesFiles(),
+                    buildDirectories(dependencies));
+            try (KubernetesUpSteps steps = new KubernetesUpSteps(
+                    settings,
+                    moduleBuild,
+                    image,
+                    clusterProvider(settings),
+                    helm(settings),
+                    new MavenImageLog(getLog()),
+                    progress)) {
                 boolean[] first = {true};
-                PreviewDev dev = new PreviewDev(settings, steps, moduleBuild, dependencyBuild(dependencies, progress),
-                        new PreviewDev.Options(inputs, quiet), getLog()::info, System.out::println, result -> {
+                PreviewDev dev = new PreviewDev(
+                        settings,
+                        steps,
+                        moduleBuild,
+                        dependencyBuild(dependencies, progress),
+                        new PreviewDev.Options(inputs, quiet),
+                        getLog()::info,
+                        System.out::println,
+                        result -> {
                             PreviewRecord.of(settings, result).write(settings.previewRecord());
                             if (first[0]) {
                                 first[0] = false;
-                                getLog().info("Preview ready: " + result.access().url() + " in "
-                                        + DurationText.of(Duration.ofNanos(System.nanoTime() - start)) + " (" + settings.previewRecord() + ")");
+                                getLog().info("Preview ready: "
+                                        + result.access().url() + " in "
+                                        + DurationText.of(Duration.ofNanos(System.nanoTime() - start)) + " ("
+                                        + settings.previewRecord() + ")");
                             }
-                        }, DevMojo::takeBackCtrlC);
-                Thread onCtrlC = new Thread(() -> {
-                    dev.stop();
-                    getLog().info("preview:dev ended: the preview stays up (release " + settings.release() + " in namespace "
-                            + settings.namespace() + "; preview:status shows it, preview:down removes it)"
-                            + (settings.access() == AccessMode.PORT_FORWARD ? "; the port-forward ended with it, preview:up opens one" : ""));
-                }, "ghillie-preview-dev-stop");
+                        },
+                        DevMojo::takeBackCtrlC);
+                Thread onCtrlC = new Thread(
+                        () -> {
+                            dev.stop();
+                            getLog().info("preview:dev ended: the preview stays up (release " + settings.release()
+                                    + " in namespace "
+                                    + settings.namespace() + "; preview:status shows it, preview:down removes it)"
+                                    + (settings.access() == AccessMode.PORT_FORWARD
+                                            ? "; the port-forward ended with it, preview:up opens one"
+                                            : ""));
+                        },
+                        "ghillie-preview-dev-stop");
                 Runtime.getRuntime().addShutdownHook(onCtrlC);
                 try {
                     dev.run();
@@ -115,13 +141,18 @@ public class DevMojo extends UpMojo {
 
     /** A module's compile source roots and resource directories, not those a build generates under its build directory. */
     private static List<Path> sourceRoots(MavenProject module) {
-        Path buildDir = Path.of(module.getBuild().getDirectory()).toAbsolutePath().normalize();
+        Path buildDir =
+                Path.of(module.getBuild().getDirectory()).toAbsolutePath().normalize();
         List<Path> roots = new ArrayList<>();
         module.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root)));
         for (Resource resource : module.getResources()) {
             roots.add(Path.of(resource.getDirectory()));
         }
-        return roots.stream().map(root -> root.toAbsolutePath().normalize()).filter(root -> !root.startsWith(buildDir)).distinct().toList();
+        return roots.stream()
+                .map(root -> root.toAbsolutePath().normalize())
+                .filter(root -> !root.startsWith(buildDir))
+                .distinct()
+                .toList();
     }
 
     /** The source roots of the service's compile and runtime dependencies that are modules of this reactor, each with its module. */
@@ -132,8 +163,10 @@ public class DevMojo extends UpMojo {
                 continue;
             }
             boolean dependency = project.getArtifacts().stream()
-                    .filter(artifact -> Artifact.SCOPE_COMPILE.equals(artifact.getScope()) || Artifact.SCOPE_RUNTIME.equals(artifact.getScope()))
-                    .anyMatch(artifact -> artifact.getGroupId().equals(module.getGroupId()) && artifact.getArtifactId().equals(module.getArtifactId()));
+                    .filter(artifact -> Artifact.SCOPE_COMPILE.equals(artifact.getScope())
+                            || Artifact.SCOPE_RUNTIME.equals(artifact.getScope()))
+                    .anyMatch(artifact -> artifact.getGroupId().equals(module.getGroupId())
+                            && artifact.getArtifactId().equals(module.getArtifactId()));
             if (dependency) {
                 sourceRoots(module).forEach(root -> roots.put(root, module));
             }
@@ -144,7 +177,9 @@ public class DevMojo extends UpMojo {
     private List<Path> buildDirectories(Map<Path, MavenProject> dependencies) {
         List<Path> dirs = new ArrayList<>();
         dirs.add(Path.of(project.getBuild().getDirectory()));
-        dependencies.values().stream().distinct().forEach(module -> dirs.add(Path.of(module.getBuild().getDirectory())));
+        dependencies.values().stream()
+                .distinct()
+                .forEach(module -> dirs.add(Path.of(module.getBuild().getDirectory())));
         return dirs;
     }
 

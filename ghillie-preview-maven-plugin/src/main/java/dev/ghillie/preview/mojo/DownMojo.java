@@ -40,10 +40,12 @@ public class DownMojo extends AbstractPreviewMojo {
         if (plan) {
             try {
                 PreviewSettings settings = previewSettings();
-                UpPlan planned = new PreviewDown(clusterProvider(settings), helm(settings), getLog()::info).plan(settings, keepCluster, dropData);
+                UpPlan planned = new PreviewDown(clusterProvider(settings), helm(settings), getLog()::info)
+                        .plan(settings, keepCluster, dropData);
                 planned.lines().forEach(getLog()::info);
                 planned.write(settings.workDir().resolve(UpMojo.PLAN_FILE));
-                getLog().info("Plan only (ghillie.preview.plan): nothing was removed; " + settings.workDir().resolve(UpMojo.PLAN_FILE));
+                getLog().info("Plan only (ghillie.preview.plan): nothing was removed; "
+                        + settings.workDir().resolve(UpMojo.PLAN_FILE));
                 return;
             } catch (PreviewException e) {
                 throw failure(e);
@@ -58,7 +60,8 @@ public class DownMojo extends AbstractPreviewMojo {
         }
         try {
             PreviewSettings settings = previewSettings();
-            new PreviewDown(clusterProvider(settings), helm(settings), getLog()::info).run(settings, keepCluster, dropData);
+            new PreviewDown(clusterProvider(settings), helm(settings), getLog()::info)
+                    .run(settings, keepCluster, dropData);
         } catch (PreviewException e) {
             throw failure(e);
         }

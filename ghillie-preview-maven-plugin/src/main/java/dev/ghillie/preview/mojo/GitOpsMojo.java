@@ -75,7 +75,9 @@ public class GitOpsMojo extends AbstractPreviewMojo {
     private String chartRevision;
 
     /** Where preview:image wrote image.json (the same setting as that goal's). */
-    @Parameter(property = "ghillie.preview.imageOutputDirectory", defaultValue = "${project.build.directory}/ghillie-preview")
+    @Parameter(
+            property = "ghillie.preview.imageOutputDirectory",
+            defaultValue = "${project.build.directory}/ghillie-preview")
     private File imageOutputDirectory;
 
     @Override
@@ -86,14 +88,18 @@ public class GitOpsMojo extends AbstractPreviewMojo {
         long start = System.nanoTime();
         try {
             GitOpsRenderer.Options options = options();
-            Path tree = required("ghillie.preview.gitops.dir", dir == null ? null : dir.getPath(),
-                    "a checkout of the GitOps repository").transform(Path::of);
+            Path tree = required(
+                            "ghillie.preview.gitops.dir",
+                            dir == null ? null : dir.getPath(),
+                            "a checkout of the GitOps repository")
+                    .transform(Path::of);
             Map<String, String> manifests = rendered == null ? Map.of() : RenderedManifests.read(rendered.toPath());
             RenderReport report = new GitOpsRenderer(options).render(tree, manifests, cluster);
             writeReport(report);
             // The goal's own time (inputs read, tree rendered, report written), as docs/benchmarks.md records it.
             long millis = (System.nanoTime() - start) / 1_000_000;
-            getLog().info("gitops tree " + tree + (check ? " checked: " : ": ") + report.counts() + " in " + millis + " ms");
+            getLog().info("gitops tree " + tree + (check ? " checked: " : ": ") + report.counts() + " in " + millis
+                    + " ms");
             boolean drift = check && !report.changed().isEmpty();
             // A failing drift check lists every path at error level, so that -q still shows what differs.
             report.changeLines().forEach(line -> {
@@ -106,10 +112,12 @@ public class GitOpsMojo extends AbstractPreviewMojo {
             report.notes().forEach(getLog()::warn);
             if (check && !report.changed().isEmpty()) {
                 List<String> changed = report.changed();
-                throw new GitOpsException("The GitOps tree differs from what the goal renders (ghillie.preview.gitops.check) in "
-                        + changed.size() + (changed.size() == 1 ? " path: " : " paths: ")
-                        + String.join(", ", changed.subList(0, Math.min(5, changed.size()))) + (changed.size() > 5 ? ", ..." : "")
-                        + " (all listed above and in gitops-report.json): run preview:gitops without check and commit the result");
+                throw new GitOpsException(
+                        "The GitOps tree differs from what the goal renders (ghillie.preview.gitops.check) in "
+                                + changed.size() + (changed.size() == 1 ? " path: " : " paths: ")
+                                + String.join(", ", changed.subList(0, Math.min(5, changed.size())))
+                                + (changed.size() > 5 ? ", ..." : "")
+                                + " (all listed above and in gitops-report.json): run preview:gitops without check and commit the result");
             }
         } catch (PreviewException e) {
             throw failure(e);
@@ -135,29 +143,40 @@ public class GitOpsMojo extends AbstractPreviewMojo {
         try {
             return KeyValuePairs.parse("ghillie.preview.gitops.chartVersions", chartVersions);
         } catch (SettingsException e) {
-            throw new GitOpsException("ghillie.preview.gitops.chartVersions='" + chartVersions + "' is not chart=version pairs: use e.g."
-                    + " traefik=41.3.0,cert-manager=v1.21.1");
+            throw new GitOpsException("ghillie.preview.gitops.chartVersions='" + chartVersions
+                    + "' is not chart=version pairs: use e.g." + " traefik=41.3.0,cert-manager=v1.21.1");
         }
     }
 
     private PreviewSpec previewSpec(String id) {
         PublishedImage image = PublishedImage.read(imageOutputDirectory.toPath().resolve("image.json"));
-        String repository = required("ghillie.preview.gitops.chartRepository", chartRepository,
+        String repository = required(
+                "ghillie.preview.gitops.chartRepository",
+                chartRepository,
                 "the Git address of this application's repository, e.g. https://github.com/team/service.git");
-        String revision = chartRevision != null && !chartRevision.isBlank() ? chartRevision.strip() : checkedOutCommit();
-        return new PreviewSpec(id, domain == null ? "" : domain.strip(), image.repository(), image.digest(), repository, revision,
+        String revision =
+                chartRevision != null && !chartRevision.isBlank() ? chartRevision.strip() : checkedOutCommit();
+        return new PreviewSpec(
+                id,
+                domain == null ? "" : domain.strip(),
+                image.repository(),
+                image.digest(),
+                repository,
+                revision,
                 serviceConventions());
     }
 
     /** The commit the build runs on: git resolves worktrees, submodules and packed refs. */
     private String checkedOutCommit() {
-        ProcessRunner git = new ProcessRunner(System.getenv(), project.getBasedir().toPath(), SecretMasker.none(), getLog()::debug);
+        ProcessRunner git =
+                new ProcessRunner(System.getenv(), project.getBasedir().toPath(), SecretMasker.none(), getLog()::debug);
         ProcessResult head;
         try {
             head = git.run(Duration.ofSeconds(30), "git", "rev-parse", "--verify", "HEAD");
         } catch (PreviewException e) {
-            throw new GitOpsException("ghillie.preview.gitops.chartRevision is not set and git could not tell the checked-out commit ("
-                    + e.getMessage() + "): set it to the commit whose chart the preview runs");
+            throw new GitOpsException(
+                    "ghillie.preview.gitops.chartRevision is not set and git could not tell the checked-out commit ("
+                            + e.getMessage() + "): set it to the commit whose chart the preview runs");
         }
         String commit = head.stdout().strip();
         if (!head.succeeded() || !commit.matches("[0-9a-f]{40}([0-9a-f]{24})?")) {
@@ -173,7 +192,8 @@ public class GitOpsMojo extends AbstractPreviewMojo {
             Files.createDirectories(file.getParent());
             Files.writeString(file, report.toJson());
         } catch (IOException e) {
-            throw new GitOpsException("Could not write " + file + " (" + e.getMessage() + "): is the build directory writable?");
+            throw new GitOpsException(
+                    "Could not write " + file + " (" + e.getMessage() + "): is the build directory writable?");
         }
     }
 

@@ -14,11 +14,16 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * writes its reference and digest to {@code target/ghillie-preview/image.json}. Runs for jar
  * modules with a main class; other modules (the parent pom, the plugin itself) are skipped.
  */
-@Mojo(name = "image", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+@Mojo(
+        name = "image",
+        defaultPhase = LifecyclePhase.PACKAGE,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+        threadSafe = true)
 public class ImageMojo extends AbstractImageMojo {
 
     /** Project properties later steps (the chart install) read. */
     static final String REFERENCE_PROPERTY = "ghillie.preview.image.reference";
+
     static final String DIGEST_PROPERTY = "ghillie.preview.image.digest";
     static final String IMAGE_ID_PROPERTY = "ghillie.preview.image.id";
     static final String TAR_PROPERTY = "ghillie.preview.image.tar";

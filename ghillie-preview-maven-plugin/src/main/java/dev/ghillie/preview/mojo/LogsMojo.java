@@ -34,8 +34,12 @@ public class LogsMojo extends AbstractPreviewMojo {
         }
         try {
             PreviewSettings settings = previewSettings();
-            PreviewLogs.Options options = new PreviewLogs.Options(follow,
-                    since == null || since.isBlank() ? null : SettingsValidator.duration("ghillie.preview.since", since), tail);
+            PreviewLogs.Options options = new PreviewLogs.Options(
+                    follow,
+                    since == null || since.isBlank()
+                            ? null
+                            : SettingsValidator.duration("ghillie.preview.since", since),
+                    tail);
             // Log lines go to standard output as they are, without Maven's [INFO] prefix.
             new PreviewLogs(clusterProvider(settings)).run(settings, options, System.out::println);
         } catch (PreviewException e) {

@@ -37,8 +37,14 @@ import org.apache.maven.project.MavenProject;
  */
 final class MavenServiceBuild implements ServiceBuild {
 
-    static final Set<String> TEST_PHASES = Set.of("generate-test-sources", "process-test-sources", "generate-test-resources",
-            "process-test-resources", "test-compile", "process-test-classes", "test");
+    static final Set<String> TEST_PHASES = Set.of(
+            "generate-test-sources",
+            "process-test-sources",
+            "generate-test-resources",
+            "process-test-resources",
+            "test-compile",
+            "process-test-classes",
+            "test");
 
     private final LifecycleExecutor lifecycle;
     private final MojoExecutor mojos;
@@ -49,8 +55,13 @@ final class MavenServiceBuild implements ServiceBuild {
     /** The thread Maven runs the goal on, which owns the project's lock under {@code -T}. */
     private final Thread goalThread = Thread.currentThread();
 
-    private MavenServiceBuild(LifecycleExecutor lifecycle, MojoExecutor mojos, MavenSession session, MavenProject project,
-            String ownPlugin, Consumer<String> progress) {
+    private MavenServiceBuild(
+            LifecycleExecutor lifecycle,
+            MojoExecutor mojos,
+            MavenSession session,
+            MavenProject project,
+            String ownPlugin,
+            Consumer<String> progress) {
         this.lifecycle = lifecycle;
         this.mojos = mojos;
         this.session = session;
@@ -63,8 +74,13 @@ final class MavenServiceBuild implements ServiceBuild {
      * The build {@code self} needs: none when it runs inside a lifecycle, or when one already packaged the
      * module in this build; otherwise the module's own build up to {@code package}.
      */
-    static ServiceBuild forGoal(MojoExecution self, LifecycleExecutor lifecycle, MojoExecutor mojos, MavenSession session,
-            MavenProject project, Consumer<String> progress) {
+    static ServiceBuild forGoal(
+            MojoExecution self,
+            LifecycleExecutor lifecycle,
+            MojoExecutor mojos,
+            MavenSession session,
+            MavenProject project,
+            Consumer<String> progress) {
         if (self.getLifecyclePhase() != null || project.hasLifecyclePhase("package")) {
             return ALREADY_BUILT;
         }
@@ -77,9 +93,15 @@ final class MavenServiceBuild implements ServiceBuild {
      * round must compile what changed since the last one. {@code module} may be the goal's project or another module of
      * its reactor (a dependency of the service), which is then the session's current project while it builds.
      */
-    static ServiceBuild forRounds(MojoExecution self, LifecycleExecutor lifecycle, MojoExecutor mojos, MavenSession session,
-            MavenProject module, Consumer<String> progress) {
-        return new MavenServiceBuild(lifecycle, mojos, session, module, self.getGroupId() + ":" + self.getArtifactId(), progress);
+    static ServiceBuild forRounds(
+            MojoExecution self,
+            LifecycleExecutor lifecycle,
+            MojoExecutor mojos,
+            MavenSession session,
+            MavenProject module,
+            Consumer<String> progress) {
+        return new MavenServiceBuild(
+                lifecycle, mojos, session, module, self.getGroupId() + ":" + self.getArtifactId(), progress);
     }
 
     @Override
@@ -101,9 +123,11 @@ final class MavenServiceBuild implements ServiceBuild {
         SkipRecord record = new SkipRecord(buildDir.resolve("ghillie-preview").resolve("build-inputs.sha256"));
         Map<Object, Object> properties = new HashMap<>(project.getProperties());
         properties.putAll(session.getUserProperties());
-        List<Path> resourceDirs = project.getResources().stream().map(resource -> Path.of(resource.getDirectory())).toList();
-        BuildInputs inputs = new BuildInputs(project.getBasedir().toPath(), buildDir, resourceDirs, executions, properties,
-                project.getArtifacts());
+        List<Path> resourceDirs = project.getResources().stream()
+                .map(resource -> Path.of(resource.getDirectory()))
+                .toList();
+        BuildInputs inputs = new BuildInputs(
+                project.getBasedir().toPath(), buildDir, resourceDirs, executions, properties, project.getArtifacts());
         Optional<String> before = inputs.fingerprint();
         // The classes must also be as this build left them: another build (a profile, a clean) may have changed them.
         if (withOutputs(before, outputs).filter(record::holds).isPresent()) {
@@ -118,7 +142,8 @@ final class MavenServiceBuild implements ServiceBuild {
             project.setArtifacts(resolved);
         }
         withOutputs(before, outputs).ifPresent(record::write);
-        return Optional.of("built " + project.getArtifactId() + " (" + executions.size() + " plugin goals up to package, no tests)");
+        return Optional.of("built " + project.getArtifactId() + " (" + executions.size()
+                + " plugin goals up to package, no tests)");
     }
 
     /** The inputs' fingerprint with the classes as they are now; empty when either cannot be read, which means: build. */
@@ -137,18 +162,24 @@ final class MavenServiceBuild implements ServiceBuild {
     private void onGoalThread(MavenWork work) {
         if (Thread.currentThread() != goalThread) {
             throw new IllegalStateException("the module build must run on the goal's thread " + goalThread.getName()
-                    + ", which holds the project's lock under -T; it was called on " + Thread.currentThread().getName());
+                    + ", which holds the project's lock under -T; it was called on "
+                    + Thread.currentThread().getName());
         }
         try {
             work.run();
         } catch (LifecycleExecutionException e) {
             // "Failed to execute goal G:A:V:goal (id) on project P: cause" says it all once the frame is off.
-            String what = firstLine(e).replaceFirst("^Failed to execute goal ", "").replaceFirst(" on project [^ :]+:", ":");
-            throw new PreviewException("Building " + project.getArtifactId() + " failed in " + what
-                    + " (the plugin's own errors are above); fix it and run the goal again", e);
+            String what =
+                    firstLine(e).replaceFirst("^Failed to execute goal ", "").replaceFirst(" on project [^ :]+:", ":");
+            throw new PreviewException(
+                    "Building " + project.getArtifactId() + " failed in " + what
+                            + " (the plugin's own errors are above); fix it and run the goal again",
+                    e);
         } catch (RuntimeException e) {
-            throw new PreviewException("Building " + project.getArtifactId() + " failed: " + firstLine(e)
-                    + "; 'mvn package' shows the same failure with its details", e);
+            throw new PreviewException(
+                    "Building " + project.getArtifactId() + " failed: " + firstLine(e)
+                            + "; 'mvn package' shows the same failure with its details",
+                    e);
         }
     }
 
@@ -165,8 +196,10 @@ final class MavenServiceBuild implements ServiceBuild {
                     .filter(execution -> !ownPlugin.equals(execution.getGroupId() + ":" + execution.getArtifactId()))
                     .toList();
         } catch (Exception e) {
-            throw new PreviewException("Could not plan the build of " + project.getArtifactId() + " up to package: " + firstLine(e)
-                    + "; check the module's plugins with 'mvn package', or run 'mvn package' before the goal", e);
+            throw new PreviewException(
+                    "Could not plan the build of " + project.getArtifactId() + " up to package: " + firstLine(e)
+                            + "; check the module's plugins with 'mvn package', or run 'mvn package' before the goal",
+                    e);
         }
     }
 

@@ -38,7 +38,8 @@ public class StatusMojo extends AbstractPreviewMojo {
         try {
             String format = output.strip().toLowerCase(Locale.ROOT);
             if (!format.equals("table") && !format.equals("json")) {
-                throw new SettingsException("ghillie.preview.output='" + output + "' is not an output format: use table or json");
+                throw new SettingsException(
+                        "ghillie.preview.output='" + output + "' is not an output format: use table or json");
             }
             PreviewSettings settings = previewSettings();
             PreviewStatus status = new PreviewStatus(clusterProvider(settings));
@@ -54,7 +55,8 @@ public class StatusMojo extends AbstractPreviewMojo {
                 getLog().info("checked in " + DurationText.of(report.took()));
             }
             if (failOnUnhealthy && !report.healthy()) {
-                throw new PreviewException("the preview is not healthy (ghillie.preview.failOnUnhealthy): see the status above");
+                throw new PreviewException(
+                        "the preview is not healthy (ghillie.preview.failOnUnhealthy): see the status above");
             }
         } catch (PreviewException e) {
             throw failure(e);

@@ -31,7 +31,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * <p>Bound to {@code pre-integration-test}: integration tests get the URL as the system property
  * {@code ghillie.preview.url} (set it from the project property of the same name).
  */
-@Mojo(name = "up", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+@Mojo(
+        name = "up",
+        defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
         threadSafe = true)
 public class UpMojo extends AbstractImageMojo {
 
@@ -86,27 +89,42 @@ public class UpMojo extends AbstractImageMojo {
         try {
             PreviewSettings settings = previewSettings();
             Optional<DebugPort> debugPort = DebugPort.parse(debug);
-            ImageSettings image = imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
+            ImageSettings image =
+                    imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
             Consumer<String> progress = line -> getLog().info("      " + line);
-            try (KubernetesUpSteps steps = new KubernetesUpSteps(settings, serviceBuild(progress), image, clusterProvider(settings),
-                    helm(settings), new MavenImageLog(getLog()), progress, debugPort)) {
-                PreviewUp up = new PreviewUp(steps, PlatformSelection.of(settings.platform()), settings.service(), getLog()::info);
+            try (KubernetesUpSteps steps = new KubernetesUpSteps(
+                    settings,
+                    serviceBuild(progress),
+                    image,
+                    clusterProvider(settings),
+                    helm(settings),
+                    new MavenImageLog(getLog()),
+                    progress,
+                    debugPort)) {
+                PreviewUp up = new PreviewUp(
+                        steps, PlatformSelection.of(settings.platform()), settings.service(), getLog()::info);
                 if (plan) {
                     UpPlan planned = up.plan(steps);
                     planned.lines().forEach(getLog()::info);
                     planned.write(settings.workDir().resolve(PLAN_FILE));
-                    getLog().info("Plan only (ghillie.preview.plan): nothing was changed; " + settings.workDir().resolve(PLAN_FILE));
+                    getLog().info("Plan only (ghillie.preview.plan): nothing was changed; "
+                            + settings.workDir().resolve(PLAN_FILE));
                     return;
                 }
                 PreviewUp.Result result = up.run();
                 PreviewRecord record = PreviewRecord.of(settings, result);
                 record.write(settings.previewRecord());
                 getPluginContext().put(ACCESS_SESSION, result.access().session());
-                project.getProperties().setProperty(URL_PROPERTY, result.access().url());
-                project.getProperties().setProperty(ImageMojo.REFERENCE_PROPERTY, result.image().reference());
-                project.getProperties().setProperty(ImageMojo.DIGEST_PROPERTY, result.image().digest());
+                project.getProperties()
+                        .setProperty(URL_PROPERTY, result.access().url());
+                project.getProperties()
+                        .setProperty(
+                                ImageMojo.REFERENCE_PROPERTY, result.image().reference());
+                project.getProperties()
+                        .setProperty(ImageMojo.DIGEST_PROPERTY, result.image().digest());
                 getLog().info("Preview ready: " + result.access().url() + " in "
-                        + DurationText.of(Duration.ofNanos(System.nanoTime() - start)) + " (" + settings.previewRecord() + ")");
+                        + DurationText.of(Duration.ofNanos(System.nanoTime() - start)) + " (" + settings.previewRecord()
+                        + ")");
                 if (result.access().debugger().isPresent()) {
                     holdForTheDebugger(settings, result.access().debugger().get());
                 }
@@ -122,8 +140,10 @@ public class UpMojo extends AbstractImageMojo {
      * (as {@code preview:dev} does); {@code preview:down} removes it.
      */
     private void holdForTheDebugger(PreviewSettings settings, DebugForward debugger) {
-        getLog().info("Debugger: attach to " + debugger.describe() + " (JDWP, socket attach; docs/users-guide.md#debugging)."
+        getLog().info("Debugger: attach to " + debugger.describe()
+                + " (JDWP, socket attach; docs/users-guide.md#debugging)."
                 + " Ctrl-C ends the session and leaves the preview running.");
-        new PreviewLogs(clusterProvider(settings)).run(settings, new PreviewLogs.Options(true, RECENT_LOGS, -1), getLog()::info);
+        new PreviewLogs(clusterProvider(settings))
+                .run(settings, new PreviewLogs.Options(true, RECENT_LOGS, -1), getLog()::info);
     }
 }

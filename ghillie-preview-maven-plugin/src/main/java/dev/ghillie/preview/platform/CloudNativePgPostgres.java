@@ -24,27 +24,51 @@ public final class CloudNativePgPostgres extends OperatorBackedService {
     public static final String API_VERSION = "postgresql.cnpg.io/v1";
     /** Named explicitly: no discovery round trip, and a clear 404 when the operator's CRD is missing. */
     static final ResourceDefinitionContext TYPE = new ResourceDefinitionContext.Builder()
-            .withGroup("postgresql.cnpg.io").withVersion("v1").withKind("Cluster").withPlural("clusters").withNamespaced(true).build();
+            .withGroup("postgresql.cnpg.io")
+            .withVersion("v1")
+            .withKind("Cluster")
+            .withPlural("clusters")
+            .withNamespaced(true)
+            .build();
+
     public static final String CLUSTER_NAME = "pg-ghillie";
     /** The database and its owner, a login role of the same name. */
     public static final String DATABASE = "ghillie";
     /** The read-write Service the operator makes for the cluster. */
     public static final String SERVICE = CLUSTER_NAME + "-rw";
+
     public static final int PORT = 5432;
 
     /** CloudNativePG writes the whole URI (password URL-encoded) in the form the runtime reads. */
-    static final Spec SPEC = new Spec("postgresql", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE, Prerequisite.NONE,
-            CloudNativePgPostgres::cluster, clusterReady(), CLUSTER_NAME + "-app", "uri", (namespace, uri) -> uri);
+    static final Spec SPEC = new Spec(
+            "postgresql",
+            OPERATOR_RELEASE,
+            OPERATOR_NAMESPACE,
+            TYPE,
+            Prerequisite.NONE,
+            CloudNativePgPostgres::cluster,
+            clusterReady(),
+            CLUSTER_NAME + "-app",
+            "uri",
+            (namespace, uri) -> uri);
 
-    public CloudNativePgPostgres(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
-            ChartSource chart, Duration timeout) {
+    public CloudNativePgPostgres(
+            ReleaseConverger releases,
+            PlatformWaits waits,
+            Function<Path, KubernetesClient> clients,
+            ChartSource chart,
+            Duration timeout) {
         super(SPEC, releases, waits, clients, chart, timeout);
     }
 
     /** Condition {@code Ready=True}, or the phase the operator names {@code Cluster in healthy state}. */
     static ReadinessCheck clusterReady() {
-        return new ReadinessCheck("condition Ready=True or phase 'Cluster in healthy state'", ReadinessCheck.conditionTrue("Ready")
-                .predicate().or(r -> "Cluster in healthy state".equals(ReadinessCheck.status(r).get("phase"))));
+        return new ReadinessCheck(
+                "condition Ready=True or phase 'Cluster in healthy state'",
+                ReadinessCheck.conditionTrue("Ready")
+                        .predicate()
+                        .or(r -> "Cluster in healthy state"
+                                .equals(ReadinessCheck.status(r).get("phase"))));
     }
 
     /** The Cluster as the contract's minimal example: one instance, database and owner ghillie. */
@@ -52,8 +76,11 @@ public final class CloudNativePgPostgres extends OperatorBackedService {
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion(API_VERSION)
                 .withKind("Cluster")
-                .withNewMetadata().withName(CLUSTER_NAME).withNamespace(namespace)
-                .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata()
+                .withNewMetadata()
+                .withName(CLUSTER_NAME)
+                .withNamespace(namespace)
+                .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview")
+                .endMetadata()
                 .withAdditionalProperties(Map.of("spec", clusterSpec()))
                 .build();
     }

@@ -24,7 +24,13 @@ public final class HyperspikeValkey extends OperatorBackedService {
     static final String API_VERSION = "hyperspike.io/v1";
     /** Named explicitly: no discovery round trip, and a clear 404 when the operator's CRD is missing. */
     static final ResourceDefinitionContext TYPE = new ResourceDefinitionContext.Builder()
-            .withGroup("hyperspike.io").withVersion("v1").withKind("Valkey").withPlural("valkeys").withNamespaced(true).build();
+            .withGroup("hyperspike.io")
+            .withVersion("v1")
+            .withKind("Valkey")
+            .withPlural("valkeys")
+            .withNamespaced(true)
+            .build();
+
     static final String NAME = "valkey-ghillie";
     static final int PORT = 6379;
 
@@ -32,11 +38,24 @@ public final class HyperspikeValkey extends OperatorBackedService {
      * The URL names the Service in-cluster as CloudNativePG's uri does ({@code <service>.<namespace>}).
      * The contract file marks this derivation UNVERIFIED: no real operator was run here.
      */
-    static final Spec SPEC = new Spec("valkey", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE, Prerequisite.NONE,
-            HyperspikeValkey::valkey, valkeyReady(), NAME, "password", HyperspikeValkey::url);
+    static final Spec SPEC = new Spec(
+            "valkey",
+            OPERATOR_RELEASE,
+            OPERATOR_NAMESPACE,
+            TYPE,
+            Prerequisite.NONE,
+            HyperspikeValkey::valkey,
+            valkeyReady(),
+            NAME,
+            "password",
+            HyperspikeValkey::url);
 
-    public HyperspikeValkey(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
-            ChartSource chart, Duration timeout) {
+    public HyperspikeValkey(
+            ReleaseConverger releases,
+            PlatformWaits waits,
+            Function<Path, KubernetesClient> clients,
+            ChartSource chart,
+            Duration timeout) {
         super(SPEC, releases, waits, clients, chart, timeout);
     }
 
@@ -56,8 +75,11 @@ public final class HyperspikeValkey extends OperatorBackedService {
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion(API_VERSION)
                 .withKind("Valkey")
-                .withNewMetadata().withName(NAME).withNamespace(namespace)
-                .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata()
+                .withNewMetadata()
+                .withName(NAME)
+                .withNamespace(namespace)
+                .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview")
+                .endMetadata()
                 .withAdditionalProperties(Map.of("spec", Map.of("nodes", 1, "replicas", 0, "volumePermissions", true)))
                 .build();
     }

@@ -49,7 +49,12 @@ abstract class OperatorBackedService implements PlatformService {
 
         /** Where the service lives and when it is ready, for a look without waiting. */
         OperatorTarget target() {
-            return new OperatorTarget(name, operatorRelease, operatorNamespace, type, resource.apply("default").getMetadata().getName(),
+            return new OperatorTarget(
+                    name,
+                    operatorRelease,
+                    operatorNamespace,
+                    type,
+                    resource.apply("default").getMetadata().getName(),
                     readiness);
         }
     }
@@ -57,13 +62,14 @@ abstract class OperatorBackedService implements PlatformService {
     /** Something the service creates beside its resource, converging like the rest. */
     @FunctionalInterface
     interface Prerequisite {
-        Prerequisite NONE = (client, namespace) -> { };
+        Prerequisite NONE = (client, namespace) -> {};
 
         void ensure(KubernetesClient client, String namespace);
     }
 
     /** How long the operator's webhook may refuse the resource after its Deployment turned Available. */
     private static final Duration WEBHOOK_GRACE = Duration.ofMinutes(1);
+
     private static final Duration WEBHOOK_RETRY = Duration.ofSeconds(1);
     /** How often to look for the operator's Secret once the resource is ready. */
     private static final Duration SECRET_POLL = Duration.ofMillis(500);
@@ -73,11 +79,17 @@ abstract class OperatorBackedService implements PlatformService {
     private final PlatformWaits waits;
     /** Gives the client for a kubeconfig; the caller owns and closes it. */
     private final Function<Path, KubernetesClient> clients;
+
     private final ChartSource chart;
     private final Duration timeout;
 
-    OperatorBackedService(Spec spec, ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
-            ChartSource chart, Duration timeout) {
+    OperatorBackedService(
+            Spec spec,
+            ReleaseConverger releases,
+            PlatformWaits waits,
+            Function<Path, KubernetesClient> clients,
+            ChartSource chart,
+            Duration timeout) {
         this.spec = spec;
         this.operator = new OperatorInstall(releases, waits);
         this.waits = waits;
@@ -94,8 +106,8 @@ abstract class OperatorBackedService implements PlatformService {
     @Override
     public final Result ensure(Path kubeconfig, String namespace) {
         Deadline deadline = Deadline.after(timeout);
-        ReleaseConverger.Result installed = operator.ensure(kubeconfig, spec.operatorRelease(), spec.operatorNamespace(), chart,
-                deadline.remaining());
+        ReleaseConverger.Result installed = operator.ensure(
+                kubeconfig, spec.operatorRelease(), spec.operatorNamespace(), chart, deadline.remaining());
         KubernetesClient client = clients.apply(kubeconfig);
         Namespaces.ensure(client, namespace);
         spec.prerequisite().ensure(client, namespace);
@@ -104,7 +116,8 @@ abstract class OperatorBackedService implements PlatformService {
         apply(client, namespace, resource, deadline.within(WEBHOOK_GRACE));
         waits.resourceReady(spec.type(), namespace, name, spec.readiness(), deadline.remaining());
         String password = awaitSecretKey(client, namespace, name, deadline);
-        return new Result(SecretValue.of(spec.url().apply(namespace, password)),
+        return new Result(
+                SecretValue.of(spec.url().apply(namespace, password)),
                 "operator " + installed.summary() + ", " + spec.type().getKind() + " " + name + " ready");
     }
 
@@ -114,20 +127,28 @@ abstract class OperatorBackedService implements PlatformService {
      * calling webhook ...: no endpoints available for service ...", or "connection refused"): try again
      * for a short while, never past the step's deadline. Any other refusal fails at once.
      */
-    private void apply(KubernetesClient client, String namespace, GenericKubernetesResource resource, Deadline webhookDeadline) {
+    private void apply(
+            KubernetesClient client, String namespace, GenericKubernetesResource resource, Deadline webhookDeadline) {
         String name = resource.getMetadata().getName();
         while (true) {
             try {
-                client.genericKubernetesResources(spec.type()).inNamespace(namespace).resource(resource).createOr(NonDeletingOperation::update);
+                client.genericKubernetesResources(spec.type())
+                        .inNamespace(namespace)
+                        .resource(resource)
+                        .createOr(NonDeletingOperation::update);
                 return;
             } catch (KubernetesClientException e) {
                 if (!webhookNotServing(e)) {
                     throw refused(namespace, name, e);
                 }
                 if (webhookDeadline.expired()) {
-                    throw new PreviewException(spec.type().getKind() + " " + namespace + "/" + name + " could not be created: the operator's"
-                            + " admission webhook did not answer in time (" + oneLine(e.getStatus().getMessage()) + "): check the operator's"
-                            + " pods: kubectl -n " + spec.operatorNamespace() + " get pods, then run up again", e);
+                    throw new PreviewException(
+                            spec.type().getKind() + " " + namespace + "/" + name
+                                    + " could not be created: the operator's"
+                                    + " admission webhook did not answer in time ("
+                                    + oneLine(e.getStatus().getMessage()) + "): check the operator's"
+                                    + " pods: kubectl -n " + spec.operatorNamespace() + " get pods, then run up again",
+                            e);
                 }
                 webhookDeadline.sleep(WEBHOOK_RETRY, "the admission webhook of " + spec.operatorRelease());
             }
@@ -140,15 +161,22 @@ abstract class OperatorBackedService implements PlatformService {
      * only on a first install, so an operator release made earlier from another chart leaves them out.
      */
     private PreviewException refused(String namespace, String name, KubernetesClientException e) {
-        String type = spec.type().getGroup() + "/" + spec.type().getVersion() + " " + spec.type().getKind();
-        String what = spec.type().getKind() + " " + namespace + "/" + name + " could not be created (" + apiAnswer(e) + "): ";
+        String type = spec.type().getGroup() + "/" + spec.type().getVersion() + " "
+                + spec.type().getKind();
+        String what =
+                spec.type().getKind() + " " + namespace + "/" + name + " could not be created (" + apiAnswer(e) + "): ";
         if (e.getCode() == 404) {
-            return new PreviewException(what + "the cluster has no resource type " + type + ", whose CRD the operator's chart ("
-                    + chart.describe() + ") installs; Helm adds no CRDs to a release " + spec.operatorRelease() + " installed earlier"
-                    + " from another chart: run preview:down, then up again", e);
+            return new PreviewException(
+                    what + "the cluster has no resource type " + type + ", whose CRD the operator's chart ("
+                            + chart.describe() + ") installs; Helm adds no CRDs to a release " + spec.operatorRelease()
+                            + " installed earlier"
+                            + " from another chart: run preview:down, then up again",
+                    e);
         }
-        return new PreviewException(what + "check that the operator's chart (" + chart.describe() + ") is the one this plugin"
-                + " pins, or run with -X for the API server's answer", e);
+        return new PreviewException(
+                what + "check that the operator's chart (" + chart.describe() + ") is the one this plugin"
+                        + " pins, or run with -X for the API server's answer",
+                e);
     }
 
     /** {@code HTTP 404: the server could not find the requested resource}, or that nothing answered. */
@@ -162,7 +190,9 @@ abstract class OperatorBackedService implements PlatformService {
 
     /** The API server's answer when it could not reach a webhook: 500, "failed calling webhook". */
     static boolean webhookNotServing(KubernetesClientException e) {
-        return e.getCode() == 500 && e.getStatus() != null && e.getStatus().getMessage() != null
+        return e.getCode() == 500
+                && e.getStatus() != null
+                && e.getStatus().getMessage() != null
                 && e.getStatus().getMessage().contains("failed calling webhook");
     }
 
@@ -178,19 +208,26 @@ abstract class OperatorBackedService implements PlatformService {
         while (true) {
             Secret secret;
             try {
-                secret = client.secrets().inNamespace(namespace).withName(spec.secretName()).get();
+                secret = client.secrets()
+                        .inNamespace(namespace)
+                        .withName(spec.secretName())
+                        .get();
             } catch (KubernetesClientException e) {
                 throw ApiFailure.of("read Secret " + namespace + "/" + spec.secretName(), e);
             }
-            String value = secret == null || secret.getData() == null ? null : secret.getData().get(spec.secretKey());
+            String value = secret == null || secret.getData() == null
+                    ? null
+                    : secret.getData().get(spec.secretKey());
             if (value != null) {
                 return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
             }
             if (deadline.expired()) {
                 String problem = secret == null ? "does not exist" : "has no '" + spec.secretKey() + "' key";
-                throw new PreviewException(spec.type().getKind() + " " + namespace + "/" + name + " is ready but its Secret "
-                        + spec.secretName() + " " + problem + " " + deadline.describe() + ": check the operator's version ("
-                        + chart.describe() + ") and its logs, or raise ghillie.preview.platformTimeout");
+                throw new PreviewException(
+                        spec.type().getKind() + " " + namespace + "/" + name + " is ready but its Secret "
+                                + spec.secretName() + " " + problem + " " + deadline.describe()
+                                + ": check the operator's version ("
+                                + chart.describe() + ") and its logs, or raise ghillie.preview.platformTimeout");
             }
             deadline.sleep(SECRET_POLL, "Secret " + namespace + "/" + spec.secretName());
         }

@@ -25,10 +25,12 @@ final class OperatorInstall {
         this.waits = waits;
     }
 
-    ReleaseConverger.Result ensure(Path kubeconfig, String release, String namespace, ChartSource chart, Duration timeout) {
+    ReleaseConverger.Result ensure(
+            Path kubeconfig, String release, String namespace, ChartSource chart, Duration timeout) {
         ReleaseTarget target = new ReleaseTarget(release, namespace, kubeconfig);
         String fingerprint = ReleaseFingerprint.of(chart, List.of(), Map.of());
-        ReleaseConverger.Result result = releases.converge(new ReleaseRequest(target, chart, List.of(), Map.of(), timeout, fingerprint));
+        ReleaseConverger.Result result =
+                releases.converge(new ReleaseRequest(target, chart, List.of(), Map.of(), timeout, fingerprint));
         waits.deploymentsAvailable(namespace, Map.of("app.kubernetes.io/instance", release), timeout);
         return result;
     }

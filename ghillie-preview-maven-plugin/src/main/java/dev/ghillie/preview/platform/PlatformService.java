@@ -13,6 +13,5 @@ public interface PlatformService {
     Result ensure(Path kubeconfig, String namespace);
 
     /** The URL (a secret: it carries the password) and a short summary for the step line. */
-    record Result(SecretValue url, String summary) {
-    }
+    record Result(SecretValue url, String summary) {}
 }

@@ -26,8 +26,8 @@ public interface PlatformWaits {
      * Waits until the custom resource passes {@code ready}; on timeout the failure names what
      * readiness means and shows the resource's conditions and events.
      */
-    GenericKubernetesResource resourceReady(ResourceDefinitionContext type, String namespace, String name,
-            ReadinessCheck ready, Duration timeout);
+    GenericKubernetesResource resourceReady(
+            ResourceDefinitionContext type, String namespace, String name, ReadinessCheck ready, Duration timeout);
 
     /** The waits on the cluster {@code client} talks to; the waiters' progress lines go to {@code progress}. */
     static PlatformWaits on(KubernetesClient client, ProgressListener progress) {
@@ -40,8 +40,12 @@ public interface PlatformWaits {
             }
 
             @Override
-            public GenericKubernetesResource resourceReady(ResourceDefinitionContext type, String namespace, String name,
-                    ReadinessCheck ready, Duration timeout) {
+            public GenericKubernetesResource resourceReady(
+                    ResourceDefinitionContext type,
+                    String namespace,
+                    String name,
+                    ReadinessCheck ready,
+                    Duration timeout) {
                 return resources.await(new CustomResourceRef(type, namespace, name), ready, WaitPolicy.of(timeout));
             }
         };

@@ -37,11 +37,12 @@ public final class PreviewData {
     /** A PersistentVolumeClaim or Secret with one of these labels in the preview namespace is data. */
     public static final List<String> DATA_LABELS = List.of("cnpg.io/cluster", "valkey.io/cluster", DATA_SERVICE_LABEL);
 
-    static final ResourceDefinitionContext PERSISTENT_VOLUME_CLAIM = core("PersistentVolumeClaim", "persistentvolumeclaims");
+    static final ResourceDefinitionContext PERSISTENT_VOLUME_CLAIM =
+            core("PersistentVolumeClaim", "persistentvolumeclaims");
     static final ResourceDefinitionContext SECRET = core("Secret", "secrets");
     /** The data services' resources, in the order the summary names them. */
-    public static final List<ResourceDefinitionContext> SERVICE_TYPES = List.of(CloudNativePgPostgres.TYPE, ValkeyIoValkey.TYPE,
-            HyperspikeValkey.TYPE);
+    public static final List<ResourceDefinitionContext> SERVICE_TYPES =
+            List.of(CloudNativePgPostgres.TYPE, ValkeyIoValkey.TYPE, HyperspikeValkey.TYPE);
 
     /** One object of the data: its type and name. */
     public record DataObject(ResourceDefinitionContext type, String name) {
@@ -66,7 +67,9 @@ public final class PreviewData {
         /** {@code Cluster pg-ghillie, ValkeyCluster valkey-ghillie, 2 PersistentVolumeClaims, 2 Secrets}: names, never values. */
         public String summary() {
             List<String> parts = new ArrayList<>();
-            objects.stream().filter(o -> SERVICE_TYPES.contains(o.type())).forEach(o -> parts.add(o.kind() + " " + o.name()));
+            objects.stream()
+                    .filter(o -> SERVICE_TYPES.contains(o.type()))
+                    .forEach(o -> parts.add(o.kind() + " " + o.name()));
             count(PERSISTENT_VOLUME_CLAIM).ifPresent(parts::add);
             count(SECRET).ifPresent(parts::add);
             return String.join(", ", parts);
@@ -111,7 +114,10 @@ public final class PreviewData {
     public void drop(Found data) {
         for (DataObject object : data.objects()) {
             try {
-                client.genericKubernetesResources(object.type()).inNamespace(data.namespace()).withName(object.name()).delete();
+                client.genericKubernetesResources(object.type())
+                        .inNamespace(data.namespace())
+                        .withName(object.name())
+                        .delete();
             } catch (KubernetesClientException e) {
                 throw ApiFailure.of("delete " + object.kind() + " " + data.namespace() + "/" + object.name(), e);
             }
@@ -120,13 +126,18 @@ public final class PreviewData {
 
     private List<GenericKubernetesResource> list(ResourceDefinitionContext type, String namespace) {
         try {
-            return client.genericKubernetesResources(type).inNamespace(namespace).list().getItems();
+            return client.genericKubernetesResources(type)
+                    .inNamespace(namespace)
+                    .list()
+                    .getItems();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404 && SERVICE_TYPES.contains(type)) {
                 return List.of(); // the operator's CRD is not installed: none of its resources can exist
             }
-            throw ApiFailure.of("list the " + type.getPlural() + " in namespace " + namespace
-                    + " (to find the data services' data)", e);
+            throw ApiFailure.of(
+                    "list the " + type.getPlural() + " in namespace " + namespace
+                            + " (to find the data services' data)",
+                    e);
         }
     }
 
@@ -137,11 +148,17 @@ public final class PreviewData {
 
     private static boolean ownedBy(HasMetadata object, Set<String> owners) {
         List<OwnerReference> references = object.getMetadata().getOwnerReferences();
-        return references != null && references.stream().map(OwnerReference::getUid).anyMatch(owners::contains);
+        return references != null
+                && references.stream().map(OwnerReference::getUid).anyMatch(owners::contains);
     }
 
     private static ResourceDefinitionContext core(String kind, String plural) {
-        return new ResourceDefinitionContext.Builder().withGroup("").withVersion("v1").withKind(kind).withPlural(plural)
-                .withNamespaced(true).build();
+        return new ResourceDefinitionContext.Builder()
+                .withGroup("")
+                .withVersion("v1")
+                .withKind(kind)
+                .withPlural(plural)
+                .withNamespaced(true)
+                .build();
     }
 }

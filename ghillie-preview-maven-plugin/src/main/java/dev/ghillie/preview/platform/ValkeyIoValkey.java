@@ -41,7 +41,11 @@ public final class ValkeyIoValkey extends OperatorBackedService {
     public static final String API_VERSION = "valkey.io/v1alpha1";
     /** Named explicitly: no discovery round trip, and a clear 404 when the operator's CRD is missing. */
     static final ResourceDefinitionContext TYPE = new ResourceDefinitionContext.Builder()
-            .withGroup("valkey.io").withVersion("v1alpha1").withKind("ValkeyCluster").withPlural("valkeyclusters").withNamespaced(true)
+            .withGroup("valkey.io")
+            .withVersion("v1alpha1")
+            .withKind("ValkeyCluster")
+            .withPlural("valkeyclusters")
+            .withNamespaced(true)
             .build();
     /**
      * Not the release's name: the operator labels everything it makes {@code app.kubernetes.io/instance=<cluster>},
@@ -50,21 +54,35 @@ public final class ValkeyIoValkey extends OperatorBackedService {
     public static final String NAME = "valkey-ghillie";
     /** The operator's Service: its prefix {@code valkey-} and the cluster's name (headless; one shard holds every slot). */
     public static final String SERVICE = "valkey-" + NAME;
+
     public static final int PORT = 6379;
     /** The operator's default users Secret name and key ({@code <cluster>-users}, the user's name). */
     public static final String USERS_SECRET = NAME + "-users";
+
     public static final String USER = "default";
 
     private static final int PASSWORD_LENGTH = 32;
     /** Letters and digits: nothing to encode, and never the operator's pre-hashed form ('#' and 64 hex digits). */
     private static final String PASSWORD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    static final Spec SPEC = new Spec("valkey", OPERATOR_RELEASE, OPERATOR_NAMESPACE, TYPE, ValkeyIoValkey::ensureUsersSecret,
-            ValkeyIoValkey::valkeyCluster, clusterReady(), USERS_SECRET, USER,
+    static final Spec SPEC = new Spec(
+            "valkey",
+            OPERATOR_RELEASE,
+            OPERATOR_NAMESPACE,
+            TYPE,
+            ValkeyIoValkey::ensureUsersSecret,
+            ValkeyIoValkey::valkeyCluster,
+            clusterReady(),
+            USERS_SECRET,
+            USER,
             (namespace, password) -> ValkeyUrl.of(SERVICE, namespace, PORT, password));
 
-    public ValkeyIoValkey(ReleaseConverger releases, PlatformWaits waits, Function<Path, KubernetesClient> clients,
-            ChartSource chart, Duration timeout) {
+    public ValkeyIoValkey(
+            ReleaseConverger releases,
+            PlatformWaits waits,
+            Function<Path, KubernetesClient> clients,
+            ChartSource chart,
+            Duration timeout) {
         super(SPEC, releases, waits, clients, chart, timeout);
     }
 
@@ -73,9 +91,11 @@ public final class ValkeyIoValkey extends OperatorBackedService {
      * condition {@code Ready=True}; either for the current generation.
      */
     static ReadinessCheck clusterReady() {
-        Predicate<GenericKubernetesResource> ready = ReadinessCheck.conditionTrue("Ready").predicate()
+        Predicate<GenericKubernetesResource> ready = ReadinessCheck.conditionTrue("Ready")
+                .predicate()
                 .or(r -> "Ready".equals(ReadinessCheck.status(r).get("state")));
-        return new ReadinessCheck("status.state=Ready or condition Ready=True, for the current generation",
+        return new ReadinessCheck(
+                "status.state=Ready or condition Ready=True, for the current generation",
                 ready.and(ValkeyIoValkey::conditionsObserveCurrentGeneration));
     }
 
@@ -84,12 +104,15 @@ public final class ValkeyIoValkey extends OperatorBackedService {
      * metadata.generation); after a spec change on a re-run, a Ready of the old generation is stale, not ready.
      */
     private static boolean conditionsObserveCurrentGeneration(GenericKubernetesResource resource) {
-        Long generation = resource.getMetadata() == null ? null : resource.getMetadata().getGeneration();
+        Long generation =
+                resource.getMetadata() == null ? null : resource.getMetadata().getGeneration();
         if (generation == null) {
             return true;
         }
-        return ReadinessCheck.conditions(resource).stream().map(c -> c.get("observedGeneration"))
-                .filter(Number.class::isInstance).map(Number.class::cast)
+        return ReadinessCheck.conditions(resource).stream()
+                .map(c -> c.get("observedGeneration"))
+                .filter(Number.class::isInstance)
+                .map(Number.class::cast)
                 .allMatch(observed -> observed.longValue() == generation);
     }
 
@@ -98,18 +121,26 @@ public final class ValkeyIoValkey extends OperatorBackedService {
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion(API_VERSION)
                 .withKind("ValkeyCluster")
-                .withNewMetadata().withName(NAME).withNamespace(namespace)
-                .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview").endMetadata()
+                .withNewMetadata()
+                .withName(NAME)
+                .withNamespace(namespace)
+                .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview")
+                .endMetadata()
                 .withAdditionalProperties(Map.of("spec", valkeyClusterSpec()))
                 .build();
     }
 
     /** The ValkeyCluster's spec, shared with the GitOps previews. */
     public static Map<String, Object> valkeyClusterSpec() {
-        return Map.of("shards", 1,
-                        "replicas", 0,
-                        "exporter", Map.of("enabled", false),
-                        "users", List.of(Map.of("name", USER, "permissions", "+@all ~* &*")));
+        return Map.of(
+                "shards",
+                1,
+                "replicas",
+                0,
+                "exporter",
+                Map.of("enabled", false),
+                "users",
+                List.of(Map.of("name", USER, "permissions", "+@all ~* &*")));
     }
 
     /**
@@ -121,22 +152,27 @@ public final class ValkeyIoValkey extends OperatorBackedService {
             writeUsersSecretOnce(client, namespace);
         } catch (KubernetesClientException e) {
             // Neither the server's message nor the exception: a refused write may echo the request, password included.
-            throw new PreviewException("Could not write Secret " + USERS_SECRET + " in namespace " + namespace + " (HTTP " + e.getCode()
-                    + "): is the cluster running, the kubeconfig current, and may it write Secrets there?");
+            throw new PreviewException(
+                    "Could not write Secret " + USERS_SECRET + " in namespace " + namespace + " (HTTP " + e.getCode()
+                            + "): is the cluster running, the kubeconfig current, and may it write Secrets there?");
         }
     }
 
     private static void writeUsersSecretOnce(KubernetesClient client, String namespace) {
-        Secret existing = client.secrets().inNamespace(namespace).withName(USERS_SECRET).get();
+        Secret existing =
+                client.secrets().inNamespace(namespace).withName(USERS_SECRET).get();
         if (existing != null && existing.getData() != null && existing.getData().get(USER) != null) {
             labelAsData(client, namespace, existing);
             return;
         }
         String password = Base64.getEncoder().encodeToString(generatedPassword().getBytes(StandardCharsets.UTF_8));
         Secret wanted = (existing == null ? new SecretBuilder() : new SecretBuilder(existing))
-                .editOrNewMetadata().withName(USERS_SECRET).withNamespace(namespace)
+                .editOrNewMetadata()
+                .withName(USERS_SECRET)
+                .withNamespace(namespace)
                 .addToLabels("app.kubernetes.io/managed-by", "ghillie-preview")
-                .addToLabels(PreviewData.DATA_SERVICE_LABEL, SPEC.name()).endMetadata()
+                .addToLabels(PreviewData.DATA_SERVICE_LABEL, SPEC.name())
+                .endMetadata()
                 .addToData(USER, password)
                 .build();
         client.secrets().inNamespace(namespace).resource(wanted).createOr(NonDeletingOperation::update);
@@ -151,8 +187,14 @@ public final class ValkeyIoValkey extends OperatorBackedService {
         if (labels != null && SPEC.name().equals(labels.get(PreviewData.DATA_SERVICE_LABEL))) {
             return;
         }
-        client.secrets().inNamespace(namespace).withName(USERS_SECRET).edit(secret -> new SecretBuilder(secret)
-                .editMetadata().addToLabels(PreviewData.DATA_SERVICE_LABEL, SPEC.name()).endMetadata().build());
+        client.secrets()
+                .inNamespace(namespace)
+                .withName(USERS_SECRET)
+                .edit(secret -> new SecretBuilder(secret)
+                        .editMetadata()
+                        .addToLabels(PreviewData.DATA_SERVICE_LABEL, SPEC.name())
+                        .endMetadata()
+                        .build());
     }
 
     private static String generatedPassword() {

@@ -17,8 +17,7 @@ final class ValkeyUrl {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private ValkeyUrl() {
-    }
+    private ValkeyUrl() {}
 
     static String of(String service, String namespace, int port, String password) {
         return "redis://:" + userInfoEncoded(password) + "@" + service + "." + namespace + ":" + port;
@@ -28,7 +27,13 @@ final class ValkeyUrl {
         StringBuilder encoded = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 encoded.append((char) c);
             } else {
                 encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-
 import org.codehaus.plexus.util.cli.CommandLineException;
 import org.codehaus.plexus.util.cli.CommandLineUtils;
 import org.codehaus.plexus.util.cli.Commandline;
@@ -38,8 +37,8 @@ public final class ProcessRunner {
      * @param masker           hides secrets in everything this runner logs or reports
      * @param debugLog         receives one line per command, output line and exit
      */
-    public ProcessRunner(Map<String, String> environment, Path workingDirectory, SecretMasker masker,
-            Consumer<String> debugLog) {
+    public ProcessRunner(
+            Map<String, String> environment, Path workingDirectory, SecretMasker masker, Consumer<String> debugLog) {
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         this.workingDirectory = workingDirectory;
         this.masker = Objects.requireNonNull(masker, "masker");
@@ -97,8 +96,10 @@ public final class ProcessRunner {
         command.add(executable);
         command.addAll(arguments);
         String shown = masker.mask(String.join(" ", command));
-        Path resolved = executables().find(executable).orElseThrow(() -> new ProcessException(
-                "Cannot run `" + shown + "`: " + executable + " is not on the PATH"));
+        Path resolved = executables()
+                .find(executable)
+                .orElseThrow(() ->
+                        new ProcessException("Cannot run `" + shown + "`: " + executable + " is not on the PATH"));
 
         ExactEnvironmentCommandline commandline = new ExactEnvironmentCommandline();
         commandline.setExecutable(resolved.toString());
@@ -117,20 +118,22 @@ public final class ProcessRunner {
         try {
             // No plexus timeout: with one, plexus polls the process once a second, adding up to a
             // second to every command. The watchdog thread enforces ours instead.
-            exitCode = CommandLineUtils.executeCommandLine(commandline, null,
-                    line -> collect(out, line, "  | "), line -> collect(err, line, "  ! "), 0);
+            exitCode = CommandLineUtils.executeCommandLine(
+                    commandline, null, line -> collect(out, line, "  | "), line -> collect(err, line, "  ! "), 0);
         } catch (CommandLineException e) {
             // Stopping a process that ran too long closes its streams under plexus' pumpers, which may then fail
             // ("Failure processing stderr"): the timeout is what happened, and what the user must read.
             if (commandline.timedOut()) {
-                throw new ProcessException("`" + shown + "` did not finish within " + describe(timeout) + " and was stopped", e);
+                throw new ProcessException(
+                        "`" + shown + "` did not finish within " + describe(timeout) + " and was stopped", e);
             }
             throw new ProcessException("Cannot run `" + shown + "`: " + masker.mask(String.valueOf(e.getMessage())), e);
         } finally {
             watchdog.interrupt();
         }
         if (commandline.timedOut()) {
-            throw new ProcessException("`" + shown + "` did not finish within " + describe(timeout) + " and was stopped");
+            throw new ProcessException(
+                    "`" + shown + "` did not finish within " + describe(timeout) + " and was stopped");
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         debugLog.accept("  exit " + exitCode + " after " + took.toMillis() + " ms");

@@ -42,7 +42,9 @@ public record SecretMasker(Set<String> secrets) {
         }
         String masked = text;
         // Longest first, so a secret containing another one is replaced whole.
-        for (String secret : secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+        for (String secret : secrets.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList()) {
             masked = masked.replace(secret, MASK);
         }
         return URL_PASSWORD.matcher(masked).replaceAll("$1" + MASK + "@");

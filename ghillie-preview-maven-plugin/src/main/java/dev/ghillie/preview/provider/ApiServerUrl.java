@@ -27,17 +27,22 @@ public record ApiServerUrl(String text, URI uri) {
         } catch (URISyntaxException e) {
             // reported below, with the fix
         }
-        if (uri == null || uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-            String fix = server.contains("://") ? "write it as https://HOST:PORT" : "write it with its scheme, e.g. https://" + server;
-            throw new ClusterException("cluster '" + cluster + "' of context '" + context + "' has server '" + server + "' in "
-                    + kubeconfig + ", not a URL: " + fix);
+        if (uri == null
+                || uri.getHost() == null
+                || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+            String fix = server.contains("://")
+                    ? "write it as https://HOST:PORT"
+                    : "write it with its scheme, e.g. https://" + server;
+            throw new ClusterException("cluster '" + cluster + "' of context '" + context + "' has server '" + server
+                    + "' in " + kubeconfig + ", not a URL: " + fix);
         }
         return new ApiServerUrl(server, uri);
     }
 
     /** The host and port clients dial; the scheme's port when the URL names none. */
     public HostPort hostPort() {
-        return new HostPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80);
+        return new HostPort(
+                uri.getHost(), uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80);
     }
 
     @Override

@@ -36,8 +36,7 @@ public interface ClusterProvider {
      * cluster that looks shared without {@code ghillie.preview.allowRemote}. Every goal asks first, {@code down}
      * included: a guard that only {@code up} kept would let {@code down} delete on a production cluster.
      */
-    default void requireAllowed() {
-    }
+    default void requireAllowed() {}
 
     /** Brings the cluster to running: created, started or reused, never recreated. */
     PreviewCluster ensure();

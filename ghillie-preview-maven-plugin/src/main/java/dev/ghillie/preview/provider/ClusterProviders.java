@@ -4,16 +4,15 @@ import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.K3dCli;
 import dev.ghillie.preview.cluster.LoopbackPorts;
 import dev.ghillie.preview.cluster.Preflight;
+import dev.ghillie.preview.process.ProcessRunner;
 import dev.ghillie.preview.provider.existing.ExistingClusterProvider;
 import dev.ghillie.preview.provider.kind.KindProvider;
-import dev.ghillie.preview.process.ProcessRunner;
 import dev.ghillie.preview.settings.PreviewSettings;
 
 /** The provider {@code ghillie.preview.provider} names, over the tools on the runner's PATH. */
 public final class ClusterProviders {
 
-    private ClusterProviders() {
-    }
+    private ClusterProviders() {}
 
     /**
      * @param runner      runs k3d, kind and docker with the build's environment

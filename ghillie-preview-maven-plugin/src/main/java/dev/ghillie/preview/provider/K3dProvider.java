@@ -55,17 +55,22 @@ public final class K3dProvider implements ClusterProvider {
 
     @Override
     public String preflight(Optional<KubernetesRequirement> kubernetes) {
-        return "k3d " + preflight.check(dockerCheck, settings.clusterName(), kubernetes).k3dVersion();
+        return "k3d "
+                + preflight
+                        .check(dockerCheck, settings.clusterName(), kubernetes)
+                        .k3dVersion();
     }
 
     @Override
     public PreviewCluster ensure() {
-        // Built here, not on construction: a wrong name is reported by the settings check at preflight, with the others.
+        // Built here, not on construction: a wrong name is reported by the settings check at preflight, with the
+        // others.
         ClusterSpec spec = ClusterSpec.of(settings.clusterName())
                 .withAgents(settings.agents())
                 .withPorts(0, settings.ingressPort())
                 .withTimeout(settings.clusterTimeout())
-                .withKubeconfigUpdate(settings.updateDefaultKubeconfig() ? KubeconfigUpdate.MERGE : KubeconfigUpdate.NONE)
+                .withKubeconfigUpdate(
+                        settings.updateDefaultKubeconfig() ? KubeconfigUpdate.MERGE : KubeconfigUpdate.NONE)
                 .withRegistry(settings.registry());
         return new ClusterLifecycle(k3d, new LoopbackPorts()).ensure(spec);
     }
@@ -81,8 +86,8 @@ public final class K3dProvider implements ClusterProvider {
         if (!cluster.running()) {
             return new ClusterState.Stopped(cluster.name(), nodes);
         }
-        return new ClusterState.Running(cluster.name(), nodes,
-                cluster.ingress().map(port -> "http://" + port.dialHost() + ":" + port.port()));
+        return new ClusterState.Running(
+                cluster.name(), nodes, cluster.ingress().map(port -> "http://" + port.dialHost() + ":" + port.port()));
     }
 
     @Override

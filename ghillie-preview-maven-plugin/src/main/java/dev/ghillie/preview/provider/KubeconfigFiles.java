@@ -15,8 +15,7 @@ public final class KubeconfigFiles {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private KubeconfigFiles() {
-    }
+    private KubeconfigFiles() {}
 
     /**
      * Where the providers keep the preview's kubeconfig files: {@code $XDG_CONFIG_HOME/ghillie-preview}, else
@@ -29,7 +28,10 @@ public final class KubeconfigFiles {
             return Path.of(xdg, "ghillie-preview").toAbsolutePath();
         }
         String home = environment.get("HOME");
-        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home, ".config", "ghillie-preview")
+        return Path.of(
+                        home == null || home.isBlank() ? System.getProperty("user.home") : home,
+                        ".config",
+                        "ghillie-preview")
                 .toAbsolutePath();
     }
 
@@ -46,7 +48,10 @@ public final class KubeconfigFiles {
                     // not a POSIX file system (Windows): the user's profile directory protects it
                 }
                 Files.writeString(temporary, text);
-                Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        temporary,
+                        file,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);
@@ -68,8 +73,10 @@ public final class KubeconfigFiles {
         try {
             root = YAML.readTree(kubeconfig);
         } catch (IOException e) {
-            throw new ClusterException("the kubeconfig is not readable YAML (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-                    + ")", e);
+            throw new ClusterException(
+                    "the kubeconfig is not readable YAML ("
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")",
+                    e);
         }
         String context = root == null ? "" : root.path("current-context").asText("");
         String cluster = "";
@@ -80,7 +87,8 @@ public final class KubeconfigFiles {
         }
         for (JsonNode entry : root == null ? YAML.createArrayNode() : root.path("clusters")) {
             if (entry.path("name").asText().equals(cluster)) {
-                return ApiServerUrl.parse(entry.path("cluster").path("server").asText(""), cluster, context, "the kubeconfig");
+                return ApiServerUrl.parse(
+                        entry.path("cluster").path("server").asText(""), cluster, context, "the kubeconfig");
             }
         }
         throw new ClusterException("the kubeconfig's current context names no cluster with an API server");

@@ -13,7 +13,9 @@ public enum AccessMode {
         return switch (text.strip().toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "ingress" -> INGRESS;
             case "port-forward", "portforward" -> PORT_FORWARD;
-            default -> throw new SettingsException("ghillie.preview.access='" + text + "' is not an access mode: use ingress or port-forward");
+            default ->
+                throw new SettingsException(
+                        "ghillie.preview.access='" + text + "' is not an access mode: use ingress or port-forward");
         };
     }
 }

@@ -11,6 +11,7 @@ public record DebugPort(int port) {
 
     /** What {@code -Dghillie.preview.debug} alone means (Maven then gives "true"): the port IDEs default to. */
     public static final int CONVENTIONAL = 5005;
+
     static final String SETTING = "ghillie.preview.debug";
 
     public DebugPort {

@@ -19,8 +19,7 @@ final class HelmArgsParser {
     private static final String SETTING = SettingSources.HELM_ARGS;
     private static final String ACCEPTED = "use --values FILE or --set key=value";
 
-    private HelmArgsParser() {
-    }
+    private HelmArgsParser() {}
 
     /** The values files (relative ones against {@code projectDir}) and {@code --set} values of {@code text}. */
     static ChartOverrides parse(String text, Path projectDir) {
@@ -43,14 +42,17 @@ final class HelmArgsParser {
                 argument = "";
             }
             if (argument.isBlank()) {
-                throw new SettingsException(SETTING + ": '" + word + "' needs " + (values ? "a file" : "key=value") + ": " + ACCEPTED);
+                throw new SettingsException(
+                        SETTING + ": '" + word + "' needs " + (values ? "a file" : "key=value") + ": " + ACCEPTED);
             }
             if (values) {
                 for (String file : argument.split(",", -1)) {
                     if (file.isBlank()) {
-                        throw new SettingsException(SETTING + ": '" + word + " " + argument + "' names an empty file: " + ACCEPTED);
+                        throw new SettingsException(
+                                SETTING + ": '" + word + " " + argument + "' names an empty file: " + ACCEPTED);
                     }
-                    valuesFiles.add(projectDir.resolve(file.strip()).toAbsolutePath().normalize());
+                    valuesFiles.add(
+                            projectDir.resolve(file.strip()).toAbsolutePath().normalize());
                 }
             } else {
                 setValues.putAll(KeyValuePairs.parse(SETTING + " --set", argument));

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class KeyValuePairs {
 
-    private KeyValuePairs() {
-    }
+    private KeyValuePairs() {}
 
     /** The pairs of {@code text}, in order; a pair without a key is a {@link SettingsException} naming {@code setting}. */
     public static Map<String, String> parse(String setting, String text) {
@@ -19,9 +18,12 @@ public final class KeyValuePairs {
         for (String pair : text.split(",")) {
             int equals = pair.indexOf('=');
             if (equals <= 0 || pair.substring(0, equals).isBlank()) {
-                throw new SettingsException(setting + ": '" + pair.strip() + "' is not key=value: use e.g. replicaCount=2,env.normal.MODE=demo");
+                throw new SettingsException(setting + ": '" + pair.strip()
+                        + "' is not key=value: use e.g. replicaCount=2,env.normal.MODE=demo");
             }
-            pairs.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+            pairs.put(
+                    pair.substring(0, equals).strip(),
+                    pair.substring(equals + 1).strip());
         }
         return pairs;
     }

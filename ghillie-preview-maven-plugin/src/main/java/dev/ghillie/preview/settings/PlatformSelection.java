@@ -30,8 +30,9 @@ public record PlatformSelection(boolean postgres, boolean valkey) {
                 }
                 case "postgres", "postgresql", "cnpg" -> postgres = true;
                 case "valkey" -> valkey = true;
-                default -> throw new SettingsException("ghillie.preview.platform='" + text
-                        + "' is not a platform selection: use all, none, postgres, valkey or postgres,valkey");
+                default ->
+                    throw new SettingsException("ghillie.preview.platform='" + text
+                            + "' is not a platform selection: use all, none, postgres, valkey or postgres,valkey");
             }
         }
         return new PlatformSelection(postgres, valkey);

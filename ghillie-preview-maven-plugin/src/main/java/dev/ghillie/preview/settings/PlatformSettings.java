@@ -20,12 +20,17 @@ public record PlatformSettings(
 
     /** Pinned operator charts (see docs/users-guide.md for mirrors and air-gapped use); Valkey's: {@link ValkeyOperator}. */
     public static final String CLOUDNATIVE_PG_CHART = "https://cloudnative-pg.github.io/charts#cloudnative-pg";
+
     public static final String CLOUDNATIVE_PG_VERSION = "0.29.0";
     /** The pinned chart's {@code kubeVersion: ">=1.29.0-0"} (cloudnative-pg/charts, tag cloudnative-pg-v0.29.0, Chart.yaml). */
     public static final int CLOUDNATIVE_PG_MIN_KUBERNETES_MINOR = 29;
 
     /** With the default Valkey operator. */
-    public PlatformSettings(boolean postgres, boolean valkey, ChartSource cloudNativePgChart, ChartSource valkeyOperatorChart,
+    public PlatformSettings(
+            boolean postgres,
+            boolean valkey,
+            ChartSource cloudNativePgChart,
+            ChartSource valkeyOperatorChart,
             Duration timeout) {
         this(postgres, valkey, cloudNativePgChart, valkeyOperatorChart, timeout, ValkeyOperator.VALKEY_IO);
     }

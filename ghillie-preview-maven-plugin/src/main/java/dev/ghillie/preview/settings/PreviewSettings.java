@@ -1,12 +1,12 @@
 package dev.ghillie.preview.settings;
 
 import dev.ghillie.preview.cluster.K3dRegistry;
-import java.util.Objects;
-import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a preview goal needs, resolved and immutable: what the goals translate their Maven
@@ -76,35 +76,130 @@ public record PreviewSettings(
         private ServiceConventions service = ServiceConventions.DEFAULTS;
         private ProviderSettings provider = ProviderSettings.K3D;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder clusterName(String value) {
+            this.clusterName = value;
+            return this;
         }
 
-        public Builder clusterName(String value) { this.clusterName = value; return this; }
-        public Builder agents(int value) { this.agents = value; return this; }
-        public Builder ingressPort(int value) { this.ingressPort = value; return this; }
-        public Builder clusterTimeout(Duration value) { this.clusterTimeout = value; return this; }
-        public Builder updateDefaultKubeconfig(boolean value) { this.updateDefaultKubeconfig = value; return this; }
-        public Builder namespace(String value) { this.namespace = value; return this; }
-        public Builder release(String value) { this.release = value; return this; }
-        public Builder chartDir(Path value) { this.chartDir = value; return this; }
-        public Builder valuesFiles(List<Path> value) { this.valuesFiles = value; return this; }
-        public Builder setValues(Map<String, String> value) { this.setValues = value; return this; }
-        public Builder access(AccessMode value) { this.access = value; return this; }
-        public Builder localPort(int value) { this.localPort = value; return this; }
-        public Builder platform(PlatformSettings value) { this.platform = value; return this; }
-        public Builder rolloutTimeout(Duration value) { this.rolloutTimeout = value; return this; }
-        public Builder projectDir(Path value) { this.projectDir = value; return this; }
-        public Builder workDir(Path value) { this.workDir = value; return this; }
-        public Builder registry(Optional<K3dRegistry> value) { this.registry = value; return this; }
-        public Builder environment(Map<String, String> value) { this.environment = value; return this; }
-        public Builder service(ServiceConventions value) { this.service = value; return this; }
-        public Builder provider(ProviderSettings value) { this.provider = value; return this; }
+        public Builder agents(int value) {
+            this.agents = value;
+            return this;
+        }
+
+        public Builder ingressPort(int value) {
+            this.ingressPort = value;
+            return this;
+        }
+
+        public Builder clusterTimeout(Duration value) {
+            this.clusterTimeout = value;
+            return this;
+        }
+
+        public Builder updateDefaultKubeconfig(boolean value) {
+            this.updateDefaultKubeconfig = value;
+            return this;
+        }
+
+        public Builder namespace(String value) {
+            this.namespace = value;
+            return this;
+        }
+
+        public Builder release(String value) {
+            this.release = value;
+            return this;
+        }
+
+        public Builder chartDir(Path value) {
+            this.chartDir = value;
+            return this;
+        }
+
+        public Builder valuesFiles(List<Path> value) {
+            this.valuesFiles = value;
+            return this;
+        }
+
+        public Builder setValues(Map<String, String> value) {
+            this.setValues = value;
+            return this;
+        }
+
+        public Builder access(AccessMode value) {
+            this.access = value;
+            return this;
+        }
+
+        public Builder localPort(int value) {
+            this.localPort = value;
+            return this;
+        }
+
+        public Builder platform(PlatformSettings value) {
+            this.platform = value;
+            return this;
+        }
+
+        public Builder rolloutTimeout(Duration value) {
+            this.rolloutTimeout = value;
+            return this;
+        }
+
+        public Builder projectDir(Path value) {
+            this.projectDir = value;
+            return this;
+        }
+
+        public Builder workDir(Path value) {
+            this.workDir = value;
+            return this;
+        }
+
+        public Builder registry(Optional<K3dRegistry> value) {
+            this.registry = value;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> value) {
+            this.environment = value;
+            return this;
+        }
+
+        public Builder service(ServiceConventions value) {
+            this.service = value;
+            return this;
+        }
+
+        public Builder provider(ProviderSettings value) {
+            this.provider = value;
+            return this;
+        }
 
         public PreviewSettings build() {
-            return new PreviewSettings(clusterName, agents, ingressPort, clusterTimeout, updateDefaultKubeconfig, namespace, release,
-                    Objects.requireNonNull(chartDir, "chartDir"), valuesFiles, setValues, access, localPort,
-                    Objects.requireNonNull(platform, "platform"), rolloutTimeout, Objects.requireNonNull(projectDir, "projectDir"),
-                    Objects.requireNonNull(workDir, "workDir"), registry, environment, service, provider);
+            return new PreviewSettings(
+                    clusterName,
+                    agents,
+                    ingressPort,
+                    clusterTimeout,
+                    updateDefaultKubeconfig,
+                    namespace,
+                    release,
+                    Objects.requireNonNull(chartDir, "chartDir"),
+                    valuesFiles,
+                    setValues,
+                    access,
+                    localPort,
+                    Objects.requireNonNull(platform, "platform"),
+                    rolloutTimeout,
+                    Objects.requireNonNull(projectDir, "projectDir"),
+                    Objects.requireNonNull(workDir, "workDir"),
+                    registry,
+                    environment,
+                    service,
+                    provider);
         }
     }
 

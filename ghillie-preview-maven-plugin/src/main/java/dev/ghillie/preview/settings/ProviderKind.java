@@ -42,6 +42,7 @@ public enum ProviderKind {
                 return kind;
             }
         }
-        throw new SettingsException(SETTING + "='" + value.text() + "' is not a provider: use k3d, kind or existing" + value.readFrom());
+        throw new SettingsException(
+                SETTING + "='" + value.text() + "' is not a provider: use k3d, kind or existing" + value.readFrom());
     }
 }

@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param allowRemote {@code ghillie.preview.allowRemote}: an existing context whose name is not a known local
  *                    cluster's may be used
  */
-public record ProviderSettings(ProviderKind kind, Optional<Path> kubeconfig, Optional<String> context, boolean allowRemote) {
+public record ProviderSettings(
+        ProviderKind kind, Optional<Path> kubeconfig, Optional<String> context, boolean allowRemote) {
 
     /** k3d, as before there were providers. */
-    public static final ProviderSettings K3D = new ProviderSettings(ProviderKind.K3D, Optional.empty(), Optional.empty(), false);
+    public static final ProviderSettings K3D =
+            new ProviderSettings(ProviderKind.K3D, Optional.empty(), Optional.empty(), false);
 
     public ProviderSettings {
         Objects.requireNonNull(kind, "kind");

@@ -32,6 +32,7 @@ public record ServiceConventions(
     public static final String DEFAULT_HEALTH_PATH = "/health";
     /** ghillie-runtime's readiness path, which checks its database and Valkey; other services default to their health path. */
     public static final String RUNTIME_READY_PATH = "/ready";
+
     public static final String DEFAULT_PORT_VARIABLE = "GHILLIE_PORT";
     public static final String DEFAULT_APP_SECRET = "ghillie";
     public static final String DEFAULT_DATABASE_URL_KEY = "DATABASE_URL";
@@ -41,15 +42,23 @@ public record ServiceConventions(
     static final String IMAGE_DIGEST_VARIABLE = "GHILLIE_IMAGE_DIGEST";
 
     /** ghillie-runtime's conventions. */
-    public static final ServiceConventions DEFAULTS = new ServiceConventions(DEFAULT_CONTAINER_PORT, DEFAULT_HEALTH_PATH, RUNTIME_READY_PATH,
-            Optional.of(DEFAULT_PORT_VARIABLE), DEFAULT_APP_SECRET, DEFAULT_DATABASE_URL_KEY, DEFAULT_VALKEY_URL_KEY, VersionCheck.AUTO);
+    public static final ServiceConventions DEFAULTS = new ServiceConventions(
+            DEFAULT_CONTAINER_PORT,
+            DEFAULT_HEALTH_PATH,
+            RUNTIME_READY_PATH,
+            Optional.of(DEFAULT_PORT_VARIABLE),
+            DEFAULT_APP_SECRET,
+            DEFAULT_DATABASE_URL_KEY,
+            DEFAULT_VALKEY_URL_KEY,
+            VersionCheck.AUTO);
 
     /** POSIX's portable variable names; Kubernetes' envFrom skips keys that are not valid variable names. */
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** An HTTP path as a probe takes it: absolute, no spaces, no query or fragment. */
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
     /** RFC 1123 subdomain: what Kubernetes accepts as a Secret's name. */
-    private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     public ServiceConventions {
         Objects.requireNonNull(portVariable, "portVariable");
@@ -60,10 +69,18 @@ public record ServiceConventions(
      * From the goals' raw values; null or blank means the default, except the port variable, where
      * blank means none. Values are checked in {@link #validate}, with every other setting.
      */
-    public static ServiceConventions of(String containerPort, String healthPath, String readyPath, String portVariable, String appSecret,
-            String databaseUrlKey, String valkeyUrlKey, String versionCheck) {
+    public static ServiceConventions of(
+            String containerPort,
+            String healthPath,
+            String readyPath,
+            String portVariable,
+            String appSecret,
+            String databaseUrlKey,
+            String valkeyUrlKey,
+            String versionCheck) {
         String health = given(healthPath).orElse(DEFAULT_HEALTH_PATH);
-        // ghillie-runtime pairs /health with /ready; a service that names its own health path is asked that for readiness too.
+        // ghillie-runtime pairs /health with /ready; a service that names its own health path is asked that for
+        // readiness too.
         String ready = given(readyPath).orElse(health.equals(DEFAULT_HEALTH_PATH) ? RUNTIME_READY_PATH : health);
         return new ServiceConventions(
                 given(containerPort).map(ServiceConventions::port).orElse(DEFAULT_CONTAINER_PORT),
@@ -79,14 +96,19 @@ public record ServiceConventions(
     /** One line per wrong value, naming its property and the fix. */
     public void validate(List<String> problems) {
         if (containerPort < 1 || containerPort > 65535) {
-            problems.add("ghillie.preview.containerPort=" + containerPort + " is not a port: use the port the service listens on, 1 to 65535");
+            problems.add("ghillie.preview.containerPort=" + containerPort
+                    + " is not a port: use the port the service listens on, 1 to 65535");
         }
         path("ghillie.preview.healthPath", healthPath, problems);
         path("ghillie.preview.readyPath", readyPath, problems);
-        portVariable.ifPresent(name -> variable("ghillie.preview.portVariable", name,
-                ", or set it empty when the service does not read its port from the environment", problems));
+        portVariable.ifPresent(name -> variable(
+                "ghillie.preview.portVariable",
+                name,
+                ", or set it empty when the service does not read its port from the environment",
+                problems));
         if (appSecret.length() > 253 || !SUBDOMAIN.matcher(appSecret).matches()) {
-            problems.add("ghillie.preview.appSecret='" + appSecret + "' is not a valid Secret name: use lower-case letters, digits, '-'"
+            problems.add("ghillie.preview.appSecret='" + appSecret
+                    + "' is not a valid Secret name: use lower-case letters, digits, '-'"
                     + " and '.', starting and ending with a letter or digit");
         }
         variable("ghillie.preview.databaseUrlKey", databaseUrlKey, "", problems);
@@ -121,24 +143,28 @@ public record ServiceConventions(
     /** The chart's env (the port variable, the digest) wins over envFrom's keys: a URL under such a name never reaches the service. */
     private void notSetByTheChart(String setting, String key, List<String> problems) {
         if (portVariable.equals(Optional.of(key))) {
-            problems.add(setting + "='" + key + "' is also ghillie.preview.portVariable, which the pod sets to the port and which"
+            problems.add(setting + "='" + key
+                    + "' is also ghillie.preview.portVariable, which the pod sets to the port and which"
                     + " would hide the URL: give the URL another name");
         } else if (IMAGE_DIGEST_VARIABLE.equals(key)) {
-            problems.add(setting + "='" + key + "' is the variable the chart sets to the image's digest, which would hide the URL:"
+            problems.add(setting + "='" + key
+                    + "' is the variable the chart sets to the image's digest, which would hide the URL:"
                     + " give the URL another name");
         }
     }
 
     private static void path(String setting, String path, List<String> problems) {
         if (!PATH.matcher(path).matches()) {
-            problems.add(setting + "='" + path + "' is not an HTTP path: use one starting with '/', without spaces, query or fragment,"
+            problems.add(setting + "='" + path
+                    + "' is not an HTTP path: use one starting with '/', without spaces, query or fragment,"
                     + " e.g. /healthz");
         }
     }
 
     private static void variable(String setting, String name, String orElse, List<String> problems) {
         if (!VARIABLE.matcher(name).matches()) {
-            problems.add(setting + "='" + name + "' is not an environment variable name: use letters, digits and '_', not starting"
+            problems.add(setting + "='" + name
+                    + "' is not an environment variable name: use letters, digits and '_', not starting"
                     + " with a digit" + orElse);
         }
     }
@@ -147,8 +173,8 @@ public record ServiceConventions(
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new SettingsException("ghillie.preview.containerPort='" + text + "' is not a port: use the port the service listens on,"
-                    + " 1 to 65535");
+            throw new SettingsException("ghillie.preview.containerPort='" + text
+                    + "' is not a port: use the port the service listens on," + " 1 to 65535");
         }
     }
 

@@ -65,8 +65,8 @@ public final class SettingSources {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new SettingsException(setting + "='" + value.text() + "' is not a port: use 1 to 65535, or 0 to pick a free loopback port"
-                + value.readFrom());
+        throw new SettingsException(setting + "='" + value.text()
+                + "' is not a port: use 1 to 65535, or 0 to pick a free loopback port" + value.readFrom());
     }
 
     /**
@@ -77,9 +77,13 @@ public final class SettingSources {
     public ChartOverrides chartOverrides(List<Path> valuesFiles, Map<String, String> setValues, Path projectDir) {
         boolean filesGiven = !valuesFiles.isEmpty();
         boolean valuesGiven = !setValues.isEmpty();
-        ChartOverrides fromEnvironment = filesGiven && valuesGiven ? ChartOverrides.NONE
-                : find(null, List.of(HELM_ARGS)).map(value -> HelmArgsParser.parse(value.text(), projectDir)).orElse(ChartOverrides.NONE);
-        return new ChartOverrides(filesGiven ? valuesFiles : fromEnvironment.valuesFiles(),
+        ChartOverrides fromEnvironment = filesGiven && valuesGiven
+                ? ChartOverrides.NONE
+                : find(null, List.of(HELM_ARGS))
+                        .map(value -> HelmArgsParser.parse(value.text(), projectDir))
+                        .orElse(ChartOverrides.NONE);
+        return new ChartOverrides(
+                filesGiven ? valuesFiles : fromEnvironment.valuesFiles(),
                 valuesGiven ? setValues : fromEnvironment.setValues());
     }
 }

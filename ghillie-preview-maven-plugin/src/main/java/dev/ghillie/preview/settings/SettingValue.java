@@ -12,6 +12,8 @@ public record SettingValue(String text, Optional<String> environmentVariable) {
 
     /** {@code " (read from VARIABLE)"} to end an error message with, or nothing for a property. */
     public String readFrom() {
-        return environmentVariable.map(variable -> " (read from " + variable + ")").orElse("");
+        return environmentVariable
+                .map(variable -> " (read from " + variable + ")")
+                .orElse("");
     }
 }

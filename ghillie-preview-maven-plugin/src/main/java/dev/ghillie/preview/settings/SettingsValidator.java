@@ -25,8 +25,7 @@ public final class SettingsValidator {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String VALUES_FILES = "ghillie.preview.valuesFiles (HELM_ARGS --values)";
 
-    private SettingsValidator() {
-    }
+    private SettingsValidator() {}
 
     public static void validate(PreviewSettings settings) {
         List<String> problems = new ArrayList<>();
@@ -37,13 +36,19 @@ public final class SettingsValidator {
                 // the cluster is the context's: ghillie.preview.cluster names nothing there
             }
         }
-        if (settings.provider().kind() != ProviderKind.K3D && settings.registry().isPresent()) {
-            problems.add("ghillie.preview.registry names a k3d registry, and ghillie.preview.provider is " + settings.provider().kind().id()
+        if (settings.provider().kind() != ProviderKind.K3D
+                && settings.registry().isPresent()) {
+            problems.add("ghillie.preview.registry names a k3d registry, and ghillie.preview.provider is "
+                    + settings.provider().kind().id()
                     + ": unset it (on existing, push with ghillie.preview.imageTarget=registry and the registry host in"
                     + " ghillie.preview.imageName)");
         }
         // These may come from the environment too: the label names where, as the parameters table does.
-        dnsLabel("ghillie.preview.namespace (GHILLIE_K3D_NAMESPACE, GHILLIE_NAMESPACE)", settings.namespace(), 63, problems);
+        dnsLabel(
+                "ghillie.preview.namespace (GHILLIE_K3D_NAMESPACE, GHILLIE_NAMESPACE)",
+                settings.namespace(),
+                63,
+                problems);
         // Helm limits release names to 53 characters (it appends suffixes to build object names).
         dnsLabel("ghillie.preview.release (GHILLIE_RELEASE)", settings.release(), 53, problems);
         port("ghillie.preview.port", settings.ingressPort(), problems);
@@ -67,7 +72,8 @@ public final class SettingsValidator {
     /** k3d's rule (pkg/client/clusterName.go): an RFC 1123 label of at most 32 characters. */
     static void clusterName(String name, List<String> problems) {
         if (name == null || name.length() > 32 || !DNS_LABEL.matcher(name).matches()) {
-            problems.add("ghillie.preview.cluster='" + name + "' is not a valid k3d cluster name: use at most 32 lower-case letters,"
+            problems.add("ghillie.preview.cluster='" + name
+                    + "' is not a valid k3d cluster name: use at most 32 lower-case letters,"
                     + " digits and '-', starting and ending with a letter or digit (or set GHILLIE_K3D_CLUSTER)");
         }
     }
@@ -77,14 +83,19 @@ public final class SettingsValidator {
      * may not work on some systems (clusterNameMax), which a preview does not risk.
      */
     static void kindClusterName(String name, List<String> problems) {
-        if (name == null || name.length() > KIND_NAME_MAX || !KIND_NAME.matcher(name).matches()) {
-            problems.add("ghillie.preview.cluster='" + name + "' is not a valid kind cluster name: use at most " + KIND_NAME_MAX
+        if (name == null
+                || name.length() > KIND_NAME_MAX
+                || !KIND_NAME.matcher(name).matches()) {
+            problems.add("ghillie.preview.cluster='" + name + "' is not a valid kind cluster name: use at most "
+                    + KIND_NAME_MAX
                     + " lower-case letters, digits, '.' and '-' (kind's ^[a-z0-9.-]+$; or set GHILLIE_K3D_CLUSTER)");
         }
     }
 
     private static void dnsLabel(String setting, String value, int maxLength, List<String> problems) {
-        if (value == null || value.length() > maxLength || !DNS_LABEL.matcher(value).matches()) {
+        if (value == null
+                || value.length() > maxLength
+                || !DNS_LABEL.matcher(value).matches()) {
             problems.add(setting + "='" + value + "' is not a valid name: use at most " + maxLength
                     + " lower-case letters, digits and '-', starting and ending with a letter or digit");
         }
@@ -118,7 +129,9 @@ public final class SettingsValidator {
         try {
             YAML.readTree(values.toFile());
         } catch (IOException e) {
-            String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            String reason = e.getMessage() == null
+                    ? ""
+                    : e.getMessage().lines().findFirst().orElse("");
             problems.add(VALUES_FILES + ": " + values + " is not valid YAML: " + reason);
         }
     }

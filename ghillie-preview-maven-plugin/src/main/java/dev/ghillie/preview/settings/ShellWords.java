@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class ShellWords {
 
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     /** The words of {@code text}; an unclosed quote is a {@link SettingsException} naming {@code setting}. */
     static List<String> split(String setting, String text) {
@@ -31,7 +30,9 @@ final class ShellWords {
             } else if (quote == '"') {
                 if (c == '"') {
                     quote = 0;
-                } else if (c == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
+                } else if (c == '\\'
+                        && i + 1 < text.length()
+                        && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
                     word.append(text.charAt(++i));
                 } else {
                     word.append(c);
@@ -54,7 +55,8 @@ final class ShellWords {
             }
         }
         if (quote != 0) {
-            throw new SettingsException(setting + ": a " + quote + " quote is not closed: close it, e.g. --set 'key=a b'");
+            throw new SettingsException(
+                    setting + ": a " + quote + " quote is not closed: close it, e.g. --set 'key=a b'");
         }
         if (inWord) {
             words.add(word.toString());

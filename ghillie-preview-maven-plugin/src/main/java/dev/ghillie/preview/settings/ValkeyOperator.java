@@ -46,7 +46,7 @@ public enum ValkeyOperator {
                 return operator;
             }
         }
-        throw new SettingsException("ghillie.preview.valkeyOperator='" + text + "' is not a Valkey operator: use valkey-io (the"
-                + " default) or hyperspike");
+        throw new SettingsException("ghillie.preview.valkeyOperator='" + text
+                + "' is not a Valkey operator: use valkey-io (the" + " default) or hyperspike");
     }
 }

@@ -13,7 +13,9 @@ public enum VersionCheck {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "auto" -> AUTO;
             case "off" -> OFF;
-            default -> throw new SettingsException("ghillie.preview.versionCheck='" + text + "' is not a version check: use auto or off");
+            default ->
+                throw new SettingsException(
+                        "ghillie.preview.versionCheck='" + text + "' is not a version check: use auto or off");
         };
     }
 }

@@ -17,7 +17,9 @@ class ChartDebugTest {
         Manifests manifests = ChartUnderTest.renderDefaults();
 
         assertThat(manifests.env("JAVA_TOOL_OPTIONS")).isEmpty();
-        assertThat(manifests.container().getPorts()).extracting(ContainerPort::getName).containsExactly("http");
+        assertThat(manifests.container().getPorts())
+                .extracting(ContainerPort::getName)
+                .containsExactly("http");
         assertThat(manifests.container().getLivenessProbe()).isNotNull();
     }
 
@@ -26,7 +28,9 @@ class ChartDebugTest {
         Manifests manifests = ChartUnderTest.render(template -> template.set("debug.port", "5005"));
 
         assertThat(manifests.env("JAVA_TOOL_OPTIONS")).contains(AGENT);
-        assertThat(manifests.container().getPorts()).filteredOn(port -> "jdwp".equals(port.getName())).singleElement()
+        assertThat(manifests.container().getPorts())
+                .filteredOn(port -> "jdwp".equals(port.getName()))
+                .singleElement()
                 .satisfies(port -> {
                     assertThat(port.getContainerPort()).isEqualTo(5005);
                     assertThat(port.getProtocol()).isEqualTo("TCP");
@@ -36,7 +40,8 @@ class ChartDebugTest {
     /** A JVM stopped at a breakpoint answers no probe: liveness would restart it; readiness only takes it out of the Service. */
     @Test
     void aDebugPortDropsTheLivenessProbeAndKeepsReadinessAndStartup() {
-        Container container = ChartUnderTest.render(template -> template.set("debug.port", "5005")).container();
+        Container container = ChartUnderTest.render(template -> template.set("debug.port", "5005"))
+                .container();
 
         assertThat(container.getLivenessProbe()).isNull();
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/ready");
@@ -45,9 +50,8 @@ class ChartDebugTest {
 
     @Test
     void theAgentIsAppendedToJavaToolOptionsFromTheEnvironmentValues() {
-        Manifests manifests = ChartUnderTest.render(template -> template
-                .set("env.normal.JAVA_TOOL_OPTIONS", "-Xss1m")
-                .set("debug.port", "8000"));
+        Manifests manifests = ChartUnderTest.render(template ->
+                template.set("env.normal.JAVA_TOOL_OPTIONS", "-Xss1m").set("debug.port", "8000"));
 
         assertThat(manifests.env("JAVA_TOOL_OPTIONS"))
                 .contains("-Xss1m -agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:8000");

@@ -44,18 +44,23 @@ class ChartEnvironmentTest {
         ConfigMap configMap = manifests.one(ConfigMap.class);
         assertThat(configMap.getMetadata().getName()).isEqualTo("ghillie");
         // Numbers stay plain digits (Helm's toString would write 1e+07).
-        assertThat(configMap.getData()).isEqualTo(Map.of(
-                "GHILLIE_LOG_LEVEL", "DEBUG",
-                "GHILLIE_CHECK_TIMEOUT_MS", "10000000",
-                "FEATURE_X", "true"));
-        assertThat(manifests.container().getEnvFrom()).singleElement()
-                .satisfies(source -> assertThat(source.getConfigMapRef().getName()).isEqualTo("ghillie"));
+        assertThat(configMap.getData())
+                .isEqualTo(Map.of(
+                        "GHILLIE_LOG_LEVEL", "DEBUG",
+                        "GHILLIE_CHECK_TIMEOUT_MS", "10000000",
+                        "FEATURE_X", "true"));
+        assertThat(manifests.container().getEnvFrom())
+                .singleElement()
+                .satisfies(
+                        source -> assertThat(source.getConfigMapRef().getName()).isEqualTo("ghillie"));
     }
 
     @Test
     void anExistingSecretIsRequiredOnceNamed() {
-        List<EnvFromSource> envFrom = ChartUnderTest.render(template -> template
-                .set("secrets.existingSecretName", "shop-db")).container().getEnvFrom();
+        List<EnvFromSource> envFrom = ChartUnderTest.render(
+                        template -> template.set("secrets.existingSecretName", "shop-db"))
+                .container()
+                .getEnvFrom();
 
         assertReadsOnlyRequiredSecret(envFrom, "shop-db");
     }
@@ -63,23 +68,27 @@ class ChartEnvironmentTest {
     /** The default apiVersion is v1: External Secrets Operator 0.17 and later serve nothing else. */
     @Test
     void externalSecretIsRenderedWhenEnabled() {
-        Manifests manifests = ChartUnderTest.render(template -> template
-                .set("secrets.externalSecret.enabled", true)
+        Manifests manifests = ChartUnderTest.render(template -> template.set("secrets.externalSecret.enabled", true)
                 .set("secrets.externalSecret.secretStoreRef.name", "vault")
                 .set("secrets.externalSecret.refreshInterval", "5m")
                 .set("secrets.externalSecret.data[0].secretKey", "DATABASE_URL")
                 .set("secrets.externalSecret.data[0].remoteRef.key", "previews/pr-1")
                 .set("secrets.externalSecret.data[0].remoteRef.property", "database_url"));
 
-        GenericKubernetesResource externalSecret = manifests.findGeneric("ExternalSecret").orElseThrow();
+        GenericKubernetesResource externalSecret =
+                manifests.findGeneric("ExternalSecret").orElseThrow();
         assertThat(externalSecret.getApiVersion()).isEqualTo("external-secrets.io/v1");
         assertThat(externalSecret.getMetadata().getName()).isEqualTo("ghillie");
         assertThat(spec(externalSecret)).containsEntry("refreshInterval", "5m");
-        assertThat(spec(externalSecret).get("secretStoreRef")).isEqualTo(Map.of("name", "vault", "kind", "ClusterSecretStore"));
+        assertThat(spec(externalSecret).get("secretStoreRef"))
+                .isEqualTo(Map.of("name", "vault", "kind", "ClusterSecretStore"));
         assertThat(spec(externalSecret).get("target")).isEqualTo(Map.of("name", "ghillie", "creationPolicy", "Owner"));
-        assertThat(spec(externalSecret).get("data")).isEqualTo(List.of(Map.of(
-                "secretKey", "DATABASE_URL",
-                "remoteRef", Map.of("key", "previews/pr-1", "property", "database_url"))));
+        assertThat(spec(externalSecret).get("data"))
+                .isEqualTo(List.of(Map.of(
+                        "secretKey",
+                        "DATABASE_URL",
+                        "remoteRef",
+                        Map.of("key", "previews/pr-1", "property", "database_url"))));
         assertThat(spec(externalSecret)).doesNotContainKey("dataFrom");
         assertReadsOnlyRequiredSecret(manifests.container().getEnvFrom(), "ghillie");
     }
@@ -87,30 +96,33 @@ class ChartEnvironmentTest {
     /** v1beta1 stays selectable for clusters on External Secrets Operator 0.15 or older, which serve no v1. */
     @Test
     void externalSecretApiVersionTargetNameAndDataFromAreHonoured() {
-        Manifests manifests = ChartUnderTest.render(template -> template
-                .set("secrets.externalSecret.enabled", true)
+        Manifests manifests = ChartUnderTest.render(template -> template.set("secrets.externalSecret.enabled", true)
                 .set("secrets.externalSecret.apiVersion", "external-secrets.io/v1beta1")
                 .set("secrets.externalSecret.targetName", "shop-env")
                 .set("secrets.externalSecret.secretStoreRef.name", "team-store")
                 .set("secrets.externalSecret.secretStoreRef.kind", "SecretStore")
                 .set("secrets.externalSecret.dataFrom[0].extract.key", "previews/pr-1"));
 
-        GenericKubernetesResource externalSecret = manifests.findGeneric("ExternalSecret").orElseThrow();
+        GenericKubernetesResource externalSecret =
+                manifests.findGeneric("ExternalSecret").orElseThrow();
         assertThat(externalSecret.getApiVersion()).isEqualTo("external-secrets.io/v1beta1");
         assertThat(spec(externalSecret).get("target")).isEqualTo(Map.of("name", "shop-env", "creationPolicy", "Owner"));
-        assertThat(spec(externalSecret).get("dataFrom")).isEqualTo(List.of(Map.of("extract", Map.of("key", "previews/pr-1"))));
+        assertThat(spec(externalSecret).get("dataFrom"))
+                .isEqualTo(List.of(Map.of("extract", Map.of("key", "previews/pr-1"))));
         assertReadsOnlyRequiredSecret(manifests.container().getEnvFrom(), "shop-env");
     }
 
     /** Sources are listed ConfigMap, existing Secret, ExternalSecret: the last one wins a shared key. */
     @Test
     void allSourcesTogetherAreReadInADocumentedOrder() {
-        List<EnvFromSource> envFrom = ChartUnderTest.render(template -> template
-                .set("env.normal.GHILLIE_LOG_LEVEL", "DEBUG")
-                .set("secrets.existingSecretName", "shared")
-                .set("secrets.externalSecret.enabled", true)
-                .set("secrets.externalSecret.secretStoreRef.name", "vault")
-                .set("secrets.externalSecret.dataFrom[0].extract.key", "k")).container().getEnvFrom();
+        List<EnvFromSource> envFrom = ChartUnderTest.render(
+                        template -> template.set("env.normal.GHILLIE_LOG_LEVEL", "DEBUG")
+                                .set("secrets.existingSecretName", "shared")
+                                .set("secrets.externalSecret.enabled", true)
+                                .set("secrets.externalSecret.secretStoreRef.name", "vault")
+                                .set("secrets.externalSecret.dataFrom[0].extract.key", "k"))
+                .container()
+                .getEnvFrom();
 
         assertThat(envFrom).hasSize(3);
         assertThat(envFrom.get(0).getConfigMapRef().getName()).isEqualTo("ghillie");
@@ -120,17 +132,16 @@ class ChartEnvironmentTest {
 
     @Test
     void anEnabledExternalSecretWithNothingToFetchFailsWithAHint() {
-        assertThatThrownBy(() -> ChartUnderTest.render(template -> template
-                .set("secrets.externalSecret.enabled", true)
-                .set("secrets.externalSecret.secretStoreRef.name", "vault")))
-                .hasMessageContaining("secrets.externalSecret.enabled is true but neither secrets.externalSecret.data nor .dataFrom");
+        assertThatThrownBy(() -> ChartUnderTest.render(template -> template.set("secrets.externalSecret.enabled", true)
+                        .set("secrets.externalSecret.secretStoreRef.name", "vault")))
+                .hasMessageContaining(
+                        "secrets.externalSecret.enabled is true but neither secrets.externalSecret.data nor .dataFrom");
     }
 
     @Test
     void anEnabledExternalSecretWithoutStoreFailsWithAHint() {
-        assertThatThrownBy(() -> ChartUnderTest.render(template -> template
-                .set("secrets.externalSecret.enabled", true)
-                .set("secrets.externalSecret.dataFrom[0].extract.key", "k")))
+        assertThatThrownBy(() -> ChartUnderTest.render(template -> template.set("secrets.externalSecret.enabled", true)
+                        .set("secrets.externalSecret.dataFrom[0].extract.key", "k")))
                 .hasMessageContaining("secrets.externalSecret.secretStoreRef.name is required");
     }
 
@@ -148,12 +159,12 @@ class ChartEnvironmentTest {
     @Test
     void checksumStaysWhenNothingTheConfigMapHoldsChanges() {
         String reference = checksum(Map.of("GHILLIE_LOG_LEVEL", "INFO"));
-        String otherValues = ChartUnderTest.render(template -> template
-                .set("env.normal.GHILLIE_LOG_LEVEL", "INFO")
-                .set("image.tag", "pr-9")
-                .set("replicaCount", 3)
-                .set("podAnnotations.team", "payments")
-                .set("secrets.existingSecretName", "shop-db")).podAnnotation(CHECKSUM);
+        String otherValues = ChartUnderTest.render(template -> template.set("env.normal.GHILLIE_LOG_LEVEL", "INFO")
+                        .set("image.tag", "pr-9")
+                        .set("replicaCount", 3)
+                        .set("podAnnotations.team", "payments")
+                        .set("secrets.existingSecretName", "shop-db"))
+                .podAnnotation(CHECKSUM);
 
         assertThat(otherValues).isEqualTo(reference);
         assertThat(checksum(Map.of("GHILLIE_LOG_LEVEL", "INFO"))).isEqualTo(reference);
@@ -177,9 +188,10 @@ class ChartEnvironmentTest {
 
     private static String checksum(Map<String, String> normal) {
         return ChartUnderTest.render(template -> {
-            normal.forEach((name, value) -> template.set("env.normal." + name, value));
-            return template;
-        }).podAnnotation(CHECKSUM);
+                    normal.forEach((name, value) -> template.set("env.normal." + name, value));
+                    return template;
+                })
+                .podAnnotation(CHECKSUM);
     }
 
     @SuppressWarnings("unchecked")

@@ -22,7 +22,9 @@ class ChartLintTest {
     void strictLintIsClean() {
         LintResult result = new Helm(ChartUnderTest.directory()).lint().strict().call();
 
-        assertThat(result.getMessages()).filteredOn(message -> !message.equals(NO_ICON)).isEmpty();
+        assertThat(result.getMessages())
+                .filteredOn(message -> !message.equals(NO_ICON))
+                .isEmpty();
         assertThat(result.isFailed()).isFalse();
     }
 
@@ -36,9 +38,10 @@ class ChartLintTest {
         LintResult result = new Helm(copy).lint().strict().call();
 
         assertThat(result.isFailed()).isTrue();
-        assertThat(result.getMessages()).anySatisfy(message -> assertThat(message)
-                .contains("[ERROR]")
-                .contains("at '/service/port': got string, want integer"));
+        assertThat(result.getMessages())
+                .anySatisfy(message -> assertThat(message)
+                        .contains("[ERROR]")
+                        .contains("at '/service/port': got string, want integer"));
     }
 
     private static Path copyChart(Path target) throws IOException {
@@ -54,7 +57,8 @@ class ChartLintTest {
                 }
             }
         }
-        assertThat(List.of(copy.resolve("Chart.yaml"), copy.resolve("templates/deployment.yaml"))).allMatch(Files::isRegularFile);
+        assertThat(List.of(copy.resolve("Chart.yaml"), copy.resolve("templates/deployment.yaml")))
+                .allMatch(Files::isRegularFile);
         return copy;
     }
 }

@@ -19,7 +19,8 @@ class ChartNotesTest {
 
     @Test
     void withHostsNotesGiveTheUrls() {
-        String notes = notes(install -> install.withValuesFile(ChartUnderTest.valuesFile("values-gitops-example.yaml")));
+        String notes =
+                notes(install -> install.withValuesFile(ChartUnderTest.valuesFile("values-gitops-example.yaml")));
 
         assertThat(notes).contains("https://pr-42.preview.example.com/");
     }
@@ -35,7 +36,8 @@ class ChartNotesTest {
     }
 
     private static String notes(UnaryOperator<InstallCommand> options) {
-        InstallCommand install = new Helm(ChartUnderTest.directory()).install()
+        InstallCommand install = new Helm(ChartUnderTest.directory())
+                .install()
                 .withName(ChartUnderTest.RELEASE)
                 .withNamespace(ChartUnderTest.NAMESPACE)
                 .clientOnly()

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** values.schema.json turns a wrong value into Helm's schema error instead of a rendered surprise. */
 class ChartSchemaTest {
 
-    private static final String SCHEMA_ERROR = "values don't meet the specifications of the schema(s) in the following chart(s):";
+    private static final String SCHEMA_ERROR =
+            "values don't meet the specifications of the schema(s) in the following chart(s):";
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -41,7 +42,8 @@ class ChartSchemaTest {
 
     @Test
     void aScaffoldStyleHostObjectIsRejected() {
-        assertThatThrownBy(() -> ChartUnderTest.render(template -> template.set("ingress.hosts[0].host", "a.example.com")))
+        assertThatThrownBy(
+                        () -> ChartUnderTest.render(template -> template.set("ingress.hosts[0].host", "a.example.com")))
                 .hasMessageContaining(SCHEMA_ERROR)
                 .hasMessageContaining("at '/ingress/hosts/0': got object, want string");
     }
@@ -49,8 +51,7 @@ class ChartSchemaTest {
     /** The rejections above are not an artefact of --set: well-typed values of the same keys render. */
     @Test
     void wellTypedValuesOfTheSameKeysRender() {
-        Manifests manifests = ChartUnderTest.render(template -> template
-                .set("service.port", 80)
+        Manifests manifests = ChartUnderTest.render(template -> template.set("service.port", 80)
                 .set("image.pullPolicy", "Never")
                 .set("ingress.enabled", true)
                 .set("ingress.hosts[0]", "a.example.com"));

@@ -45,26 +45,32 @@ class ChartSecurityTest {
     /** The profile check above is not vacuous: it reports each field a user weakens. */
     @Test
     void weakenedValuesAreReportedAsViolations() {
-        PodSpec pod = ChartUnderTest.render(template -> template
-                .set("securityContext.allowPrivilegeEscalation", true)
-                .set("securityContext.runAsNonRoot", false)
-                .set("podSecurityContext.runAsNonRoot", false)
-                .set("podSecurityContext.seccompProfile.type", "Unconfined")
-                .set("securityContext.capabilities.add[0]", "SYS_ADMIN"))
+        PodSpec pod = ChartUnderTest.render(template -> template.set("securityContext.allowPrivilegeEscalation", true)
+                        .set("securityContext.runAsNonRoot", false)
+                        .set("podSecurityContext.runAsNonRoot", false)
+                        .set("podSecurityContext.seccompProfile.type", "Unconfined")
+                        .set("securityContext.capabilities.add[0]", "SYS_ADMIN"))
                 .podSpec();
 
-        assertThat(RestrictedPodSecurity.violations(pod)).containsExactlyInAnyOrder(
-                "container ghillie: allowPrivilegeEscalation is not false",
-                "container ghillie: adds capability SYS_ADMIN",
-                "container ghillie: runAsNonRoot is not true",
-                "container ghillie: seccompProfile is not RuntimeDefault or Localhost");
+        assertThat(RestrictedPodSecurity.violations(pod))
+                .containsExactlyInAnyOrder(
+                        "container ghillie: allowPrivilegeEscalation is not false",
+                        "container ghillie: adds capability SYS_ADMIN",
+                        "container ghillie: runAsNonRoot is not true",
+                        "container ghillie: seccompProfile is not RuntimeDefault or Localhost");
     }
 
     @Test
     void tmpIsAWritableSizeLimitedEmptyDir() {
         Manifests manifests = ChartUnderTest.renderDefaults();
-        Volume tmp = manifests.podSpec().getVolumes().stream().filter(volume -> volume.getName().equals("tmp")).findFirst().orElseThrow();
-        VolumeMount mount = manifests.container().getVolumeMounts().stream().filter(m -> m.getName().equals("tmp")).findFirst().orElseThrow();
+        Volume tmp = manifests.podSpec().getVolumes().stream()
+                .filter(volume -> volume.getName().equals("tmp"))
+                .findFirst()
+                .orElseThrow();
+        VolumeMount mount = manifests.container().getVolumeMounts().stream()
+                .filter(m -> m.getName().equals("tmp"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(tmp.getEmptyDir()).isNotNull();
         assertThat(tmp.getEmptyDir().getSizeLimit()).hasToString("64Mi");
@@ -78,17 +84,18 @@ class ChartSecurityTest {
         Manifests asked = ChartUnderTest.render(template -> template.set("serviceAccount.automountToken", true));
 
         assertThat(defaults.podSpec().getAutomountServiceAccountToken()).isFalse();
-        assertThat(defaults.one(ServiceAccount.class).getAutomountServiceAccountToken()).isFalse();
+        assertThat(defaults.one(ServiceAccount.class).getAutomountServiceAccountToken())
+                .isFalse();
         assertThat(asked.podSpec().getAutomountServiceAccountToken()).isTrue();
-        assertThat(asked.one(ServiceAccount.class).getAutomountServiceAccountToken()).isTrue();
+        assertThat(asked.one(ServiceAccount.class).getAutomountServiceAccountToken())
+                .isTrue();
     }
 
     @Test
     void serviceAccountIsCreatedAndUsedOrLeftToTheUser() {
         Manifests created = ChartUnderTest.renderDefaults();
-        Manifests existing = ChartUnderTest.render(template -> template
-                .set("serviceAccount.create", false)
-                .set("serviceAccount.name", "preview-reader"));
+        Manifests existing = ChartUnderTest.render(
+                template -> template.set("serviceAccount.create", false).set("serviceAccount.name", "preview-reader"));
 
         assertThat(created.one(ServiceAccount.class).getMetadata().getName()).isEqualTo("ghillie");
         assertThat(created.podSpec().getServiceAccountName()).isEqualTo("ghillie");

@@ -16,15 +16,16 @@ final class ChartUnderTest {
     static final String NAMESPACE = "preview";
     /** Default tag: the chart's appVersion. */
     static final String APP_VERSION = "0.1.0";
+
     static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
 
-    private ChartUnderTest() {
-    }
+    private ChartUnderTest() {}
 
     static Path directory() {
         String property = System.getProperty("ghillie.chart.dir");
         if (property == null || property.isBlank()) {
-            throw new IllegalStateException("system property ghillie.chart.dir is not set: run the tests through Maven (surefire sets it)");
+            throw new IllegalStateException(
+                    "system property ghillie.chart.dir is not set: run the tests through Maven (surefire sets it)");
         }
         Path directory = Path.of(property);
         if (!Files.isRegularFile(directory.resolve("Chart.yaml"))) {

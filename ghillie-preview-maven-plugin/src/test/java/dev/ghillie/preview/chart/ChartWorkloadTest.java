@@ -36,10 +36,10 @@ class ChartWorkloadTest {
 
     @Test
     void aDigestPinsTheImageAndIsPassedToTheRuntime() {
-        Manifests manifests = ChartUnderTest.render(template -> template
-                .set("image.repository", "k3d-registry:5000/shop")
-                .set("image.tag", "dev")
-                .set("image.digest", DIGEST));
+        Manifests manifests =
+                ChartUnderTest.render(template -> template.set("image.repository", "k3d-registry:5000/shop")
+                        .set("image.tag", "dev")
+                        .set("image.digest", DIGEST));
 
         assertThat(manifests.container().getImage()).isEqualTo("k3d-registry:5000/shop@" + DIGEST);
         assertThat(manifests.env("GHILLIE_IMAGE_DIGEST")).contains(DIGEST);
@@ -47,9 +47,8 @@ class ChartWorkloadTest {
 
     @Test
     void aBuildDigestIsReportedWithoutPinningTheImage() {
-        Manifests manifests = ChartUnderTest.render(template -> template
-                .set("image.tag", "0.1.0-abc123")
-                .set("image.buildDigest", DIGEST));
+        Manifests manifests = ChartUnderTest.render(
+                template -> template.set("image.tag", "0.1.0-abc123").set("image.buildDigest", DIGEST));
 
         assertThat(manifests.container().getImage()).isEqualTo("ghillie-runtime:0.1.0-abc123");
         assertThat(manifests.env("GHILLIE_IMAGE_DIGEST")).contains(DIGEST);
@@ -86,10 +85,10 @@ class ChartWorkloadTest {
 
     @Test
     void probeTimingsAndPathsCanBeOverridden() {
-        Container container = ChartUnderTest.render(template -> template
-                .set("probes.readiness.periodSeconds", 7)
-                .set("probes.liveness.failureThreshold", 9)
-                .set("probes.liveness.path", "/alive")).container();
+        Container container = ChartUnderTest.render(template -> template.set("probes.readiness.periodSeconds", 7)
+                        .set("probes.liveness.failureThreshold", 9)
+                        .set("probes.liveness.path", "/alive"))
+                .container();
 
         assertThat(container.getReadinessProbe().getPeriodSeconds()).isEqualTo(7);
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/ready");
@@ -101,25 +100,32 @@ class ChartWorkloadTest {
     void aDifferentContainerPortMovesPortProbesAndVariableTogether() {
         Manifests manifests = ChartUnderTest.render(template -> template.set("containerPort", 9090));
 
-        assertThat(manifests.container().getPorts().getFirst().getContainerPort()).isEqualTo(9090);
+        assertThat(manifests.container().getPorts().getFirst().getContainerPort())
+                .isEqualTo(9090);
         assertThat(manifests.env("GHILLIE_PORT")).contains("9090");
-        assertThat(manifests.container().getReadinessProbe().getHttpGet().getPort()).isEqualTo(new IntOrString("http"));
-        assertThat(manifests.one(Service.class).getSpec().getPorts().getFirst().getTargetPort()).isEqualTo(new IntOrString("http"));
+        assertThat(manifests.container().getReadinessProbe().getHttpGet().getPort())
+                .isEqualTo(new IntOrString("http"));
+        assertThat(manifests.one(Service.class).getSpec().getPorts().getFirst().getTargetPort())
+                .isEqualTo(new IntOrString("http"));
     }
 
     /** Another service reads its port from another variable, or from none at all. */
     @Test
     void thePortVariableIsNamedByPortVariableOrLeftOut() {
-        Manifests renamed = ChartUnderTest.render(template -> template.set("containerPort", 9090).set("portVariable", "PORT"));
+        Manifests renamed = ChartUnderTest.render(
+                template -> template.set("containerPort", 9090).set("portVariable", "PORT"));
         assertThat(renamed.env("PORT")).contains("9090");
         assertThat(renamed.env("GHILLIE_PORT")).isEmpty();
 
-        Manifests none = ChartUnderTest.render(template -> template.set("containerPort", 9090).set("portVariable", ""));
+        Manifests none = ChartUnderTest.render(
+                template -> template.set("containerPort", 9090).set("portVariable", ""));
         assertThat(none.container().getEnv()).isNullOrEmpty();
         assertThat(none.container().getPorts().getFirst().getContainerPort()).isEqualTo(9090);
 
-        Manifests noneWithDigest = ChartUnderTest.render(template -> template.set("portVariable", "").set("image.buildDigest", DIGEST));
-        assertThat(noneWithDigest.container().getEnv()).singleElement()
+        Manifests noneWithDigest = ChartUnderTest.render(
+                template -> template.set("portVariable", "").set("image.buildDigest", DIGEST));
+        assertThat(noneWithDigest.container().getEnv())
+                .singleElement()
                 .satisfies(variable -> assertThat(variable.getName()).isEqualTo("GHILLIE_IMAGE_DIGEST"));
     }
 
@@ -131,7 +137,8 @@ class ChartWorkloadTest {
 
     @Test
     void serviceForwardsItsPortToTheNamedContainerPort() {
-        Service service = ChartUnderTest.render(template -> template.set("service.port", 80)).one(Service.class);
+        Service service = ChartUnderTest.render(template -> template.set("service.port", 80))
+                .one(Service.class);
         ServicePort port = service.getSpec().getPorts().getFirst();
 
         assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
@@ -143,22 +150,25 @@ class ChartWorkloadTest {
 
     @Test
     void everyObjectCarriesTheStandardLabels() {
-        for (HasMetadata object : ChartUnderTest.renderWith("values-gitops-example.yaml").objects()) {
-            assertThat(object.getMetadata().getLabels()).as(object.getKind()).containsAllEntriesOf(Map.of(
-                    "app.kubernetes.io/name", "ghillie",
-                    "app.kubernetes.io/instance", ChartUnderTest.RELEASE,
-                    "app.kubernetes.io/version", ChartUnderTest.APP_VERSION,
-                    "app.kubernetes.io/managed-by", "Helm",
-                    "helm.sh/chart", "ghillie-0.3.0"));
+        for (HasMetadata object :
+                ChartUnderTest.renderWith("values-gitops-example.yaml").objects()) {
+            assertThat(object.getMetadata().getLabels())
+                    .as(object.getKind())
+                    .containsAllEntriesOf(Map.of(
+                            "app.kubernetes.io/name", "ghillie",
+                            "app.kubernetes.io/instance", ChartUnderTest.RELEASE,
+                            "app.kubernetes.io/version", ChartUnderTest.APP_VERSION,
+                            "app.kubernetes.io/managed-by", "Helm",
+                            "helm.sh/chart", "ghillie-0.3.0"));
         }
     }
 
     /** Selectors are immutable: only name and instance, nothing that changes with a chart or app version. */
     @Test
     void selectorHoldsOnlyNameAndInstance() {
-        Deployment deployment = ChartUnderTest.render(template -> template
-                .set("image.tag", "pr-7")
-                .set("podLabels.team", "payments")).deployment();
+        Deployment deployment = ChartUnderTest.render(
+                        template -> template.set("image.tag", "pr-7").set("podLabels.team", "payments"))
+                .deployment();
 
         assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(selectorLabels());
         assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
@@ -168,8 +178,9 @@ class ChartWorkloadTest {
 
     @Test
     void podLabelsCannotReplaceTheSelectorLabels() {
-        Deployment deployment = ChartUnderTest.render(template -> template
-                .set("podLabels.app\\.kubernetes\\.io/name", "other")).deployment();
+        Deployment deployment = ChartUnderTest.render(
+                        template -> template.set("podLabels.app\\.kubernetes\\.io/name", "other"))
+                .deployment();
 
         assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(selectorLabels());
     }
@@ -177,10 +188,10 @@ class ChartWorkloadTest {
     @Test
     void commandAndArgsReplaceTheImageEntrypointOnlyWhenGiven() {
         Container defaults = ChartUnderTest.renderDefaults().container();
-        Container custom = ChartUnderTest.render(template -> template
-                .set("command[0]", "java")
-                .set("args[0]", "-jar")
-                .set("args[1]", "app.jar")).container();
+        Container custom = ChartUnderTest.render(template -> template.set("command[0]", "java")
+                        .set("args[0]", "-jar")
+                        .set("args[1]", "app.jar"))
+                .container();
 
         assertThat(defaults.getCommand()).isNullOrEmpty();
         assertThat(defaults.getArgs()).isNullOrEmpty();
@@ -191,8 +202,7 @@ class ChartWorkloadTest {
     @ParameterizedTest
     @ValueSource(strings = {"1.20.2", "v1.20.2+k3s1", "1.31.0"})
     void installsOnKubernetes120AndLater(String kubeVersion) {
-        Manifests manifests = ChartUnderTest.render(template -> template
-                .withKubeVersion(kubeVersion)
+        Manifests manifests = ChartUnderTest.render(template -> template.withKubeVersion(kubeVersion)
                 .withValuesFile(ChartUnderTest.valuesFile("values-gitops-example.yaml")));
 
         assertThat(manifests.kinds()).contains("Deployment", "Ingress");
@@ -201,7 +211,8 @@ class ChartWorkloadTest {
     @Test
     void refusesKubernetesOlderThan120() {
         assertThatThrownBy(() -> ChartUnderTest.render(template -> template.withKubeVersion("1.19.16")))
-                .hasMessageContaining("chart requires kubeVersion: >=1.20.0-0 which is incompatible with Kubernetes v1.19.16");
+                .hasMessageContaining(
+                        "chart requires kubeVersion: >=1.20.0-0 which is incompatible with Kubernetes v1.19.16");
     }
 
     private static void assertHttpProbe(Probe probe, String path) {

@@ -31,8 +31,11 @@ record Manifests(List<HasMetadata> objects) {
 
     /** The single object of this type; fails when there is none or more than one. */
     <T extends HasMetadata> T one(Class<T> type) {
-        List<T> matches = objects.stream().filter(type::isInstance).map(type::cast).toList();
-        assertThat(matches).as("objects of type %s among %s", type.getSimpleName(), kinds()).hasSize(1);
+        List<T> matches =
+                objects.stream().filter(type::isInstance).map(type::cast).toList();
+        assertThat(matches)
+                .as("objects of type %s among %s", type.getSimpleName(), kinds())
+                .hasSize(1);
         return matches.getFirst();
     }
 
@@ -65,11 +68,18 @@ record Manifests(List<HasMetadata> objects) {
 
     Optional<String> env(String name) {
         return Optional.ofNullable(container().getEnv())
-                .flatMap(env -> env.stream().filter(variable -> name.equals(variable.getName())).findFirst())
+                .flatMap(env -> env.stream()
+                        .filter(variable -> name.equals(variable.getName()))
+                        .findFirst())
                 .map(variable -> variable.getValue());
     }
 
     String podAnnotation(String name) {
-        return deployment().getSpec().getTemplate().getMetadata().getAnnotations().get(name);
+        return deployment()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get(name);
     }
 }

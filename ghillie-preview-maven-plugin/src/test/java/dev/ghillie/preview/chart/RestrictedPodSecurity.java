@@ -22,13 +22,15 @@ final class RestrictedPodSecurity {
     private static final Set<String> ALLOWED_CAPABILITIES = Set.of("NET_BIND_SERVICE");
     private static final Set<String> ALLOWED_SECCOMP = Set.of("RuntimeDefault", "Localhost");
 
-    private RestrictedPodSecurity() {
-    }
+    private RestrictedPodSecurity() {}
 
     static List<String> violations(PodSpec pod) {
         List<String> violations = new ArrayList<>();
-        PodSecurityContext podContext = Optional.ofNullable(pod.getSecurityContext()).orElseGet(PodSecurityContext::new);
-        if (Boolean.TRUE.equals(pod.getHostNetwork()) || Boolean.TRUE.equals(pod.getHostPID()) || Boolean.TRUE.equals(pod.getHostIPC())) {
+        PodSecurityContext podContext =
+                Optional.ofNullable(pod.getSecurityContext()).orElseGet(PodSecurityContext::new);
+        if (Boolean.TRUE.equals(pod.getHostNetwork())
+                || Boolean.TRUE.equals(pod.getHostPID())
+                || Boolean.TRUE.equals(pod.getHostIPC())) {
             violations.add("host namespaces are shared");
         }
         if (Long.valueOf(0).equals(podContext.getRunAsUser())) {
@@ -48,14 +50,16 @@ final class RestrictedPodSecurity {
     private static List<String> containerViolations(Container container, PodSecurityContext pod) {
         List<String> violations = new ArrayList<>();
         String name = "container " + container.getName() + ": ";
-        SecurityContext context = Optional.ofNullable(container.getSecurityContext()).orElseGet(SecurityContext::new);
+        SecurityContext context =
+                Optional.ofNullable(container.getSecurityContext()).orElseGet(SecurityContext::new);
         if (Boolean.TRUE.equals(context.getPrivileged())) {
             violations.add(name + "privileged");
         }
         if (!Boolean.FALSE.equals(context.getAllowPrivilegeEscalation())) {
             violations.add(name + "allowPrivilegeEscalation is not false");
         }
-        Capabilities capabilities = Optional.ofNullable(context.getCapabilities()).orElseGet(Capabilities::new);
+        Capabilities capabilities =
+                Optional.ofNullable(context.getCapabilities()).orElseGet(Capabilities::new);
         if (capabilities.getDrop() == null || !capabilities.getDrop().contains("ALL")) {
             violations.add(name + "capabilities do not drop ALL");
         }
@@ -69,7 +73,8 @@ final class RestrictedPodSecurity {
         if (Long.valueOf(0).equals(context.getRunAsUser())) {
             violations.add(name + "runAsUser is 0");
         }
-        SeccompProfile seccomp = Optional.ofNullable(context.getSeccompProfile()).orElse(pod.getSeccompProfile());
+        SeccompProfile seccomp =
+                Optional.ofNullable(context.getSeccompProfile()).orElse(pod.getSeccompProfile());
         if (seccomp == null || !ALLOWED_SECCOMP.contains(seccomp.getType())) {
             violations.add(name + "seccompProfile is not RuntimeDefault or Localhost");
         }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,17 +41,21 @@ class ClusterLifecycleTest {
         assertThat(fake.calls().get(0)).isEqualTo("k3d cluster list demo -o json");
         Matcher create = CREATE.matcher(fake.calls().get(1));
         assertThat(create.matches()).as(fake.calls().get(1)).isTrue();
-        assertThat(fake.calls().subList(2, 4)).containsExactly("k3d cluster list demo -o json", "k3d kubeconfig write demo");
+        assertThat(fake.calls().subList(2, 4))
+                .containsExactly("k3d cluster list demo -o json", "k3d kubeconfig write demo");
 
         assertThat(cluster.action()).isEqualTo(ClusterAction.CREATED);
         assertThat(cluster.api().port()).isEqualTo(Integer.parseInt(create.group(1)));
         assertThat(cluster.ingress().port()).isEqualTo(Integer.parseInt(create.group(2)));
         assertThat(cluster.api().port()).isNotEqualTo(cluster.ingress().port());
         assertThat(cluster.ingressUrl()).isEqualTo("http://127.0.0.1:" + create.group(2));
-        assertThat(cluster.kubeconfig()).isEqualTo(fake.xdgConfig().resolve("kubeconfig-demo.yaml")).exists();
+        assertThat(cluster.kubeconfig())
+                .isEqualTo(fake.xdgConfig().resolve("kubeconfig-demo.yaml"))
+                .exists();
         assertThat(cluster.notes()).isEmpty();
-        assertThat(cluster.summary()).isEqualTo("cluster demo created (ingress http://127.0.0.1:" + create.group(2)
-                + ", API 127.0.0.1:" + create.group(1) + ")");
+        assertThat(cluster.summary())
+                .isEqualTo("cluster demo created (ingress http://127.0.0.1:" + create.group(2) + ", API 127.0.0.1:"
+                        + create.group(1) + ")");
     }
 
     @Test
@@ -77,8 +80,10 @@ class ClusterLifecycleTest {
         assertThat(again.action()).isEqualTo(ClusterAction.REUSED);
         assertThat(again.ingressUrl()).isEqualTo(first.ingressUrl());
         assertThat(again.api()).isEqualTo(first.api());
-        assertThat(again.notes()).containsExactly("ghillie.preview.port (GHILLIE_K3D_PORT, INGRESS_PORT) " + otherPort + " ignored: cluster demo already"
-                + " serves on 127.0.0.1:" + first.ingress().port() + " (delete the cluster to change its port)");
+        assertThat(again.notes())
+                .containsExactly("ghillie.preview.port (GHILLIE_K3D_PORT, INGRESS_PORT) " + otherPort
+                        + " ignored: cluster demo already" + " serves on 127.0.0.1:"
+                        + first.ingress().port() + " (delete the cluster to change its port)");
     }
 
     @Test
@@ -89,8 +94,12 @@ class ClusterLifecycleTest {
 
         PreviewCluster again = lifecycle.ensure(ClusterSpec.of("demo"));
 
-        assertThat(fake.calls()).containsExactly("k3d cluster list demo -o json", "k3d cluster start demo",
-                "k3d cluster list demo -o json", "k3d kubeconfig write demo");
+        assertThat(fake.calls())
+                .containsExactly(
+                        "k3d cluster list demo -o json",
+                        "k3d cluster start demo",
+                        "k3d cluster list demo -o json",
+                        "k3d kubeconfig write demo");
         assertThat(again.action()).isEqualTo(ClusterAction.STARTED);
         assertThat(again.ingress()).isEqualTo(first.ingress());
     }
@@ -135,9 +144,10 @@ class ClusterLifecycleTest {
         fake.runner().run(java.time.Duration.ofSeconds(30), "k3d", "cluster", "create", "demo");
 
         assertThatThrownBy(() -> lifecycle.ensure(ClusterSpec.of("demo")))
-                .hasMessage("Cluster 'demo' has no ingress port (no 80/tcp mapping on its load balancer), so the preview"
-                        + " cannot be reached: delete it with `k3d cluster delete demo` and run again, or choose another"
-                        + " ghillie.preview.cluster");
+                .hasMessage(
+                        "Cluster 'demo' has no ingress port (no 80/tcp mapping on its load balancer), so the preview"
+                                + " cannot be reached: delete it with `k3d cluster delete demo` and run again, or choose another"
+                                + " ghillie.preview.cluster");
     }
 
     @Test

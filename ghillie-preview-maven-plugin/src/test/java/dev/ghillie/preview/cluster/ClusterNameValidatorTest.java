@@ -15,13 +15,22 @@ class ClusterNameValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Ghillie", "my_cluster", "-lead", "trail-", "dots.not.ok", "abcdefghijabcdefghijabcdefghij123",
-            "with space"})
+    @ValueSource(
+            strings = {
+                "Ghillie",
+                "my_cluster",
+                "-lead",
+                "trail-",
+                "dots.not.ok",
+                "abcdefghijabcdefghijabcdefghij123",
+                "with space"
+            })
     void rejectsOtherNamesWithTheSettingAndTheRule(String name) {
         assertThatThrownBy(() -> ClusterNameValidator.validate(name))
                 .isInstanceOf(ClusterException.class)
-                .hasMessage("ghillie.preview.cluster '" + name + "' is not a valid k3d cluster name: use at most 32"
-                        + " lowercase letters, digits and '-', starting and ending with a letter or digit (e.g. ghillie-local)");
+                .hasMessage(
+                        "ghillie.preview.cluster '" + name + "' is not a valid k3d cluster name: use at most 32"
+                                + " lowercase letters, digits and '-', starting and ending with a letter or digit (e.g. ghillie-local)");
     }
 
     @ParameterizedTest
@@ -34,7 +43,8 @@ class ClusterNameValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"Bad_Name", ""})
     void specsCannotBeBuiltWithAnInvalidName(String name) {
-        assertThatThrownBy(() -> ClusterSpec.of(name)).isInstanceOf(ClusterException.class)
+        assertThatThrownBy(() -> ClusterSpec.of(name))
+                .isInstanceOf(ClusterException.class)
                 .hasMessageContaining("ghillie.preview.cluster");
     }
 }

@@ -2,6 +2,9 @@ package dev.ghillie.preview.cluster;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ghillie.preview.process.ExecutableLocator;
+import dev.ghillie.preview.process.ProcessRunner;
+import dev.ghillie.preview.process.SecretMasker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,10 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.ghillie.preview.process.ExecutableLocator;
-import dev.ghillie.preview.process.ProcessRunner;
-import dev.ghillie.preview.process.SecretMasker;
 
 /**
  * Installs the fake {@code k3d} (and optionally {@code docker}) from {@code src/test/resources/fake-bin}

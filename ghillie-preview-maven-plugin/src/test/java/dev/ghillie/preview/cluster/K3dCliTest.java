@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,24 +40,29 @@ class K3dCliTest {
     void createRunsExactlyTheLoopbackCommandAndLeavesTheDefaultKubeconfigAlone() {
         fake.k3d().create(spec("demo").withAgents(1));
 
-        assertThat(fake.calls()).containsExactly("k3d cluster create demo --api-port 127.0.0.1:" + apiPort
-                + " -p 127.0.0.1:" + ingressPort + ":80@loadbalancer --agents 1 --wait --timeout 120s"
-                + " --kubeconfig-update-default=false --kubeconfig-switch-context=false");
+        assertThat(fake.calls())
+                .containsExactly("k3d cluster create demo --api-port 127.0.0.1:" + apiPort
+                        + " -p 127.0.0.1:" + ingressPort + ":80@loadbalancer --agents 1 --wait --timeout 120s"
+                        + " --kubeconfig-update-default=false --kubeconfig-switch-context=false");
         assertThat(fake.home().resolve(".kube/config")).doesNotExist();
     }
 
     @Test
     void createAttachesTheRegistryTheImageIsPushedTo() {
-        fake.k3d().create(spec("demo").withRegistry(java.util.Optional.of(K3dRegistry.parse("k3d-ghillie-registry:5001"))));
+        fake.k3d()
+                .create(spec("demo")
+                        .withRegistry(java.util.Optional.of(K3dRegistry.parse("k3d-ghillie-registry:5001"))));
 
-        assertThat(fake.calls().getFirst()).endsWith("--kubeconfig-switch-context=false --registry-use k3d-ghillie-registry:5001");
+        assertThat(fake.calls().getFirst())
+                .endsWith("--kubeconfig-switch-context=false --registry-use k3d-ghillie-registry:5001");
     }
 
     @Test
     void createUpdatesTheDefaultKubeconfigOnlyWhenAsked() {
         fake.k3d().create(spec("demo").withKubeconfigUpdate(KubeconfigUpdate.MERGE));
 
-        assertThat(fake.calls().getFirst()).endsWith("--kubeconfig-update-default=true --kubeconfig-switch-context=false");
+        assertThat(fake.calls().getFirst())
+                .endsWith("--kubeconfig-update-default=true --kubeconfig-switch-context=false");
         assertThat(fake.home().resolve(".kube/config")).content().contains("k3d-demo");
     }
 
@@ -71,7 +75,8 @@ class K3dCliTest {
 
     @Test
     void createRefusesUnresolvedPorts() {
-        assertThatThrownBy(() -> fake.k3d().create(ClusterSpec.of("demo"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> fake.k3d().create(ClusterSpec.of("demo")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(fake.calls()).isEmpty();
     }
 
@@ -103,9 +108,10 @@ class K3dCliTest {
 
         assertThatThrownBy(() -> k3d.create(spec("demo")))
                 .isInstanceOf(ClusterException.class)
-                .hasMessage("`k3d cluster create demo` failed (exit 1): Failed to create cluster 'demo' because a cluster"
-                        + " with that name already exists: delete it with `k3d cluster delete demo` or choose another"
-                        + " ghillie.preview.cluster");
+                .hasMessage(
+                        "`k3d cluster create demo` failed (exit 1): Failed to create cluster 'demo' because a cluster"
+                                + " with that name already exists: delete it with `k3d cluster delete demo` or choose another"
+                                + " ghillie.preview.cluster");
     }
 
     @Test
@@ -115,8 +121,9 @@ class K3dCliTest {
 
         assertThatThrownBy(() -> k3d.create(spec("demo")))
                 .isInstanceOf(ClusterException.class)
-                .hasMessageStartingWith("`k3d cluster create demo` failed (exit 1): Cluster creation FAILED, all changes"
-                        + " have been rolled back! (Failed Cluster Start: Failed to start server k3d-demo-server-0")
+                .hasMessageStartingWith(
+                        "`k3d cluster create demo` failed (exit 1): Cluster creation FAILED, all changes"
+                                + " have been rolled back! (Failed Cluster Start: Failed to start server k3d-demo-server-0")
                 .hasMessageEndingWith("run with -X for k3d's full output")
                 .hasMessageNotContaining("\n");
         assertThat(k3d.find("demo")).isEmpty();
@@ -129,8 +136,9 @@ class K3dCliTest {
         assertThatThrownBy(() -> fake.k3d().create(spec("demo").withTimeout(Duration.ofSeconds(1))))
                 .hasMessageContaining("Cluster creation FAILED, all changes have been rolled back!")
                 .hasMessageContaining("context deadline exceeded")
-                .hasMessageEndingWith("the cluster was not ready within ghillie.preview.clusterTimeout: raise it (a first"
-                        + " start pulls the k3s image) or see `docker ps -a` for the failing node");
+                .hasMessageEndingWith(
+                        "the cluster was not ready within ghillie.preview.clusterTimeout: raise it (a first"
+                                + " start pulls the k3s image) or see `docker ps -a` for the failing node");
         assertThat(fake.k3d().find("demo")).isEmpty();
     }
 
@@ -141,8 +149,9 @@ class K3dCliTest {
 
             assertThatThrownBy(() -> fake.k3d().create(spec("demo")))
                     .hasMessageContaining("Bind for 127.0.0.1:" + ingressPort + " failed: port is already allocated")
-                    .hasMessageEndingWith("a host port is taken: set ghillie.preview.port (GHILLIE_K3D_PORT, INGRESS_PORT) to a free"
-                            + " port, or 0 to pick one");
+                    .hasMessageEndingWith(
+                            "a host port is taken: set ghillie.preview.port (GHILLIE_K3D_PORT, INGRESS_PORT) to a free"
+                                    + " port, or 0 to pick one");
         }
     }
 
@@ -172,7 +181,8 @@ class K3dCliTest {
     @Test
     void startOfAnAbsentClusterFails() {
         assertThatThrownBy(() -> fake.k3d().start("demo"))
-                .hasMessageStartingWith("`k3d cluster start demo` failed (exit 1): failed to get cluster demo: No nodes found");
+                .hasMessageStartingWith(
+                        "`k3d cluster start demo` failed (exit 1): failed to get cluster demo: No nodes found");
     }
 
     @Test
@@ -196,8 +206,10 @@ class K3dCliTest {
         k3d.importImage(tar, "demo");
         k3d.importImage(tar, "demo", ImageImportMode.DIRECT);
 
-        assertThat(fake.calls()).containsSubsequence("k3d image import " + tar + " -c demo -m tools-node",
-                "k3d image import " + tar + " -c demo -m direct");
+        assertThat(fake.calls())
+                .containsSubsequence(
+                        "k3d image import " + tar + " -c demo -m tools-node",
+                        "k3d image import " + tar + " -c demo -m direct");
         assertThat(fake.importedImages("demo")).containsExactly(tar.toString(), tar.toString());
     }
 
@@ -229,7 +241,8 @@ class K3dCliTest {
 
         assertThatThrownBy(() -> fake.k3d().list())
                 .hasMessageContaining("Cannot connect to the Docker daemon")
-                .hasMessageEndingWith("the Docker daemon is not answering: start Docker Desktop / `sudo systemctl start docker`");
+                .hasMessageEndingWith(
+                        "the Docker daemon is not answering: start Docker Desktop / `sudo systemctl start docker`");
     }
 
     /** k3d exits 0 when it could not even look for the cluster; its error line is the only sign. */
@@ -239,8 +252,10 @@ class K3dCliTest {
 
         assertThatThrownBy(() -> fake.k3d().delete("demo"))
                 .isInstanceOf(ClusterException.class)
-                .hasMessageStartingWith("`k3d cluster delete demo` failed (exit 0): Failed to get nodes for cluster 'demo':")
-                .hasMessageEndingWith("the Docker daemon is not answering: start Docker Desktop / `sudo systemctl start docker`");
+                .hasMessageStartingWith(
+                        "`k3d cluster delete demo` failed (exit 0): Failed to get nodes for cluster 'demo':")
+                .hasMessageEndingWith(
+                        "the Docker daemon is not answering: start Docker Desktop / `sudo systemctl start docker`");
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class K3dClusterListParserTest {
@@ -24,8 +23,15 @@ class K3dClusterListParserTest {
     void readsTheEndToEndShimsOutputForARunningCluster() throws IOException {
         List<K3dCluster> clusters = parser.parse(resource("shim-running.json"));
 
-        assertThat(clusters).containsExactly(new K3dCluster("ghillie-local", 1, 1, 0, 0,
-                Optional.of(new HostPort("127.0.0.1", 41234)), Optional.of(new HostPort("127.0.0.1", 41235))));
+        assertThat(clusters)
+                .containsExactly(new K3dCluster(
+                        "ghillie-local",
+                        1,
+                        1,
+                        0,
+                        0,
+                        Optional.of(new HostPort("127.0.0.1", 41234)),
+                        Optional.of(new HostPort("127.0.0.1", 41235))));
         assertThat(clusters.getFirst().running()).isTrue();
     }
 
@@ -39,7 +45,15 @@ class K3dClusterListParserTest {
 
     @Test
     void readsSeveralClustersWithAgentsAndAnIngressBoundToAllInterfaces() {
-        String json = "[" + cluster("one", 2, 2, 3, "0.0.0.0", "6550", "{\"80/tcp\":[{\"HostIp\":\"0.0.0.0\",\"HostPort\":\"8081\"}]}")
+        String json = "["
+                + cluster(
+                        "one",
+                        2,
+                        2,
+                        3,
+                        "0.0.0.0",
+                        "6550",
+                        "{\"80/tcp\":[{\"HostIp\":\"0.0.0.0\",\"HostPort\":\"8081\"}]}")
                 + "," + cluster("two", 0, 1, 0, "127.0.0.1", "6551", "{}") + "]";
 
         List<K3dCluster> clusters = parser.parse(json);
@@ -56,10 +70,11 @@ class K3dClusterListParserTest {
 
     @Test
     void findsTheIngressOnAServerNodeWhenThereIsNoLoadBalancer() {
-        String json = "[{\"name\":\"nolb\",\"serversRunning\":1,\"serversCount\":1,\"agentsRunning\":0,\"agentsCount\":0,"
-                + "\"nodes\":[{\"name\":\"k3d-nolb-server-0\",\"role\":\"server\",\"portMappings\":{\"80/tcp\":"
-                + "[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"9090\"}]},\"runtimeLabels\":{\"k3d.server.api.port\":\"6550\","
-                + "\"k3d.server.api.hostIP\":\"127.0.0.1\"}}]}]";
+        String json =
+                "[{\"name\":\"nolb\",\"serversRunning\":1,\"serversCount\":1,\"agentsRunning\":0,\"agentsCount\":0,"
+                        + "\"nodes\":[{\"name\":\"k3d-nolb-server-0\",\"role\":\"server\",\"portMappings\":{\"80/tcp\":"
+                        + "[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"9090\"}]},\"runtimeLabels\":{\"k3d.server.api.port\":\"6550\","
+                        + "\"k3d.server.api.hostIP\":\"127.0.0.1\"}}]}]";
 
         assertThat(parser.parse(json).getFirst().ingress()).contains(new HostPort("127.0.0.1", 9090));
     }
@@ -80,10 +95,11 @@ class K3dClusterListParserTest {
         assertThatThrownBy(() -> parser.parse("{\"name\":\"x\"}")).hasMessageContaining("did not print a JSON array");
     }
 
-    private static String cluster(String name, int running, int count, int agents, String apiHost, String apiPort,
-            String lbMappings) {
+    private static String cluster(
+            String name, int running, int count, int agents, String apiHost, String apiPort, String lbMappings) {
         return "{\"name\":\"" + name + "\",\"serversRunning\":" + running + ",\"serversCount\":" + count
-                + ",\"agentsRunning\":" + (running == count ? agents : 0) + ",\"agentsCount\":" + agents + ",\"nodes\":["
+                + ",\"agentsRunning\":" + (running == count ? agents : 0) + ",\"agentsCount\":" + agents
+                + ",\"nodes\":["
                 + "{\"name\":\"k3d-" + name + "-server-0\",\"role\":\"server\",\"portMappings\":{},\"runtimeLabels\":"
                 + "{\"k3d.server.api.hostIP\":\"" + apiHost + "\",\"k3d.server.api.port\":\"" + apiPort + "\"}},"
                 + "{\"name\":\"k3d-" + name + "-serverlb\",\"role\":\"loadbalancer\",\"portMappings\":" + lbMappings

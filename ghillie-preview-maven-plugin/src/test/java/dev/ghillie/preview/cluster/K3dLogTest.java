@@ -2,10 +2,9 @@ package dev.ghillie.preview.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import dev.ghillie.preview.cluster.K3dLog.Entry;
 import dev.ghillie.preview.cluster.K3dLog.Level;
+import org.junit.jupiter.api.Test;
 
 /** Line shapes from logrus's TextFormatter as k3d v5 sets it up (shared/reference/k3d-log-format.md). */
 class K3dLogTest {
@@ -17,9 +16,12 @@ class K3dLogTest {
                 time="2026-11-30T16:04:18+01:00" level=fatal msg="Cluster creation FAILED, all changes have been rolled back!"
                 """;
 
-        assertThat(K3dLog.parse(stderr)).containsExactly(
-                new Entry(Level.ERROR, "Failed Cluster Start: Failed to start server k3d-pr-42-server-0: \"bad\"\ttab\nsecond line"),
-                new Entry(Level.FATAL, "Cluster creation FAILED, all changes have been rolled back!"));
+        assertThat(K3dLog.parse(stderr))
+                .containsExactly(
+                        new Entry(
+                                Level.ERROR,
+                                "Failed Cluster Start: Failed to start server k3d-pr-42-server-0: \"bad\"\ttab\nsecond line"),
+                        new Entry(Level.FATAL, "Cluster creation FAILED, all changes have been rolled back!"));
     }
 
     @Test
@@ -32,13 +34,19 @@ class K3dLogTest {
                 time="2026-11-30T15:04:05Z" level=panic msg="x" extra="field y"
                 """;
 
-        assertThat(K3dLog.parse(log)).containsExactly(new Entry(Level.WARNING, "careful"), new Entry(Level.INFO, "No clusters found"),
-                new Entry(Level.DEBUG, ""), new Entry(Level.TRACE, "a-b.c/d@e^f+g"), new Entry(Level.PANIC, "x"));
+        assertThat(K3dLog.parse(log))
+                .containsExactly(
+                        new Entry(Level.WARNING, "careful"),
+                        new Entry(Level.INFO, "No clusters found"),
+                        new Entry(Level.DEBUG, ""),
+                        new Entry(Level.TRACE, "a-b.c/d@e^f+g"),
+                        new Entry(Level.PANIC, "x"));
     }
 
     @Test
     void undoesGoEscapesOfBytesAndCodePoints() {
-        assertThat(K3dLog.unquote("caf\\u00e9 \\xe2\\x9c\\x93 \\U0001F600 \\\\ \\a")).isEqualTo("café ✓ 😀 \\ \u0007");
+        assertThat(K3dLog.unquote("caf\\u00e9 \\xe2\\x9c\\x93 \\U0001F600 \\\\ \\a"))
+                .isEqualTo("café ✓ 😀 \\ \u0007");
     }
 
     @Test
@@ -47,11 +55,13 @@ class K3dLogTest {
                 + "\u001B[31mFATA\u001B[0m[0013] Cluster creation FAILED, all changes have been rolled back! \n"
                 + "\u001B[36mINFO\u001B[0m[2026-11-30T15:04:05Z] No clusters found                            \n";
 
-        assertThat(K3dLog.parse(stderr)).containsExactly(
-                new Entry(Level.ERROR, "Failed Cluster Start: docker said:\nline two of the error"),
-                new Entry(Level.FATAL, "Cluster creation FAILED, all changes have been rolled back!"),
-                new Entry(Level.INFO, "No clusters found"));
-        assertThat(K3dLog.parse(stderr).getFirst().oneLine()).isEqualTo("Failed Cluster Start: docker said: line two of the error");
+        assertThat(K3dLog.parse(stderr))
+                .containsExactly(
+                        new Entry(Level.ERROR, "Failed Cluster Start: docker said:\nline two of the error"),
+                        new Entry(Level.FATAL, "Cluster creation FAILED, all changes have been rolled back!"),
+                        new Entry(Level.INFO, "No clusters found"));
+        assertThat(K3dLog.parse(stderr).getFirst().oneLine())
+                .isEqualTo("Failed Cluster Start: docker said: line two of the error");
     }
 
     @Test
@@ -62,7 +72,10 @@ class K3dLogTest {
                 time="oops level=info
                 """;
 
-        assertThat(K3dLog.parse(stdout)).containsExactly(new Entry(Level.INFO, "You can now use it like this:"),
-                new Entry(Level.PLAIN, "kubectl config use-context k3d-demo"), new Entry(Level.PLAIN, "time=\"oops level=info"));
+        assertThat(K3dLog.parse(stdout))
+                .containsExactly(
+                        new Entry(Level.INFO, "You can now use it like this:"),
+                        new Entry(Level.PLAIN, "kubectl config use-context k3d-demo"),
+                        new Entry(Level.PLAIN, "time=\"oops level=info"));
     }
 }

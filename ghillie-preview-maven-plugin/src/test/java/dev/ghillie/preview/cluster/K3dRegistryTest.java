@@ -23,8 +23,18 @@ class K3dRegistryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"k3d-reg", "k3d-reg:", ":5001", "K3D-Reg:5001", "k3d-reg:0", "k3d-reg:70000", "http://k3d-reg:5001",
-            "k3d-reg:5001/path", "-reg:5001"})
+    @ValueSource(
+            strings = {
+                "k3d-reg",
+                "k3d-reg:",
+                ":5001",
+                "K3D-Reg:5001",
+                "k3d-reg:0",
+                "k3d-reg:70000",
+                "http://k3d-reg:5001",
+                "k3d-reg:5001/path",
+                "-reg:5001"
+            })
     void anythingElseIsOneLineNamingTheSettingAndTheForm(String value) {
         assertThatThrownBy(() -> K3dRegistry.parse(value))
                 .isInstanceOf(ClusterException.class)

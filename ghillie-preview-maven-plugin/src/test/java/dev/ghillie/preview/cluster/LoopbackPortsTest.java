@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class LoopbackPortsTest {

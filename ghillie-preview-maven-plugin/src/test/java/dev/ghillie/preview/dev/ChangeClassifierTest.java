@@ -46,7 +46,8 @@ class ChangeClassifierTest {
             service/src/main/java/app/Greeting.java~ charts/ghillie/Chart.yaml    | RELEASE |
             """)
     void classifies(String files, String expected, String dependencies) {
-        List<Path> paths = Arrays.stream(files.trim().split(" +")).map(ROOT::resolve).toList();
+        List<Path> paths =
+                Arrays.stream(files.trim().split(" +")).map(ROOT::resolve).toList();
         Optional<Change> change = new ChangeClassifier(INPUTS).classify(paths, Instant.EPOCH);
         if (expected.equals("NONE")) {
             assertThat(change).isEmpty();

@@ -29,7 +29,9 @@ class DebounceTest {
         debounce.changed(Path.of("A.java"), at(0));
         debounce.changed(Path.of("B.java"), at(100));
         debounce.changed(Path.of("A.java"), at(250));
-        assertThat(debounce.poll(at(300))).as("150 ms after the last save: still in the burst").isEmpty();
+        assertThat(debounce.poll(at(300)))
+                .as("150 ms after the last save: still in the burst")
+                .isEmpty();
         assertThat(debounce.remaining(at(300))).contains(Duration.ofMillis(150));
 
         Debounce.Burst burst = debounce.poll(at(450)).orElseThrow();
@@ -66,6 +68,7 @@ class DebounceTest {
 
     @Test
     void theQuietPeriodCannotExceedTheLongestWait() {
-        assertThatThrownBy(() -> new Debounce(Duration.ofSeconds(3), Duration.ofSeconds(2))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Debounce(Duration.ofSeconds(3), Duration.ofSeconds(2)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -26,14 +26,24 @@ import org.junit.jupiter.api.Test;
 /** The loop's rounds over steps that record what they were asked to do. */
 class DevLoopTest {
 
-    private static final PreviewCluster CLUSTER = new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550),
-            new HostPort("127.0.0.1", 8081), Path.of("/tmp/kubeconfig"), ClusterAction.REUSED, List.of());
+    private static final PreviewCluster CLUSTER = new PreviewCluster(
+            "ghillie-local",
+            new HostPort("127.0.0.1", 6550),
+            new HostPort("127.0.0.1", 8081),
+            Path.of("/tmp/kubeconfig"),
+            ClusterAction.REUSED,
+            List.of());
     private static final ImageResult UP_IMAGE = image("1");
     private static final Instant T0 = Instant.parse("2026-12-07T20:00:00Z");
 
     private static ImageResult image(String n) {
-        return new ImageResult("ghillie-runtime:0.1.0-" + n, "sha256:" + n.repeat(64), "sha256:" + n, List.of("0.1.0-" + n),
-                ImageTarget.TAR, Optional.empty());
+        return new ImageResult(
+                "ghillie-runtime:0.1.0-" + n,
+                "sha256:" + n.repeat(64),
+                "sha256:" + n,
+                List.of("0.1.0-" + n),
+                ImageTarget.TAR,
+                Optional.empty());
     }
 
     /** Steps that build image 2, 3, ... and fail a step when told to. */
@@ -55,11 +65,30 @@ class DevLoopTest {
             });
         }
 
-        @Override public Outcome<Void> preflight() { throw new AssertionError("dev rounds never run preflight"); }
-        @Override public Outcome<PreviewCluster> cluster() { throw new AssertionError("dev rounds never touch the cluster"); }
-        @Override public Outcome<Optional<SecretValue>> postgres(PreviewCluster c) { throw new AssertionError(); }
-        @Override public Outcome<Optional<SecretValue>> valkey(PreviewCluster c) { throw new AssertionError(); }
-        @Override public Outcome<String> appSecret(PreviewCluster c, Map<String, SecretValue> data) { throw new AssertionError(); }
+        @Override
+        public Outcome<Void> preflight() {
+            throw new AssertionError("dev rounds never run preflight");
+        }
+
+        @Override
+        public Outcome<PreviewCluster> cluster() {
+            throw new AssertionError("dev rounds never touch the cluster");
+        }
+
+        @Override
+        public Outcome<Optional<SecretValue>> postgres(PreviewCluster c) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public Outcome<Optional<SecretValue>> valkey(PreviewCluster c) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public Outcome<String> appSecret(PreviewCluster c, Map<String, SecretValue> data) {
+            throw new AssertionError();
+        }
 
         @Override
         public Outcome<ImageResult> buildImage(Supplier<PreviewCluster> cluster) {
@@ -104,9 +133,19 @@ class DevLoopTest {
     private final List<String> servingChecks = new ArrayList<>();
 
     private DevLoop loop() {
-        PreviewAccess access = new PreviewAccess("http://127.0.0.1:8081", "ingress", () -> { });
-        return new DevLoop(steps, CLUSTER, UP_IMAGE, "app-secret-checksum", access, steps.build, DependencyBuild.NONE,
-                (a, image) -> servingChecks.add(image.digest()), AccessRefresh.UNCHANGED, lines::add, served::add,
+        PreviewAccess access = new PreviewAccess("http://127.0.0.1:8081", "ingress", () -> {});
+        return new DevLoop(
+                steps,
+                CLUSTER,
+                UP_IMAGE,
+                "app-secret-checksum",
+                access,
+                steps.build,
+                DependencyBuild.NONE,
+                (a, image) -> servingChecks.add(image.digest()),
+                AccessRefresh.UNCHANGED,
+                lines::add,
+                served::add,
                 Clock.fixed(T0.plusMillis(4200), ZoneOffset.UTC));
     }
 
@@ -123,7 +162,9 @@ class DevLoopTest {
         assertThat(round.served()).contains(image("2"));
         assertThat(servingChecks).containsExactly(image("2").digest());
         assertThat(round.stages()).containsOnlyKeys("build", "image", "load", "release", "rollout", "url");
-        assertThat(lines).singleElement().asString()
+        assertThat(lines)
+                .singleElement()
+                .asString()
                 .startsWith("round 1: Greeting.java changed → build ")
                 .contains(", image ", ", load ", ", release ", ", rollout ", ", url ")
                 .endsWith("; serving " + image("2").digest() + " in 4.2s");
@@ -139,25 +180,35 @@ class DevLoopTest {
         assertThat(steps.calls).containsExactly("load sha256:1", "release", "rollout");
         assertThat(steps.released).isEqualTo(UP_IMAGE);
         assertThat(round.served()).contains(UP_IMAGE);
-        assertThat(lines).singleElement().asString().startsWith("round 1: values.yaml changed → load ")
-                .doesNotContain("build").endsWith("; serving " + UP_IMAGE.digest() + " in 4.2s");
+        assertThat(lines)
+                .singleElement()
+                .asString()
+                .startsWith("round 1: values.yaml changed → load ")
+                .doesNotContain("build")
+                .endsWith("; serving " + UP_IMAGE.digest() + " in 4.2s");
     }
 
     @Test
     void aCompileErrorIsDiagnosedNothingIsReleasedAndTheNextChangeServes() {
         DevLoop loop = loop();
-        steps.compileFailure = new PreviewException("Building ghillie-runtime failed in maven-compiler-plugin:3.14.1:compile"
-                + " (default-compile): Compilation failure");
+        steps.compileFailure =
+                new PreviewException("Building ghillie-runtime failed in maven-compiler-plugin:3.14.1:compile"
+                        + " (default-compile): Compilation failure");
         DevLoop.Round broken = loop.round(change(ChangeKind.IMAGE, "Greeting.java"));
 
         assertThat(steps.calls).containsExactly("module build");
         assertThat(broken.served()).isEmpty();
-        assertThat(broken.failure()).hasValueSatisfying(failure -> assertThat(failure).startsWith("build: Building ghillie-runtime failed"));
-        assertThat(lines).containsExactly(
-                lines.getFirst(),
-                "still serving " + UP_IMAGE.digest() + " from the last good pods; waiting for the next change");
-        assertThat(lines.getFirst()).startsWith("round 1: Greeting.java changed → build ")
-                .endsWith(" failed: Building ghillie-runtime failed in maven-compiler-plugin:3.14.1:compile (default-compile): Compilation failure")
+        assertThat(broken.failure())
+                .hasValueSatisfying(
+                        failure -> assertThat(failure).startsWith("build: Building ghillie-runtime failed"));
+        assertThat(lines)
+                .containsExactly(
+                        lines.getFirst(),
+                        "still serving " + UP_IMAGE.digest() + " from the last good pods; waiting for the next change");
+        assertThat(lines.getFirst())
+                .startsWith("round 1: Greeting.java changed → build ")
+                .endsWith(
+                        " failed: Building ghillie-runtime failed in maven-compiler-plugin:3.14.1:compile (default-compile): Compilation failure")
                 .doesNotContain("image ");
         assertThat(served).isEmpty();
         assertThat(loop.served()).isEqualTo(UP_IMAGE);
@@ -173,19 +224,25 @@ class DevLoopTest {
     @Test
     void aFailingRolloutKeepsTheLastGoodDigestAsServed() {
         DevLoop loop = loop();
-        steps.rolloutFailure = new PreviewException("deployment/ghillie: pod ghillie-abc: CrashLoopBackOff (last log line: boom)");
+        steps.rolloutFailure =
+                new PreviewException("deployment/ghillie: pod ghillie-abc: CrashLoopBackOff (last log line: boom)");
         DevLoop.Round round = loop.round(change(ChangeKind.IMAGE, "Greeting.java"));
 
         assertThat(round.served()).isEmpty();
         assertThat(servingChecks).isEmpty();
-        assertThat(lines.getFirst()).contains("rollout ").endsWith(" failed: deployment/ghillie: pod ghillie-abc: CrashLoopBackOff (last log line: boom)");
-        assertThat(lines.get(1)).isEqualTo("still serving " + UP_IMAGE.digest() + " from the last good pods; waiting for the next change");
+        assertThat(lines.getFirst())
+                .contains("rollout ")
+                .endsWith(" failed: deployment/ghillie: pod ghillie-abc: CrashLoopBackOff (last log line: boom)");
+        assertThat(lines.get(1))
+                .isEqualTo(
+                        "still serving " + UP_IMAGE.digest() + " from the last good pods; waiting for the next change");
         assertThat(loop.served()).isEqualTo(UP_IMAGE);
     }
 
     @Test
     void theLoopEndsWhenWatchingEnds() {
-        List<Change> changes = new ArrayList<>(List.of(change(ChangeKind.IMAGE, "A.java"), change(ChangeKind.RELEASE, "values.yaml")));
+        List<Change> changes =
+                new ArrayList<>(List.of(change(ChangeKind.IMAGE, "A.java"), change(ChangeKind.RELEASE, "values.yaml")));
         loop().run(() -> {
             if (changes.isEmpty()) {
                 throw new InterruptedException("closed");

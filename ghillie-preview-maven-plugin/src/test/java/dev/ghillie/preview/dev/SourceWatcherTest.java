@@ -21,6 +21,7 @@ class SourceWatcherTest {
 
     @TempDir
     Path root;
+
     private WatchedInputs inputs;
 
     @BeforeEach
@@ -29,8 +30,12 @@ class SourceWatcherTest {
         Files.createDirectories(root.resolve("service/target/classes/app"));
         Files.createDirectories(root.resolve("charts/ghillie/templates"));
         Files.writeString(root.resolve("dev-values.yaml"), "replicas: 1\n");
-        inputs = new WatchedInputs(List.of(root.resolve("service/src/main/java"), root.resolve("service/src/main/resources")),
-                List.of(), root.resolve("charts/ghillie"), List.of(root.resolve("dev-values.yaml")), List.of(root.resolve("service/target")));
+        inputs = new WatchedInputs(
+                List.of(root.resolve("service/src/main/java"), root.resolve("service/src/main/resources")),
+                List.of(),
+                root.resolve("charts/ghillie"),
+                List.of(root.resolve("dev-values.yaml")),
+                List.of(root.resolve("service/target")));
     }
 
     private SourceWatcher watcher() {
@@ -59,7 +64,11 @@ class SourceWatcherTest {
         try (SourceWatcher watcher = watcher()) {
             // What sed -i does: a temporary file of its own name, renamed over the source.
             Path temporary = Files.writeString(app.resolve("sedX3k9Qa"), "class Greeting { int x; }");
-            Files.move(temporary, app.resolve("Greeting.java"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temporary,
+                    app.resolve("Greeting.java"),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
 
             Change change = watcher.awaitChange();
             assertThat(change.files()).containsExactly(app.resolve("Greeting.java"));
@@ -86,8 +95,9 @@ class SourceWatcherTest {
 
             Change change = watcher.awaitChange();
             assertThat(change.kind()).isEqualTo(ChangeKind.RELEASE);
-            assertThat(change.files()).containsExactlyInAnyOrder(root.resolve("charts/ghillie/templates/deployment.yaml"),
-                    root.resolve("dev-values.yaml"));
+            assertThat(change.files())
+                    .containsExactlyInAnyOrder(
+                            root.resolve("charts/ghillie/templates/deployment.yaml"), root.resolve("dev-values.yaml"));
         }
     }
 

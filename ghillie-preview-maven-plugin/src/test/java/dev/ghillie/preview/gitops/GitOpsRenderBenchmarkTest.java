@@ -75,19 +75,26 @@ class GitOpsRenderBenchmarkTest {
         for (Path file : files(first)) {
             bytes += Files.size(file);
         }
-        System.out.printf("%nTree: %d files (%d of them from the modules map), %,d bytes; %d runs after the first%n",
+        System.out.printf(
+                "%nTree: %d files (%d of them from the modules map), %,d bytes; %d runs after the first%n",
                 cold.created().size(), modules.size(), bytes, runs);
         System.out.println("| render | wall time |");
         System.out.println("|---|---|");
-        System.out.printf("| whole tree + one preview into an empty checkout, first call in the JVM | %s |%n", millis(coldMicros));
-        System.out.printf("| whole tree + one preview into an empty checkout, warm (median of %d) | %s (%s–%s) |%n", runs, millis(median(empty)),
-                millis(Collections.min(empty)), millis(Collections.max(empty)));
-        System.out.printf("| no change, warm (median of %d) | %s (%s–%s) |%n", runs, millis(median(noChange)), millis(Collections.min(noChange)),
-                millis(Collections.max(noChange)));
-        System.out.printf("| check mode, no drift, warm (median of %d) | %s (%s–%s) |%n", runs, millis(median(check)), millis(Collections.min(check)),
-                millis(Collections.max(check)));
-        System.out.printf("No-change runs: %d paths reported changed in %d runs; files written, created or removed: %s%n", changed, runs,
-                touched.isEmpty() ? "none (every modification time kept)" : touched);
+        System.out.printf(
+                "| whole tree + one preview into an empty checkout, first call in the JVM | %s |%n",
+                millis(coldMicros));
+        System.out.printf(
+                "| whole tree + one preview into an empty checkout, warm (median of %d) | %s (%s–%s) |%n",
+                runs, millis(median(empty)), millis(Collections.min(empty)), millis(Collections.max(empty)));
+        System.out.printf(
+                "| no change, warm (median of %d) | %s (%s–%s) |%n",
+                runs, millis(median(noChange)), millis(Collections.min(noChange)), millis(Collections.max(noChange)));
+        System.out.printf(
+                "| check mode, no drift, warm (median of %d) | %s (%s–%s) |%n",
+                runs, millis(median(check)), millis(Collections.min(check)), millis(Collections.max(check)));
+        System.out.printf(
+                "No-change runs: %d paths reported changed in %d runs; files written, created or removed: %s%n",
+                changed, runs, touched.isEmpty() ? "none (every modification time kept)" : touched);
     }
 
     private static RenderReport render(Path tree, Map<String, String> modules) {
@@ -120,7 +127,9 @@ class GitOpsRenderBenchmarkTest {
                 differences.add(after.containsKey(path) ? "written " + path : "removed " + path);
             }
         });
-        after.keySet().stream().filter(path -> !before.containsKey(path)).forEach(path -> differences.add("created " + path));
+        after.keySet().stream()
+                .filter(path -> !before.containsKey(path))
+                .forEach(path -> differences.add("created " + path));
         return differences;
     }
 

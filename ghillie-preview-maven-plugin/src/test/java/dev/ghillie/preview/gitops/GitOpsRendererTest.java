@@ -43,14 +43,21 @@ class GitOpsRendererTest {
               values:
                 monitoring: {podMonitorEnabled: false}
             """;
-    static final String ZONE = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dns-zone\n  namespace: external-dns\ndata:\n  zone: preview.example.test\n";
+    static final String ZONE =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dns-zone\n  namespace: external-dns\ndata:\n  zone: preview.example.test\n";
 
     @TempDir
     Path tree;
 
     static PreviewSpec preview(String id) {
-        return new PreviewSpec(id, "preview.example.test", "registry.example.test/team/ghillie-runtime", DIGEST,
-                "https://example.test/team/ghillie.git", "0123456789abcdef0123456789abcdef01234567", ServiceConventions.DEFAULTS);
+        return new PreviewSpec(
+                id,
+                "preview.example.test",
+                "registry.example.test/team/ghillie-runtime",
+                DIGEST,
+                "https://example.test/team/ghillie.git",
+                "0123456789abcdef0123456789abcdef01234567",
+                ServiceConventions.DEFAULTS);
     }
 
     static GitOpsRenderer renderer(Optional<PreviewSpec> preview, Optional<String> removed, boolean check) {
@@ -74,21 +81,38 @@ class GitOpsRendererTest {
 
         assertThat(report.updated()).isEmpty();
         assertThat(report.removed()).isEmpty();
-        assertThat(report.created()).contains("clusters/preview-eu/kustomization.yaml", "clusters/preview-eu/platform.yaml",
-                "clusters/preview-eu/previews.yaml", "clusters/preview-eu/modules.yaml", "platform/sources/kustomization.yaml",
-                "platform/traefik/traefik.yaml", "platform/cert-manager/issuer/cluster-issuer.yaml", "platform/external-dns/external-dns.yaml",
-                "platform/vault/store/cluster-secret-store.yaml", "platform/databases/cloudnative-pg.yaml", "platform/redis/valkey-operator.yaml",
-                "modules/dns/zone.yaml", "modules/kustomization.yaml", "modules/dns/kustomization.yaml",
-                "previews/preview-eu/kustomization.yaml", "previews/preview-eu/pr-123.yaml", "previews/preview-eu/pr-123/release.yaml",
-                "previews/preview-eu/pr-123/database.yaml", "previews/preview-eu/pr-123/valkey.yaml", "previews/preview-eu/pr-123/namespace.yaml");
+        assertThat(report.created())
+                .contains(
+                        "clusters/preview-eu/kustomization.yaml",
+                        "clusters/preview-eu/platform.yaml",
+                        "clusters/preview-eu/previews.yaml",
+                        "clusters/preview-eu/modules.yaml",
+                        "platform/sources/kustomization.yaml",
+                        "platform/traefik/traefik.yaml",
+                        "platform/cert-manager/issuer/cluster-issuer.yaml",
+                        "platform/external-dns/external-dns.yaml",
+                        "platform/vault/store/cluster-secret-store.yaml",
+                        "platform/databases/cloudnative-pg.yaml",
+                        "platform/redis/valkey-operator.yaml",
+                        "modules/dns/zone.yaml",
+                        "modules/kustomization.yaml",
+                        "modules/dns/kustomization.yaml",
+                        "previews/preview-eu/kustomization.yaml",
+                        "previews/preview-eu/pr-123.yaml",
+                        "previews/preview-eu/pr-123/release.yaml",
+                        "previews/preview-eu/pr-123/database.yaml",
+                        "previews/preview-eu/pr-123/valkey.yaml",
+                        "previews/preview-eu/pr-123/namespace.yaml");
         for (Path kustomization : filesNamed("kustomization.yaml")) {
             List<String> beside = new ArrayList<>();
             try (Stream<Path> entries = Files.list(kustomization.getParent())) {
                 entries.filter(entry -> !entry.equals(kustomization))
-                        .filter(entry -> Files.isRegularFile(entry) || kustomization.startsWith(tree.resolve("modules")))
+                        .filter(entry ->
+                                Files.isRegularFile(entry) || kustomization.startsWith(tree.resolve("modules")))
                         .forEach(entry -> beside.add(entry.getFileName().toString()));
             }
-            assertThat(yaml(kustomization).get("resources")).as(tree.relativize(kustomization).toString())
+            assertThat(yaml(kustomization).get("resources"))
+                    .as(tree.relativize(kustomization).toString())
                     .isEqualTo(beside.stream().sorted().toList());
         }
     }
@@ -97,9 +121,13 @@ class GitOpsRendererTest {
     void theModulesWinAtTheirPathAndModulesAreWrittenAsGiven() throws IOException {
         renderPreview(tree, moduleMap());
 
-        assertThat(Files.readString(tree.resolve("platform/databases/cloudnative-pg.yaml"))).isEqualTo(CNPG_OVERRIDE);
+        assertThat(Files.readString(tree.resolve("platform/databases/cloudnative-pg.yaml")))
+                .isEqualTo(CNPG_OVERRIDE);
         assertThat(Files.readString(tree.resolve("modules/dns/zone.yaml"))).isEqualTo(ZONE);
-        assertThat(yaml(tree.resolve("clusters/preview-eu/modules.yaml"))).extractingByKey("spec").asString().contains("path=./modules");
+        assertThat(yaml(tree.resolve("clusters/preview-eu/modules.yaml")))
+                .extractingByKey("spec")
+                .asString()
+                .contains("path=./modules");
     }
 
     @Test
@@ -109,19 +137,30 @@ class GitOpsRendererTest {
         Map<String, Object> release = yaml(tree.resolve("previews/preview-eu/pr-123/release.yaml"));
         assertThat(path(release, "metadata", "namespace")).isEqualTo("preview-pr-123");
         assertThat(path(release, "spec", "values", "image", "digest")).isEqualTo(DIGEST);
-        assertThat(path(release, "spec", "values", "image", "repository")).isEqualTo("registry.example.test/team/ghillie-runtime");
-        assertThat(path(release, "spec", "values", "ingress", "hosts")).isEqualTo(List.of("pr-123.preview.example.test"));
-        assertThat(path(release, "spec", "values", "ingress", "annotations")).isEqualTo(Map.of("cert-manager.io/cluster-issuer", "letsencrypt",
-                "external-dns.alpha.kubernetes.io/hostname", "pr-123.preview.example.test"));
-        assertThat(path(release, "spec", "values", "secrets", "externalSecret", "apiVersion")).isEqualTo("external-secrets.io/v1");
-        assertThat(path(release, "spec", "values", "secrets", "externalSecret", "enabled")).isEqualTo(true);
-        assertThat(path(release, "spec", "chart", "spec", "sourceRef")).isEqualTo(Map.of("kind", "GitRepository", "name", "ghillie"));
+        assertThat(path(release, "spec", "values", "image", "repository"))
+                .isEqualTo("registry.example.test/team/ghillie-runtime");
+        assertThat(path(release, "spec", "values", "ingress", "hosts"))
+                .isEqualTo(List.of("pr-123.preview.example.test"));
+        assertThat(path(release, "spec", "values", "ingress", "annotations"))
+                .isEqualTo(Map.of(
+                        "cert-manager.io/cluster-issuer",
+                        "letsencrypt",
+                        "external-dns.alpha.kubernetes.io/hostname",
+                        "pr-123.preview.example.test"));
+        assertThat(path(release, "spec", "values", "secrets", "externalSecret", "apiVersion"))
+                .isEqualTo("external-secrets.io/v1");
+        assertThat(path(release, "spec", "values", "secrets", "externalSecret", "enabled"))
+                .isEqualTo(true);
+        assertThat(path(release, "spec", "chart", "spec", "sourceRef"))
+                .isEqualTo(Map.of("kind", "GitRepository", "name", "ghillie"));
         Map<String, Object> source = yaml(tree.resolve("previews/preview-eu/pr-123/source.yaml"));
         assertThat(path(source, "spec", "ref", "commit")).isEqualTo("0123456789abcdef0123456789abcdef01234567");
         Map<String, Object> database = yaml(tree.resolve("previews/preview-eu/pr-123/database.yaml"));
-        assertThat(path(database, "spec", "bootstrap", "initdb", "secret", "name")).isEqualTo("pg-ghillie-credentials");
+        assertThat(path(database, "spec", "bootstrap", "initdb", "secret", "name"))
+                .isEqualTo("pg-ghillie-credentials");
         assertThat(Files.readString(tree.resolve("previews/preview-eu/pr-123/credentials.yaml")))
-                .contains("key: previews/preview-eu/pr-123").doesNotContain(DIGEST);
+                .contains("key: previews/preview-eu/pr-123")
+                .doesNotContain(DIGEST);
     }
 
     @Test
@@ -130,7 +169,9 @@ class GitOpsRendererTest {
         Path first = Files.createDirectory(tree.resolve("first"));
         renderPreview(first, moduleMap());
         Map<String, String> reversed = new LinkedHashMap<>();
-        new ArrayList<>(moduleMap().entrySet()).reversed().forEach(entry -> reversed.put(entry.getKey(), entry.getValue().replace("\n", "\r\n")));
+        new ArrayList<>(moduleMap().entrySet())
+                .reversed()
+                .forEach(entry -> reversed.put(entry.getKey(), entry.getValue().replace("\n", "\r\n")));
         Locale locale = Locale.getDefault();
         try {
             Locale.setDefault(Locale.forLanguageTag("tr-TR"));
@@ -179,18 +220,28 @@ class GitOpsRendererTest {
 
         RenderReport report = renderPreview(tree, moduleMap());
 
-        assertThat(report.updated()).containsExactlyInAnyOrder("platform/traefik/traefik.yaml", "previews/preview-eu/kustomization.yaml",
-                "clusters/preview-eu/kustomization.yaml");
-        assertThat(report.removed()).containsExactly("clusters/preview-eu/extra.yaml", "platform/old/left.yaml", "platform/traefik/stray.yaml");
-        assertThat(Files.readString(tree.resolve("platform/traefik/traefik.yaml"))).contains("kind: HelmRelease");
+        assertThat(report.updated())
+                .containsExactlyInAnyOrder(
+                        "platform/traefik/traefik.yaml",
+                        "previews/preview-eu/kustomization.yaml",
+                        "clusters/preview-eu/kustomization.yaml");
+        assertThat(report.removed())
+                .containsExactly(
+                        "clusters/preview-eu/extra.yaml", "platform/old/left.yaml", "platform/traefik/stray.yaml");
+        assertThat(Files.readString(tree.resolve("platform/traefik/traefik.yaml")))
+                .contains("kind: HelmRelease");
         assertThat(tree.resolve("platform/old")).doesNotExist();
-        assertThat(Files.readString(tree.resolve("clusters/preview-eu/flux-system/gotk-sync.yaml"))).isEqualTo("bootstrap: mine\n");
+        assertThat(Files.readString(tree.resolve("clusters/preview-eu/flux-system/gotk-sync.yaml")))
+                .isEqualTo("bootstrap: mine\n");
         assertThat(yaml(tree.resolve("clusters/preview-eu/kustomization.yaml")).get("resources"))
                 .isEqualTo(List.of("flux-system", "modules.yaml", "platform.yaml", "previews.yaml"));
-        assertThat(Files.readString(tree.resolve("clusters/other/platform.yaml"))).isEqualTo("other: cluster\n");
-        assertThat(Files.readString(tree.resolve("previews/preview-eu/pr-7/release.yaml"))).isEqualTo("other: preview\n");
+        assertThat(Files.readString(tree.resolve("clusters/other/platform.yaml")))
+                .isEqualTo("other: cluster\n");
+        assertThat(Files.readString(tree.resolve("previews/preview-eu/pr-7/release.yaml")))
+                .isEqualTo("other: preview\n");
         assertThat(Files.readString(tree.resolve("README.md"))).isEqualTo("# GitOps\n");
-        assertThat(yaml(tree.resolve("previews/preview-eu/kustomization.yaml")).get("resources")).isEqualTo(List.of("pr-123.yaml", "pr-7.yaml"));
+        assertThat(yaml(tree.resolve("previews/preview-eu/kustomization.yaml")).get("resources"))
+                .isEqualTo(List.of("pr-123.yaml", "pr-7.yaml"));
     }
 
     @Test
@@ -200,7 +251,8 @@ class GitOpsRendererTest {
         write("platform/traefik/stray.yaml", "x: 1\n");
         Map<String, String> before = contents(tree);
 
-        RenderReport report = renderer(Optional.of(preview("pr-123")), Optional.empty(), true).render(tree, moduleMap(), "preview-eu");
+        RenderReport report = renderer(Optional.of(preview("pr-123")), Optional.empty(), true)
+                .render(tree, moduleMap(), "preview-eu");
 
         assertThat(report.check()).isTrue();
         assertThat(report.changed()).containsExactly("platform/traefik/stray.yaml", "platform/traefik/traefik.yaml");
@@ -212,14 +264,18 @@ class GitOpsRendererTest {
         renderPreview(tree, moduleMap());
         renderer(Optional.of(preview("pr-7")), Optional.empty(), false).render(tree, moduleMap(), "preview-eu");
 
-        RenderReport removal = renderer(Optional.empty(), Optional.of("pr-123"), false).render(tree, moduleMap(), "preview-eu");
+        RenderReport removal =
+                renderer(Optional.empty(), Optional.of("pr-123"), false).render(tree, moduleMap(), "preview-eu");
 
-        assertThat(removal.removed()).contains("previews/preview-eu/pr-123.yaml", "previews/preview-eu/pr-123/release.yaml");
+        assertThat(removal.removed())
+                .contains("previews/preview-eu/pr-123.yaml", "previews/preview-eu/pr-123/release.yaml");
         assertThat(tree.resolve("previews/preview-eu/pr-123")).doesNotExist();
         assertThat(tree.resolve("previews/preview-eu/pr-7/release.yaml")).exists();
-        assertThat(yaml(tree.resolve("previews/preview-eu/kustomization.yaml")).get("resources")).isEqualTo(List.of("pr-7.yaml"));
+        assertThat(yaml(tree.resolve("previews/preview-eu/kustomization.yaml")).get("resources"))
+                .isEqualTo(List.of("pr-7.yaml"));
 
-        RenderReport again = renderer(Optional.empty(), Optional.of("pr-123"), false).render(tree, moduleMap(), "preview-eu");
+        RenderReport again =
+                renderer(Optional.empty(), Optional.of("pr-123"), false).render(tree, moduleMap(), "preview-eu");
         assertThat(again.changed()).isEmpty();
     }
 
@@ -236,26 +292,54 @@ class GitOpsRendererTest {
         assertRefused(Map.of("modules/x.txt", ZONE), "not a .yaml or .yml file");
         assertRefused(Map.of("modules/x.yaml", "key: [unclosed"), "the value of 'modules/x.yaml' is not YAML");
         assertRefused(Map.of("modules/x.yaml", "- a\n- b\n"), "not a mapping");
-        assertRefused(Map.of("modules/x.yaml", ZONE + "---\n" + ZONE), "'modules/x.yaml' holds ConfigMap external-dns/dns-zone");
-        assertRefused(Map.of("platform/databases/operator.yaml", CNPG_OVERRIDE),
+        assertRefused(
+                Map.of("modules/x.yaml", ZONE + "---\n" + ZONE),
+                "'modules/x.yaml' holds ConfigMap external-dns/dns-zone");
+        assertRefused(
+                Map.of("platform/databases/operator.yaml", CNPG_OVERRIDE),
                 "key the module's document to platform/databases/cloudnative-pg.yaml");
-        assertThatThrownBy(() -> renderer(Optional.of(preview("PR_123")), Optional.empty(), false).render(tree, Map.of(), "preview-eu"))
-                .isInstanceOf(GitOpsException.class).hasMessageContaining("ghillie.preview.gitops.preview='PR_123' is not a DNS label");
-        assertThatThrownBy(() -> renderer(Optional.empty(), Optional.empty(), false).render(tree, Map.of(), "Preview.EU"))
-                .isInstanceOf(GitOpsException.class).hasMessageContaining("ghillie.preview.gitops.cluster='Preview.EU'");
-        assertThatThrownBy(() -> renderer(Optional.empty(), Optional.empty(), false).render(tree.resolve("missing"), Map.of(), "preview-eu"))
-                .isInstanceOf(GitOpsException.class).hasMessageContaining("ghillie.preview.gitops.dir=");
-        PreviewSpec badDomain = new PreviewSpec("pr-1", "Example..test", "r/x", DIGEST, "https://x.test/x.git", "abc", ServiceConventions.DEFAULTS);
-        assertThatThrownBy(() -> renderer(Optional.of(badDomain), Optional.empty(), false).render(tree, Map.of(), "preview-eu"))
-                .isInstanceOf(GitOpsException.class).hasMessageContaining("ghillie.preview.gitops.domain='Example..test'");
-        PreviewSpec scpUrl = new PreviewSpec("pr-1", "preview.example.test", "r/x", DIGEST, "git@example.test:team/x.git",
-                "0123456789abcdef0123456789abcdef01234567", ServiceConventions.DEFAULTS);
-        assertThatThrownBy(() -> renderer(Optional.of(scpUrl), Optional.empty(), false).render(tree, Map.of(), "preview-eu"))
-                .isInstanceOf(GitOpsException.class).hasMessageContaining("ghillie.preview.gitops.chartRepository='git@example.test:team/x.git'");
-        PreviewSpec shortCommit = new PreviewSpec("pr-1", "preview.example.test", "r/x", DIGEST, "https://example.test/x.git", "0123abc",
+        assertThatThrownBy(() -> renderer(Optional.of(preview("PR_123")), Optional.empty(), false)
+                        .render(tree, Map.of(), "preview-eu"))
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("ghillie.preview.gitops.preview='PR_123' is not a DNS label");
+        assertThatThrownBy(() ->
+                        renderer(Optional.empty(), Optional.empty(), false).render(tree, Map.of(), "Preview.EU"))
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("ghillie.preview.gitops.cluster='Preview.EU'");
+        assertThatThrownBy(() -> renderer(Optional.empty(), Optional.empty(), false)
+                        .render(tree.resolve("missing"), Map.of(), "preview-eu"))
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("ghillie.preview.gitops.dir=");
+        PreviewSpec badDomain = new PreviewSpec(
+                "pr-1", "Example..test", "r/x", DIGEST, "https://x.test/x.git", "abc", ServiceConventions.DEFAULTS);
+        assertThatThrownBy(() -> renderer(Optional.of(badDomain), Optional.empty(), false)
+                        .render(tree, Map.of(), "preview-eu"))
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("ghillie.preview.gitops.domain='Example..test'");
+        PreviewSpec scpUrl = new PreviewSpec(
+                "pr-1",
+                "preview.example.test",
+                "r/x",
+                DIGEST,
+                "git@example.test:team/x.git",
+                "0123456789abcdef0123456789abcdef01234567",
                 ServiceConventions.DEFAULTS);
-        assertThatThrownBy(() -> renderer(Optional.of(shortCommit), Optional.empty(), false).render(tree, Map.of(), "preview-eu"))
-                .isInstanceOf(GitOpsException.class).hasMessageContaining("ghillie.preview.gitops.chartRevision='0123abc' is not a full commit id");
+        assertThatThrownBy(() ->
+                        renderer(Optional.of(scpUrl), Optional.empty(), false).render(tree, Map.of(), "preview-eu"))
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("ghillie.preview.gitops.chartRepository='git@example.test:team/x.git'");
+        PreviewSpec shortCommit = new PreviewSpec(
+                "pr-1",
+                "preview.example.test",
+                "r/x",
+                DIGEST,
+                "https://example.test/x.git",
+                "0123abc",
+                ServiceConventions.DEFAULTS);
+        assertThatThrownBy(() -> renderer(Optional.of(shortCommit), Optional.empty(), false)
+                        .render(tree, Map.of(), "preview-eu"))
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("ghillie.preview.gitops.chartRevision='0123abc' is not a full commit id");
 
         assertThat(contents(tree)).isEqualTo(before);
     }
@@ -267,7 +351,8 @@ class GitOpsRendererTest {
         try {
             // Root ignores permissions; the check is still made (and must not throw anything else).
             if (!Files.isWritable(readOnly)) {
-                assertThatThrownBy(() -> renderPreview(readOnly, Map.of())).isInstanceOf(GitOpsException.class)
+                assertThatThrownBy(() -> renderPreview(readOnly, Map.of()))
+                        .isInstanceOf(GitOpsException.class)
                         .hasMessageContaining("ghillie.preview.gitops.dir=" + readOnly + " is not writable");
             }
         } finally {
@@ -278,9 +363,11 @@ class GitOpsRendererTest {
     @Test
     void chartVersionsAreOverriddenByNameAndCheckedLikeHelmReadsThem() throws IOException {
         PlatformCharts charts = PlatformCharts.pinned().withVersions(Map.of("traefik", "39.0.0"));
-        new GitOpsRenderer(new GitOpsRenderer.Options(charts, Optional.empty(), Optional.empty(), false)).render(tree, Map.of(), "preview-eu");
+        new GitOpsRenderer(new GitOpsRenderer.Options(charts, Optional.empty(), Optional.empty(), false))
+                .render(tree, Map.of(), "preview-eu");
 
-        assertThat(path(yaml(tree.resolve("platform/traefik/traefik.yaml")), "spec", "chart", "spec", "version")).isEqualTo("39.0.0");
+        assertThat(path(yaml(tree.resolve("platform/traefik/traefik.yaml")), "spec", "chart", "spec", "version"))
+                .isEqualTo("39.0.0");
         assertThatThrownBy(() -> PlatformCharts.pinned().withVersions(Map.of("nginx", "1.0.0")))
                 .hasMessageContaining("ghillie.preview.gitops.chartVersions: 'nginx' is not a platform chart");
         assertThatThrownBy(() -> PlatformCharts.pinned().withVersions(Map.of("traefik", "latest")))
@@ -293,7 +380,8 @@ class GitOpsRendererTest {
         Map<?, ?> json = new ObjectMapper().readValue(report.toJson(), Map.class);
         assertThat(json.get("created")).isEqualTo(report.created());
         assertThat(json.get("check")).isEqualTo(false);
-        assertThat(report.counts()).startsWith("created " + report.created().size() + ", updated 0, unchanged 0, removed 0");
+        assertThat(report.counts())
+                .startsWith("created " + report.created().size() + ", updated 0, unchanged 0, removed 0");
     }
 
     @Test
@@ -301,17 +389,24 @@ class GitOpsRendererTest {
         Map<String, String> before = contents(tree);
         String other = ZONE.replace("dns-zone", "other-zone");
 
-        assertRefused(Map.of("modules/a.yaml", ZONE, "modules/a.yaml/b.yaml", other), "'modules/a.yaml' would be a file and the folder of");
-        assertRefused(Map.of("platform/traefik/traefik.yaml/x.yaml", ZONE), "lies in a folder no Flux Kustomization applies");
+        assertRefused(
+                Map.of("modules/a.yaml", ZONE, "modules/a.yaml/b.yaml", other),
+                "'modules/a.yaml' would be a file and the folder of");
+        assertRefused(
+                Map.of("platform/traefik/traefik.yaml/x.yaml", ZONE), "lies in a folder no Flux Kustomization applies");
         assertRefused(Map.of("modules/A.yaml", ZONE, "modules/a.yaml", other), "differ only in case");
         assertRefused(Map.of("modules/k/kustomization.yml", ZONE), "names a kustomization.yml");
         assertRefused(Map.of("clusters/preview-eu/sub/x.yaml", ZONE), "lies in a folder no Flux Kustomization applies");
-        assertRefused(Map.of("modules/a/x.yaml", ZONE, "modules/b/y.yaml", ZONE), "both hold ConfigMap external-dns/dns-zone");
+        assertRefused(
+                Map.of("modules/a/x.yaml", ZONE, "modules/b/y.yaml", ZONE),
+                "both hold ConfigMap external-dns/dns-zone");
         String inDefault = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: same\n  namespace: default\n";
         String noNamespace = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: same\n";
         assertRefused(Map.of("modules/x.yaml", inDefault, "modules/y.yaml", noNamespace), "both hold ConfigMap same");
-        assertThatThrownBy(() -> renderer(Optional.of(preview("kustomization")), Optional.empty(), false).render(tree, Map.of(), "preview-eu"))
-                .isInstanceOf(GitOpsException.class).hasMessageContaining("ghillie.preview.gitops.preview='kustomization'");
+        assertThatThrownBy(() -> renderer(Optional.of(preview("kustomization")), Optional.empty(), false)
+                        .render(tree, Map.of(), "preview-eu"))
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("ghillie.preview.gitops.preview='kustomization'");
 
         assertThat(contents(tree)).isEqualTo(before);
     }
@@ -326,14 +421,18 @@ class GitOpsRendererTest {
 
         assertThat(report.removed()).contains("platform/traefik", "platform/databases/cloudnative-pg.yaml");
         assertThat(report.removed()).doesNotContain("platform/databases/cloudnative-pg.yaml/inner/x.yaml");
-        assertThat(Files.readString(tree.resolve("platform/traefik/traefik.yaml"))).contains("kind: HelmRelease");
-        assertThat(Files.readString(tree.resolve("platform/databases/cloudnative-pg.yaml"))).contains("kind: HelmRelease");
+        assertThat(Files.readString(tree.resolve("platform/traefik/traefik.yaml")))
+                .contains("kind: HelmRelease");
+        assertThat(Files.readString(tree.resolve("platform/databases/cloudnative-pg.yaml")))
+                .contains("kind: HelmRelease");
         assertThat(renderPreview(tree, Map.of()).changed()).isEmpty();
 
         write("modules", "a file where the modules folder belongs\n");
         Map<String, String> before = contents(tree);
-        assertThatThrownBy(() -> renderPreview(tree, moduleMap())).isInstanceOf(GitOpsException.class)
-                .hasMessageContaining("ghillie.preview.gitops.dir: modules is a file where the tree needs a folder for modules/");
+        assertThatThrownBy(() -> renderPreview(tree, moduleMap()))
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining(
+                        "ghillie.preview.gitops.dir: modules is a file where the tree needs a folder for modules/");
         assertThat(contents(tree)).isEqualTo(before);
     }
 
@@ -343,7 +442,8 @@ class GitOpsRendererTest {
         Files.createSymbolicLink(tree.resolve("clusters/preview-eu"), other);
         Map<String, String> before = contents(tree);
 
-        assertThatThrownBy(() -> renderPreview(tree, Map.of())).isInstanceOf(GitOpsException.class)
+        assertThatThrownBy(() -> renderPreview(tree, Map.of()))
+                .isInstanceOf(GitOpsException.class)
                 .hasMessageContaining("clusters/preview-eu is a symbolic link");
         assertThat(contents(tree)).isEqualTo(before);
         assertThat(tree.resolve("platform")).doesNotExist();
@@ -352,15 +452,19 @@ class GitOpsRendererTest {
     @Test
     void filesAreReadableByOthersAndKeepTheirModeWhenRewritten() throws IOException {
         renderPreview(tree, Map.of());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tree.resolve("platform/traefik/traefik.yaml"))))
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(tree.resolve("platform/traefik/traefik.yaml"))))
                 .isEqualTo("rw-r--r--");
-        Files.setPosixFilePermissions(tree.resolve("platform/traefik/traefik.yaml"), PosixFilePermissions.fromString("rw-rw-r--"));
+        Files.setPosixFilePermissions(
+                tree.resolve("platform/traefik/traefik.yaml"), PosixFilePermissions.fromString("rw-rw-r--"));
         write("platform/traefik/traefik.yaml", "edited\n");
-        Files.setPosixFilePermissions(tree.resolve("platform/traefik/traefik.yaml"), PosixFilePermissions.fromString("rw-rw-r--"));
+        Files.setPosixFilePermissions(
+                tree.resolve("platform/traefik/traefik.yaml"), PosixFilePermissions.fromString("rw-rw-r--"));
 
         renderPreview(tree, Map.of());
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tree.resolve("platform/traefik/traefik.yaml"))))
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(tree.resolve("platform/traefik/traefik.yaml"))))
                 .isEqualTo("rw-rw-r--");
     }
 
@@ -369,9 +473,11 @@ class GitOpsRendererTest {
         for (String cluster : List.of("1e3", "0x1f", "0o17", "123")) {
             Path root = Files.createDirectory(tree.resolve("c-" + cluster));
             renderer(Optional.empty(), Optional.empty(), false).render(root, Map.of(), cluster);
-            Object owner = path(yaml(root.resolve("platform/external-dns/external-dns.yaml")), "spec", "values", "txtOwnerId");
+            Object owner =
+                    path(yaml(root.resolve("platform/external-dns/external-dns.yaml")), "spec", "values", "txtOwnerId");
             assertThat(owner).as(cluster).isEqualTo(cluster);
-            assertThat(Files.readString(root.resolve("platform/external-dns/external-dns.yaml"))).contains("txtOwnerId: \"" + cluster + "\"");
+            assertThat(Files.readString(root.resolve("platform/external-dns/external-dns.yaml")))
+                    .contains("txtOwnerId: \"" + cluster + "\"");
         }
     }
 
@@ -385,14 +491,18 @@ class GitOpsRendererTest {
     void aKustomizationFileOfAnotherNameBesideTheGeneratedOneIsRefused() throws IOException {
         write("modules/dns/kustomization.yml", "resources: []\n");
         Map<String, String> before = contents(tree);
-        assertThatThrownBy(() -> renderPreview(tree, moduleMap())).isInstanceOf(GitOpsException.class)
-                .hasMessageContaining("modules/dns/kustomization.yml is a kustomization file beside the kustomization.yaml");
+        assertThatThrownBy(() -> renderPreview(tree, moduleMap()))
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining(
+                        "modules/dns/kustomization.yml is a kustomization file beside the kustomization.yaml");
         assertThat(contents(tree)).isEqualTo(before);
     }
 
     @Test
     void theReportNotesAMissingBootstrapAndThePreviewsFolderWaitsForNothing() throws IOException {
-        assertThat(renderPreview(tree, Map.of()).notes()).singleElement().asString()
+        assertThat(renderPreview(tree, Map.of()).notes())
+                .singleElement()
+                .asString()
                 .startsWith("clusters/preview-eu/flux-system/ does not exist: bootstrap Flux into this path");
         write("clusters/preview-eu/flux-system/kustomization.yaml", "resources: []\n");
         assertThat(renderPreview(tree, Map.of()).notes()).isEmpty();
@@ -402,7 +512,9 @@ class GitOpsRendererTest {
     }
 
     private void assertRefused(Map<String, String> map, String expected) {
-        assertThatThrownBy(() -> renderPreview(tree, map)).isInstanceOf(GitOpsException.class).hasMessageContaining(expected)
+        assertThatThrownBy(() -> renderPreview(tree, map))
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining(expected)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
@@ -412,7 +524,9 @@ class GitOpsRendererTest {
     }
 
     private List<Path> filesNamed(String name) throws IOException {
-        return allFiles(tree).stream().filter(file -> file.getFileName().toString().equals(name)).toList();
+        return allFiles(tree).stream()
+                .filter(file -> file.getFileName().toString().equals(name))
+                .toList();
     }
 
     private static List<Path> allFiles(Path root) throws IOException {

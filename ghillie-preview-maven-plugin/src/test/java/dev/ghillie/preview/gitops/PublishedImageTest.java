@@ -21,7 +21,8 @@ class PublishedImageTest {
     void aRegistryImageGivesItsRepositoryAndDigest() throws IOException {
         Path json = imageJson("registry.example.test:5000/team/app:1.0-0123456789ab", DIGEST, "registry");
 
-        assertThat(PublishedImage.read(json)).isEqualTo(new PublishedImage("registry.example.test:5000/team/app", DIGEST));
+        assertThat(PublishedImage.read(json))
+                .isEqualTo(new PublishedImage("registry.example.test:5000/team/app", DIGEST));
     }
 
     /** What {@code ImageResult.toJson} writes for a pushed image, field for field. */
@@ -45,7 +46,9 @@ class PublishedImageTest {
     void noImageJsonSaysHowToPushOne() {
         Path missing = work.resolve("target/ghillie-preview/image.json");
 
-        assertOneLine(() -> PublishedImage.read(missing), "No pushed image: " + missing + " does not exist",
+        assertOneLine(
+                () -> PublishedImage.read(missing),
+                "No pushed image: " + missing + " does not exist",
                 "-Dghillie.preview.imageTarget=registry");
     }
 
@@ -53,7 +56,9 @@ class PublishedImageTest {
     void aTarImageStaysOnThisMachine() throws IOException {
         Path json = imageJson("app:1.0", DIGEST, "tar");
 
-        assertOneLine(() -> PublishedImage.read(json), "built for target 'tar', which stays on this machine",
+        assertOneLine(
+                () -> PublishedImage.read(json),
+                "built for target 'tar', which stays on this machine",
                 "-Dghillie.preview.imageTarget=registry");
     }
 
@@ -61,7 +66,9 @@ class PublishedImageTest {
     void aDockerDaemonImageStaysOnThisMachine() throws IOException {
         Path json = imageJson("app:1.0", DIGEST, "docker");
 
-        assertOneLine(() -> PublishedImage.read(json), "built for target 'docker', which stays on this machine",
+        assertOneLine(
+                () -> PublishedImage.read(json),
+                "built for target 'docker', which stays on this machine",
                 "-Dghillie.preview.imageTarget=registry");
     }
 
@@ -69,19 +76,31 @@ class PublishedImageTest {
     void badJsonIsOneLine() throws IOException {
         Path json = Files.writeString(work.resolve("image.json"), "{\"reference\": \"app:1.0\",\n oops\n}");
 
-        assertOneLine(() -> PublishedImage.read(json), json + " cannot be read as JSON (", "-Dghillie.preview.imageTarget=registry");
+        assertOneLine(
+                () -> PublishedImage.read(json),
+                json + " cannot be read as JSON (",
+                "-Dghillie.preview.imageTarget=registry");
     }
 
     @Test
     void noDigestOrReferenceIsRefused() throws IOException {
         Path noDigest = imageJson("registry.example.test/app:1.0", "", "registry");
-        assertOneLine(() -> PublishedImage.read(noDigest), "holds no image reference and sha256 digest", "-Dghillie.preview.imageTarget=registry");
+        assertOneLine(
+                () -> PublishedImage.read(noDigest),
+                "holds no image reference and sha256 digest",
+                "-Dghillie.preview.imageTarget=registry");
 
         Path shortDigest = imageJson("registry.example.test/app:1.0", "sha256:abc", "registry");
-        assertOneLine(() -> PublishedImage.read(shortDigest), "holds no image reference and sha256 digest", "ghillie.preview.imageTarget");
+        assertOneLine(
+                () -> PublishedImage.read(shortDigest),
+                "holds no image reference and sha256 digest",
+                "ghillie.preview.imageTarget");
 
         Path noReference = imageJson("", DIGEST, "registry");
-        assertOneLine(() -> PublishedImage.read(noReference), "holds no image reference and sha256 digest", "ghillie.preview.imageTarget");
+        assertOneLine(
+                () -> PublishedImage.read(noReference),
+                "holds no image reference and sha256 digest",
+                "ghillie.preview.imageTarget");
     }
 
     @Test
@@ -90,7 +109,8 @@ class PublishedImageTest {
         assertThat(PublishedImage.repositoryOf("host:5000/a/b")).isEqualTo("host:5000/a/b");
         assertThat(PublishedImage.repositoryOf("host/app@" + DIGEST)).isEqualTo("host/app");
         assertThat(PublishedImage.repositoryOf("host:5000/app:1.0@" + DIGEST)).isEqualTo("host:5000/app");
-        assertThat(PublishedImage.repositoryOf("registry.example.test/team/app")).isEqualTo("registry.example.test/team/app");
+        assertThat(PublishedImage.repositoryOf("registry.example.test/team/app"))
+                .isEqualTo("registry.example.test/team/app");
         assertThat(PublishedImage.repositoryOf("app:1.0")).isEqualTo("app");
         assertThat(PublishedImage.repositoryOf("app")).isEqualTo("app");
     }
@@ -101,8 +121,12 @@ class PublishedImageTest {
                 """.formatted(reference, digest, target));
     }
 
-    private static void assertOneLine(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String what, String setting) {
-        assertThatThrownBy(call).isInstanceOf(GitOpsException.class).hasMessageContaining(what).hasMessageContaining(setting)
+    private static void assertOneLine(
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String what, String setting) {
+        assertThatThrownBy(call)
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining(what)
+                .hasMessageContaining(setting)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 }

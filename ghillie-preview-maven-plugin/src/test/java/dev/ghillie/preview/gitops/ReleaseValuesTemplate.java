@@ -18,17 +18,18 @@ import java.nio.file.Path;
  */
 public final class ReleaseValuesTemplate {
 
-    private ReleaseValuesTemplate() {
-    }
+    private ReleaseValuesTemplate() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 5 || args.length > 6) {
-            System.err.println("usage: ReleaseValuesTemplate CHART_DIR VALUES_FILE NAMESPACE RELEASE OUT_FILE [KUBE_VERSION]");
+            System.err.println(
+                    "usage: ReleaseValuesTemplate CHART_DIR VALUES_FILE NAMESPACE RELEASE OUT_FILE [KUBE_VERSION]");
             System.exit(2);
         }
         String rendered;
         try {
-            var template = new Helm(Path.of(args[0])).template()
+            var template = new Helm(Path.of(args[0]))
+                    .template()
                     .withValuesFile(Path.of(args[1]))
                     .withNamespace(args[2])
                     .withName(args[3]);

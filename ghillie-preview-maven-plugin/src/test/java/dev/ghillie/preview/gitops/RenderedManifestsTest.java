@@ -30,7 +30,9 @@ class RenderedManifestsTest {
                 {"platform/redis/valkey.yaml": %s, "modules/dns/zone.yaml": %s}
                 """.formatted(quoted(VALKEY), quoted(ZONE)));
 
-        assertThat(map).containsExactly(Map.entry("modules/dns/zone.yaml", ZONE), Map.entry("platform/redis/valkey.yaml", VALKEY));
+        assertThat(map)
+                .containsExactly(
+                        Map.entry("modules/dns/zone.yaml", ZONE), Map.entry("platform/redis/valkey.yaml", VALKEY));
     }
 
     @Test
@@ -60,9 +62,14 @@ class RenderedManifestsTest {
 
     @Test
     void aValueThatIsNotAStringNamesItsKey() {
-        assertOneLine("{\"modules/dns/zone.yaml\": {\"apiVersion\": \"v1\"}}", "the value of 'modules/dns/zone.yaml' is not a string holding YAML");
-        assertOneLine("{\"modules/dns/zone.yaml\": 3}", "the value of 'modules/dns/zone.yaml' is not a string holding YAML");
-        assertOneLine("{\"rendered_manifests\": {\"sensitive\": false, \"type\": " + TYPE + ", \"value\": {\"modules/a.yaml\": null}}}",
+        assertOneLine(
+                "{\"modules/dns/zone.yaml\": {\"apiVersion\": \"v1\"}}",
+                "the value of 'modules/dns/zone.yaml' is not a string holding YAML");
+        assertOneLine(
+                "{\"modules/dns/zone.yaml\": 3}", "the value of 'modules/dns/zone.yaml' is not a string holding YAML");
+        assertOneLine(
+                "{\"rendered_manifests\": {\"sensitive\": false, \"type\": " + TYPE
+                        + ", \"value\": {\"modules/a.yaml\": null}}}",
                 "the value of 'modules/a.yaml' is not a string holding YAML");
     }
 
@@ -82,21 +89,26 @@ class RenderedManifestsTest {
     void aMissingFileNamesTheSetting() {
         Path missing = work.resolve("rendered.json");
 
-        assertThatThrownBy(() -> RenderedManifests.read(missing)).isInstanceOf(GitOpsException.class)
+        assertThatThrownBy(() -> RenderedManifests.read(missing))
+                .isInstanceOf(GitOpsException.class)
                 .hasMessage("ghillie.preview.gitops.rendered=" + missing + " does not exist: point it at the file"
                         + " `tofu output -json rendered_manifests` wrote");
     }
 
     @Test
     void aFileIsReadLikeItsText() throws IOException {
-        Path file = Files.writeString(work.resolve("rendered.json"), "{\"modules/dns/zone.yaml\": " + quoted(ZONE) + "}");
+        Path file =
+                Files.writeString(work.resolve("rendered.json"), "{\"modules/dns/zone.yaml\": " + quoted(ZONE) + "}");
 
         assertThat(RenderedManifests.read(file)).containsExactly(Map.entry("modules/dns/zone.yaml", ZONE));
     }
 
     private static void assertOneLine(String json, String what) {
-        assertThatThrownBy(() -> RenderedManifests.parse("rendered.json", json)).as(json).isInstanceOf(GitOpsException.class)
-                .hasMessageStartingWith("ghillie.preview.gitops.rendered").hasMessageContaining(what)
+        assertThatThrownBy(() -> RenderedManifests.parse("rendered.json", json))
+                .as(json)
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageStartingWith("ghillie.preview.gitops.rendered")
+                .hasMessageContaining(what)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ghillie.preview.PreviewException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -48,7 +47,9 @@ class BundledChartTest {
         Path extracted = new BundledChart().extractTo(dir);
 
         assertThat(extracted).isEqualTo(dir);
-        assertThat(files(dir)).isEqualTo(files(repositoryChart())).containsKeys("Chart.yaml", "values.yaml", "templates/deployment.yaml");
+        assertThat(files(dir))
+                .isEqualTo(files(repositoryChart()))
+                .containsKeys("Chart.yaml", "values.yaml", "templates/deployment.yaml");
     }
 
     /** As users run it: from the plugin's jar. */

@@ -12,8 +12,7 @@ import java.util.zip.GZIPOutputStream;
 /** A revision's Secret as Helm's storage driver writes it (pkg/storage/driver/secrets.go, util.go's encodeRelease). */
 public final class HelmStorageSecret {
 
-    private HelmStorageSecret() {
-    }
+    private HelmStorageSecret() {}
 
     public static Secret of(String release, int revision, String status, String description, boolean gzipped) {
         String json = "{\"name\":\"" + release + "\",\"version\":" + revision + ",\"info\":{\"status\":\"" + status
@@ -30,9 +29,14 @@ public final class HelmStorageSecret {
         }
         // Helm's base64 text is the Secret's data value; the API then carries that value base64-encoded again.
         String helmText = Base64.getEncoder().encodeToString(bytes);
-        return new SecretBuilder().withNewMetadata().withName("sh.helm.release.v1." + release + ".v" + revision)
-                .addToLabels("owner", "helm").addToLabels("name", release).addToLabels("status", status)
-                .addToLabels("version", Integer.toString(revision)).endMetadata()
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withName("sh.helm.release.v1." + release + ".v" + revision)
+                .addToLabels("owner", "helm")
+                .addToLabels("name", release)
+                .addToLabels("status", status)
+                .addToLabels("version", Integer.toString(revision))
+                .endMetadata()
                 .withType(StoredReleases.SECRET_TYPE)
                 .addToData("release", Base64.getEncoder().encodeToString(helmText.getBytes(StandardCharsets.US_ASCII)))
                 .build();

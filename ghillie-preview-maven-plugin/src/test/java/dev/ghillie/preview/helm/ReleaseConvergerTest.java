@@ -14,8 +14,13 @@ class ReleaseConvergerTest {
     private static final ReleaseTarget TARGET = new ReleaseTarget("ghillie", "ghillie", Path.of("/tmp/kubeconfig"));
 
     private static ReleaseRequest request(String fingerprint) {
-        return new ReleaseRequest(TARGET, new ChartSource.Local(Path.of("charts/ghillie")), List.of(),
-                Map.of("image.digest", "sha256:abc"), Duration.ofMinutes(5), fingerprint);
+        return new ReleaseRequest(
+                TARGET,
+                new ChartSource.Local(Path.of("charts/ghillie")),
+                List.of(),
+                Map.of("image.digest", "sha256:abc"),
+                Duration.ofMinutes(5),
+                fingerprint);
     }
 
     private static ReleaseRevision deployed(int revision, String fingerprint) {
@@ -56,8 +61,11 @@ class ReleaseConvergerTest {
 
     @Test
     void recoversFromAnInterruptedUpgrade() {
-        RecordingHelmClient helm = new RecordingHelmClient().withHistory(
-                new ReleaseRevision(1, "superseded", "x"), deployed(2, "sha256:1"), new ReleaseRevision(3, "pending-upgrade", "x"));
+        RecordingHelmClient helm = new RecordingHelmClient()
+                .withHistory(
+                        new ReleaseRevision(1, "superseded", "x"),
+                        deployed(2, "sha256:1"),
+                        new ReleaseRevision(3, "pending-upgrade", "x"));
 
         ReleaseConverger.Result result = new ReleaseConverger(helm).converge(request("sha256:2"));
 
@@ -67,8 +75,8 @@ class ReleaseConvergerTest {
 
     @Test
     void anInterruptedUpgradeOfTheSameInputsConvergesWithoutAnotherUpgrade() {
-        RecordingHelmClient helm = new RecordingHelmClient().withHistory(
-                deployed(1, "sha256:1"), new ReleaseRevision(2, "pending-upgrade", "x"));
+        RecordingHelmClient helm = new RecordingHelmClient()
+                .withHistory(deployed(1, "sha256:1"), new ReleaseRevision(2, "pending-upgrade", "x"));
 
         ReleaseConverger.Result result = new ReleaseConverger(helm).converge(request("sha256:1"));
 
@@ -78,7 +86,8 @@ class ReleaseConvergerTest {
 
     @Test
     void recoversFromAnInterruptedFirstInstall() {
-        RecordingHelmClient helm = new RecordingHelmClient().withHistory(new ReleaseRevision(1, "pending-install", "x"));
+        RecordingHelmClient helm =
+                new RecordingHelmClient().withHistory(new ReleaseRevision(1, "pending-install", "x"));
 
         ReleaseConverger.Result result = new ReleaseConverger(helm).converge(request("sha256:1"));
 
@@ -98,8 +107,8 @@ class ReleaseConvergerTest {
 
     @Test
     void upgradesOverAFailedUpgradeOfAReleaseThatOnceServed() {
-        RecordingHelmClient helm = new RecordingHelmClient().withHistory(
-                new ReleaseRevision(1, "superseded", "x"), new ReleaseRevision(2, "failed", "x"));
+        RecordingHelmClient helm = new RecordingHelmClient()
+                .withHistory(new ReleaseRevision(1, "superseded", "x"), new ReleaseRevision(2, "failed", "x"));
 
         ReleaseConverger.Result result = new ReleaseConverger(helm).converge(request("sha256:1"));
 

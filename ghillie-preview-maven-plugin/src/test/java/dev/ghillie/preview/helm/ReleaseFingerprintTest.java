@@ -40,12 +40,14 @@ class ReleaseFingerprintTest {
         Path values = Files.writeString(dir.resolve("values.yaml"), "a: 1\n");
         String before = ReleaseFingerprint.of(chart, List.of(values), Map.of("image.digest", "sha256:1"));
 
-        assertThat(ReleaseFingerprint.of(chart, List.of(values), Map.of("image.digest", "sha256:2"))).isNotEqualTo(before);
+        assertThat(ReleaseFingerprint.of(chart, List.of(values), Map.of("image.digest", "sha256:2")))
+                .isNotEqualTo(before);
         Files.writeString(values, "a: 2\n");
         String valuesChanged = ReleaseFingerprint.of(chart, List.of(values), Map.of("image.digest", "sha256:1"));
         assertThat(valuesChanged).isNotEqualTo(before);
         Files.writeString(dir.resolve("chart/templates/a.yaml"), "kind: Secret\n");
-        assertThat(ReleaseFingerprint.of(chart, List.of(values), Map.of("image.digest", "sha256:1"))).isNotEqualTo(valuesChanged);
+        assertThat(ReleaseFingerprint.of(chart, List.of(values), Map.of("image.digest", "sha256:1")))
+                .isNotEqualTo(valuesChanged);
     }
 
     @Test
@@ -55,7 +57,8 @@ class ReleaseFingerprintTest {
         assertThat(ChartSource.parse("oci://ghcr.io/hyperspike/valkey-operator", "v0.0.61-chart", base))
                 .isEqualTo(new ChartSource.Oci("oci://ghcr.io/hyperspike/valkey-operator", "v0.0.61-chart"));
         assertThat(ChartSource.parse("https://cloudnative-pg.github.io/charts#cloudnative-pg", "0.29.0", base))
-                .isEqualTo(new ChartSource.Repository("https://cloudnative-pg.github.io/charts", "cloudnative-pg", "0.29.0"));
+                .isEqualTo(new ChartSource.Repository(
+                        "https://cloudnative-pg.github.io/charts", "cloudnative-pg", "0.29.0"));
         assertThat(ChartSource.parse("mirror/cloudnative-pg-0.29.0.tgz", null, base))
                 .isEqualTo(new ChartSource.Local(Path.of("/repo/mirror/cloudnative-pg-0.29.0.tgz")));
         assertThatThrownBy(() -> ChartSource.parse("https://cloudnative-pg.github.io/charts", "0.29.0", base))

@@ -14,7 +14,10 @@ class StoredReleasesTest {
     KubernetesClient client;
 
     private void store(String release, int revision, String status, String description, boolean gzipped) {
-        client.secrets().inNamespace("ghillie").resource(HelmStorageSecret.of(release, revision, status, description, gzipped)).create();
+        client.secrets()
+                .inNamespace("ghillie")
+                .resource(HelmStorageSecret.of(release, revision, status, description, gzipped))
+                .create();
     }
 
     @Test
@@ -24,21 +27,32 @@ class StoredReleasesTest {
         store("other", 11, "deployed", "Install complete", true);
 
         assertThat(new StoredReleases(client).latest("ghillie", "ghillie"))
-                .contains(new ReleaseRevision(10, "failed", "Upgrade \"ghillie\" failed: timed out waiting for the condition"));
+                .contains(new ReleaseRevision(
+                        10, "failed", "Upgrade \"ghillie\" failed: timed out waiting for the condition"));
     }
 
     @Test
     void aReleaseStoredBeforeHelmCompressedItIsReadToo() {
         store("ghillie", 1, "deployed", "Install complete", false);
 
-        assertThat(new StoredReleases(client).latest("ghillie", "ghillie")).contains(new ReleaseRevision(1, "deployed", "Install complete"));
+        assertThat(new StoredReleases(client).latest("ghillie", "ghillie"))
+                .contains(new ReleaseRevision(1, "deployed", "Install complete"));
     }
 
     @Test
     void noReleaseAndSecretsThatAreNotHelmsAreNothing() {
-        client.secrets().inNamespace("ghillie").resource(new SecretBuilder().withNewMetadata().withName("ghillie")
-                .addToLabels("owner", "helm").addToLabels("name", "ghillie").addToLabels("version", "3").endMetadata()
-                .withType("Opaque").build()).create();
+        client.secrets()
+                .inNamespace("ghillie")
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("ghillie")
+                        .addToLabels("owner", "helm")
+                        .addToLabels("name", "ghillie")
+                        .addToLabels("version", "3")
+                        .endMetadata()
+                        .withType("Opaque")
+                        .build())
+                .create();
 
         assertThat(new StoredReleases(client).latest("ghillie", "ghillie")).isEmpty();
     }

@@ -14,7 +14,10 @@ class BaseJvmTest {
 
     @Test
     void findsTheJvmAtTheImagesJavaHomeAndItsVersion() throws Exception {
-        Path tar = new TestArchive().env("PATH=/usr/bin").env("JAVA_HOME=/usr/lib/jvm/jre/").layer()
+        Path tar = new TestArchive()
+                .env("PATH=/usr/bin")
+                .env("JAVA_HOME=/usr/lib/jvm/jre/")
+                .layer()
                 .file("usr/lib/jvm/jre/bin/java", "#!/bin/sh\n", 0755)
                 .file("usr/lib/jvm/jre/release", "JAVA_VERSION=\"25.0.1\"\nIMPLEMENTOR=\"Eclipse Adoptium\"\n", 0644)
                 .file("etc/hostname", "x", 0644)
@@ -30,7 +33,9 @@ class BaseJvmTest {
 
     @Test
     void readsPlainLayersAsDockerSaveWritesThemAndUsesTemurinsPlaceWithoutJavaHome() throws Exception {
-        Path tar = new TestArchive().uncompressed().layer()
+        Path tar = new TestArchive()
+                .uncompressed()
+                .layer()
                 .file("opt/java/openjdk/bin/java", "#!/bin/sh\n", 0755)
                 .file("opt/java/openjdk/release", "JAVA_VERSION=\"21.0.9\"\n", 0644)
                 .write(work.resolve("base.tar"));
@@ -44,21 +49,30 @@ class BaseJvmTest {
 
     @Test
     void anImageWithoutAJvmIsSaidSo() throws Exception {
-        Path tar = new TestArchive().env("JAVA_HOME=/opt/jdk").layer().file("etc/hostname", "x", 0644).write(work.resolve("base.tar"));
+        Path tar = new TestArchive()
+                .env("JAVA_HOME=/opt/jdk")
+                .layer()
+                .file("etc/hostname", "x", 0644)
+                .write(work.resolve("base.tar"));
 
         try (DockerArchive archive = DockerArchive.open(tar)) {
             assertThatThrownBy(() -> BaseJvm.unpack(archive, work.resolve("jvm")))
-                    .isInstanceOf(StartupCacheException.class).hasMessage("the base image has no JVM at JAVA_HOME=/opt/jdk");
+                    .isInstanceOf(StartupCacheException.class)
+                    .hasMessage("the base image has no JVM at JAVA_HOME=/opt/jdk");
         }
     }
 
     @Test
     void aJvmWithoutAReleaseFileIsSaidSo() throws Exception {
-        Path tar = new TestArchive().layer().file("opt/java/openjdk/bin/java", "#!/bin/sh\n", 0755).write(work.resolve("base.tar"));
+        Path tar = new TestArchive()
+                .layer()
+                .file("opt/java/openjdk/bin/java", "#!/bin/sh\n", 0755)
+                .write(work.resolve("base.tar"));
 
         try (DockerArchive archive = DockerArchive.open(tar)) {
             assertThatThrownBy(() -> BaseJvm.unpack(archive, work.resolve("jvm")))
-                    .isInstanceOf(StartupCacheException.class).hasMessageContaining("has no release file naming its version");
+                    .isInstanceOf(StartupCacheException.class)
+                    .hasMessageContaining("has no release file naming its version");
         }
     }
 }

@@ -32,8 +32,11 @@ class DockerTargetTest {
                 exit 0
                 """.formatted(calls, loaded));
         Path base = ScratchBaseImage.write(Files.createDirectories(work.resolve("base")));
-        ImageSettings settings = TestApp.create(work.resolve("app")).settings(base, work.resolve("out"))
-                .target("docker").dockerExecutable(docker).build();
+        ImageSettings settings = TestApp.create(work.resolve("app"))
+                .settings(base, work.resolve("out"))
+                .target("docker")
+                .dockerExecutable(docker)
+                .build();
 
         RecordingLog log = new RecordingLog();
         ImageResult result = new RuntimeImageBuilder(log).build(settings);
@@ -57,20 +60,27 @@ class DockerTargetTest {
                 exit 0
                 """);
         Path base = ScratchBaseImage.write(Files.createDirectories(work.resolve("base")));
-        ImageSettings settings = TestApp.create(work.resolve("app")).settings(base, work.resolve("out"))
-                .target("docker").dockerExecutable(docker).build();
+        ImageSettings settings = TestApp.create(work.resolve("app"))
+                .settings(base, work.resolve("out"))
+                .target("docker")
+                .dockerExecutable(docker)
+                .build();
 
         assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
                 .isInstanceOf(ImageBuildException.class)
                 .hasMessageStartingWith("'" + docker + " tag ")
-                .hasMessageEndingWith("' failed: Error response from daemon: No such image (is the Docker daemon running?)");
+                .hasMessageEndingWith(
+                        "' failed: Error response from daemon: No such image (is the Docker daemon running?)");
     }
 
     @Test
     void aMissingDockerCliIsNamedWithTheAlternatives() throws Exception {
         Path base = ScratchBaseImage.write(Files.createDirectories(work.resolve("base")));
-        ImageSettings settings = TestApp.create(work.resolve("app")).settings(base, work.resolve("out"))
-                .target("docker").dockerExecutable(work.resolve("no-docker")).build();
+        ImageSettings settings = TestApp.create(work.resolve("app"))
+                .settings(base, work.resolve("out"))
+                .target("docker")
+                .dockerExecutable(work.resolve("no-docker"))
+                .build();
 
         assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
                 .isInstanceOf(ImageBuildException.class)
@@ -86,8 +96,11 @@ class DockerTargetTest {
                 exit 1
                 """);
         Path base = ScratchBaseImage.write(Files.createDirectories(work.resolve("base")));
-        ImageSettings settings = TestApp.create(work.resolve("app")).settings(base, work.resolve("out"))
-                .target("docker").dockerExecutable(docker).build();
+        ImageSettings settings = TestApp.create(work.resolve("app"))
+                .settings(base, work.resolve("out"))
+                .target("docker")
+                .dockerExecutable(docker)
+                .build();
 
         assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
                 .isInstanceOf(ImageBuildException.class)

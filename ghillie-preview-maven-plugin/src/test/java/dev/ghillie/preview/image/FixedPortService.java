@@ -9,7 +9,8 @@ import java.net.InetSocketAddress;
 public final class FixedPortService {
 
     public static void main(String[] args) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 0);
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 0);
         server.createContext("/healthz", exchange -> {
             System.out.println("asked " + exchange.getRequestURI().getPath());
             exchange.sendResponseHeaders(200, -1);

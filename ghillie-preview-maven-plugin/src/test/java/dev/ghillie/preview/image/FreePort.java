@@ -6,8 +6,7 @@ import java.net.ServerSocket;
 /** A loopback port nothing listens on right now, for servers the tests start. */
 final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     static int find() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 public final class HangingService {
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(System.getenv("GHILLIE_HOST"), Integer.parseInt(System.getenv("GHILLIE_PORT"))), 0);
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress(System.getenv("GHILLIE_HOST"), Integer.parseInt(System.getenv("GHILLIE_PORT"))),
+                0);
         server.createContext("/", exchange -> {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();

@@ -27,18 +27,22 @@ class ImageBuildBenchmarkTest {
         BuiltRuntime runtime = BuiltRuntime.fromReactor();
         assumeTrue(runtime.isBuilt(), "benchmark needs a built ghillie-runtime in " + runtime.target());
         Path classes = copy(runtime.classes(), work.resolve("classes"));
-        Path base = JlinkBaseImage.fromBuildJdk().write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
+        Path base = JlinkBaseImage.fromBuildJdk()
+                .write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
         int baseLayers = ImageArchive.read(base).layers().size();
 
         System.out.println("\n| target | build | wall time | bytes written / uploaded |");
         System.out.println("|---|---|---|---|");
-        ImageSettings tar = runtime.imageOn(base, classes, work.resolve("tar-out"), "bench").build();
+        ImageSettings tar =
+                runtime.imageOn(base, classes, work.resolve("tar-out"), "bench").build();
         benchmark("tar", tar, classes, () -> Files.size(tar.tarFile()));
 
         try (LocalRegistry registry = LocalRegistry.start(Files.createDirectories(work.resolve("registry")))) {
             copy(runtime.classes(), classes);
             ImageSettings push = runtime.imageOn(base, classes, work.resolve("registry-out"), "bench")
-                    .target("registry").imageName(registry.host() + "/ghillie-runtime").build();
+                    .target("registry")
+                    .imageName(registry.host() + "/ghillie-runtime")
+                    .build();
             long[] before = {registry.storedBytes()};
             benchmark("registry", push, classes, () -> {
                 long now = registry.storedBytes();
@@ -53,7 +57,8 @@ class ImageBuildBenchmarkTest {
             String name = image.manifest().get("Layers").get(i).asText();
             appLayers += ImageArchive.entrySize(tar.tarFile(), name);
         }
-        System.out.printf("%napp layers (above the base, compressed): %d bytes (%.1f MB); base: %d bytes%n",
+        System.out.printf(
+                "%napp layers (above the base, compressed): %d bytes (%.1f MB); base: %d bytes%n",
                 appLayers, appLayers / 1e6, Files.size(base));
     }
 
@@ -67,14 +72,18 @@ class ImageBuildBenchmarkTest {
         run(target, "warm, no change", builder, settings, bytes);
         Path someClass;
         try (Stream<Path> files = Files.walk(classes)) {
-            someClass = files.filter(p -> p.toString().endsWith("RuntimeRoutes.class")).findFirst().orElseThrow();
+            someClass = files.filter(p -> p.toString().endsWith("RuntimeRoutes.class"))
+                    .findFirst()
+                    .orElseThrow();
         }
         // A changed class: content differs, as after an edit and recompile.
         Files.write(someClass, new byte[] {0}, StandardOpenOption.APPEND);
         run(target, "warm, one class changed", builder, settings, bytes);
     }
 
-    private static void run(String target, String label, RuntimeImageBuilder builder, ImageSettings settings, Bytes bytes) throws Exception {
+    private static void run(
+            String target, String label, RuntimeImageBuilder builder, ImageSettings settings, Bytes bytes)
+            throws Exception {
         long start = System.nanoTime();
         builder.build(settings);
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -97,12 +106,10 @@ class ImageBuildBenchmarkTest {
 
     private static final class QuietLog implements ImageLog {
         @Override
-        public void step(String line) {
-        }
+        public void step(String line) {}
 
         @Override
-        public void detail(String line) {
-        }
+        public void detail(String line) {}
 
         @Override
         public void warn(String line) {

@@ -12,8 +12,13 @@ class ImageResultTest {
 
     @Test
     void aTarImageIsWrittenAsTheDocsShowIt() {
-        ImageResult result = new ImageResult("ghillie-runtime:1.0-03b8dcf07dc2", "sha256:bc60", "sha256:03b8",
-                List.of("1.0-03b8dcf07dc2", "1.0"), ImageTarget.TAR, Optional.of(Path.of("/work/target/ghillie-preview/image.tar")));
+        ImageResult result = new ImageResult(
+                "ghillie-runtime:1.0-03b8dcf07dc2",
+                "sha256:bc60",
+                "sha256:03b8",
+                List.of("1.0-03b8dcf07dc2", "1.0"),
+                ImageTarget.TAR,
+                Optional.of(Path.of("/work/target/ghillie-preview/image.tar")));
 
         assertThat(result.toJson()).isEqualTo("""
                 {
@@ -29,7 +34,8 @@ class ImageResultTest {
 
     @Test
     void aPushedImageHasNoTarAndQuotesAreEscaped() {
-        ImageResult result = new ImageResult("registry.test/a\"b\\c:1", "sha256:1", "sha256:2", List.of(), ImageTarget.REGISTRY, Optional.empty());
+        ImageResult result = new ImageResult(
+                "registry.test/a\"b\\c:1", "sha256:1", "sha256:2", List.of(), ImageTarget.REGISTRY, Optional.empty());
 
         assertThat(result.toJson()).isEqualTo("""
                 {

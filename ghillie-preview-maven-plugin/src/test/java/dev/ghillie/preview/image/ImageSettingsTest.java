@@ -42,39 +42,54 @@ class ImageSettingsTest {
 
     @Test
     void aTarBaseIsReadAsAFile() {
-        ImageSettings settings = minimal().baseImage("tar:///srv/images/base.tar").build();
+        ImageSettings settings =
+                minimal().baseImage("tar:///srv/images/base.tar").build();
 
         assertThat(settings.baseImage().tarFile()).contains(Path.of("/srv/images/base.tar"));
     }
 
     @Test
     void givenJvmFlagsReplaceTheDefaults() {
-        assertThat(minimal().jvmFlags(List.of(" -Xmx256m ", "", "-XX:+UseSerialGC")).build().jvmFlags())
+        assertThat(minimal()
+                        .jvmFlags(List.of(" -Xmx256m ", "", "-XX:+UseSerialGC"))
+                        .build()
+                        .jvmFlags())
                 .containsExactly("-Xmx256m", "-XX:+UseSerialGC");
     }
 
     @ParameterizedTest
     @CsvSource({
-            "2026-01-01T00:00:00Z, 2026-01-01T00:00:00Z",
-            "2026-01-01T02:00:00+02:00, 2026-01-01T00:00:00Z",
-            "1767225600, 2026-01-01T00:00:00Z",
-            "EPOCH, 1970-01-01T00:00:00Z",
-            "now, 2030-05-05T05:05:05Z",
-            "USE_CURRENT_TIMESTAMP, 2030-05-05T05:05:05Z",
-            "'${project.build.outputTimestamp}', 1970-01-01T00:00:00Z"})
+        "2026-01-01T00:00:00Z, 2026-01-01T00:00:00Z",
+        "2026-01-01T02:00:00+02:00, 2026-01-01T00:00:00Z",
+        "1767225600, 2026-01-01T00:00:00Z",
+        "EPOCH, 1970-01-01T00:00:00Z",
+        "now, 2030-05-05T05:05:05Z",
+        "USE_CURRENT_TIMESTAMP, 2030-05-05T05:05:05Z",
+        "'${project.build.outputTimestamp}', 1970-01-01T00:00:00Z"
+    })
     void creationTimeIsFixedUnlessNowIsAskedFor(String given, String expected) {
         Clock clock = Clock.fixed(Instant.parse("2030-05-05T05:05:05Z"), ZoneOffset.UTC);
 
-        assertThat(minimal().clock(clock).creationTime(given).build().creationTime()).isEqualTo(Instant.parse(expected));
+        assertThat(minimal().clock(clock).creationTime(given).build().creationTime())
+                .isEqualTo(Instant.parse(expected));
     }
 
     @Test
     void labelsCarryTitleVersionAndRevisionAndSourceOnlyWhenKnown() {
-        assertThat(minimal().version("1.2.3").revision("${git.commit.id}").source("").build().labels())
+        assertThat(minimal()
+                        .version("1.2.3")
+                        .revision("${git.commit.id}")
+                        .source("")
+                        .build()
+                        .labels())
                 .containsExactly(
                         Map.entry("org.opencontainers.image.title", "ghillie-runtime"),
                         Map.entry("org.opencontainers.image.version", "1.2.3"));
-        assertThat(minimal().revision("abc123").source("https://example.com/repo").build().labels())
+        assertThat(minimal()
+                        .revision("abc123")
+                        .source("https://example.com/repo")
+                        .build()
+                        .labels())
                 .containsEntry("org.opencontainers.image.revision", "abc123")
                 .containsEntry("org.opencontainers.image.source", "https://example.com/repo");
     }
@@ -99,7 +114,12 @@ class ImageSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ghillie-runtime:1.0", "localhost:5001/ghillie-runtime:latest", "ghillie-runtime@sha256:0123456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(
+            strings = {
+                "ghillie-runtime:1.0",
+                "localhost:5001/ghillie-runtime:latest",
+                "ghillie-runtime@sha256:0123456789012345678901234567890123456789012345678901234567890123"
+            })
     void anImageNameWithATagOrDigestIsRefused(String name) {
         assertThatThrownBy(() -> minimal().imageName(name).build())
                 .hasMessageStartingWith("ghillie.preview.imageName='" + name + "' includes a tag or digest");
@@ -107,22 +127,31 @@ class ImageSettingsTest {
 
     @Test
     void anInvalidImageNameOrTagIsRefused() {
-        assertThatThrownBy(() -> minimal().imageName("Has Spaces").build()).hasMessageContaining("is not an image name");
-        assertThat(minimal().imageName("localhost:5001/team/ghillie-runtime").build().imageName()).isEqualTo("localhost:5001/team/ghillie-runtime");
-        assertThatThrownBy(() -> minimal().tag("-bad").build()).hasMessageStartingWith("ghillie.preview.imageTag='-bad' is not a tag");
+        assertThatThrownBy(() -> minimal().imageName("Has Spaces").build())
+                .hasMessageContaining("is not an image name");
+        assertThat(minimal()
+                        .imageName("localhost:5001/team/ghillie-runtime")
+                        .build()
+                        .imageName())
+                .isEqualTo("localhost:5001/team/ghillie-runtime");
+        assertThatThrownBy(() -> minimal().tag("-bad").build())
+                .hasMessageStartingWith("ghillie.preview.imageTag='-bad' is not a tag");
     }
 
     @Test
     void aMissingMainClassOrBadTimeIsNamed() {
-        assertThatThrownBy(() -> minimal().mainClass(null).build()).hasMessageStartingWith("ghillie.preview.mainClass is not set");
-        assertThatThrownBy(() -> minimal().creationTime("yesterday").build()).hasMessageStartingWith("ghillie.preview.creationTime='yesterday' is not a time");
+        assertThatThrownBy(() -> minimal().mainClass(null).build())
+                .hasMessageStartingWith("ghillie.preview.mainClass is not set");
+        assertThatThrownBy(() -> minimal().creationTime("yesterday").build())
+                .hasMessageStartingWith("ghillie.preview.creationTime='yesterday' is not a time");
         assertThatThrownBy(() -> minimal().baseImage("tar://").build()).hasMessageContaining("names no file");
     }
 
     @ParameterizedTest
     @CsvSource({"x86_64, linux/amd64", "amd64, linux/amd64", "aarch64, linux/arm64", "arm64, linux/arm64"})
     void withoutThePlatformsSettingTheImageIsForThisMachine(String osArch, String platform) {
-        TargetPlatforms platforms = minimal().machineArchitecture(osArch).build().platforms();
+        TargetPlatforms platforms =
+                minimal().machineArchitecture(osArch).build().platforms();
 
         assertThat(platforms.toString()).isEqualTo(platform);
         assertThat(platforms.source()).isEqualTo(TargetPlatforms.Source.THIS_MACHINE);
@@ -130,27 +159,40 @@ class ImageSettingsTest {
 
     @Test
     void thePlatformsSettingNamesOneOrSeveral() {
-        assertThat(minimal().platforms("linux/arm64").build().platforms().platforms()).containsExactly(ImagePlatform.linux("arm64"));
-        TargetPlatforms both = minimal().platforms(" linux/amd64, linux/arm64 ").build().platforms();
+        assertThat(minimal().platforms("linux/arm64").build().platforms().platforms())
+                .containsExactly(ImagePlatform.linux("arm64"));
+        TargetPlatforms both =
+                minimal().platforms(" linux/amd64, linux/arm64 ").build().platforms();
         assertThat(both.platforms()).containsExactly(ImagePlatform.linux("amd64"), ImagePlatform.linux("arm64"));
         assertThat(both.describe()).isEqualTo("linux/amd64,linux/arm64 (ghillie.preview.platforms)");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"arm64", "linux/x86_64", "darwin/arm64", "linux/arm/v7", "linux/arm64,", "linux/amd64;linux/arm64", "Linux/ARM64"})
+    @ValueSource(
+            strings = {
+                "arm64",
+                "linux/x86_64",
+                "darwin/arm64",
+                "linux/arm/v7",
+                "linux/arm64,",
+                "linux/amd64;linux/arm64",
+                "Linux/ARM64"
+            })
     void aWrongPlatformIsOneLineSayingWhatTheSettingTakes(String value) {
         assertThatThrownBy(() -> minimal().platforms(value).build())
                 .isInstanceOf(ImageBuildException.class)
                 .hasMessageStartingWith("ghillie.preview.platforms='" + value + "': '")
-                .hasMessageEndingWith("' is not a platform; use linux/ARCH, comma-separated, e.g. linux/arm64 or linux/amd64,linux/arm64"
-                        + " (ARCH: amd64, arm64, ppc64le, riscv64, s390x)")
+                .hasMessageEndingWith(
+                        "' is not a platform; use linux/ARCH, comma-separated, e.g. linux/arm64 or linux/amd64,linux/arm64"
+                                + " (ARCH: amd64, arm64, ppc64le, riscv64, s390x)")
                 .hasNoCause();
     }
 
     @Test
     void aPlatformNamedTwiceIsRefused() {
         assertThatThrownBy(() -> minimal().platforms("linux/arm64,linux/arm64").build())
-                .hasMessage("ghillie.preview.platforms='linux/arm64,linux/arm64' names linux/arm64 twice: name each platform once");
+                .hasMessage(
+                        "ghillie.preview.platforms='linux/arm64,linux/arm64' names linux/arm64 twice: name each platform once");
     }
 
     @Test

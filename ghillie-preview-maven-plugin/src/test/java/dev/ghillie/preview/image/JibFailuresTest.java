@@ -20,6 +20,7 @@ class JibFailuresTest {
 
     @TempDir
     static Path shared;
+
     static Path baseTar;
 
     @TempDir
@@ -33,8 +34,11 @@ class JibFailuresTest {
     @Test
     void anOfflineBuildToARegistryNamesTheSettingAndTheFix() throws Exception {
         // Jib's Containerizer.setOfflineMode throws IllegalStateException for a registry target.
-        ImageSettings.Builder settings = TestApp.create(work.resolve("app")).settings(baseTar, work.resolve("out"))
-                .target("registry").imageName("localhost:5001/ghillie-runtime").offline(true);
+        ImageSettings.Builder settings = TestApp.create(work.resolve("app"))
+                .settings(baseTar, work.resolve("out"))
+                .target("registry")
+                .imageName("localhost:5001/ghillie-runtime")
+                .offline(true);
 
         assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings.build()))
                 .isInstanceOf(ImageBuildException.class)
@@ -47,13 +51,16 @@ class JibFailuresTest {
     @Test
     void aCacheDirectoryJibCannotCreateIsNamedWithItsSetting() throws Exception {
         ImageSettings settings = settings();
-        CacheDirectoryCreationException failure = new CacheDirectoryCreationException(new AccessDeniedException("/ro/jib-cache"));
+        CacheDirectoryCreationException failure =
+                new CacheDirectoryCreationException(new AccessDeniedException("/ro/jib-cache"));
 
         ImageBuildException explained = new JibFailures(new PlainHttpPolicy()).explain(failure, settings);
 
-        assertThat(explained).hasMessage("Jib cannot create its cache directory (AccessDeniedException: /ro/jib-cache): make it"
-                + " writable, or set ghillie.preview.baseImageCache (base image layers) or ghillie.preview.imageOutputDirectory"
-                + " (application layers) to a writable directory").hasCause(failure);
+        assertThat(explained)
+                .hasMessage("Jib cannot create its cache directory (AccessDeniedException: /ro/jib-cache): make it"
+                        + " writable, or set ghillie.preview.baseImageCache (base image layers) or ghillie.preview.imageOutputDirectory"
+                        + " (application layers) to a writable directory")
+                .hasCause(failure);
     }
 
     @Test
@@ -63,8 +70,11 @@ class JibFailuresTest {
 
         ImageBuildException explained = new JibFailures(new PlainHttpPolicy()).explain(failure, settings);
 
-        assertThat(explained.getMessage()).startsWith("Jib could not read or write /out/image.tar (AccessDeniedException)")
-                .contains("permissions").doesNotContain("base image").doesNotContain("\n");
+        assertThat(explained.getMessage())
+                .startsWith("Jib could not read or write /out/image.tar (AccessDeniedException)")
+                .contains("permissions")
+                .doesNotContain("base image")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -74,8 +84,10 @@ class JibFailuresTest {
         ImageBuildException explained = new JibFailures(new PlainHttpPolicy())
                 .explain(new IllegalArgumentException("unsupported media type\nmore"), settings);
 
-        assertThat(explained.getMessage()).isEqualTo("Jib failed to build the image (IllegalArgumentException: unsupported media type):"
-                + " run with -X for Jib's own messages and the cause; docs/image.md#feedback-and-errors lists what to check");
+        assertThat(explained.getMessage())
+                .isEqualTo(
+                        "Jib failed to build the image (IllegalArgumentException: unsupported media type):"
+                                + " run with -X for Jib's own messages and the cause; docs/image.md#feedback-and-errors lists what to check");
     }
 
     @Test
@@ -93,6 +105,8 @@ class JibFailuresTest {
     }
 
     private ImageSettings settings() throws Exception {
-        return TestApp.create(work.resolve("app")).settings(baseTar, work.resolve("out")).build();
+        return TestApp.create(work.resolve("app"))
+                .settings(baseTar, work.resolve("out"))
+                .build();
     }
 }

@@ -35,8 +35,18 @@ public final class JlinkBaseImage {
      * What ghillie-runtime needs (Helidon, the PostgreSQL driver, Jedis), and jdk.httpserver for the tiny service of
      * the startup cache tests; modules the JDK lacks are left out.
      */
-    static final List<String> MODULES = List.of("java.base", "java.logging", "java.naming", "java.sql", "java.management",
-            "jdk.unsupported", "java.security.jgss", "jdk.crypto.ec", "java.xml", "jdk.httpserver");
+    static final List<String> MODULES = List.of(
+            "java.base",
+            "java.logging",
+            "java.naming",
+            "java.sql",
+            "java.management",
+            "jdk.unsupported",
+            "java.security.jgss",
+            "jdk.crypto.ec",
+            "java.xml",
+            "jdk.httpserver");
+
     static final String JAVA_HOME = "/opt/java/openjdk";
     private static final Pattern LDD_PATH = Pattern.compile("(?:=>\\s*)?(/\\S+)\\s+\\(0x");
 
@@ -72,17 +82,32 @@ public final class JlinkBaseImage {
     /** Writes the base image tar and returns it; {@code work} holds the jlinked runtime and Jib's cache. */
     public Path write(Path work, Path tar) throws Exception {
         Path runtime = work.resolve("jre");
-        run(List.of(jdk.resolve("bin/jlink").toString(), "--add-modules", String.join(",", availableModules()),
-                "--strip-debug", "--no-header-files", "--no-man-pages", "--output", runtime.toString()));
+        run(List.of(
+                jdk.resolve("bin/jlink").toString(),
+                "--add-modules",
+                String.join(",", availableModules()),
+                "--strip-debug",
+                "--no-header-files",
+                "--no-man-pages",
+                "--output",
+                runtime.toString()));
         FileEntriesLayer.Builder libraries = FileEntriesLayer.builder().setName("shared libraries");
         for (Path library : sharedLibraries(runtime)) {
-            libraries.addEntry(library.toRealPath(), AbsoluteUnixPath.get(library.toString()), FilePermissions.fromOctalString("755"), Instant.EPOCH.plusSeconds(1));
+            libraries.addEntry(
+                    library.toRealPath(),
+                    AbsoluteUnixPath.get(library.toString()),
+                    FilePermissions.fromOctalString("755"),
+                    Instant.EPOCH.plusSeconds(1));
         }
         FileEntriesLayer.Builder java = FileEntriesLayer.builder().setName("java runtime");
         try (Stream<Path> files = Files.walk(runtime)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String mode = Files.isExecutable(file) ? "755" : "644";
-                java.addEntry(file, AbsoluteUnixPath.get(JAVA_HOME + "/" + runtime.relativize(file)), FilePermissions.fromOctalString(mode), Instant.EPOCH.plusSeconds(1));
+                java.addEntry(
+                        file,
+                        AbsoluteUnixPath.get(JAVA_HOME + "/" + runtime.relativize(file)),
+                        FilePermissions.fromOctalString(mode),
+                        Instant.EPOCH.plusSeconds(1));
             }
         }
         Jib.fromScratch()
@@ -92,7 +117,8 @@ public final class JlinkBaseImage {
                 // The build JDK's own platform: Jib would say linux/amd64 of an arm64 JVM.
                 .setPlatforms(Set.of(new Platform(
                         ImagePlatform.ofMachine(System.getProperty("os.arch")).architecture(), "linux")))
-                .containerize(Containerizer.to(TarImage.at(tar).named("ghillie-jlink-base:" + Runtime.version().feature()))
+                .containerize(Containerizer.to(TarImage.at(tar)
+                                .named("ghillie-jlink-base:" + Runtime.version().feature()))
                         .setApplicationLayersCache(work.resolve("jib-cache")));
         return tar;
     }

@@ -21,13 +21,15 @@ import java.util.stream.Stream;
 final class LocalRegistry implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/bin/docker-registry");
-    static final String MANIFEST_TYPES = "application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json";
+    static final String MANIFEST_TYPES =
+            "application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json";
 
     private final Process process;
     private final Path storage;
     private final String address;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LocalRegistry(Process process, Path storage, String address, int port) {
         this.process = process;
@@ -42,7 +44,9 @@ final class LocalRegistry implements AutoCloseable {
 
     /** On another of this machine's addresses, for tests of what ghillie does with a registry off the loopback. */
     static LocalRegistry start(Path directory, String address) throws Exception {
-        assumeTrue(Files.isExecutable(BINARY), "skipped: " + BINARY + " is missing (apt-get install docker-registry; .ci/run installs it)");
+        assumeTrue(
+                Files.isExecutable(BINARY),
+                "skipped: " + BINARY + " is missing (apt-get install docker-registry; .ci/run installs it)");
         int port = FreePort.find();
         Path storage = Files.createDirectories(directory.resolve("storage"));
         Path config = Files.writeString(directory.resolve("config.yml"), """
@@ -69,8 +73,11 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     HttpResponse<String> manifest(String repository, String reference) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/" + repository + "/manifests/" + reference))
-                .header("Accept", MANIFEST_TYPES).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/" + repository + "/manifests/" + reference))
+                        .header("Accept", MANIFEST_TYPES)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Digests of every blob stored so far (layers and configs). */
@@ -88,7 +95,9 @@ final class LocalRegistry implements AutoCloseable {
 
     long storedBytes() throws IOException {
         try (Stream<Path> files = Files.walk(storage)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 
@@ -99,7 +108,9 @@ final class LocalRegistry implements AutoCloseable {
                 throw new IllegalStateException("docker-registry exited: " + Files.readString(log));
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/")).build(),
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -109,7 +120,8 @@ final class LocalRegistry implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("docker-registry did not answer on " + host() + " within 20 s: " + Files.readString(log));
+        throw new IllegalStateException(
+                "docker-registry did not answer on " + host() + " within 20 s: " + Files.readString(log));
     }
 
     @Override

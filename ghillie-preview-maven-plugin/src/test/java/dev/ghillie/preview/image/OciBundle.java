@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,8 +18,7 @@ final class OciBundle {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OciBundle() {
-    }
+    private OciBundle() {}
 
     /** Unpacks the image and writes config.json over {@code runc spec}'s template; returns the bundle folder. */
     static Path create(Path imageTar, Path bundle, String runc, Map<String, String> extraEnv) throws Exception {
@@ -28,22 +26,29 @@ final class OciBundle {
     }
 
     /** As above, with a memory limit in bytes (0: none), as a pod's {@code resources.limits.memory} sets one. */
-    static Path create(Path imageTar, Path bundle, String runc, Map<String, String> extraEnv, long memoryLimit) throws Exception {
+    static Path create(Path imageTar, Path bundle, String runc, Map<String, String> extraEnv, long memoryLimit)
+            throws Exception {
         Path rootfs = bundle.resolve("rootfs");
         JsonNode image;
         try (DockerArchive archive = DockerArchive.open(imageTar)) {
             image = archive.runConfig();
             new LayerUnpacker("/", false).unpack(archive, rootfs);
         }
-        Process spec = new ProcessBuilder(runc, "spec", "--bundle", bundle.toString()).redirectErrorStream(true).start();
+        Process spec = new ProcessBuilder(runc, "spec", "--bundle", bundle.toString())
+                .redirectErrorStream(true)
+                .start();
         if (spec.waitFor() != 0) {
-            throw new IOException("runc spec failed: " + new String(spec.getInputStream().readAllBytes()));
+            throw new IOException(
+                    "runc spec failed: " + new String(spec.getInputStream().readAllBytes()));
         }
-        ObjectNode config = (ObjectNode) JSON.readTree(bundle.resolve("config.json").toFile());
+        ObjectNode config =
+                (ObjectNode) JSON.readTree(bundle.resolve("config.json").toFile());
         ObjectNode process = (ObjectNode) config.get("process");
         process.put("terminal", false);
         String[] user = image.get("User").asText().split(":");
-        process.putObject("user").put("uid", Integer.parseInt(user[0])).put("gid", Integer.parseInt(user.length > 1 ? user[1] : user[0]));
+        process.putObject("user")
+                .put("uid", Integer.parseInt(user[0]))
+                .put("gid", Integer.parseInt(user.length > 1 ? user[1] : user[0]));
         ArrayNode args = process.putArray("args");
         image.get("Entrypoint").forEach(args::add);
         ArrayNode env = process.putArray("env");
@@ -62,9 +67,13 @@ final class OciBundle {
         tmp.put("destination", "/tmp").put("type", "tmpfs").put("source", "tmpfs");
         tmp.putArray("options").add("nosuid").add("nodev").add("mode=1777").add("size=64m");
         if (memoryLimit > 0) {
-            ((ObjectNode) config.get("linux")).putObject("resources").putObject("memory").put("limit", memoryLimit);
+            ((ObjectNode) config.get("linux"))
+                    .putObject("resources")
+                    .putObject("memory")
+                    .put("limit", memoryLimit);
         }
-        JSON.writerWithDefaultPrettyPrinter().writeValue(bundle.resolve("config.json").toFile(), config);
+        JSON.writerWithDefaultPrettyPrinter()
+                .writeValue(bundle.resolve("config.json").toFile(), config);
         return bundle;
     }
 }

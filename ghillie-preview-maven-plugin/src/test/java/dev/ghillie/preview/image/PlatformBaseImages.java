@@ -35,8 +35,7 @@ public final class PlatformBaseImages {
     private static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
     private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 
-    private PlatformBaseImages() {
-    }
+    private PlatformBaseImages() {}
 
     /** A docker-archive of one image for {@code linux/architecture}. */
     public static Path single(Path directory, String architecture) throws Exception {
@@ -45,8 +44,13 @@ public final class PlatformBaseImages {
         Path tar = directory.resolve("base-" + architecture + ".tar");
         Jib.fromScratch()
                 .setPlatforms(Set.of(new Platform(architecture, "linux")))
-                .addFileEntriesLayer(FileEntriesLayer.builder().addEntry(marker, AbsoluteUnixPath.get(MARKER),
-                        FileEntriesLayer.DEFAULT_FILE_PERMISSIONS_PROVIDER.get(marker, AbsoluteUnixPath.get(MARKER)), Instant.EPOCH.plusSeconds(1))
+                .addFileEntriesLayer(FileEntriesLayer.builder()
+                        .addEntry(
+                                marker,
+                                AbsoluteUnixPath.get(MARKER),
+                                FileEntriesLayer.DEFAULT_FILE_PERMISSIONS_PROVIDER.get(
+                                        marker, AbsoluteUnixPath.get(MARKER)),
+                                Instant.EPOCH.plusSeconds(1))
                         .build())
                 .addEnvironmentVariable("PATH", "/usr/bin:/bin")
                 .containerize(Containerizer.to(TarImage.at(tar).named("ghillie-test-base:" + architecture))
@@ -64,16 +68,19 @@ public final class PlatformBaseImages {
         ArrayNode manifests = JSON.createArrayNode();
         ArrayNode dockerManifest = JSON.createArrayNode();
         for (String architecture : architectures) {
-            Map<String, byte[]> archive = ImageArchive.entries(Files.newInputStream(single(directory, architecture)), false);
+            Map<String, byte[]> archive =
+                    ImageArchive.entries(Files.newInputStream(single(directory, architecture)), false);
             JsonNode entry = JSON.readTree(archive.get("manifest.json")).get(0);
             byte[] config = archive.get(entry.get("Config").asText());
-            ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", OCI_MANIFEST);
+            ObjectNode manifest =
+                    JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", OCI_MANIFEST);
             manifest.set("config", descriptor("application/vnd.oci.image.config.v1+json", blob(blobs, config)));
             ObjectNode saved = JSON.createObjectNode().put("Config", "blobs/sha256/" + Sha256.of(config));
             saved.putArray("RepoTags").add("ghillie-test-base:multi");
             for (JsonNode layer : entry.get("Layers")) {
                 byte[] bytes = archive.get(layer.asText());
-                manifest.withArray("layers").add(descriptor("application/vnd.oci.image.layer.v1.tar+gzip", blob(blobs, bytes)));
+                manifest.withArray("layers")
+                        .add(descriptor("application/vnd.oci.image.layer.v1.tar+gzip", blob(blobs, bytes)));
                 saved.withArray("Layers").add("blobs/sha256/" + Sha256.of(bytes));
             }
             ObjectNode listed = descriptor(OCI_MANIFEST, blob(blobs, JSON.writeValueAsBytes(manifest)));
@@ -106,7 +113,8 @@ public final class PlatformBaseImages {
 
     /** The platform an image tar's config says, {@code os/architecture}. */
     static String platformOf(ImageArchive image) {
-        return image.config().get("os").asText() + "/" + image.config().get("architecture").asText();
+        return image.config().get("os").asText() + "/"
+                + image.config().get("architecture").asText();
     }
 
     /** What the base's marker in the image says: the platform of the base it was built on. */

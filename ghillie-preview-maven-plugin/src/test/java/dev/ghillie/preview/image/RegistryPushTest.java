@@ -37,8 +37,10 @@ class RegistryPushTest {
             String derivedTag = first.tags().get(0);
             HttpResponse<String> byContentTag = registry.manifest("ghillie-runtime", derivedTag);
             assertThat(byContentTag.statusCode()).isEqualTo(200);
-            assertThat(byContentTag.headers().firstValue("Docker-Content-Digest")).hasValue(first.digest());
-            assertThat(registry.manifest("ghillie-runtime", "latest").headers().firstValue("Docker-Content-Digest")).hasValue(first.digest());
+            assertThat(byContentTag.headers().firstValue("Docker-Content-Digest"))
+                    .hasValue(first.digest());
+            assertThat(registry.manifest("ghillie-runtime", "latest").headers().firstValue("Docker-Content-Digest"))
+                    .hasValue(first.digest());
             JsonNode manifest = JSON.readTree(byContentTag.body());
             assertThat(manifest.get("config").get("digest").asText()).isEqualTo(first.imageId());
             List<String> layersBefore = layers(manifest);
@@ -50,11 +52,13 @@ class RegistryPushTest {
             Set<String> uploaded = new HashSet<>(registry.blobs());
             uploaded.removeAll(blobsBefore);
 
-            List<String> layersAfter = layers(JSON.readTree(registry.manifest("ghillie-runtime", second.tags().get(0)).body()));
+            List<String> layersAfter = layers(JSON.readTree(
+                    registry.manifest("ghillie-runtime", second.tags().get(0)).body()));
             assertThat(layersAfter.subList(0, 5)).isEqualTo(layersBefore.subList(0, 5));
             // The registry keeps manifests as blobs too: the new classes layer, the new config, the new manifest.
             assertThat(uploaded).containsExactlyInAnyOrder(layersAfter.get(5), second.imageId(), second.digest());
-            assertThat(registry.manifest("ghillie-runtime", "latest").headers().firstValue("Docker-Content-Digest")).hasValue(second.digest());
+            assertThat(registry.manifest("ghillie-runtime", "latest").headers().firstValue("Docker-Content-Digest"))
+                    .hasValue(second.digest());
         }
     }
 

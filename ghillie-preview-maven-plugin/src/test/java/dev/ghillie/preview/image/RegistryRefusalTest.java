@@ -25,20 +25,23 @@ class RegistryRefusalTest {
 
             assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
                     .isInstanceOf(ImageBuildException.class)
-                    .hasMessageStartingWith("registry " + registry.host() + " refused access to " + registry.host() + "/ghillie-runtime")
+                    .hasMessageStartingWith("registry " + registry.host() + " refused access to " + registry.host()
+                            + "/ghillie-runtime")
                     .hasMessageContaining("docker login " + registry.host());
         }
     }
 
     @Test
     void plainHttpToARegistryOffTheLoopbackIsRefused() throws Exception {
-        // This machine's own non-loopback address: a registry there is "remote" to the policy, yet no packet leaves the host.
+        // This machine's own non-loopback address: a registry there is "remote" to the policy, yet no packet leaves the
+        // host.
         Optional<InetAddress> address = NetworkInterface.networkInterfaces()
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
                 .findFirst();
         assumeTrue(address.isPresent(), "skipped: this machine has no non-loopback IPv4 address");
-        try (LocalRegistry registry = LocalRegistry.start(Files.createDirectories(work.resolve("registry")), address.get().getHostAddress())) {
+        try (LocalRegistry registry = LocalRegistry.start(
+                Files.createDirectories(work.resolve("registry")), address.get().getHostAddress())) {
             ImageSettings settings = settings(registry.host());
 
             assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
@@ -49,7 +52,10 @@ class RegistryRefusalTest {
 
     private ImageSettings settings(String registry) throws Exception {
         Path base = ScratchBaseImage.write(Files.createDirectories(work.resolve("base")));
-        return TestApp.create(work.resolve("app")).settings(base, work.resolve("out"))
-                .target("registry").imageName(registry + "/ghillie-runtime").build();
+        return TestApp.create(work.resolve("app"))
+                .settings(base, work.resolve("out"))
+                .target("registry")
+                .imageName(registry + "/ghillie-runtime")
+                .build();
     }
 }

@@ -18,6 +18,7 @@ class RuntimeImageBuilderTest {
 
     @TempDir
     static Path shared;
+
     static Path baseTar;
 
     @TempDir
@@ -31,7 +32,8 @@ class RuntimeImageBuilderTest {
     @Test
     void layersTheApplicationLikeJibsJavaBuilderOnTopOfTheBase() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
-        ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(app.settings(baseTar, work.resolve("out")).build());
+        ImageResult result = new RuntimeImageBuilder(new RecordingLog())
+                .build(app.settings(baseTar, work.resolve("out")).build());
 
         ImageArchive image = ImageArchive.read(result.tarFile().orElseThrow());
         assertThat(image.layers()).hasSize(6);
@@ -40,17 +42,27 @@ class RuntimeImageBuilderTest {
         assertThat(image.layer(2)).containsOnlyKeys("/app/libs/lib-b-1.0-SNAPSHOT.jar");
         assertThat(image.layer(3)).containsOnlyKeys("/app/libs/sibling-0.1.0-SNAPSHOT.jar");
         assertThat(image.layer(4)).containsOnlyKeys("/app/resources/dev/ghillie/runtime/build.properties");
-        assertThat(image.layer(5)).containsOnlyKeys("/app/classes/dev/ghillie/runtime/Main.class", "/app/classes/dev/ghillie/runtime/Routes.class");
+        assertThat(image.layer(5))
+                .containsOnlyKeys(
+                        "/app/classes/dev/ghillie/runtime/Main.class", "/app/classes/dev/ghillie/runtime/Routes.class");
     }
 
     @Test
     void configRunsTheMainClassAsANonRootUserWithContainerAwareFlags() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
-        ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(app.settings(baseTar, work.resolve("out")).build());
+        ImageResult result = new RuntimeImageBuilder(new RecordingLog())
+                .build(app.settings(baseTar, work.resolve("out")).build());
 
-        JsonNode config = ImageArchive.read(result.tarFile().orElseThrow()).config().get("config");
-        assertThat(texts(config.get("Entrypoint"))).containsExactly("java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", "/app/resources:/app/classes:/app/libs/*", TestApp.MAIN_CLASS);
+        JsonNode config =
+                ImageArchive.read(result.tarFile().orElseThrow()).config().get("config");
+        assertThat(texts(config.get("Entrypoint")))
+                .containsExactly(
+                        "java",
+                        "-XX:MaxRAMPercentage=75",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        "/app/resources:/app/classes:/app/libs/*",
+                        TestApp.MAIN_CLASS);
         assertThat(config.get("User").asText()).isEqualTo("65532:65532");
         assertThat(config.get("WorkingDir").asText()).isEqualTo("/app");
         assertThat(config.get("ExposedPorts").has("8080/tcp")).isTrue();
@@ -67,24 +79,41 @@ class RuntimeImageBuilderTest {
     void theImageExposesTheServicesPortAndSetsOnlyTheVariableItReads() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
         ImageResult plain = new RuntimeImageBuilder(new RecordingLog())
-                .build(app.settings(baseTar, work.resolve("plain")).port(9090, java.util.Optional.empty()).build());
-        JsonNode config = ImageArchive.read(plain.tarFile().orElseThrow()).config().get("config");
-        assertThat(config.get("ExposedPorts").properties()).extracting(java.util.Map.Entry::getKey).containsExactly("9090/tcp");
+                .build(app.settings(baseTar, work.resolve("plain"))
+                        .port(9090, java.util.Optional.empty())
+                        .build());
+        JsonNode config =
+                ImageArchive.read(plain.tarFile().orElseThrow()).config().get("config");
+        assertThat(config.get("ExposedPorts").properties())
+                .extracting(java.util.Map.Entry::getKey)
+                .containsExactly("9090/tcp");
         assertThat(texts(config.get("Env"))).noneMatch(variable -> variable.contains("PORT"));
 
         ImageResult named = new RuntimeImageBuilder(new RecordingLog())
-                .build(app.settings(baseTar, work.resolve("named")).port(9090, java.util.Optional.of("PORT")).build());
-        assertThat(texts(ImageArchive.read(named.tarFile().orElseThrow()).config().get("config").get("Env"))).contains("PORT=9090");
+                .build(app.settings(baseTar, work.resolve("named"))
+                        .port(9090, java.util.Optional.of("PORT"))
+                        .build());
+        assertThat(texts(ImageArchive.read(named.tarFile().orElseThrow())
+                        .config()
+                        .get("config")
+                        .get("Env")))
+                .contains("PORT=9090");
     }
 
     @Test
     void jvmFlagsAndUserCanBeChanged() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
-        ImageSettings settings = app.settings(baseTar, work.resolve("out")).jvmFlags(List.of("-Xmx64m")).user("1000:1000").build();
+        ImageSettings settings = app.settings(baseTar, work.resolve("out"))
+                .jvmFlags(List.of("-Xmx64m"))
+                .user("1000:1000")
+                .build();
         ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(settings);
 
-        JsonNode config = ImageArchive.read(result.tarFile().orElseThrow()).config().get("config");
-        assertThat(texts(config.get("Entrypoint"))).containsExactly("java", "-Xmx64m", "-cp", "/app/resources:/app/classes:/app/libs/*", TestApp.MAIN_CLASS);
+        JsonNode config =
+                ImageArchive.read(result.tarFile().orElseThrow()).config().get("config");
+        assertThat(texts(config.get("Entrypoint")))
+                .containsExactly(
+                        "java", "-Xmx64m", "-cp", "/app/resources:/app/classes:/app/libs/*", TestApp.MAIN_CLASS);
         assertThat(config.get("User").asText()).isEqualTo("1000:1000");
     }
 
@@ -92,45 +121,79 @@ class RuntimeImageBuilderTest {
     void withTheStartupCacheTheClassPathIsJarsOnlyListedOneByOneAndABaseWithoutJvmOnlyCostsTheCache() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
         RecordingLog log = new RecordingLog();
-        ImageResult result = new RuntimeImageBuilder(log).build(app.settings(baseTar, work.resolve("out")).startupCache(true).build());
+        ImageResult result = new RuntimeImageBuilder(log)
+                .build(app.settings(baseTar, work.resolve("out"))
+                        .startupCache(true)
+                        .build());
 
         ImageArchive image = ImageArchive.read(result.tarFile().orElseThrow());
-        assertThat(texts(image.config().get("config").get("Entrypoint"))).containsExactly("java", "-XX:MaxRAMPercentage=75",
-                "-XX:+ExitOnOutOfMemoryError", "-cp", "/app/app.jar:/app/libs/lib-a-1.0.jar:/app/libs/lib-b-1.0-SNAPSHOT.jar"
-                        + ":/app/libs/sibling-0.1.0-SNAPSHOT.jar", TestApp.MAIN_CLASS);
+        assertThat(texts(image.config().get("config").get("Entrypoint")))
+                .containsExactly(
+                        "java",
+                        "-XX:MaxRAMPercentage=75",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        "/app/app.jar:/app/libs/lib-a-1.0.jar:/app/libs/lib-b-1.0-SNAPSHOT.jar"
+                                + ":/app/libs/sibling-0.1.0-SNAPSHOT.jar",
+                        TestApp.MAIN_CLASS);
         assertThat(image.layers()).hasSize(5);
         assertThat(image.layer(1)).containsOnlyKeys("/app/libs/lib-a-1.0.jar");
         assertThat(image.layer(2)).containsOnlyKeys("/app/libs/lib-b-1.0-SNAPSHOT.jar");
         assertThat(image.layer(3)).containsOnlyKeys("/app/libs/sibling-0.1.0-SNAPSHOT.jar");
         assertThat(image.layer(4)).containsOnlyKeys("/app/app.jar");
-        assertThat(log.warnings()).containsExactly("image: no startup cache: the base image has no JVM at JAVA_HOME=/opt/java/openjdk;"
-                + " the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
+        assertThat(log.warnings())
+                .containsExactly("image: no startup cache: the base image has no JVM at JAVA_HOME=/opt/java/openjdk;"
+                        + " the image is built without one (-Dghillie.preview.startupCache=false skips this step)");
 
         RecordingLog again = new RecordingLog();
-        new RuntimeImageBuilder(again).build(app.settings(baseTar, work.resolve("out")).startupCache(true).build());
-        assertThat(again.steps()).as("no JVM in the base holds as long as the inputs do: the tar is what they give")
+        new RuntimeImageBuilder(again)
+                .build(app.settings(baseTar, work.resolve("out"))
+                        .startupCache(true)
+                        .build());
+        assertThat(again.steps())
+                .as("no JVM in the base holds as long as the inputs do: the tar is what they give")
                 .anyMatch(line -> line.contains("reused"));
     }
 
     @Test
     void theStartupCacheTrainedOnTheBaseJvmIsTheTopLayerAndTheEntrypointUsesIt() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux") && Runtime.version().feature() >= 25,
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getProperty("os.name").equals("Linux")
+                        && Runtime.version().feature() >= 25,
                 "skipped: the training run on a base jlinked from the build JDK needs Linux and JDK 25");
-        Path jlinked = JlinkBaseImage.fromBuildJdk().write(Files.createDirectories(work.resolve("jlink")), work.resolve("jlink-base.tar"));
-        Path classes = Files.createDirectories(work.resolve("classes/dev/ghillie/preview/image")).getParent().getParent().getParent().getParent();
+        Path jlinked = JlinkBaseImage.fromBuildJdk()
+                .write(Files.createDirectories(work.resolve("jlink")), work.resolve("jlink-base.tar"));
+        Path classes = Files.createDirectories(work.resolve("classes/dev/ghillie/preview/image"))
+                .getParent()
+                .getParent()
+                .getParent()
+                .getParent();
         String tiny = "dev/ghillie/preview/image/TinyService.class";
         try (var in = getClass().getClassLoader().getResourceAsStream(tiny)) {
             Files.copy(in, classes.resolve(tiny));
         }
-        ImageSettings settings = ImageSettings.builder().baseImage("tar://" + jlinked).imageName("tiny").mainClass("dev.ghillie.preview.image.TinyService")
-                .creationTime("EPOCH").classesDirectory(classes).outputDirectory(work.resolve("out")).jvmFlags(List.of("-XX:+UseSerialGC"))
-                .startupCache(true).build();
+        ImageSettings settings = ImageSettings.builder()
+                .baseImage("tar://" + jlinked)
+                .imageName("tiny")
+                .mainClass("dev.ghillie.preview.image.TinyService")
+                .creationTime("EPOCH")
+                .classesDirectory(classes)
+                .outputDirectory(work.resolve("out"))
+                .jvmFlags(List.of("-XX:+UseSerialGC"))
+                .startupCache(true)
+                .build();
 
         ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(settings);
 
         ImageArchive image = ImageArchive.read(result.tarFile().orElseThrow());
-        assertThat(texts(image.config().get("config").get("Entrypoint"))).containsExactly("/opt/java/openjdk/bin/java", "-XX:+UseSerialGC",
-                "-XX:AOTCache=/app/startup.aot", "-cp", "/app/app.jar", "dev.ghillie.preview.image.TinyService");
+        assertThat(texts(image.config().get("config").get("Entrypoint")))
+                .containsExactly(
+                        "/opt/java/openjdk/bin/java",
+                        "-XX:+UseSerialGC",
+                        "-XX:AOTCache=/app/startup.aot",
+                        "-cp",
+                        "/app/app.jar",
+                        "dev.ghillie.preview.image.TinyService");
         assertThat(image.layer(image.layers().size() - 1)).containsOnlyKeys("/app/startup.aot");
         assertThat(image.layer(image.layers().size() - 1).get("/app/startup.aot"))
                 .isEqualTo(Files.readAllBytes(settings.startupCacheDirectory().resolve("startup.aot")));
@@ -139,7 +202,8 @@ class RuntimeImageBuilderTest {
     @Test
     void tagsTheImageWithItsContentAndWritesImageJson() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
-        ImageResult result = new RuntimeImageBuilder(new RecordingLog()).build(app.settings(baseTar, work.resolve("out")).build());
+        ImageResult result = new RuntimeImageBuilder(new RecordingLog())
+                .build(app.settings(baseTar, work.resolve("out")).build());
 
         String shortId = result.imageId().substring("sha256:".length(), "sha256:".length() + 12);
         assertThat(result.reference()).isEqualTo("ghillie-runtime:1.0-" + shortId);
@@ -147,23 +211,28 @@ class RuntimeImageBuilderTest {
         assertThat(ImageArchive.read(result.tarFile().orElseThrow()).repoTags())
                 .containsExactly("ghillie-runtime:1.0-" + shortId, "ghillie-runtime:latest");
 
-        JsonNode json = new ObjectMapper().readTree(work.resolve("out/image.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(work.resolve("out/image.json").toFile());
         assertThat(json.get("reference").asText()).isEqualTo(result.reference());
         assertThat(json.get("digest").asText()).isEqualTo(result.digest()).startsWith("sha256:");
         assertThat(json.get("imageId").asText()).isEqualTo(result.imageId());
         assertThat(json.get("target").asText()).isEqualTo("tar");
-        assertThat(json.get("tar").asText()).isEqualTo(work.resolve("out/image.tar").toString());
+        assertThat(json.get("tar").asText())
+                .isEqualTo(work.resolve("out/image.tar").toString());
     }
 
     @Test
     void twoBuildsOfTheSameInputsGiveOneDigest() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
-        ImageResult first = new RuntimeImageBuilder(new RecordingLog()).build(app.settings(baseTar, work.resolve("one")).build());
-        ImageResult second = new RuntimeImageBuilder(new RecordingLog()).build(app.settings(baseTar, work.resolve("two")).build());
+        ImageResult first = new RuntimeImageBuilder(new RecordingLog())
+                .build(app.settings(baseTar, work.resolve("one")).build());
+        ImageResult second = new RuntimeImageBuilder(new RecordingLog())
+                .build(app.settings(baseTar, work.resolve("two")).build());
 
         assertThat(second.digest()).isEqualTo(first.digest());
         assertThat(second.reference()).isEqualTo(first.reference());
-        assertThat(Files.readAllBytes(second.tarFile().orElseThrow())).isEqualTo(Files.readAllBytes(first.tarFile().orElseThrow()));
+        assertThat(Files.readAllBytes(second.tarFile().orElseThrow()))
+                .isEqualTo(Files.readAllBytes(first.tarFile().orElseThrow()));
     }
 
     @Test
@@ -171,14 +240,18 @@ class RuntimeImageBuilderTest {
         TestApp app = TestApp.create(work.resolve("app"));
         ImageSettings settings = app.settings(baseTar, work.resolve("out")).build();
         ImageResult first = new RuntimeImageBuilder(new RecordingLog()).build(settings);
-        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(first.tarFile().orElseThrow());
+        java.nio.file.attribute.FileTime written =
+                Files.getLastModifiedTime(first.tarFile().orElseThrow());
         RecordingLog log = new RecordingLog();
 
         ImageResult second = new RuntimeImageBuilder(log).build(settings);
 
         assertThat(second).isEqualTo(first);
-        assertThat(log.steps).singleElement().asString().matches("image: ghillie-runtime:1\\.0-[0-9a-f]{12} \\(sha256:[0-9a-f]{64}\\)"
-                + " unchanged, .*image\\.tar reused, in \\d+ ms");
+        assertThat(log.steps)
+                .singleElement()
+                .asString()
+                .matches("image: ghillie-runtime:1\\.0-[0-9a-f]{12} \\(sha256:[0-9a-f]{64}\\)"
+                        + " unchanged, .*image\\.tar reused, in \\d+ ms");
         assertThat(log.details).noneMatch(line -> line.startsWith("jib: "));
         assertThat(Files.getLastModifiedTime(second.tarFile().orElseThrow())).isEqualTo(written);
     }
@@ -192,7 +265,10 @@ class RuntimeImageBuilderTest {
         RecordingLog afterTamper = new RecordingLog();
         new RuntimeImageBuilder(afterTamper).build(settings);
         RecordingLog afterFlags = new RecordingLog();
-        new RuntimeImageBuilder(afterFlags).build(app.settings(baseTar, work.resolve("out")).jvmFlags(List.of("-Xmx64m")).build());
+        new RuntimeImageBuilder(afterFlags)
+                .build(app.settings(baseTar, work.resolve("out"))
+                        .jvmFlags(List.of("-Xmx64m"))
+                        .build());
 
         assertThat(afterTamper.steps).singleElement().asString().startsWith("image: built ");
         assertThat(afterFlags.steps).singleElement().asString().startsWith("image: built ");
@@ -202,12 +278,21 @@ class RuntimeImageBuilderTest {
     void onlyATarOnABaseThatCannotMoveIsEverReused() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
 
-        assertThat(TarReuse.key(app.settings(baseTar, work.resolve("out")).build())).isPresent();
-        assertThat(TarReuse.key(app.settings(baseTar, work.resolve("out")).baseImage("eclipse-temurin:21-jre").build())).isEmpty();
+        assertThat(TarReuse.key(app.settings(baseTar, work.resolve("out")).build()))
+                .isPresent();
         assertThat(TarReuse.key(app.settings(baseTar, work.resolve("out"))
-                .baseImage("eclipse-temurin@sha256:" + "a".repeat(64)).build())).isPresent();
-        assertThat(TarReuse.key(app.settings(baseTar, work.resolve("out")).target("registry").imageName("127.0.0.1:5001/app")
-                .build())).isEmpty();
+                        .baseImage("eclipse-temurin:21-jre")
+                        .build()))
+                .isEmpty();
+        assertThat(TarReuse.key(app.settings(baseTar, work.resolve("out"))
+                        .baseImage("eclipse-temurin@sha256:" + "a".repeat(64))
+                        .build()))
+                .isPresent();
+        assertThat(TarReuse.key(app.settings(baseTar, work.resolve("out"))
+                        .target("registry")
+                        .imageName("127.0.0.1:5001/app")
+                        .build()))
+                .isEmpty();
     }
 
     @Test
@@ -229,7 +314,8 @@ class RuntimeImageBuilderTest {
     @Test
     void aMissingBaseTarIsNamedWithTheFix() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
-        ImageSettings settings = app.settings(work.resolve("nowhere.tar"), work.resolve("out")).build();
+        ImageSettings settings =
+                app.settings(work.resolve("nowhere.tar"), work.resolve("out")).build();
 
         assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
                 .isInstanceOf(ImageBuildException.class)
@@ -253,7 +339,8 @@ class RuntimeImageBuilderTest {
         TestApp app = TestApp.create(work.resolve("app"));
         try (BrokenRegistry broken = BrokenRegistry.answering(503)) {
             String base = broken.host() + "/eclipse-temurin:21-jre";
-            ImageSettings settings = app.settings(baseTar, work.resolve("out")).baseImage(base).build();
+            ImageSettings settings =
+                    app.settings(baseTar, work.resolve("out")).baseImage(base).build();
 
             assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
                     .isInstanceOf(ImageBuildException.class)
@@ -266,7 +353,8 @@ class RuntimeImageBuilderTest {
     void aBaseRegistryNobodyListensOnIsReportedAtOnce() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
         String base = "127.0.0.1:" + FreePort.find() + "/eclipse-temurin:21-jre";
-        ImageSettings settings = app.settings(baseTar, work.resolve("out")).baseImage(base).build();
+        ImageSettings settings =
+                app.settings(baseTar, work.resolve("out")).baseImage(base).build();
 
         assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
                 .isInstanceOf(ImageBuildException.class)
@@ -277,28 +365,38 @@ class RuntimeImageBuilderTest {
     @Test
     void anOfflineBuildWithoutACachedBaseSaysSo() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
-        ImageSettings settings = app.settings(baseTar, work.resolve("out")).baseImage("127.0.0.1:9/eclipse-temurin:21-jre").offline(true).build();
+        ImageSettings settings = app.settings(baseTar, work.resolve("out"))
+                .baseImage("127.0.0.1:9/eclipse-temurin:21-jre")
+                .offline(true)
+                .build();
 
         assertThatThrownBy(() -> new RuntimeImageBuilder(new RecordingLog()).build(settings))
                 .isInstanceOf(ImageBuildException.class)
-                .hasMessageStartingWith("base image 127.0.0.1:9/eclipse-temurin:21-jre is not in Jib's cache and the build is offline");
+                .hasMessageStartingWith(
+                        "base image 127.0.0.1:9/eclipse-temurin:21-jre is not in Jib's cache and the build is offline");
     }
 
     @Test
     void stepsAreFewLinesWithDurationsAndJibDetailGoesToDetail() throws Exception {
         TestApp app = TestApp.create(work.resolve("app"));
         RecordingLog log = new RecordingLog();
-        new RuntimeImageBuilder(log).build(app.settings(baseTar, work.resolve("out")).build());
+        new RuntimeImageBuilder(log)
+                .build(app.settings(baseTar, work.resolve("out")).build());
 
         assertThat(log.steps).hasSize(1);
-        assertThat(log.steps.get(0)).matches("image: built ghillie-runtime:1\\.0-[0-9a-f]{12} \\(sha256:[0-9a-f]{64}\\) for linux/[a-z0-9]+ on tar://.* in \\d+ ms");
+        assertThat(log.steps.get(0))
+                .matches(
+                        "image: built ghillie-runtime:1\\.0-[0-9a-f]{12} \\(sha256:[0-9a-f]{64}\\) for linux/[a-z0-9]+ on tar://.* in \\d+ ms");
         assertThat(log.details).anyMatch(line -> line.startsWith("jib: ") && line.endsWith(" ms)"));
         assertThat(log.warnings).isEmpty();
     }
 
     private static List<String> layerNames(ImageResult result) throws Exception {
         List<String> names = new ArrayList<>();
-        ImageArchive.read(result.tarFile().orElseThrow()).manifest().get("Layers").forEach(n -> names.add(n.asText()));
+        ImageArchive.read(result.tarFile().orElseThrow())
+                .manifest()
+                .get("Layers")
+                .forEach(n -> names.add(n.asText()));
         return names;
     }
 

@@ -16,7 +16,8 @@ record TestApp(Path classes, Path releaseJar, Path snapshotJar, Path projectJar)
         Files.write(classes.resolve("dev/ghillie/runtime/Routes.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, 2});
         Files.writeString(classes.resolve("dev/ghillie/runtime/build.properties"), "version=1.0\n");
         Path libs = Files.createDirectories(directory.resolve("libs"));
-        return new TestApp(classes,
+        return new TestApp(
+                classes,
                 Files.writeString(libs.resolve("lib-a-1.0.jar"), "release jar"),
                 Files.writeString(libs.resolve("lib-b-1.0-SNAPSHOT.jar"), "snapshot jar"),
                 Files.writeString(libs.resolve("sibling-0.1.0-SNAPSHOT.jar"), "reactor jar"));

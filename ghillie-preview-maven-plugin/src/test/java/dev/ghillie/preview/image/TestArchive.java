@@ -71,7 +71,8 @@ final class TestArchive {
 
     Path write(Path tar) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode config = json.createObjectNode().put("architecture", architecture).put("os", "linux");
+        ObjectNode config =
+                json.createObjectNode().put("architecture", architecture).put("os", "linux");
         env.forEach(config.putObject("config").putArray("Env")::add);
         ObjectNode manifest = json.createObjectNode().put("Config", "config.json");
         try (TarArchiveOutputStream out = new TarArchiveOutputStream(Files.newOutputStream(tar))) {
@@ -81,7 +82,10 @@ final class TestArchive {
                 manifest.withArray("Layers").add(name);
                 put(out, name, layerBytes(i));
             }
-            put(out, "manifest.json", json.writeValueAsBytes(json.createArrayNode().add(manifest)));
+            put(
+                    out,
+                    "manifest.json",
+                    json.writeValueAsBytes(json.createArrayNode().add(manifest)));
         }
         return tar;
     }
@@ -94,7 +98,8 @@ final class TestArchive {
 
     private byte[] layerBytes(int index) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream target = gzip ? new GZIPOutputStream(bytes) : bytes; TarArchiveOutputStream layer = new TarArchiveOutputStream(target)) {
+        try (OutputStream target = gzip ? new GZIPOutputStream(bytes) : bytes;
+                TarArchiveOutputStream layer = new TarArchiveOutputStream(target)) {
             for (int i = 0; i < layers.get(index).size(); i++) {
                 layer.putArchiveEntry(layers.get(index).get(i));
                 layer.write(contents.get(index).get(i));

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 public final class TinyService {
 
     public static void main(String[] args) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(System.getenv("GHILLIE_HOST"), Integer.parseInt(System.getenv("GHILLIE_PORT"))), 0);
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress(System.getenv("GHILLIE_HOST"), Integer.parseInt(System.getenv("GHILLIE_PORT"))),
+                0);
         for (String path : new String[] {"/health", "/ready", "/version"}) {
             server.createContext(path, exchange -> {
                 byte[] body = ("{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -22,6 +24,7 @@ public final class TinyService {
         }
         server.start();
         System.out.println("tiny service on port " + server.getAddress().getPort());
-        System.out.println("JVM arguments: " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        System.out.println("JVM arguments: "
+                + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 }

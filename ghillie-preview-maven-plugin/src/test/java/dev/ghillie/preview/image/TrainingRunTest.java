@@ -21,11 +21,16 @@ class TrainingRunTest {
     void aServiceThatDoesNotStopIsKilledWithWhatItStarted() throws Exception {
         Path output = work.resolve("training.log");
 
-        assertThatThrownBy(() -> new TrainingRun(Duration.ofSeconds(60), Duration.ofSeconds(2)).run(command(HangingService.class), work, Map.of("PATH", "/usr/bin:/bin"), output))
+        assertThatThrownBy(() -> new TrainingRun(Duration.ofSeconds(60), Duration.ofSeconds(2))
+                        .run(command(HangingService.class), work, Map.of("PATH", "/usr/bin:/bin"), output))
                 .isInstanceOf(StartupCacheException.class)
                 .hasMessageStartingWith("the training run did not exit within 2 s of SIGTERM");
 
-        long child = Long.parseLong(Files.readAllLines(output).stream().filter(line -> line.startsWith("child ")).findFirst().orElseThrow().substring(6));
+        long child = Long.parseLong(Files.readAllLines(output).stream()
+                .filter(line -> line.startsWith("child "))
+                .findFirst()
+                .orElseThrow()
+                .substring(6));
         java.util.Optional<ProcessHandle> handle = ProcessHandle.of(child);
         try {
             if (handle.isPresent()) {
@@ -33,7 +38,8 @@ class TrainingRunTest {
             }
         } catch (java.util.concurrent.TimeoutException stillRunning) {
             handle.get().destroyForcibly();
-            throw new AssertionError("the child the service started (JDK 25's cache writer, in a real run) outlived the run");
+            throw new AssertionError(
+                    "the child the service started (JDK 25's cache writer, in a real run) outlived the run");
         }
     }
 
@@ -41,9 +47,14 @@ class TrainingRunTest {
     void aServiceThatNeverAnswersIsGivenUpOn() throws Exception {
         Path output = work.resolve("training.log");
 
-        assertThatThrownBy(() -> new TrainingRun(Duration.ofSeconds(2), Duration.ofSeconds(10)).run(
-                // A shell, not a JVM: it prints at once, so even a loaded machine has the line before the 2 s are up.
-                List.of("/bin/sh", "-c", "echo listening on nothing; exec /bin/sleep 600"), work, Map.of(), output))
+        assertThatThrownBy(() -> new TrainingRun(Duration.ofSeconds(2), Duration.ofSeconds(10))
+                        .run(
+                                // A shell, not a JVM: it prints at once, so even a loaded machine has the line before
+                                // the 2 s are up.
+                                List.of("/bin/sh", "-c", "echo listening on nothing; exec /bin/sleep 600"),
+                                work,
+                                Map.of(),
+                                output))
                 .isInstanceOf(StartupCacheException.class)
                 .hasMessage("the training run's /health did not answer 200 within 2 s: listening on nothing");
     }
@@ -55,8 +66,13 @@ class TrainingRunTest {
         List<String> command = new java.util.ArrayList<>(command(FixedPortService.class));
         command.add(Integer.toString(port));
 
-        new TrainingRun(Duration.ofSeconds(60), Duration.ofSeconds(60)).run(command, work, Map.of("PATH", "/usr/bin:/bin"), output,
-                new TrainingRun.Endpoint(port, java.util.Optional.empty(), "/healthz", "/healthz"));
+        new TrainingRun(Duration.ofSeconds(60), Duration.ofSeconds(60))
+                .run(
+                        command,
+                        work,
+                        Map.of("PATH", "/usr/bin:/bin"),
+                        output,
+                        new TrainingRun.Endpoint(port, java.util.Optional.empty(), "/healthz", "/healthz"));
 
         assertThat(Files.readString(output)).contains("asked /healthz");
     }
@@ -65,26 +81,37 @@ class TrainingRunTest {
     void aServiceOnItsOwnPortThatIsTakenIsOneLine() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            assertThatThrownBy(() -> new TrainingRun(Duration.ofSeconds(60), Duration.ofSeconds(60)).run(
-                    List.of("/bin/sh", "-c", "exec /bin/sleep 600"), work, Map.of(), work.resolve("training.log"),
-                    new TrainingRun.Endpoint(port, java.util.Optional.empty(), "/healthz", "/healthz")))
+            assertThatThrownBy(() -> new TrainingRun(Duration.ofSeconds(60), Duration.ofSeconds(60))
+                            .run(
+                                    List.of("/bin/sh", "-c", "exec /bin/sleep 600"),
+                                    work,
+                                    Map.of(),
+                                    work.resolve("training.log"),
+                                    new TrainingRun.Endpoint(port, java.util.Optional.empty(), "/healthz", "/healthz")))
                     .isInstanceOf(StartupCacheException.class)
-                    .hasMessage("port " + port + " (ghillie.preview.containerPort) is in use on this machine, and the service reads no"
-                            + " port variable (ghillie.preview.portVariable) to be told another: free the port for the training run");
+                    .hasMessage(
+                            "port " + port
+                                    + " (ghillie.preview.containerPort) is in use on this machine, and the service reads no"
+                                    + " port variable (ghillie.preview.portVariable) to be told another: free the port for the training run");
         }
     }
 
     @Test
     void theHealthPathNamedWhenItNeverAnswers() throws Exception {
-        assertThatThrownBy(() -> new TrainingRun(Duration.ofSeconds(2), Duration.ofSeconds(10)).run(
-                List.of("/bin/sh", "-c", "echo listening on nothing; exec /bin/sleep 600"), work, Map.of(), work.resolve("training.log"),
-                new TrainingRun.Endpoint(8080, java.util.Optional.of("PORT"), "/healthz", "/healthz")))
+        assertThatThrownBy(() -> new TrainingRun(Duration.ofSeconds(2), Duration.ofSeconds(10))
+                        .run(
+                                List.of("/bin/sh", "-c", "echo listening on nothing; exec /bin/sleep 600"),
+                                work,
+                                Map.of(),
+                                work.resolve("training.log"),
+                                new TrainingRun.Endpoint(8080, java.util.Optional.of("PORT"), "/healthz", "/healthz")))
                 .isInstanceOf(StartupCacheException.class)
                 .hasMessage("the training run's /healthz did not answer 200 within 2 s: listening on nothing");
     }
 
     private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

@@ -1,20 +1,19 @@
 package dev.ghillie.preview.kube;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @EnableKubernetesMockClient(crud = true, https = false)
 class KubeClientFactoryTest {
@@ -29,10 +28,16 @@ class KubeClientFactoryTest {
         Path kubeconfig = kubeconfig("k3d-ghillie-local", server.url("/").replaceAll("/$", ""));
 
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("ghillie").endMetadata()
-                    .build()).create();
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName("ghillie")
+                            .endMetadata()
+                            .build())
+                    .create();
             assertThat(client.namespaces().withName("ghillie").get()).isNotNull();
-            assertThat(client.getMasterUrl().toString()).startsWith(server.url("/").replaceAll("/$", ""));
+            assertThat(client.getMasterUrl().toString())
+                    .startsWith(server.url("/").replaceAll("/$", ""));
         }
     }
 
@@ -52,17 +57,21 @@ class KubeClientFactoryTest {
     @Test
     void aStoppedClusterIsAOneLineErrorWithoutLongRetries() throws IOException {
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         Path kubeconfig = kubeconfig("k3d-stopped", "https://127.0.0.1:" + closedPort);
 
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
-            KubeException e = org.assertj.core.api.Assertions.catchThrowableOfType(KubeException.class,
+            KubeException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    KubeException.class,
                     () -> new PodStatusReader(client).diagnosed(LabelSelection.helmRelease("ghillie", "ghillie")));
 
-            assertThat(e.getMessage()).isEqualTo("Could not list the pods labelled app.kubernetes.io/instance=ghillie in "
-                    + "namespace ghillie (no answer from the API server): is the cluster running and the kubeconfig current?");
+            assertThat(e.getMessage())
+                    .isEqualTo(
+                            "Could not list the pods labelled app.kubernetes.io/instance=ghillie in "
+                                    + "namespace ghillie (no answer from the API server): is the cluster running and the kubeconfig current?");
         }
     }
 

@@ -14,9 +14,15 @@ class LocalRegistryHostingTest {
     KubernetesClient client;
 
     private void advertise(String yaml) {
-        client.configMaps().inNamespace("kube-public").resource(new ConfigMapBuilder()
-                .withNewMetadata().withName("local-registry-hosting").endMetadata()
-                .addToData("localRegistryHosting.v1", yaml).build()).create();
+        client.configMaps()
+                .inNamespace("kube-public")
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("local-registry-hosting")
+                        .endMetadata()
+                        .addToData("localRegistryHosting.v1", yaml)
+                        .build())
+                .create();
     }
 
     @Test
@@ -40,7 +46,8 @@ class LocalRegistryHostingTest {
     void withoutARuntimeNameTheRuntimeUsesTheHostsName() {
         advertise("host: \"localhost:5001\"\nhelp: \"https://kind.sigs.k8s.io/docs/user/local-registry/\"\n");
 
-        assertThat(LocalRegistryHosting.read(client)).contains(new LocalRegistryHosting("localhost:5001", "localhost:5001"));
+        assertThat(LocalRegistryHosting.read(client))
+                .contains(new LocalRegistryHosting("localhost:5001", "localhost:5001"));
     }
 
     @Test
@@ -54,7 +61,8 @@ class LocalRegistryHostingTest {
 
         assertThatThrownBy(() -> LocalRegistryHosting.read(client))
                 .isInstanceOf(KubeException.class)
-                .hasMessageStartingWith("ConfigMap kube-public/local-registry-hosting holds no readable localRegistryHosting.v1 (")
+                .hasMessageStartingWith(
+                        "ConfigMap kube-public/local-registry-hosting holds no readable localRegistryHosting.v1 (")
                 .hasMessageEndingWith("fix or delete it; k3d writes it when a cluster is created with --registry-use");
     }
 }

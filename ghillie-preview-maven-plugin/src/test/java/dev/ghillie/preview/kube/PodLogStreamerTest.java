@@ -1,19 +1,18 @@
 package dev.ghillie.preview.kube;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
 class PodLogStreamerTest {
@@ -33,18 +32,24 @@ class PodLogStreamerTest {
         logs("ghillie-a", "&sinceSeconds=300&tailLines=2", "listening on 8080\nGET /health 200\n");
         List<String> lines = new ArrayList<>();
 
-        new PodLogStreamer(client).print(LogQuery.all(RELEASE).withSince(Duration.ofMinutes(5)).withTailLines(2), lines::add);
+        new PodLogStreamer(client)
+                .print(LogQuery.all(RELEASE).withSince(Duration.ofMinutes(5)).withTailLines(2), lines::add);
 
-        assertThat(lines).containsExactly(
-                "[ghillie-a/ghillie] listening on 8080",
-                "[ghillie-a/ghillie] GET /health 200",
-                "[ghillie-b/ghillie] (container has not started: ContainerCreating)");
+        assertThat(lines)
+                .containsExactly(
+                        "[ghillie-a/ghillie] listening on 8080",
+                        "[ghillie-a/ghillie] GET /health 200",
+                        "[ghillie-b/ghillie] (container has not started: ContainerCreating)");
     }
 
     @Test
     void aLogTheApiServerRefusesIsNotedNotFatal() {
         pod("ghillie-a", "ghillie", TestController.running("ghillie", true));
-        server.expect().get().withPath(LOG.formatted("ghillie-a")).andReturn(500, "boom").always();
+        server.expect()
+                .get()
+                .withPath(LOG.formatted("ghillie-a"))
+                .andReturn(500, "boom")
+                .always();
         List<String> lines = new ArrayList<>();
 
         new PodLogStreamer(client).print(LogQuery.all(RELEASE), lines::add);
@@ -58,8 +63,8 @@ class PodLogStreamerTest {
         logs("ghillie-old", "&tailLines=5&follow=true", "old 1\nold 2\n");
         List<String> lines = new CopyOnWriteArrayList<>();
 
-        try (LogFollow follow = new PodLogStreamer(client).follow(LogQuery.all(RELEASE).withTailLines(5), lines::add,
-                Duration.ofMillis(50))) {
+        try (LogFollow follow = new PodLogStreamer(client)
+                .follow(LogQuery.all(RELEASE).withTailLines(5), lines::add, Duration.ofMillis(50))) {
             awaitLine(lines, "[ghillie-old/ghillie] old 2");
 
             // A new rollout: the new pod's logs come without tail, from its first line.
@@ -68,13 +73,14 @@ class PodLogStreamerTest {
             awaitLine(lines, "[ghillie-new/ghillie] new 1");
         }
 
-        assertThat(lines).containsExactly("[ghillie-old/ghillie] old 1", "[ghillie-old/ghillie] old 2",
-                "[ghillie-new/ghillie] new 1");
+        assertThat(lines)
+                .containsExactly(
+                        "[ghillie-old/ghillie] old 1", "[ghillie-old/ghillie] old 2", "[ghillie-new/ghillie] new 1");
     }
 
     @Test
     void aFollowEndsWhenClosed() throws InterruptedException {
-        LogFollow follow = new PodLogStreamer(client).follow(LogQuery.all(RELEASE), line -> { }, Duration.ofMillis(50));
+        LogFollow follow = new PodLogStreamer(client).follow(LogQuery.all(RELEASE), line -> {}, Duration.ofMillis(50));
         Thread waiter = Thread.ofVirtual().start(() -> {
             try {
                 follow.awaitClose();
@@ -90,15 +96,33 @@ class PodLogStreamerTest {
     }
 
     private void logs(String pod, String query, String body) {
-        server.expect().get().withPath(LOG.formatted(pod) + query).andReturn(200, body).always();
+        server.expect()
+                .get()
+                .withPath(LOG.formatted(pod) + query)
+                .andReturn(200, body)
+                .always();
     }
 
     private void pod(String name, String release, ContainerStatus status) {
-        client.pods().inNamespace(NS).resource(new PodBuilder()
-                .withNewMetadata().withName(name).withLabels(Map.of("app.kubernetes.io/instance", release)).endMetadata()
-                .withNewSpec().addNewContainer().withName("ghillie").withImage("ghillie:dev").endContainer().endSpec()
-                .withNewStatus().withPhase("Running").withContainerStatuses(status).endStatus()
-                .build()).create();
+        client.pods()
+                .inNamespace(NS)
+                .resource(new PodBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withLabels(Map.of("app.kubernetes.io/instance", release))
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("ghillie")
+                        .withImage("ghillie:dev")
+                        .endContainer()
+                        .endSpec()
+                        .withNewStatus()
+                        .withPhase("Running")
+                        .withContainerStatuses(status)
+                        .endStatus()
+                        .build())
+                .create();
     }
 
     /** Waits for a line to arrive; the generous bound only keeps a broken build from hanging. */

@@ -1,5 +1,9 @@
 package dev.ghillie.preview.kube;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -7,10 +11,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,10 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The kube package against a real API server and kubelet (the CI cluster of {@code ../shared/k8s}, or any
@@ -37,6 +36,7 @@ class RealClusterKubeTest {
 
     /** Unique per run: a namespace deleted by the previous run may still be terminating. */
     static final String NS = "ghillie-kube-it-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
     static final String KUBECONFIG = System.getenv("GHILLIE_KUBE_IT_KUBECONFIG");
     static final String IMAGE = System.getenv("GHILLIE_KUBE_IT_IMAGE");
     static final WaitPolicy ROLLOUT = new WaitPolicy(Duration.ofSeconds(120), Duration.ofSeconds(1));
@@ -45,10 +45,16 @@ class RealClusterKubeTest {
 
     @BeforeAll
     static void connect() {
-        assumeTrue(KUBECONFIG != null && IMAGE != null,
+        assumeTrue(
+                KUBECONFIG != null && IMAGE != null,
                 "GHILLIE_KUBE_IT_KUBECONFIG and GHILLIE_KUBE_IT_IMAGE not set: no real cluster to test against");
         client = new KubeClientFactory().open(Path.of(KUBECONFIG));
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(NS)
+                        .endMetadata()
+                        .build())
                 .serverSideApply();
     }
 
@@ -62,12 +68,27 @@ class RealClusterKubeTest {
 
     @Test
     void aHealthyReleaseRollsOutAndIsReachableLoggedAndListed() throws Exception {
-        deploy("healthy", container("sh", "-c", "echo serving; exec httpd -f -v -p 8080 -h /www").withReadinessProbe(
-                TestController.readyProbe()).build());
-        client.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName("healthy").endMetadata()
-                .withNewSpec().withSelector(labels("healthy"))
-                .addNewPort().withName("http").withPort(80).withTargetPort(new IntOrString(8080)).endPort()
-                .endSpec().build()).create();
+        deploy(
+                "healthy",
+                container("sh", "-c", "echo serving; exec httpd -f -v -p 8080 -h /www")
+                        .withReadinessProbe(TestController.readyProbe())
+                        .build());
+        client.services()
+                .inNamespace(NS)
+                .resource(new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName("healthy")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withSelector(labels("healthy"))
+                        .addNewPort()
+                        .withName("http")
+                        .withPort(80)
+                        .withTargetPort(new IntOrString(8080))
+                        .endPort()
+                        .endSpec()
+                        .build())
+                .create();
         List<String> progress = new CopyOnWriteArrayList<>();
 
         new RolloutWaiter(client, progress::add).await(LabelSelection.helmRelease(NS, "healthy"), ROLLOUT);
@@ -80,24 +101,42 @@ class RealClusterKubeTest {
         new PodLogStreamer(client).print(LogQuery.all(LabelSelection.helmRelease(NS, "healthy")), lines::add);
         assertThat(lines).anyMatch(l -> l.matches("\\[healthy-[a-z0-9-]+/app\\] serving"));
         assertThat(new PodStatusReader(client).diagnosed(LabelSelection.helmRelease(NS, "healthy")))
-                .singleElement().satisfies(p -> assertThat(p.summary().healthy()).isTrue());
+                .singleElement()
+                .satisfies(p -> assertThat(p.summary().healthy()).isTrue());
     }
 
     @Test
     void followingLogsPicksUpThePodOfANewRollout() throws Exception {
-        deploy("rolling", container("sh", "-c", "echo started $HOSTNAME; exec sleep 3600").build());
+        deploy(
+                "rolling",
+                container("sh", "-c", "echo started $HOSTNAME; exec sleep 3600").build());
         LabelSelection release = LabelSelection.helmRelease(NS, "rolling");
-        new RolloutWaiter(client, line -> { }).await(release, ROLLOUT);
-        String first = client.pods().inNamespace(NS).withLabels(labels("rolling")).list().getItems().getFirst()
-                .getMetadata().getName();
+        new RolloutWaiter(client, line -> {}).await(release, ROLLOUT);
+        String first = client.pods()
+                .inNamespace(NS)
+                .withLabels(labels("rolling"))
+                .list()
+                .getItems()
+                .getFirst()
+                .getMetadata()
+                .getName();
         List<String> lines = new CopyOnWriteArrayList<>();
 
-        try (LogFollow follow = new PodLogStreamer(client).follow(LogQuery.all(release), lines::add, Duration.ofMillis(500))) {
+        try (LogFollow follow =
+                new PodLogStreamer(client).follow(LogQuery.all(release), lines::add, Duration.ofMillis(500))) {
             awaitLine(lines, "[" + first + "/app] started " + first);
-            client.apps().deployments().inNamespace(NS).withName("rolling").rolling().restart();
-            new RolloutWaiter(client, line -> { }).await(release, ROLLOUT);
+            client.apps()
+                    .deployments()
+                    .inNamespace(NS)
+                    .withName("rolling")
+                    .rolling()
+                    .restart();
+            new RolloutWaiter(client, line -> {}).await(release, ROLLOUT);
             String second = client.pods().inNamespace(NS).withLabels(labels("rolling")).list().getItems().stream()
-                    .map(p -> p.getMetadata().getName()).filter(n -> !n.equals(first)).findFirst().orElseThrow();
+                    .map(p -> p.getMetadata().getName())
+                    .filter(n -> !n.equals(first))
+                    .findFirst()
+                    .orElseThrow();
             awaitLine(lines, "[" + second + "/app] started " + second);
         }
     }
@@ -111,10 +150,13 @@ class RealClusterKubeTest {
 
     @Test
     void aCrashingContainerIsDiagnosedWithItsLastLogLines() {
-        deploy("crashing", container("sh", "-c", "echo DATABASE_URL is not set; exit 3").build());
+        deploy(
+                "crashing",
+                container("sh", "-c", "echo DATABASE_URL is not set; exit 3").build());
 
-        RolloutFailedException e = catchThrowableOfType(RolloutFailedException.class,
-                () -> new RolloutWaiter(client, line -> { }).await(LabelSelection.helmRelease(NS, "crashing"), ROLLOUT));
+        RolloutFailedException e = catchThrowableOfType(
+                RolloutFailedException.class,
+                () -> new RolloutWaiter(client, line -> {}).await(LabelSelection.helmRelease(NS, "crashing"), ROLLOUT));
 
         System.out.println(e.getMessage());
         assertThat(e.failure()).isEqualTo(RolloutFailedException.Cause.CONTAINER_FAILED);
@@ -124,27 +166,46 @@ class RealClusterKubeTest {
 
     @Test
     void aReadinessProbeThatNeverPassesIsNamedAtTheDeadline() {
-        deploy("unready", container("httpd", "-f", "-p", "8080", "-h", "/www").withReadinessProbe(new io.fabric8.kubernetes.api.model.ProbeBuilder()
-                .withNewHttpGet().withPath("/not-ready").withPort(new IntOrString(8080)).endHttpGet()
-                .withPeriodSeconds(1).build()).build());
+        deploy(
+                "unready",
+                container("httpd", "-f", "-p", "8080", "-h", "/www")
+                        .withReadinessProbe(new io.fabric8.kubernetes.api.model.ProbeBuilder()
+                                .withNewHttpGet()
+                                .withPath("/not-ready")
+                                .withPort(new IntOrString(8080))
+                                .endHttpGet()
+                                .withPeriodSeconds(1)
+                                .build())
+                        .build());
 
-        RolloutFailedException e = catchThrowableOfType(RolloutFailedException.class,
-                () -> new RolloutWaiter(client, line -> { }).await(LabelSelection.helmRelease(NS, "unready"),
-                        new WaitPolicy(Duration.ofSeconds(30), Duration.ofSeconds(1))));
+        RolloutFailedException e = catchThrowableOfType(
+                RolloutFailedException.class,
+                () -> new RolloutWaiter(client, line -> {})
+                        .await(
+                                LabelSelection.helmRelease(NS, "unready"),
+                                new WaitPolicy(Duration.ofSeconds(30), Duration.ofSeconds(1))));
 
         System.out.println(e.getMessage());
         assertThat(e.failure()).isEqualTo(RolloutFailedException.Cause.DEADLINE_EXCEEDED);
-        assertThat(e.getMessage()).contains("its readiness probe (HTTP GET /not-ready on port 8080) does not pass",
-                "Readiness probe failed: HTTP probe failed with statuscode: 404");
+        assertThat(e.getMessage())
+                .contains(
+                        "its readiness probe (HTTP GET /not-ready on port 8080) does not pass",
+                        "Readiness probe failed: HTTP probe failed with statuscode: 404");
     }
 
     @Test
     void anImageMissingFromTheNodeIsDiagnosed() {
-        deploy("missing", new ContainerBuilder().withName("app").withImage("ghillie.invalid/missing:1")
-                .withImagePullPolicy("IfNotPresent").build());
+        deploy(
+                "missing",
+                new ContainerBuilder()
+                        .withName("app")
+                        .withImage("ghillie.invalid/missing:1")
+                        .withImagePullPolicy("IfNotPresent")
+                        .build());
 
-        RolloutFailedException e = catchThrowableOfType(RolloutFailedException.class,
-                () -> new RolloutWaiter(client, line -> { }).await(LabelSelection.helmRelease(NS, "missing"), ROLLOUT));
+        RolloutFailedException e = catchThrowableOfType(
+                RolloutFailedException.class,
+                () -> new RolloutWaiter(client, line -> {}).await(LabelSelection.helmRelease(NS, "missing"), ROLLOUT));
 
         System.out.println(e.getMessage());
         assertThat(e.failure()).isEqualTo(RolloutFailedException.Cause.CONTAINER_FAILED);
@@ -153,18 +214,45 @@ class RealClusterKubeTest {
     }
 
     private static ContainerBuilder container(String... command) {
-        return new ContainerBuilder().withName("app").withImage(IMAGE).withImagePullPolicy("Never").withCommand(command)
-                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(65534L)
-                .withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false).endSecurityContext();
+        return new ContainerBuilder()
+                .withName("app")
+                .withImage(IMAGE)
+                .withImagePullPolicy("Never")
+                .withCommand(command)
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(65534L)
+                .withReadOnlyRootFilesystem(true)
+                .withAllowPrivilegeEscalation(false)
+                .endSecurityContext();
     }
 
     private static void deploy(String release, Container container) {
-        client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
-                .withNewMetadata().withName(release).withLabels(labels(release)).endMetadata()
-                .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels(release)).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels(release)).endMetadata()
-                .withNewSpec().withContainers(container).withTerminationGracePeriodSeconds(1L).endSpec()
-                .endTemplate().endSpec().build()).create();
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName(release)
+                        .withLabels(labels(release))
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .withMatchLabels(labels(release))
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels(release))
+                        .endMetadata()
+                        .withNewSpec()
+                        .withContainers(container)
+                        .withTerminationGracePeriodSeconds(1L)
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
     }
 
     private static Map<String, String> labels(String release) {
@@ -172,7 +260,12 @@ class RealClusterKubeTest {
     }
 
     private static int get(URI uri) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -1,24 +1,18 @@
 package dev.ghillie.preview.kube;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.ghillie.preview.SecretValue;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
 class SecretApplierTest {
@@ -35,7 +29,8 @@ class SecretApplierTest {
     void createsThenUpdatesThenLeavesAloneWhenNothingChanged() {
         SecretApplier applier = new SecretApplier(client);
         SecretSpec first = spec(Map.of("DATABASE_URL", SecretValue.of(DATABASE_URL)));
-        SecretSpec second = spec(Map.of("DATABASE_URL", SecretValue.of(DATABASE_URL), "VALKEY_URL", SecretValue.of(VALKEY_URL)));
+        SecretSpec second =
+                spec(Map.of("DATABASE_URL", SecretValue.of(DATABASE_URL), "VALKEY_URL", SecretValue.of(VALKEY_URL)));
 
         assertThat(applier.apply(first)).isEqualTo(SecretApplier.Outcome.CREATED);
         assertThat(decoded("DATABASE_URL")).isEqualTo(DATABASE_URL);
@@ -54,17 +49,26 @@ class SecretApplierTest {
 
     @Test
     void valuesEchoedByTheApiServerAreMaskedAndNoCauseIsKept() {
-        server.expect().post().withPath("/api/v1/namespaces/ghillie/secrets")
-                .andReturn(422, new StatusBuilder().withCode(422).withReason("Invalid").withMessage(
-                        "Secret \"ghillie\" is invalid: data[DATABASE_URL]: Invalid value: \"" + DATABASE_URL
-                                + "\" (base64 " + base64(DATABASE_URL) + ")").build())
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/ghillie/secrets")
+                .andReturn(
+                        422,
+                        new StatusBuilder()
+                                .withCode(422)
+                                .withReason("Invalid")
+                                .withMessage("Secret \"ghillie\" is invalid: data[DATABASE_URL]: Invalid value: \""
+                                        + DATABASE_URL + "\" (base64 " + base64(DATABASE_URL) + ")")
+                                .build())
                 .once();
 
-        KubeException e = catchThrowableOfType(KubeException.class,
+        KubeException e = catchThrowableOfType(
+                KubeException.class,
                 () -> new SecretApplier(client).apply(spec(Map.of("DATABASE_URL", SecretValue.of(DATABASE_URL)))));
 
         assertThat(e.getMessage())
-                .startsWith("Could not write Secret ghillie in namespace ghillie (HTTP 422): Secret \"ghillie\" is invalid")
+                .startsWith(
+                        "Could not write Secret ghillie in namespace ghillie (HTTP 422): Secret \"ghillie\" is invalid")
                 .contains("Invalid value: \"****\" (base64 ****)")
                 .doesNotContain(PASSWORD)
                 .doesNotContain(base64(DATABASE_URL));
@@ -77,8 +81,8 @@ class SecretApplierTest {
 
         assertThat(spec.toString()).contains("DATABASE_URL=****").doesNotContain(PASSWORD);
         assertThat(SecretValue.of(PASSWORD).toString()).isEqualTo("****");
-        assertThat(SecretValue.of(PASSWORD).maskIn("url " + VALKEY_URL)).isEqualTo(
-                "url redis://:****@valkey-ghillie.ghillie.svc.cluster.local:6379");
+        assertThat(SecretValue.of(PASSWORD).maskIn("url " + VALKEY_URL))
+                .isEqualTo("url redis://:****@valkey-ghillie.ghillie.svc.cluster.local:6379");
     }
 
     private static SecretSpec spec(Map<String, SecretValue> data) {

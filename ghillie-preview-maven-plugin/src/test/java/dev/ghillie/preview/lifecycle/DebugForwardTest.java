@@ -43,11 +43,14 @@ class DebugForwardTest {
         pod("ghillie-new", "2026-12-01T11:00:00Z", true, port.port());
         pod("ghillie-starting", "2026-12-01T12:00:00Z", false, port.port());
         CompletableFuture<RecordedRequest> forwarded = new CompletableFuture<>();
-        server.expect().get().withPath("/api/v1/namespaces/ghillie/pods/ghillie-new/portforward?ports=" + port.port())
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/ghillie/pods/ghillie-new/portforward?ports=" + port.port())
                 .andReply(200, request -> {
                     forwarded.complete(request);
                     return "";
-                }).always();
+                })
+                .always();
 
         try (DebugForward forward = DebugForward.open(client, RELEASE, port)) {
             assertThat(forward.localAddress().getHostAddress()).isEqualTo("127.0.0.1");
@@ -58,10 +61,12 @@ class DebugForwardTest {
             // The machine's other addresses do not listen: a JDWP port lets whoever connects run code.
             for (InetAddress address : nonLoopbackAddresses()) {
                 assertThatThrownBy(() -> {
-                    try (Socket socket = new Socket()) {
-                        socket.connect(new InetSocketAddress(address, port.port()), 2000);
-                    }
-                }).as("connect to %s", address).isInstanceOf(IOException.class);
+                            try (Socket socket = new Socket()) {
+                                socket.connect(new InetSocketAddress(address, port.port()), 2000);
+                            }
+                        })
+                        .as("connect to %s", address)
+                        .isInstanceOf(IOException.class);
             }
             try (Socket ignored = new Socket(InetAddress.getByName("127.0.0.1"), port.port())) {
                 assertThat(forwarded).succeedsWithin(10, TimeUnit.SECONDS);
@@ -76,22 +81,47 @@ class DebugForwardTest {
 
         assertThatThrownBy(() -> DebugForward.open(client, RELEASE, port))
                 .isInstanceOf(PreviewException.class)
-                .hasMessage("no ready pod with app.kubernetes.io/instance=ghillie in namespace ghillie declares container port jdwp 5005"
-                        + " (ghillie.preview.debug): the chart must render debug.port as charts/ghillie does");
+                .hasMessage(
+                        "no ready pod with app.kubernetes.io/instance=ghillie in namespace ghillie declares container port jdwp 5005"
+                                + " (ghillie.preview.debug): the chart must render debug.port as charts/ghillie does");
     }
 
     private void pod(String name, String created, boolean ready, int jdwpPort) {
-        PodBuilder pod = new PodBuilder().withNewMetadata().withName(name).withCreationTimestamp(created)
-                .withLabels(Map.of("app.kubernetes.io/instance", "ghillie")).endMetadata();
-        var container = pod.withNewSpec().addNewContainer().withName("ghillie").withImage("ghillie:dev")
-                .addNewPort().withName("http").withContainerPort(8080).endPort();
+        PodBuilder pod = new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withCreationTimestamp(created)
+                .withLabels(Map.of("app.kubernetes.io/instance", "ghillie"))
+                .endMetadata();
+        var container = pod.withNewSpec()
+                .addNewContainer()
+                .withName("ghillie")
+                .withImage("ghillie:dev")
+                .addNewPort()
+                .withName("http")
+                .withContainerPort(8080)
+                .endPort();
         if (jdwpPort > 0) {
-            container = container.addNewPort().withName("jdwp").withContainerPort(jdwpPort).endPort();
+            container = container
+                    .addNewPort()
+                    .withName("jdwp")
+                    .withContainerPort(jdwpPort)
+                    .endPort();
         }
-        client.pods().inNamespace(NS).resource(container.endContainer().endSpec()
-                .withNewStatus().withPhase("Running")
-                .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition()
-                .endStatus().build()).create();
+        client.pods()
+                .inNamespace(NS)
+                .resource(container
+                        .endContainer()
+                        .endSpec()
+                        .withNewStatus()
+                        .withPhase("Running")
+                        .addNewCondition()
+                        .withType("Ready")
+                        .withStatus(ready ? "True" : "False")
+                        .endCondition()
+                        .endStatus()
+                        .build())
+                .create();
     }
 
     private static int freePort() throws IOException {
@@ -103,7 +133,9 @@ class DebugForwardTest {
     private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
         return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(NetworkInterface::inetAddresses)
-                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .filter(address -> address instanceof Inet4Address
+                        && !address.isLoopbackAddress()
+                        && !address.isLinkLocalAddress())
                 .toList();
     }
 }

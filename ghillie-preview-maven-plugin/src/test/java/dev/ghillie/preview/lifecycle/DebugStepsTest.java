@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,19 +56,41 @@ class DebugStepsTest {
         FakeK3d fake = FakeK3d.withK3dAndDocker(tmp.resolve("fake"));
         Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
-        PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
-                Duration.ofMinutes(1));
-        PreviewSettings settings = PreviewSettings.builder().clusterName("ghillie-local").clusterTimeout(Duration.ofSeconds(30))
-                .namespace("ghillie").release("ghillie").chartDir(chart).access(AccessMode.INGRESS).platform(platform)
-                .rolloutTimeout(Duration.ofSeconds(5)).projectDir(tmp).workDir(tmp.resolve("work")).environment(fake.environment())
-                .service(ServiceConventions.of(null, null, null, null, null, null, null, "off")).build();
-        return new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, null, new K3dProvider(fake.k3d(), settings), null,
-                new RecordingLog(), line -> { }, debug);
+        PlatformSettings platform = new PlatformSettings(
+                false, false, new ChartSource.Local(chart), new ChartSource.Local(chart), Duration.ofMinutes(1));
+        PreviewSettings settings = PreviewSettings.builder()
+                .clusterName("ghillie-local")
+                .clusterTimeout(Duration.ofSeconds(30))
+                .namespace("ghillie")
+                .release("ghillie")
+                .chartDir(chart)
+                .access(AccessMode.INGRESS)
+                .platform(platform)
+                .rolloutTimeout(Duration.ofSeconds(5))
+                .projectDir(tmp)
+                .workDir(tmp.resolve("work"))
+                .environment(fake.environment())
+                .service(ServiceConventions.of(null, null, null, null, null, null, null, "off"))
+                .build();
+        return new KubernetesUpSteps(
+                settings,
+                ServiceBuild.ALREADY_BUILT,
+                null,
+                new K3dProvider(fake.k3d(), settings),
+                null,
+                new RecordingLog(),
+                line -> {},
+                debug);
     }
 
     private PreviewCluster cluster(int ingressPort) throws Exception {
-        return new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550), new HostPort("127.0.0.1", ingressPort),
-                MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server), ClusterAction.REUSED, List.of());
+        return new PreviewCluster(
+                "ghillie-local",
+                new HostPort("127.0.0.1", 6550),
+                new HostPort("127.0.0.1", ingressPort),
+                MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server),
+                ClusterAction.REUSED,
+                List.of());
     }
 
     @Test
@@ -100,18 +121,40 @@ class DebugStepsTest {
             exchange.close();
         });
         service.start();
-        client.pods().inNamespace("ghillie").resource(new PodBuilder()
-                .withNewMetadata().withName("ghillie-abc").addToLabels("app.kubernetes.io/instance", "ghillie").endMetadata()
-                .withNewSpec().addNewContainer().withName("ghillie").withImage("ghillie:dev")
-                .addNewPort().withName("jdwp").withContainerPort(debugPort).endPort().endContainer().endSpec()
-                .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create();
+        client.pods()
+                .inNamespace("ghillie")
+                .resource(new PodBuilder()
+                        .withNewMetadata()
+                        .withName("ghillie-abc")
+                        .addToLabels("app.kubernetes.io/instance", "ghillie")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("ghillie")
+                        .withImage("ghillie:dev")
+                        .addNewPort()
+                        .withName("jdwp")
+                        .withContainerPort(debugPort)
+                        .endPort()
+                        .endContainer()
+                        .endSpec()
+                        .withNewStatus()
+                        .addNewCondition()
+                        .withType("Ready")
+                        .withStatus("True")
+                        .endCondition()
+                        .endStatus()
+                        .build())
+                .create();
 
         try (KubernetesUpSteps steps = steps(Optional.of(new DebugPort(debugPort)))) {
-            StepReporter.Outcome<PreviewAccess> outcome = steps.access(cluster(service.getAddress().getPort()), ServiceConventionsStepsTest.IMAGE);
+            StepReporter.Outcome<PreviewAccess> outcome =
+                    steps.access(cluster(service.getAddress().getPort()), ServiceConventionsStepsTest.IMAGE);
 
             DebugForward debugger = outcome.value().debugger().orElseThrow();
             assertThat(debugger.isAlive()).isTrue();
-            assertThat(outcome.detail()).endsWith(", debugger 127.0.0.1:" + debugPort + " -> pod/ghillie-abc:" + debugPort);
+            assertThat(outcome.detail())
+                    .endsWith(", debugger 127.0.0.1:" + debugPort + " -> pod/ghillie-abc:" + debugPort);
             outcome.value().session().close();
             assertThat(debugger.isAlive()).isFalse();
         }

@@ -31,7 +31,8 @@ class ImportedImagesTest {
             // drop the first record's requests
         }
         ImportedImages.record(client, "ghillie-runtime:1.0-bbb");
-        // A real API server refuses a create that carries the resourceVersion just read: the second record must not POST.
+        // A real API server refuses a create that carries the resourceVersion just read: the second record must not
+        // POST.
         List<String> methods = new ArrayList<>();
         for (RecordedRequest request; (request = server.takeRequest(50, TimeUnit.MILLISECONDS)) != null; ) {
             methods.add(request.getMethod());
@@ -41,7 +42,10 @@ class ImportedImagesTest {
         assertThat(ImportedImages.has(client, "ghillie-runtime:1.0-aaa")).isTrue();
         assertThat(ImportedImages.has(client, "ghillie-runtime:1.0-bbb")).isTrue();
         assertThat(ImportedImages.has(client, "ghillie-runtime:1.0-ccc")).isFalse();
-        ConfigMap map = client.configMaps().inNamespace("kube-system").withName(ImportedImages.NAME).get();
+        ConfigMap map = client.configMaps()
+                .inNamespace("kube-system")
+                .withName(ImportedImages.NAME)
+                .get();
         assertThat(map.getData()).hasSize(2).containsValues("ghillie-runtime:1.0-aaa", "ghillie-runtime:1.0-bbb");
         assertThat(map.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "ghillie-preview");
     }

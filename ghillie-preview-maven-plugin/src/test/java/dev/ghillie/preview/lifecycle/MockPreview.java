@@ -9,7 +9,6 @@ import dev.ghillie.preview.cluster.K3dCluster;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.HelmStorageSecret;
 import dev.ghillie.preview.platform.OperatorTarget;
-import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.ValkeyOperator;
@@ -63,7 +62,8 @@ final class MockPreview implements AutoCloseable {
         helmRevision(2, "deployed", "Upgrade complete");
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws java.io.IOException {
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws java.io.IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
@@ -84,103 +84,233 @@ final class MockPreview implements AutoCloseable {
     void healthyPreview() {
         operator("cnpg-system", "cnpg", true);
         operator("valkey-operator-system", "valkey-operator", true);
-        instance(OperatorTarget.postgres(), Map.of("phase", "Cluster in healthy state",
-                "conditions", List.of(Map.of("type", "Ready", "status", "True"))));
+        instance(
+                OperatorTarget.postgres(),
+                Map.of(
+                        "phase",
+                        "Cluster in healthy state",
+                        "conditions",
+                        List.of(Map.of("type", "Ready", "status", "True"))));
         instance(OperatorTarget.valkey(ValkeyOperator.VALKEY_IO), Map.of("state", "Ready"));
-        appSecret(Map.of("DATABASE_URL", DATABASE_URL, "VALKEY_URL", "redis://:vk-Secret-2@valkey-valkey-ghillie.ghillie:6379"));
+        appSecret(Map.of(
+                "DATABASE_URL", DATABASE_URL, "VALKEY_URL", "redis://:vk-Secret-2@valkey-valkey-ghillie.ghillie:6379"));
         pod("ghillie-7b9f55bd6b-p7w5f", running());
     }
 
     void operator(String namespace, String release, boolean available) {
         Map<String, String> labels = Map.of("app.kubernetes.io/instance", release, "app.kubernetes.io/name", release);
-        client.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder()
-                .withNewMetadata().withName(release + "-controller").withLabels(labels).endMetadata()
-                .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec().addNewContainer().withName("manager").withImage("operator:1").endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
-        client.apps().deployments().inNamespace(namespace).withName(release + "-controller").editStatus(d -> new DeploymentBuilder(d)
-                .withStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
-                        .withReplicas(1).withUpdatedReplicas(1).withAvailableReplicas(available ? 1 : 0).withReadyReplicas(available ? 1 : 0)
+        client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName(release + "-controller")
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .withMatchLabels(labels)
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("manager")
+                        .withImage("operator:1")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
                         .build())
-                .build());
+                .create();
+        client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(release + "-controller")
+                .editStatus(d -> new DeploymentBuilder(d)
+                        .withStatus(new DeploymentStatusBuilder()
+                                .withObservedGeneration(d.getMetadata().getGeneration())
+                                .withReplicas(1)
+                                .withUpdatedReplicas(1)
+                                .withAvailableReplicas(available ? 1 : 0)
+                                .withReadyReplicas(available ? 1 : 0)
+                                .build())
+                        .build());
     }
 
     /** The instance up applies, with the status its operator wrote. */
     void instance(OperatorTarget target, Map<String, Object> status) {
         ResourceDefinitionContext type = target.type();
-        if (client.apiextensions().v1().customResourceDefinitions().withName(type.getPlural() + "." + type.getGroup()).get() == null) {
-            client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
-                    .withNewMetadata().withName(type.getPlural() + "." + type.getGroup()).endMetadata()
-                    .withNewSpec().withGroup(type.getGroup()).withScope("Namespaced")
-                    .withNewNames().withKind(type.getKind()).withPlural(type.getPlural()).endNames()
-                    .addNewVersion().withName(type.getVersion()).withServed(true).withStorage(true)
-                    .withNewSubresources().withNewStatus().endStatus().endSubresources().endVersion()
-                    .endSpec().build()).create();
+        if (client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName(type.getPlural() + "." + type.getGroup())
+                        .get()
+                == null) {
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .resource(new CustomResourceDefinitionBuilder()
+                            .withNewMetadata()
+                            .withName(type.getPlural() + "." + type.getGroup())
+                            .endMetadata()
+                            .withNewSpec()
+                            .withGroup(type.getGroup())
+                            .withScope("Namespaced")
+                            .withNewNames()
+                            .withKind(type.getKind())
+                            .withPlural(type.getPlural())
+                            .endNames()
+                            .addNewVersion()
+                            .withName(type.getVersion())
+                            .withServed(true)
+                            .withStorage(true)
+                            .withNewSubresources()
+                            .withNewStatus()
+                            .endStatus()
+                            .endSubresources()
+                            .endVersion()
+                            .endSpec()
+                            .build())
+                    .create();
         }
-        client.genericKubernetesResources(type).inNamespace(NS).resource(new GenericKubernetesResourceBuilder()
-                .withApiVersion(type.getGroup() + "/" + type.getVersion()).withKind(type.getKind())
-                .withNewMetadata().withName(target.instance()).withNamespace(NS).endMetadata()
-                .addToAdditionalProperties("spec", Map.of("instances", 1)).build()).create();
-        client.genericKubernetesResources(type).inNamespace(NS).withName(target.instance()).editStatus(r -> {
-            GenericKubernetesResource copy = new GenericKubernetesResource();
-            copy.setApiVersion(r.getApiVersion());
-            copy.setKind(r.getKind());
-            copy.setMetadata(r.getMetadata());
-            Map<String, Object> properties = new HashMap<>(r.getAdditionalProperties());
-            properties.put("status", status);
-            properties.forEach(copy::setAdditionalProperty);
-            return copy;
-        });
+        client.genericKubernetesResources(type)
+                .inNamespace(NS)
+                .resource(new GenericKubernetesResourceBuilder()
+                        .withApiVersion(type.getGroup() + "/" + type.getVersion())
+                        .withKind(type.getKind())
+                        .withNewMetadata()
+                        .withName(target.instance())
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .addToAdditionalProperties("spec", Map.of("instances", 1))
+                        .build())
+                .create();
+        client.genericKubernetesResources(type)
+                .inNamespace(NS)
+                .withName(target.instance())
+                .editStatus(r -> {
+                    GenericKubernetesResource copy = new GenericKubernetesResource();
+                    copy.setApiVersion(r.getApiVersion());
+                    copy.setKind(r.getKind());
+                    copy.setMetadata(r.getMetadata());
+                    Map<String, Object> properties = new HashMap<>(r.getAdditionalProperties());
+                    properties.put("status", status);
+                    properties.forEach(copy::setAdditionalProperty);
+                    return copy;
+                });
     }
 
     void appSecret(Map<String, String> data) {
         Map<String, String> encoded = new HashMap<>();
-        data.forEach((key, value) -> encoded.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
-        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("ghillie").endMetadata()
-                .withData(encoded).build()).create();
+        data.forEach((key, value) ->
+                encoded.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+        client.secrets()
+                .inNamespace(NS)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("ghillie")
+                        .endMetadata()
+                        .withData(encoded)
+                        .build())
+                .create();
     }
 
     void pod(String name, ContainerStatus status) {
         boolean ready = Boolean.TRUE.equals(status.getReady());
-        client.pods().inNamespace(NS).resource(new PodBuilder()
-                .withNewMetadata().withName(name).addToLabels("app.kubernetes.io/instance", "ghillie").endMetadata()
-                .withNewSpec().addNewContainer().withName("ghillie").withImage("ghillie:dev").endContainer().endSpec()
-                .withNewStatus().withPhase("Running")
-                .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition()
-                .withContainerStatuses(status).endStatus()
-                .build()).create();
+        client.pods()
+                .inNamespace(NS)
+                .resource(new PodBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .addToLabels("app.kubernetes.io/instance", "ghillie")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("ghillie")
+                        .withImage("ghillie:dev")
+                        .endContainer()
+                        .endSpec()
+                        .withNewStatus()
+                        .withPhase("Running")
+                        .addNewCondition()
+                        .withType("Ready")
+                        .withStatus(ready ? "True" : "False")
+                        .endCondition()
+                        .withContainerStatuses(status)
+                        .endStatus()
+                        .build())
+                .create();
     }
 
     static ContainerStatus running() {
-        return new ContainerStatusBuilder().withName("ghillie").withImage("ghillie:dev").withReady(true).withRestartCount(0)
-                .withNewState().withNewRunning().withStartedAt("2026-11-25T10:00:00Z").endRunning().endState().build();
+        return new ContainerStatusBuilder()
+                .withName("ghillie")
+                .withImage("ghillie:dev")
+                .withReady(true)
+                .withRestartCount(0)
+                .withNewState()
+                .withNewRunning()
+                .withStartedAt("2026-11-25T10:00:00Z")
+                .endRunning()
+                .endState()
+                .build();
     }
 
     static ContainerStatus crashLooping() {
-        return new ContainerStatusBuilder().withName("ghillie").withImage("ghillie:dev").withReady(false).withRestartCount(4)
-                .withNewState().withNewWaiting().withReason("CrashLoopBackOff")
-                .withMessage("back-off 1m20s restarting failed container=ghillie pod=ghillie-7b9f55bd6b-p7w5f").endWaiting().endState()
-                .withNewLastState().withNewTerminated().withExitCode(1).withReason("Error").endTerminated().endLastState()
+        return new ContainerStatusBuilder()
+                .withName("ghillie")
+                .withImage("ghillie:dev")
+                .withReady(false)
+                .withRestartCount(4)
+                .withNewState()
+                .withNewWaiting()
+                .withReason("CrashLoopBackOff")
+                .withMessage("back-off 1m20s restarting failed container=ghillie pod=ghillie-7b9f55bd6b-p7w5f")
+                .endWaiting()
+                .endState()
+                .withNewLastState()
+                .withNewTerminated()
+                .withExitCode(1)
+                .withReason("Error")
+                .endTerminated()
+                .endLastState()
                 .build();
     }
 
     StatusReport status() throws Exception {
-        return status(line -> { });
+        return status(line -> {});
     }
 
     /** With {@code timings} told how long each part took, as {@code preview:status -X} logs it. */
     StatusReport status(java.util.function.Consumer<String> timings) throws Exception {
         Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
-        PreviewRecord record = new PreviewRecord("ghillie-local", NS, "ghillie", url(), "ingress", "ghillie:dev", "sha256:1",
-                kubeconfig.toString(), List.of("postgresql", "valkey"), Map.of());
+        PreviewRecord record = new PreviewRecord(
+                "ghillie-local",
+                NS,
+                "ghillie",
+                url(),
+                "ingress",
+                "ghillie:dev",
+                "sha256:1",
+                kubeconfig.toString(),
+                List.of("postgresql", "valkey"),
+                Map.of());
         return new PreviewStatus(k3d(kubeconfig, true)).withTimings(timings).report(settings(), Optional.of(record));
     }
 
     PreviewSettings settings() {
         ChartSource chart = new ChartSource.Local(tmp);
-        return PreviewSettings.builder().clusterTimeout(Duration.ofMinutes(3)).namespace(NS).chartDir(tmp)
-                .platform(new PlatformSettings(true, true, chart, chart, Duration.ofMinutes(5))).projectDir(tmp).workDir(tmp)
+        return PreviewSettings.builder()
+                .clusterTimeout(Duration.ofMinutes(3))
+                .namespace(NS)
+                .chartDir(tmp)
+                .platform(new PlatformSettings(true, true, chart, chart, Duration.ofMinutes(5)))
+                .projectDir(tmp)
+                .workDir(tmp)
                 .build();
     }
 
@@ -198,8 +328,16 @@ final class MockPreview implements AutoCloseable {
 
             @Override
             public Optional<K3dCluster> find(String name) {
-                return exists ? Optional.of(new K3dCluster(name, 1, 1, 0, 0, Optional.of(new HostPort("127.0.0.1", 6550)),
-                        Optional.of(new HostPort("127.0.0.1", 1)))) : Optional.empty();
+                return exists
+                        ? Optional.of(new K3dCluster(
+                                name,
+                                1,
+                                1,
+                                0,
+                                0,
+                                Optional.of(new HostPort("127.0.0.1", 6550)),
+                                Optional.of(new HostPort("127.0.0.1", 1))))
+                        : Optional.empty();
             }
 
             @Override
@@ -236,7 +374,9 @@ final class MockPreview implements AutoCloseable {
 
     /** A revision of the release as Helm stores it, which status reads. */
     void helmRevision(int revision, String status, String description) {
-        client.secrets().inNamespace(NS).resource(HelmStorageSecret.of("ghillie", revision, status, description, true)).create();
+        client.secrets()
+                .inNamespace(NS)
+                .resource(HelmStorageSecret.of("ghillie", revision, status, description, true))
+                .create();
     }
-
 }

@@ -1,7 +1,6 @@
 package dev.ghillie.preview.lifecycle;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +8,7 @@ import java.nio.file.Path;
 /** The kubeconfig k3d would write for cluster ghillie-local, pointing at fabric8's mock API server (token auth, plain HTTP). */
 final class MockServerKubeconfig {
 
-    private MockServerKubeconfig() {
-    }
+    private MockServerKubeconfig() {}
 
     static Path write(Path file, KubernetesMockServer server) throws IOException {
         return Files.writeString(file, """

@@ -70,19 +70,35 @@ class PreviewPlanTest {
 
     private ImageResult image(String version) throws Exception {
         Path tar = Files.writeString(tmp.resolve("image-" + version + ".tar"), "an image archive");
-        return new ImageResult("ghillie-runtime:" + version, "sha256:" + version.repeat(64 / version.length()), "sha256:" + "c".repeat(64),
-                List.of(version), ImageTarget.TAR, Optional.of(tar));
+        return new ImageResult(
+                "ghillie-runtime:" + version,
+                "sha256:" + version.repeat(64 / version.length()),
+                "sha256:" + "c".repeat(64),
+                List.of(version),
+                ImageTarget.TAR,
+                Optional.of(tar));
     }
 
     private KubernetesUpSteps steps() throws Exception {
         Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
-        PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
-                Duration.ofMinutes(1));
-        PreviewSettings settings = PreviewSettings.builder().clusterName("ghillie-local").clusterTimeout(Duration.ofSeconds(30))
-                .namespace("ghillie").release("ghillie").chartDir(chart).access(AccessMode.INGRESS).platform(platform)
-                .rolloutTimeout(Duration.ofSeconds(5)).projectDir(tmp).workDir(tmp.resolve("work")).environment(Map.of()).build();
-        return new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, null, provider, helm, new RecordingLog(), line -> { });
+        PlatformSettings platform = new PlatformSettings(
+                false, false, new ChartSource.Local(chart), new ChartSource.Local(chart), Duration.ofMinutes(1));
+        PreviewSettings settings = PreviewSettings.builder()
+                .clusterName("ghillie-local")
+                .clusterTimeout(Duration.ofSeconds(30))
+                .namespace("ghillie")
+                .release("ghillie")
+                .chartDir(chart)
+                .access(AccessMode.INGRESS)
+                .platform(platform)
+                .rolloutTimeout(Duration.ofSeconds(5))
+                .projectDir(tmp)
+                .workDir(tmp.resolve("work"))
+                .environment(Map.of())
+                .build();
+        return new KubernetesUpSteps(
+                settings, ServiceBuild.ALREADY_BUILT, null, provider, helm, new RecordingLog(), line -> {});
     }
 
     /** The steps' own decisions, but the image as a build would give it (no Jib here). */
@@ -121,7 +137,7 @@ class PreviewPlanTest {
     }
 
     private UpPlan plan(KubernetesUpSteps steps, ImageResult image) {
-        return new PreviewUp(steps, PlatformSelection.NONE, line -> { }).plan(withImage(steps, image));
+        return new PreviewUp(steps, PlatformSelection.NONE, line -> {}).plan(withImage(steps, image));
     }
 
     /** What up did, step by step, in the plan's words. */
@@ -129,13 +145,17 @@ class PreviewPlanTest {
         Map<String, String> done = new LinkedHashMap<>();
         int loadsBefore = provider.loads.size();
         PreviewCluster cluster = steps.cluster().value();
-        done.put("cluster", Map.of(ClusterAction.CREATED, "create", ClusterAction.STARTED, "start", ClusterAction.REUSED, "reuse")
-                .get(cluster.action()));
+        done.put(
+                "cluster",
+                Map.of(ClusterAction.CREATED, "create", ClusterAction.STARTED, "start", ClusterAction.REUSED, "reuse")
+                        .get(cluster.action()));
         String appSecretChecksum = steps.appSecret(cluster, Map.of()).value();
         ImageResult forPods = steps.loadImage(cluster, image).value();
         done.put("image load", provider.loads.size() > loadsBefore ? "import" : "skip");
         String release = steps.release(cluster, forPods, appSecretChecksum).detail();
-        done.put("helm release", release.contains("installed") ? "install" : release.contains("upgraded") ? "upgrade" : "unchanged");
+        done.put(
+                "helm release",
+                release.contains("installed") ? "install" : release.contains("upgraded") ? "upgrade" : "unchanged");
         return done;
     }
 
@@ -153,13 +173,27 @@ class PreviewPlanTest {
                 Arguments.of("first up: no cluster", null, "1", "create", "import", "install", "roll"),
                 Arguments.of("nothing changed", "1", "1", "reuse", "skip", "unchanged", "wait"),
                 Arguments.of("a code change: new image", "1", "2", "reuse", "import", "upgrade", "roll"),
-                Arguments.of("cluster stopped", "stopped", "1", "start", "after the start", "after the start", "after the start"));
+                Arguments.of(
+                        "cluster stopped",
+                        "stopped",
+                        "1",
+                        "start",
+                        "after the start",
+                        "after the start",
+                        "after the start"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("situations")
-    void eachSituationGivesItsPlanAndChangesNothing(String situation, String before, String version, String cluster, String load,
-            String release, String rollout) throws Exception {
+    void eachSituationGivesItsPlanAndChangesNothing(
+            String situation,
+            String before,
+            String version,
+            String cluster,
+            String load,
+            String release,
+            String rollout)
+            throws Exception {
         if ("stopped".equals(before)) {
             provider.state = "stopped";
         } else if (before != null) {
@@ -171,12 +205,27 @@ class PreviewPlanTest {
             plan = plan(steps, image(version));
         }
 
-        assertThat(plan.steps()).extracting(UpPlan.Step::step).containsExactly("preflight", "cluster", "app secret", "image build",
-                "image load", "helm release", "rollout", "preview url");
-        assertThat(List.of(plan.decision("cluster"), plan.decision("image load"), plan.decision("helm release"), plan.decision("rollout")))
+        assertThat(plan.steps())
+                .extracting(UpPlan.Step::step)
+                .containsExactly(
+                        "preflight",
+                        "cluster",
+                        "app secret",
+                        "image build",
+                        "image load",
+                        "helm release",
+                        "rollout",
+                        "preview url");
+        assertThat(List.of(
+                        plan.decision("cluster"),
+                        plan.decision("image load"),
+                        plan.decision("helm release"),
+                        plan.decision("rollout")))
                 .containsExactly(cluster, load, release, rollout);
         assertThat(helm.calls).as("a plan changes no release").isEmpty();
-        assertThat(provider.calls).as("a plan creates, starts and loads nothing").isEmpty();
+        assertThat(provider.calls)
+                .as("a plan creates, starts and loads nothing")
+                .isEmpty();
     }
 
     @Test
@@ -188,20 +237,33 @@ class PreviewPlanTest {
             plan = plan(steps, image("2"));
         }
 
-        UpPlan.Step release = plan.steps().stream().filter(step -> step.step().equals("helm release")).findFirst().orElseThrow();
+        UpPlan.Step release = plan.steps().stream()
+                .filter(step -> step.step().equals("helm release"))
+                .findFirst()
+                .orElseThrow();
         assertThat(release.detail()).isEqualTo("release ghillie in namespace ghillie: upgrade revision 1");
-        assertThat(release.changes()).containsExactly(
-                "image.buildDigest: sha256:" + "1".repeat(64) + " -> sha256:" + "2".repeat(64),
-                "image.tag: 1 -> 2");
-        assertThat(plan.lines()).contains("[plan 6/8] helm release: upgrade (release ghillie in namespace ghillie: upgrade revision 1)",
-                "      image.tag: 1 -> 2");
+        assertThat(release.changes())
+                .containsExactly(
+                        "image.buildDigest: sha256:" + "1".repeat(64) + " -> sha256:" + "2".repeat(64),
+                        "image.tag: 1 -> 2");
+        assertThat(plan.lines())
+                .contains(
+                        "[plan 6/8] helm release: upgrade (release ghillie in namespace ghillie: upgrade revision 1)",
+                        "      image.tag: 1 -> 2");
     }
 
     /** The proof that the plan is up's own decisions: after it, up does exactly what it said. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("situations")
-    void upThenDoesWhatThePlanSaid(String situation, String before, String version, String cluster, String load, String release,
-            String rollout) throws Exception {
+    void upThenDoesWhatThePlanSaid(
+            String situation,
+            String before,
+            String version,
+            String cluster,
+            String load,
+            String release,
+            String rollout)
+            throws Exception {
         if ("stopped".equals(before)) {
             return; // what a stopped cluster holds is decided after its start, and the plan says so
         }
@@ -214,8 +276,14 @@ class PreviewPlanTest {
 
             Map<String, String> done = up(steps, image);
 
-            assertThat(done).isEqualTo(Map.of("cluster", plan.decision("cluster"), "image load", plan.decision("image load"),
-                    "helm release", plan.decision("helm release")));
+            assertThat(done)
+                    .isEqualTo(Map.of(
+                            "cluster",
+                            plan.decision("cluster"),
+                            "image load",
+                            plan.decision("image load"),
+                            "helm release",
+                            plan.decision("helm release")));
         }
     }
 
@@ -271,7 +339,8 @@ class PreviewPlanTest {
                 calls.add(action.verb());
             }
             state = "running";
-            return new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550), HostPort.NONE, kubeconfig, action, List.of());
+            return new PreviewCluster(
+                    "ghillie-local", new HostPort("127.0.0.1", 6550), HostPort.NONE, kubeconfig, action, List.of());
         }
 
         @Override
@@ -329,7 +398,8 @@ class PreviewPlanTest {
                 ReleaseRevision previous = history.removeLast();
                 history.add(new ReleaseRevision(previous.revision(), "superseded", previous.description()));
             }
-            ReleaseRevision made = new ReleaseRevision(history.size() + 1, "deployed", ReleaseConverger.description(request));
+            ReleaseRevision made =
+                    new ReleaseRevision(history.size() + 1, "deployed", ReleaseConverger.description(request));
             history.add(made);
             deployedValues = Map.copyOf(request.values());
             return made;
@@ -358,13 +428,15 @@ class PreviewPlanTest {
                 Map<String, Object> node = tree;
                 for (int i = 0; i < parts.length - 1; i++) {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> child = (Map<String, Object>) node.computeIfAbsent(parts[i].replace("\\.", "."), k -> new TreeMap<>());
+                    Map<String, Object> child = (Map<String, Object>)
+                            node.computeIfAbsent(parts[i].replace("\\.", "."), k -> new TreeMap<>());
                     node = child;
                 }
                 node.put(parts[parts.length - 1].replace("\\.", "."), value);
             });
             try {
-                return Optional.of(new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).writeValueAsString(tree));
+                return Optional.of(new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .writeValueAsString(tree));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new AssertionError(e);
             }

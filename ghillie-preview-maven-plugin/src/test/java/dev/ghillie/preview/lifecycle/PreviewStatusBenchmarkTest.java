@@ -47,8 +47,10 @@ class PreviewStatusBenchmarkTest {
             }
             Arrays.sort(millis);
             System.out.println(first.toTable());
-            System.out.printf("status on a warm healthy preview (mock API server, %d parts): first %d ms; of %d more: median %d ms,"
-                    + " min %d ms, max %d ms%n", first.parts().size(), firstMillis, runs, millis[runs / 2], millis[0], millis[runs - 1]);
+            System.out.printf(
+                    "status on a warm healthy preview (mock API server, %d parts): first %d ms; of %d more: median %d ms,"
+                            + " min %d ms, max %d ms%n",
+                    first.parts().size(), firstMillis, runs, millis[runs / 2], millis[0], millis[runs - 1]);
         }
     }
 

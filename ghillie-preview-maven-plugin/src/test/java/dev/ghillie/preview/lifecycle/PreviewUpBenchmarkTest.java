@@ -1,6 +1,5 @@
 package dev.ghillie.preview.lifecycle;
 
-import dev.ghillie.preview.settings.PlatformSelection;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ghillie.preview.SecretValue;
@@ -10,6 +9,7 @@ import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageTarget;
 import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
+import dev.ghillie.preview.settings.PlatformSelection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,9 +33,15 @@ class PreviewUpBenchmarkTest {
 
     /** Steps that only sleep for their realistic (scaled) duration. */
     private static final class DelayedSteps implements UpSteps {
-        final PreviewCluster cluster = new PreviewCluster("bench", new HostPort("127.0.0.1", 6550), new HostPort("127.0.0.1", 8080),
-                Path.of("/tmp/kubeconfig"), ClusterAction.CREATED, List.of());
-        final ImageResult image = new ImageResult("bench:1", "sha256:1", "sha256:2", List.of("1"), ImageTarget.TAR, Optional.empty());
+        final PreviewCluster cluster = new PreviewCluster(
+                "bench",
+                new HostPort("127.0.0.1", 6550),
+                new HostPort("127.0.0.1", 8080),
+                Path.of("/tmp/kubeconfig"),
+                ClusterAction.CREATED,
+                List.of());
+        final ImageResult image =
+                new ImageResult("bench:1", "sha256:1", "sha256:2", List.of("1"), ImageTarget.TAR, Optional.empty());
 
         private static <T> Outcome<T> after(int seconds, T value) {
             try {
@@ -96,25 +102,28 @@ class PreviewUpBenchmarkTest {
 
         @Override
         public Outcome<PreviewAccess> access(PreviewCluster c, ImageResult i) {
-            return after(0, new PreviewAccess("http://127.0.0.1:8080", "ingress", () -> { }));
+            return after(0, new PreviewAccess("http://127.0.0.1:8080", "ingress", () -> {}));
         }
     }
 
     @Test
     void wallTimeAgainstTheLongestChain() {
         assumeTrue(Boolean.getBoolean("ghillie.bench"), "benchmark: run with -Dghillie.bench=true");
-        new PreviewUp(new DelayedSteps(), PlatformSelection.ALL, line -> { }).run(); // warm-up: thread and class start-up
+        new PreviewUp(new DelayedSteps(), PlatformSelection.ALL, line -> {})
+                .run(); // warm-up: thread and class start-up
         int runs = 5;
         long total = 0;
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            new PreviewUp(new DelayedSteps(), PlatformSelection.ALL, line -> { }).run();
+            new PreviewUp(new DelayedSteps(), PlatformSelection.ALL, line -> {}).run();
             total += System.nanoTime() - start;
         }
         double wall = total / 1e6 / runs;
         double sum = scaled(20 + 8 + 2 + 70 + 40 + 0 + 1 + 5).toMillis();
         double chain = scaled(20 + 70 + 0 + 1 + 5).toMillis(); // cluster → postgres → secret → release → rollout
-        System.out.printf("up with delayed steps (scale %.2f): wall %.0f ms (mean of %d), sum of steps %.0f ms, longest chain %.0f ms,"
-                + " wall/chain %.3f%n", SCALE, wall, runs, sum, chain, wall / chain);
+        System.out.printf(
+                "up with delayed steps (scale %.2f): wall %.0f ms (mean of %d), sum of steps %.0f ms, longest chain %.0f ms,"
+                        + " wall/chain %.3f%n",
+                SCALE, wall, runs, sum, chain, wall / chain);
     }
 }

@@ -1,18 +1,18 @@
 package dev.ghillie.preview.lifecycle;
 
-import dev.ghillie.preview.settings.PlatformSelection;
-import dev.ghillie.preview.cluster.PreviewCluster;
-import dev.ghillie.preview.image.ImageResult;
-import dev.ghillie.preview.cluster.ClusterAction;
-import dev.ghillie.preview.cluster.HostPort;
-import dev.ghillie.preview.image.ImageTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.SecretValue;
-import dev.ghillie.preview.settings.ServiceConventions;
+import dev.ghillie.preview.cluster.ClusterAction;
+import dev.ghillie.preview.cluster.HostPort;
+import dev.ghillie.preview.cluster.PreviewCluster;
+import dev.ghillie.preview.image.ImageResult;
+import dev.ghillie.preview.image.ImageTarget;
 import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
+import dev.ghillie.preview.settings.PlatformSelection;
+import dev.ghillie.preview.settings.ServiceConventions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,10 +40,20 @@ class PreviewUpTest {
         volatile RuntimeException clusterFailure;
         volatile Thread imageThread;
         volatile Map<String, SecretValue> secretData;
-        final PreviewCluster cluster = new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550), new HostPort("127.0.0.1", 8081),
-                Path.of("/tmp/kubeconfig"), ClusterAction.CREATED, List.of());
-        final ImageResult image = new ImageResult("ghillie-runtime:0.1.0-abc", "sha256:abc", "sha256:def", List.of("0.1.0-abc"),
-                ImageTarget.TAR, Optional.empty());
+        final PreviewCluster cluster = new PreviewCluster(
+                "ghillie-local",
+                new HostPort("127.0.0.1", 6550),
+                new HostPort("127.0.0.1", 8081),
+                Path.of("/tmp/kubeconfig"),
+                ClusterAction.CREATED,
+                List.of());
+        final ImageResult image = new ImageResult(
+                "ghillie-runtime:0.1.0-abc",
+                "sha256:abc",
+                "sha256:def",
+                List.of("0.1.0-abc"),
+                ImageTarget.TAR,
+                Optional.empty());
 
         @Override
         public Outcome<Void> preflight() {
@@ -91,7 +101,8 @@ class PreviewUpTest {
             if (postgresFailure != null) {
                 throw postgresFailure;
             }
-            return Outcome.of(Optional.of(SecretValue.of("postgresql://ghillie:pw@pg-ghillie-rw.ghillie:5432/ghillie")), "ready");
+            return Outcome.of(
+                    Optional.of(SecretValue.of("postgresql://ghillie:pw@pg-ghillie-rw.ghillie:5432/ghillie")), "ready");
         }
 
         @Override
@@ -126,7 +137,7 @@ class PreviewUpTest {
         @Override
         public Outcome<PreviewAccess> access(PreviewCluster c, ImageResult i) {
             calls.add("access");
-            return Outcome.of(new PreviewAccess("http://127.0.0.1:8081", "ingress", () -> { }), "http://127.0.0.1:8081");
+            return Outcome.of(new PreviewAccess("http://127.0.0.1:8081", "ingress", () -> {}), "http://127.0.0.1:8081");
         }
 
         private static void await(CountDownLatch latch, String what) {
@@ -148,17 +159,33 @@ class PreviewUpTest {
     void runsEveryStepAndPrintsOneNumberedLineEach() {
         PreviewUp.Result result = new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
 
-        assertThat(lines).hasSize(10).allMatch(line -> line.matches("\\[\\d+/10] [a-z ]+ … done in \\d+\\.\\ds( \\(.+\\))?"));
+        assertThat(lines)
+                .hasSize(10)
+                .allMatch(line -> line.matches("\\[\\d+/10] [a-z ]+ … done in \\d+\\.\\ds( \\(.+\\))?"));
         assertThat(lines.getFirst()).startsWith("[1/10] preflight … done in");
-        assertThat(lines.subList(7, 10)).extracting(line -> line.replaceAll(" … .*", ""))
+        assertThat(lines.subList(7, 10))
+                .extracting(line -> line.replaceAll(" … .*", ""))
                 .containsExactly("[8/10] helm release", "[9/10] rollout", "[10/10] preview url");
         assertThat(lines.getLast()).endsWith("(http://127.0.0.1:8081)");
         assertThat(result.access().url()).isEqualTo("http://127.0.0.1:8081");
-        assertThat(result.timings()).containsOnlyKeys("preflight", "cluster", "image build", "image load", "postgresql",
-                "valkey", "app secret", "helm release", "rollout", "preview url");
+        assertThat(result.timings())
+                .containsOnlyKeys(
+                        "preflight",
+                        "cluster",
+                        "image build",
+                        "image load",
+                        "postgresql",
+                        "valkey",
+                        "app secret",
+                        "helm release",
+                        "rollout",
+                        "preview url");
         // The release names the image as the load step says the nodes know it, and carries the secret step's checksum.
-        assertThat(steps.calls).endsWith("release k3d-registry:5000/ghillie-runtime:0.1.0-abc secret checksum-of-[DATABASE_URL, VALKEY_URL]",
-                "rollout", "access");
+        assertThat(steps.calls)
+                .endsWith(
+                        "release k3d-registry:5000/ghillie-runtime:0.1.0-abc secret checksum-of-[DATABASE_URL, VALKEY_URL]",
+                        "rollout",
+                        "access");
         assertThat(steps.secretData).containsOnlyKeys("DATABASE_URL", "VALKEY_URL");
     }
 
@@ -168,9 +195,14 @@ class PreviewUpTest {
 
         new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
 
-        assertThat(steps.calls).contains("cluster", "image for the nodes of ghillie-local", "load ghillie-runtime:0.1.0-abc into ghillie-local");
+        assertThat(steps.calls)
+                .contains(
+                        "cluster",
+                        "image for the nodes of ghillie-local",
+                        "load ghillie-runtime:0.1.0-abc into ghillie-local");
         assertThat(steps.calls.indexOf("load ghillie-runtime:0.1.0-abc into ghillie-local"))
-                .isGreaterThan(steps.calls.indexOf("cluster")).isGreaterThan(steps.calls.indexOf("image for the nodes of ghillie-local"));
+                .isGreaterThan(steps.calls.indexOf("cluster"))
+                .isGreaterThan(steps.calls.indexOf("image for the nodes of ghillie-local"));
     }
 
     @Test
@@ -184,11 +216,14 @@ class PreviewUpTest {
 
     @Test
     void aFailingImageBuildStillLetsTheClusterStepFinish() {
-        steps.imageFailure = new PreviewException("Building service failed in compiler:3.14.0:compile (default-compile)");
+        steps.imageFailure =
+                new PreviewException("Building service failed in compiler:3.14.0:compile (default-compile)");
 
-        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, lines::add).run()).isSameAs(steps.imageFailure);
+        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, lines::add).run())
+                .isSameAs(steps.imageFailure);
 
-        assertThat(steps.calls).contains("cluster", "postgres", "valkey", "secret")
+        assertThat(steps.calls)
+                .contains("cluster", "postgres", "valkey", "secret")
                 .noneMatch(call -> call.startsWith("load") || call.startsWith("release"));
         assertThat(lines).anyMatch(line -> line.matches("\\[\\d+/10] image build … failed after \\d+\\.\\ds"));
     }
@@ -199,7 +234,9 @@ class PreviewUpTest {
 
         new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
 
-        assertThat(steps.calls.indexOf("secret")).isGreaterThan(steps.calls.indexOf("postgres")).isGreaterThan(steps.calls.indexOf("valkey"));
+        assertThat(steps.calls.indexOf("secret"))
+                .isGreaterThan(steps.calls.indexOf("postgres"))
+                .isGreaterThan(steps.calls.indexOf("valkey"));
     }
 
     @Test
@@ -213,14 +250,21 @@ class PreviewUpTest {
 
     @Test
     void aFailingStepStopsBeforeTheReleaseAndKeepsItsMessage() {
-        steps.postgresFailure = new PreviewException("CloudNativePG Cluster ghillie/pg-ghillie was not ready within 5m0s: phase 'Setting up primary'");
+        steps.postgresFailure = new PreviewException(
+                "CloudNativePG Cluster ghillie/pg-ghillie was not ready within 5m0s: phase 'Setting up primary'");
 
         assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, lines::add).run())
                 .isSameAs(steps.postgresFailure);
 
-        assertThat(steps.calls).doesNotContain("secret", "rollout", "access").noneMatch(call -> call.startsWith("release"));
+        assertThat(steps.calls)
+                .doesNotContain("secret", "rollout", "access")
+                .noneMatch(call -> call.startsWith("release"));
         // The side branches still finished: nothing is left running behind the user's back.
-        assertThat(steps.calls).contains("valkey", "image for the nodes of ghillie-local", "load ghillie-runtime:0.1.0-abc into ghillie-local");
+        assertThat(steps.calls)
+                .contains(
+                        "valkey",
+                        "image for the nodes of ghillie-local",
+                        "load ghillie-runtime:0.1.0-abc into ghillie-local");
         assertThat(lines).anyMatch(line -> line.matches("\\[\\d+/10] postgresql … failed after \\d+\\.\\ds"));
     }
 
@@ -238,15 +282,20 @@ class PreviewUpTest {
 
     @Test
     void aFailingClusterIsTheOneFailureTheImageBuildThatWaitedForItSaysItStopped() {
-        steps.clusterFailure = new PreviewException("`k3d cluster create ghillie-local` failed (exit 1): Cluster creation FAILED");
+        steps.clusterFailure =
+                new PreviewException("`k3d cluster create ghillie-local` failed (exit 1): Cluster creation FAILED");
 
-        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, lines::add).run()).isSameAs(steps.clusterFailure);
+        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, lines::add).run())
+                .isSameAs(steps.clusterFailure);
 
         assertThat(lines).anyMatch(line -> line.matches("\\[\\d+/10] cluster … failed after \\d+\\.\\ds"));
         // The image build did not fail: it waited for the cluster's nodes, and the cluster failed.
-        assertThat(lines).noneMatch(line -> line.contains("image build … failed"))
-                .anyMatch(line -> line.matches("\\[\\d+/10] image build … stopped after \\d+\\.\\ds: it needs the cluster"));
-        assertThat(steps.calls).noneMatch(call -> call.startsWith("load") || call.startsWith("release") || call.equals("postgres"));
+        assertThat(lines)
+                .noneMatch(line -> line.contains("image build … failed"))
+                .anyMatch(line ->
+                        line.matches("\\[\\d+/10] image build … stopped after \\d+\\.\\ds: it needs the cluster"));
+        assertThat(steps.calls)
+                .noneMatch(call -> call.startsWith("load") || call.startsWith("release") || call.equals("postgres"));
     }
 
     @Test
@@ -259,11 +308,14 @@ class PreviewUpTest {
 
     /** {@code -Dghillie.preview.platform=…}: only the chosen services are installed, counted, and recorded. */
     @ParameterizedTest(name = "platform={0}")
-    @CsvSource(delimiter = '|', value = {
-            "all      | 10 | postgresql,valkey | DATABASE_URL,VALKEY_URL",
-            "none     |  8 |                   |",
-            "postgres |  9 | postgresql        | DATABASE_URL",
-            "valkey   |  9 | valkey            | VALKEY_URL"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "all      | 10 | postgresql,valkey | DATABASE_URL,VALKEY_URL",
+                "none     |  8 |                   |",
+                "postgres |  9 | postgresql        | DATABASE_URL",
+                "valkey   |  9 | valkey            | VALKEY_URL"
+            })
     void theStepsFollowThePlatformSelection(String selection, int stepCount, String services, String secretKeys) {
         List<String> expectedServices = services == null ? List.of() : List.of(services.split(","));
         List<String> expectedKeys = secretKeys == null ? List.of() : List.of(secretKeys.split(","));
@@ -273,8 +325,11 @@ class PreviewUpTest {
 
         assertThat(up.stepCount()).isEqualTo(stepCount);
         assertThat(lines).hasSize(stepCount).allMatch(line -> line.contains("/" + stepCount + "] "));
-        assertThat(steps.calls).filteredOn(call -> call.equals("postgres") || call.equals("valkey"))
-                .containsExactlyInAnyOrderElementsOf(expectedServices.stream().map(s -> s.equals("postgresql") ? "postgres" : s).toList());
+        assertThat(steps.calls)
+                .filteredOn(call -> call.equals("postgres") || call.equals("valkey"))
+                .containsExactlyInAnyOrderElementsOf(expectedServices.stream()
+                        .map(s -> s.equals("postgresql") ? "postgres" : s)
+                        .toList());
         assertThat(steps.secretData.keySet()).containsExactlyInAnyOrderElementsOf(expectedKeys);
         assertThat(result.timings().keySet()).hasSize(stepCount);
         PreviewRecord record = PreviewRecord.of("ghillie", "ghillie", result);

@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryModeLoadTest {
 
     static final K3dRegistry REGISTRY = K3dRegistry.parse("k3d-ghillie-registry:5001");
-    static final ImageResult PUSHED = new ImageResult("127.0.0.1:5001/ghillie-runtime:1.0-3f2a9c1d0b7e", "sha256:" + "d".repeat(64),
-            "sha256:" + "c".repeat(64), List.of("1.0-3f2a9c1d0b7e", "1.0"), ImageTarget.REGISTRY, Optional.empty());
+    static final ImageResult PUSHED = new ImageResult(
+            "127.0.0.1:5001/ghillie-runtime:1.0-3f2a9c1d0b7e",
+            "sha256:" + "d".repeat(64),
+            "sha256:" + "c".repeat(64),
+            List.of("1.0-3f2a9c1d0b7e", "1.0"),
+            ImageTarget.REGISTRY,
+            Optional.empty());
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -55,17 +59,37 @@ class RegistryModeLoadTest {
     void steps() throws Exception {
         FakeK3d fake = FakeK3d.withK3dAndDocker(tmp.resolve("fake"));
         Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
-        PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
-                Duration.ofMinutes(1));
+        PlatformSettings platform = new PlatformSettings(
+                false, false, new ChartSource.Local(chart), new ChartSource.Local(chart), Duration.ofMinutes(1));
         PreviewSettings settings = PreviewSettings.builder()
-                .clusterTimeout(Duration.ofSeconds(30)).chartDir(chart).access(AccessMode.PORT_FORWARD).platform(platform)
-                .rolloutTimeout(Duration.ofSeconds(30)).projectDir(tmp).workDir(tmp.resolve("work"))
-                .registry(Optional.of(REGISTRY)).environment(fake.environment()).build();
-        steps = new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, null, fake.k3d(), new Preflight(fake.runner()),
-                DockerCheck.AUTO, null, new RecordingLog(), line -> { });
+                .clusterTimeout(Duration.ofSeconds(30))
+                .chartDir(chart)
+                .access(AccessMode.PORT_FORWARD)
+                .platform(platform)
+                .rolloutTimeout(Duration.ofSeconds(30))
+                .projectDir(tmp)
+                .workDir(tmp.resolve("work"))
+                .registry(Optional.of(REGISTRY))
+                .environment(fake.environment())
+                .build();
+        steps = new KubernetesUpSteps(
+                settings,
+                ServiceBuild.ALREADY_BUILT,
+                null,
+                fake.k3d(),
+                new Preflight(fake.runner()),
+                DockerCheck.AUTO,
+                null,
+                new RecordingLog(),
+                line -> {});
         Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
-        cluster = new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550), new HostPort("127.0.0.1", 8081), kubeconfig,
-                ClusterAction.REUSED, List.of());
+        cluster = new PreviewCluster(
+                "ghillie-local",
+                new HostPort("127.0.0.1", 6550),
+                new HostPort("127.0.0.1", 8081),
+                kubeconfig,
+                ClusterAction.REUSED,
+                List.of());
     }
 
     @AfterEach
@@ -74,9 +98,16 @@ class RegistryModeLoadTest {
     }
 
     private void advertise(String host, String fromRuntime) {
-        client.configMaps().inNamespace("kube-public").resource(new ConfigMapBuilder()
-                .withNewMetadata().withName("local-registry-hosting").endMetadata()
-                .addToData("localRegistryHosting.v1", "host: " + host + "\nhostFromContainerRuntime: " + fromRuntime + "\n").build())
+        client.configMaps()
+                .inNamespace("kube-public")
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("local-registry-hosting")
+                        .endMetadata()
+                        .addToData(
+                                "localRegistryHosting.v1",
+                                "host: " + host + "\nhostFromContainerRuntime: " + fromRuntime + "\n")
+                        .build())
                 .create();
     }
 
@@ -88,28 +119,38 @@ class RegistryModeLoadTest {
 
         assertThat(outcome.value().reference()).isEqualTo("k3d-ghillie-registry:5000/ghillie-runtime:1.0-3f2a9c1d0b7e");
         assertThat(outcome.value().digest()).isEqualTo(PUSHED.digest());
-        assertThat(outcome.detail()).isEqualTo("nothing to import: the nodes pull k3d-ghillie-registry:5000/ghillie-runtime:1.0-3f2a9c1d0b7e");
+        assertThat(outcome.detail())
+                .isEqualTo(
+                        "nothing to import: the nodes pull k3d-ghillie-registry:5000/ghillie-runtime:1.0-3f2a9c1d0b7e");
         // The release pins what the nodes pull by digest: a pulled image has a repository digest.
-        assertThat(KubernetesUpSteps.imageValues(outcome.value())).containsEntry("image.repository", "k3d-ghillie-registry:5000/ghillie-runtime")
+        assertThat(KubernetesUpSteps.imageValues(outcome.value()))
+                .containsEntry("image.repository", "k3d-ghillie-registry:5000/ghillie-runtime")
                 .containsEntry("image.digest", PUSHED.digest());
     }
 
     @Test
     void aClusterWithoutThatRegistryIsOneLineSayingWhatToDo() {
-        String expected = "cluster ghillie-local was not created with registry k3d-ghillie-registry:5001 (ghillie.preview.registry),"
-                + " so its nodes cannot pull from it: remove the cluster (mvn preview:down) and run up again to create it with"
-                + " --registry-use, or unset the setting";
+        String expected =
+                "cluster ghillie-local was not created with registry k3d-ghillie-registry:5001 (ghillie.preview.registry),"
+                        + " so its nodes cannot pull from it: remove the cluster (mvn preview:down) and run up again to create it with"
+                        + " --registry-use, or unset the setting";
 
-        assertThatThrownBy(() -> steps.loadImage(cluster, PUSHED)).isInstanceOf(ClusterException.class).hasMessage(expected);
+        assertThatThrownBy(() -> steps.loadImage(cluster, PUSHED))
+                .isInstanceOf(ClusterException.class)
+                .hasMessage(expected);
         advertise("127.0.0.1:5002", "k3d-other-registry:5000");
-        assertThatThrownBy(() -> steps.loadImage(cluster, PUSHED)).isInstanceOf(ClusterException.class).hasMessage(expected);
+        assertThatThrownBy(() -> steps.loadImage(cluster, PUSHED))
+                .isInstanceOf(ClusterException.class)
+                .hasMessage(expected);
     }
 
     @Test
     void anotherRegistryOnTheSamePortIsNotOurs() {
         advertise("127.0.0.1:5001", "k3d-other-registry:5000");
 
-        assertThatThrownBy(() -> steps.loadImage(cluster, PUSHED)).isInstanceOf(ClusterException.class)
-                .hasMessageStartingWith("cluster ghillie-local was not created with registry k3d-ghillie-registry:5001");
+        assertThatThrownBy(() -> steps.loadImage(cluster, PUSHED))
+                .isInstanceOf(ClusterException.class)
+                .hasMessageStartingWith(
+                        "cluster ghillie-local was not created with registry k3d-ghillie-registry:5001");
     }
 }

@@ -20,7 +20,6 @@ import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageTarget;
 import dev.ghillie.preview.image.RecordingLog;
 import dev.ghillie.preview.image.ServiceBuild;
-import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.ServiceConventions;
@@ -52,8 +51,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceConventionsStepsTest {
 
     static final String DIGEST = "sha256:" + "d".repeat(64);
-    static final ImageResult IMAGE = new ImageResult("service:1.0-3f2a9c1d0b7e", DIGEST, "sha256:" + "c".repeat(64),
-            List.of("1.0-3f2a9c1d0b7e"), ImageTarget.TAR, Optional.empty());
+    static final ImageResult IMAGE = new ImageResult(
+            "service:1.0-3f2a9c1d0b7e",
+            DIGEST,
+            "sha256:" + "c".repeat(64),
+            List.of("1.0-3f2a9c1d0b7e"),
+            ImageTarget.TAR,
+            Optional.empty());
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -101,19 +105,39 @@ class ServiceConventionsStepsTest {
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
         Files.writeString(chart.resolve("values-local.yaml"), "secrets:\n  existingSecretName: ghillie\n");
         Path mine = Files.writeString(tmp.resolve("mine.yaml"), "containerPort: 7070\n");
-        PlatformSettings platform = new PlatformSettings(false, false, new ChartSource.Local(chart), new ChartSource.Local(chart),
-                Duration.ofMinutes(1));
+        PlatformSettings platform = new PlatformSettings(
+                false, false, new ChartSource.Local(chart), new ChartSource.Local(chart), Duration.ofMinutes(1));
         PreviewSettings settings = PreviewSettings.builder()
-                .clusterTimeout(Duration.ofSeconds(30)).chartDir(chart).valuesFiles(List.of(mine)).platform(platform)
-                .rolloutTimeout(Duration.ofSeconds(5)).projectDir(tmp).workDir(tmp.resolve("work"))
-                .environment(fake.environment()).service(conventions).build();
-        return new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, null, fake.k3d(), new Preflight(fake.runner()),
-                DockerCheck.AUTO, null, new RecordingLog(), progress::add);
+                .clusterTimeout(Duration.ofSeconds(30))
+                .chartDir(chart)
+                .valuesFiles(List.of(mine))
+                .platform(platform)
+                .rolloutTimeout(Duration.ofSeconds(5))
+                .projectDir(tmp)
+                .workDir(tmp.resolve("work"))
+                .environment(fake.environment())
+                .service(conventions)
+                .build();
+        return new KubernetesUpSteps(
+                settings,
+                ServiceBuild.ALREADY_BUILT,
+                null,
+                fake.k3d(),
+                new Preflight(fake.runner()),
+                DockerCheck.AUTO,
+                null,
+                new RecordingLog(),
+                progress::add);
     }
 
     private PreviewCluster clusterWithIngressOn(int port) {
-        return new PreviewCluster("ghillie-local", new HostPort("127.0.0.1", 6550), new HostPort("127.0.0.1", port), kubeconfig,
-                ClusterAction.REUSED, List.of());
+        return new PreviewCluster(
+                "ghillie-local",
+                new HostPort("127.0.0.1", 6550),
+                new HostPort("127.0.0.1", port),
+                kubeconfig,
+                ClusterAction.REUSED,
+                List.of());
     }
 
     private static ServiceConventions plainService(String versionCheck) {
@@ -123,19 +147,29 @@ class ServiceConventionsStepsTest {
     @Test
     void theAppSecretHasTheNameTheSettingsGive() throws Exception {
         try (KubernetesUpSteps steps = steps(plainService(null))) {
-            StepReporter.Outcome<String> outcome = steps.appSecret(clusterWithIngressOn(1),
-                    Map.of("PG_URL", SecretValue.of("postgresql://app:pw@pg/app")));
+            StepReporter.Outcome<String> outcome = steps.appSecret(
+                    clusterWithIngressOn(1), Map.of("PG_URL", SecretValue.of("postgresql://app:pw@pg/app")));
 
-            Secret secret = client.secrets().inNamespace("ghillie").withName("plain-env").get();
+            Secret secret = client.secrets()
+                    .inNamespace("ghillie")
+                    .withName("plain-env")
+                    .get();
             assertThat(secret).isNotNull();
             assertThat(secret.getData()).containsOnlyKeys("PG_URL");
-            assertThat(client.secrets().inNamespace("ghillie").withName("ghillie").get()).isNull();
+            assertThat(client.secrets()
+                            .inNamespace("ghillie")
+                            .withName("ghillie")
+                            .get())
+                    .isNull();
             assertThat(outcome.detail()).isEqualTo("Secret plain-env created (PG_URL)");
             // What release gets: the pods roll when the Secret's data changes, and the checksum shows no value.
             assertThat(outcome.value()).hasSize(64).doesNotContain("pw");
             ReleaseRequest request = steps.releaseRequest(clusterWithIngressOn(1), IMAGE, outcome.value());
             assertThat(request.values()).containsEntry(KubernetesUpSteps.SECRET_CHECKSUM_ANNOTATION, outcome.value());
-            assertThat(steps.appSecret(clusterWithIngressOn(1), Map.of("PG_URL", SecretValue.of("postgresql://app:other@pg/app"))).value())
+            assertThat(steps.appSecret(
+                                    clusterWithIngressOn(1),
+                                    Map.of("PG_URL", SecretValue.of("postgresql://app:other@pg/app")))
+                            .value())
                     .isNotEqualTo(outcome.value());
         }
     }
@@ -147,13 +181,25 @@ class ServiceConventionsStepsTest {
             ReleaseRequest request = steps.releaseRequest(clusterWithIngressOn(1), IMAGE, "");
 
             Path conventions = tmp.resolve("work/service-values.yaml");
-            assertThat(request.valuesFiles()).containsExactly(tmp.resolve("charts/ghillie/values-local.yaml"), conventions, tmp.resolve("mine.yaml"));
-            assertThat(new ObjectMapper(new YAMLFactory()).readValue(conventions.toFile(), Map.class)).isEqualTo(Map.of(
-                    "containerPort", 9090,
-                    "portVariable", "",
-                    "probes", Map.of("startup", Map.of("path", "/healthz"), "liveness", Map.of("path", "/healthz"),
-                            "readiness", Map.of("path", "/healthz")),
-                    "secrets", Map.of("existingSecretName", "plain-env")));
+            assertThat(request.valuesFiles())
+                    .containsExactly(
+                            tmp.resolve("charts/ghillie/values-local.yaml"), conventions, tmp.resolve("mine.yaml"));
+            assertThat(new ObjectMapper(new YAMLFactory()).readValue(conventions.toFile(), Map.class))
+                    .isEqualTo(Map.of(
+                            "containerPort",
+                            9090,
+                            "portVariable",
+                            "",
+                            "probes",
+                            Map.of(
+                                    "startup",
+                                    Map.of("path", "/healthz"),
+                                    "liveness",
+                                    Map.of("path", "/healthz"),
+                                    "readiness",
+                                    Map.of("path", "/healthz")),
+                            "secrets",
+                            Map.of("existingSecretName", "plain-env")));
         }
     }
 
@@ -165,8 +211,9 @@ class ServiceConventionsStepsTest {
 
             assertThat(outcome.value().url()).isEqualTo("http://127.0.0.1:" + port);
             assertThat(asked).containsExactly("/healthz", "/version");
-            assertThat(progress).containsExactly("/version answered HTTP 404, not JSON: which image answers is not checked"
-                    + " (ghillie.preview.versionCheck=off says so for good)");
+            assertThat(progress)
+                    .containsExactly("/version answered HTTP 404, not JSON: which image answers is not checked"
+                            + " (ghillie.preview.versionCheck=off says so for good)");
         }
     }
 
@@ -209,14 +256,17 @@ class ServiceConventionsStepsTest {
         try (KubernetesUpSteps steps = steps(ServiceConventions.DEFAULTS)) {
             assertThatThrownBy(() -> steps.access(clusterWithIngressOn(port), IMAGE))
                     .isInstanceOf(PreviewException.class)
-                    .hasMessageStartingWith("http://127.0.0.1:" + port + "/version reports image sha256:old, not the one just built (" + DIGEST + ")")
-                    .hasMessageEndingWith("a service whose /version reports no imageDigest sets ghillie.preview.versionCheck=off");
+                    .hasMessageStartingWith("http://127.0.0.1:" + port
+                            + "/version reports image sha256:old, not the one just built (" + DIGEST + ")")
+                    .hasMessageEndingWith(
+                            "a service whose /version reports no imageDigest sets ghillie.preview.versionCheck=off");
         }
     }
 
     @Test
     void ghillieRuntimesVersionProvesTheImage() throws Exception {
-        int port = serve(Map.of("/health", "{}", "/version", "{\"version\":\"1.0\",\"imageDigest\":\"" + DIGEST + "\"}"));
+        int port =
+                serve(Map.of("/health", "{}", "/version", "{\"version\":\"1.0\",\"imageDigest\":\"" + DIGEST + "\"}"));
         try (KubernetesUpSteps steps = steps(ServiceConventions.DEFAULTS)) {
             steps.access(clusterWithIngressOn(port), IMAGE);
 
@@ -231,7 +281,8 @@ class ServiceConventionsStepsTest {
         try (KubernetesUpSteps steps = steps(plainService(null))) {
             assertThatThrownBy(() -> steps.access(clusterWithIngressOn(port), IMAGE))
                     .isInstanceOf(PreviewException.class)
-                    .hasMessageStartingWith("http://127.0.0.1:" + port + "/healthz did not answer 200 within 5.0s (last: HTTP 404)")
+                    .hasMessageStartingWith(
+                            "http://127.0.0.1:" + port + "/healthz did not answer 200 within 5.0s (last: HTTP 404)")
                     .hasMessageEndingWith("that the service answers ghillie.preview.healthPath (/healthz)");
         }
     }

@@ -31,9 +31,10 @@ class StepReporterTest {
     void reportsAFailureWithItsDurationAndRethrows() {
         IllegalStateException boom = new IllegalStateException("boom");
         assertThatThrownBy(() -> reporter.run("cluster", () -> {
-            clock.addAndGet(Duration.ofSeconds(75).toNanos());
-            throw boom;
-        })).isSameAs(boom);
+                    clock.addAndGet(Duration.ofSeconds(75).toNanos());
+                    throw boom;
+                }))
+                .isSameAs(boom);
 
         assertThat(lines).containsExactly("[1/3] cluster … failed after 1m15s");
     }
@@ -42,9 +43,10 @@ class StepReporterTest {
     void aStepStoppedByAFailedStepItNeedsSaysSoAndRethrowsThatFailure() {
         IllegalStateException clusterFailure = new IllegalStateException("k3d failed");
         assertThatThrownBy(() -> reporter.run("image build", () -> {
-            clock.addAndGet(Duration.ofSeconds(31).toNanos());
-            throw new StepReporter.NeededStepFailed("cluster", clusterFailure);
-        })).isSameAs(clusterFailure);
+                    clock.addAndGet(Duration.ofSeconds(31).toNanos());
+                    throw new StepReporter.NeededStepFailed("cluster", clusterFailure);
+                }))
+                .isSameAs(clusterFailure);
 
         assertThat(lines).containsExactly("[1/3] image build … stopped after 31.0s: it needs the cluster");
     }

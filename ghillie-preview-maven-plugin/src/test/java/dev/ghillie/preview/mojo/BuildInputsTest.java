@@ -47,7 +47,8 @@ class BuildInputsTest {
     }
 
     private String fingerprint(Map<?, ?> properties, List<Path> resourceDirs) {
-        return new BuildInputs(module, module.resolve("target"), resourceDirs, List.of(compile), properties, List.of()).fingerprint()
+        return new BuildInputs(module, module.resolve("target"), resourceDirs, List.of(compile), properties, List.of())
+                .fingerprint()
                 .orElseThrow();
     }
 
@@ -118,7 +119,8 @@ class BuildInputsTest {
 
     @Test
     void theGoalsOwnPropertiesAreNotInputs() {
-        assertThat(fingerprint(Map.of("ghillie.preview.image.reference", "service:1.0-abc"))).isEqualTo(fingerprint(Map.of()));
+        assertThat(fingerprint(Map.of("ghillie.preview.image.reference", "service:1.0-abc")))
+                .isEqualTo(fingerprint(Map.of()));
     }
 
     @Test
@@ -159,7 +161,8 @@ class BuildInputsTest {
     @Test
     void theCheckedOutCommitIsReadThroughItsBranch() throws Exception {
         Path git = Files.createDirectories(module.getParent().resolve(module.getFileName() + "-repo/.git/refs/heads"));
-        Path work = Files.createDirectories(git.getParent().getParent().getParent().resolve("service"));
+        Path work =
+                Files.createDirectories(git.getParent().getParent().getParent().resolve("service"));
         Files.writeString(git.getParent().getParent().resolve("HEAD"), "ref: refs/heads/main\n");
         Files.writeString(git.resolve("main"), "3e237ac0000000000000000000000000000000aa\n");
 
@@ -178,7 +181,8 @@ class BuildInputsTest {
         git(linked, "commit", "-q", "--allow-empty", "-m", "on feature");
 
         assertThat(Files.isRegularFile(linked.resolve(".git"))).isTrue();
-        assertThat(BuildInputs.gitHead(linked.resolve("sub/dir"))).contains("ref: refs/heads/feature " + git(linked, "rev-parse", "HEAD"));
+        assertThat(BuildInputs.gitHead(linked.resolve("sub/dir")))
+                .contains("ref: refs/heads/feature " + git(linked, "rev-parse", "HEAD"));
         assertThat(BuildInputs.gitHead(repo)).contains("ref: refs/heads/main " + git(repo, "rev-parse", "HEAD"));
 
         git(linked, "commit", "-q", "--allow-empty", "-m", "again");
@@ -197,7 +201,8 @@ class BuildInputsTest {
         git(submodule, "commit", "-q", "--allow-empty", "-m", "in the submodule");
 
         assertThat(Files.isRegularFile(submodule.resolve(".git"))).isTrue();
-        assertThat(BuildInputs.gitHead(submodule)).contains("ref: refs/heads/main " + git(submodule, "rev-parse", "HEAD"));
+        assertThat(BuildInputs.gitHead(submodule))
+                .contains("ref: refs/heads/main " + git(submodule, "rev-parse", "HEAD"));
     }
 
     @Test
@@ -217,12 +222,17 @@ class BuildInputsTest {
     }
 
     private static String git(Path dir, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.name=test", "-c", "user.email=test@example.test",
-                "-c", "commit.gpgsign=false"));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                "git", "-c", "user.name=test", "-c", "user.email=test@example.test", "-c", "commit.gpgsign=false"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes()).strip();
-        assertThat(process.waitFor()).as("git %s: %s", String.join(" ", args), output).isZero();
+        assertThat(process.waitFor())
+                .as("git %s: %s", String.join(" ", args), output)
+                .isZero();
         return output;
     }
 }

@@ -46,7 +46,9 @@ class GitOpsMojoTest {
     @BeforeEach
     void aServiceModuleAndAnEmptyGitOpsCheckout() throws IOException {
         project.getModel().setPackaging("jar");
-        project.getBuild().setOutputDirectory(Files.createDirectories(work.resolve("target/classes")).toString());
+        project.getBuild()
+                .setOutputDirectory(
+                        Files.createDirectories(work.resolve("target/classes")).toString());
         project.getProperties().setProperty("mainClass", "dev.ghillie.runtime.Main");
         tree = Files.createDirectories(work.resolve("gitops"));
         workDir = work.resolve("target/ghillie-preview");
@@ -67,7 +69,8 @@ class GitOpsMojoTest {
     }
 
     /** A user's mistake: one line without a cause, and nothing written to the tree. */
-    private AbstractThrowableAssert<?, ? extends Throwable> failsWithOneLineWritingNothing(GitOpsMojo mojo) throws IOException {
+    private AbstractThrowableAssert<?, ? extends Throwable> failsWithOneLineWritingNothing(GitOpsMojo mojo)
+            throws IOException {
         AbstractThrowableAssert<?, ? extends Throwable> failure = assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasNoCause()
@@ -94,11 +97,14 @@ class GitOpsMojoTest {
 
         String release = Files.readString(tree.resolve("previews/preview-eu/pr-123/release.yaml"));
         assertThat(release).contains("repository: registry.example.test/team/service", DIGEST);
-        assertThat(Files.readString(tree.resolve("previews/preview-eu/pr-123/source.yaml"))).contains(COMMIT, "https://example.test/team/service.git");
-        JsonNode report = new ObjectMapper().readTree(workDir.resolve("gitops-report.json").toFile());
+        assertThat(Files.readString(tree.resolve("previews/preview-eu/pr-123/source.yaml")))
+                .contains(COMMIT, "https://example.test/team/service.git");
+        JsonNode report = new ObjectMapper()
+                .readTree(workDir.resolve("gitops-report.json").toFile());
         assertThat(report.get("check").asBoolean()).isFalse();
-        assertThat(report.get("created")).extracting(JsonNode::asText).contains("previews/preview-eu/pr-123/release.yaml",
-                "platform/traefik/traefik.yaml");
+        assertThat(report.get("created"))
+                .extracting(JsonNode::asText)
+                .contains("previews/preview-eu/pr-123/release.yaml", "platform/traefik/traefik.yaml");
         assertThat(report.get("created")).hasSize(files(tree).size());
         assertThat(report.get("updated")).isEmpty();
         assertThat(report.get("unchanged")).isEmpty();
@@ -112,11 +118,13 @@ class GitOpsMojoTest {
         setVariableValueToObject(mojo, "check", true);
 
         failsWithOneLineWritingNothing(mojo)
-                .hasMessageStartingWith("The GitOps tree differs from what the goal renders (ghillie.preview.gitops.check) in ")
+                .hasMessageStartingWith(
+                        "The GitOps tree differs from what the goal renders (ghillie.preview.gitops.check) in ")
                 .hasMessageContaining(" paths: clusters/preview-eu/kustomization.yaml, ")
                 .hasMessageContaining(", ... (all listed above and in gitops-report.json)")
                 .hasMessageEndingWith(": run preview:gitops without check and commit the result");
-        JsonNode report = new ObjectMapper().readTree(workDir.resolve("gitops-report.json").toFile());
+        JsonNode report = new ObjectMapper()
+                .readTree(workDir.resolve("gitops-report.json").toFile());
         assertThat(report.get("check").asBoolean()).isTrue();
         assertThat(report.get("created")).extracting(JsonNode::asText).contains("platform/traefik/traefik.yaml");
     }
@@ -129,7 +137,8 @@ class GitOpsMojoTest {
         setVariableValueToObject(mojo, "check", true);
 
         assertThatCode(mojo::execute).doesNotThrowAnyException();
-        JsonNode report = new ObjectMapper().readTree(workDir.resolve("gitops-report.json").toFile());
+        JsonNode report = new ObjectMapper()
+                .readTree(workDir.resolve("gitops-report.json").toFile());
         assertThat(report.get("check").asBoolean()).isTrue();
         assertThat(report.get("created")).isEmpty();
         assertThat(report.get("unchanged")).hasSize(files(tree).size());
@@ -142,7 +151,8 @@ class GitOpsMojoTest {
         setVariableValueToObject(mojo, "remove", true);
 
         failsWithOneLineWritingNothing(mojo)
-                .hasMessage("ghillie.preview.gitops.remove is true but ghillie.preview.gitops.preview is not set: name the preview to remove, e.g. pr-123");
+                .hasMessage(
+                        "ghillie.preview.gitops.remove is true but ghillie.preview.gitops.preview is not set: name the preview to remove, e.g. pr-123");
     }
 
     @Test
@@ -154,8 +164,9 @@ class GitOpsMojoTest {
         aPushedImage();
 
         failsWithOneLineWritingNothing(mojo)
-                .hasMessage("ghillie.preview.gitops.chartRepository is not set: give the Git address of this application's repository,"
-                        + " e.g. https://github.com/team/service.git");
+                .hasMessage(
+                        "ghillie.preview.gitops.chartRepository is not set: give the Git address of this application's repository,"
+                                + " e.g. https://github.com/team/service.git");
     }
 
     @Test

@@ -50,7 +50,10 @@ class ImageMojoTest {
 
     @BeforeEach
     void aJarProjectWithAMainClassAndOneDependency() throws Exception {
-        classes = Files.createDirectories(work.resolve("target/classes/dev/ghillie/runtime")).getParent().getParent().getParent();
+        classes = Files.createDirectories(work.resolve("target/classes/dev/ghillie/runtime"))
+                .getParent()
+                .getParent()
+                .getParent();
         Files.write(classes.resolve("dev/ghillie/runtime/Main.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
         project.getModel().setGroupId("dev.example");
         project.getModel().setArtifactId("service");
@@ -61,20 +64,25 @@ class ImageMojoTest {
         DefaultArtifactHandler jarHandler = new DefaultArtifactHandler("jar");
         jarHandler.setAddedToClasspath(true);
         Artifact library = new DefaultArtifact("org.example", "library", "1.0", "runtime", "jar", null, jarHandler);
-        library.setFile(Files.writeString(work.resolve("library-1.0.jar"), "jar").toFile());
+        library.setFile(
+                Files.writeString(work.resolve("library-1.0.jar"), "jar").toFile());
         Set<Artifact> artifacts = new LinkedHashSet<>();
         artifacts.add(library);
         project.setArtifacts(artifacts);
         base = work.resolve("base.tar");
-        Jib.fromScratch().containerize(Containerizer.to(TarImage.at(base).named("base:1")).setApplicationLayersCache(work.resolve("cache")));
+        Jib.fromScratch()
+                .containerize(Containerizer.to(TarImage.at(base).named("base:1"))
+                        .setApplicationLayersCache(work.resolve("cache")));
     }
 
     private void configure(ImageMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "baseImage", "tar://" + base);
         setVariableValueToObject(mojo, "imageName", "service");
         setVariableValueToObject(mojo, "imageTag", "2.0.0");
-        setVariableValueToObject(mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
-        setVariableValueToObject(mojo, "baseImageCache", work.resolve("base-cache").toFile());
+        setVariableValueToObject(
+                mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
+        setVariableValueToObject(
+                mojo, "baseImageCache", work.resolve("base-cache").toFile());
     }
 
     @Test
@@ -86,9 +94,12 @@ class ImageMojoTest {
 
         String reference = project.getProperties().getProperty("ghillie.preview.image.reference");
         assertThat(reference).matches("service:2\\.0\\.0-[0-9a-f]{12}");
-        assertThat(project.getProperties().getProperty("ghillie.preview.image.digest")).startsWith("sha256:");
-        assertThat(project.getProperties().getProperty("ghillie.preview.image.tar")).isEqualTo(work.resolve("target/ghillie-preview/image.tar").toString());
-        assertThat(Files.readString(work.resolve("target/ghillie-preview/image.json"))).contains("\"reference\": \"" + reference + "\"");
+        assertThat(project.getProperties().getProperty("ghillie.preview.image.digest"))
+                .startsWith("sha256:");
+        assertThat(project.getProperties().getProperty("ghillie.preview.image.tar"))
+                .isEqualTo(work.resolve("target/ghillie-preview/image.tar").toString());
+        assertThat(Files.readString(work.resolve("target/ghillie-preview/image.json")))
+                .contains("\"reference\": \"" + reference + "\"");
     }
 
     /** The service settings shape the image (port, variable): preview:image checks them as up does, before building. */
@@ -128,8 +139,10 @@ class ImageMojoTest {
 
         mojo.execute();
 
-        assertThat(project.getProperties().getProperty("ghillie.preview.image.digest")).isEqualTo(first);
-        assertThat(Files.readString(work.resolve("target/ghillie-preview/image.json"))).contains("\"digest\": \"" + first + "\"");
+        assertThat(project.getProperties().getProperty("ghillie.preview.image.digest"))
+                .isEqualTo(first);
+        assertThat(Files.readString(work.resolve("target/ghillie-preview/image.json")))
+                .contains("\"digest\": \"" + first + "\"");
     }
 
     private static void deleteRecursively(Path root) throws java.io.IOException {
@@ -165,7 +178,8 @@ class ImageMojoTest {
 
     @Test
     @InjectMojo(goal = "image")
-    void aRegistryTargetInOfflineModeFailsWithOneLineNamingTheSettingNotAsAnInternalError(ImageMojo mojo) throws Exception {
+    void aRegistryTargetInOfflineModeFailsWithOneLineNamingTheSettingNotAsAnInternalError(ImageMojo mojo)
+            throws Exception {
         configure(mojo);
         setVariableValueToObject(mojo, "imageTarget", "registry");
         setVariableValueToObject(mojo, "imageName", "localhost:5001/service");
@@ -181,12 +195,14 @@ class ImageMojoTest {
 
     @Test
     @InjectMojo(goal = "image")
-    void upWithAK3dRegistryOfflineNamesTheRegistrySettingNotAnImageTargetTheUserNeverSet(ImageMojo mojo) throws Exception {
+    void upWithAK3dRegistryOfflineNamesTheRegistrySettingNotAnImageTargetTheUserNeverSet(ImageMojo mojo)
+            throws Exception {
         configure(mojo);
         Mockito.when(session.isOffline()).thenReturn(true);
 
         // up's ghillie.preview.registry forces the registry target: "use imageTarget=tar" would change nothing.
-        assertThatThrownBy(() -> mojo.imageSettings("dev.ghillie.runtime.Main", java.util.Optional.of("127.0.0.1:5001")))
+        assertThatThrownBy(
+                        () -> mojo.imageSettings("dev.ghillie.runtime.Main", java.util.Optional.of("127.0.0.1:5001")))
                 .isInstanceOf(dev.ghillie.preview.PreviewException.class)
                 .hasMessageStartingWith("ghillie.preview.registry pushes the image to 127.0.0.1:5001")
                 .hasMessageContaining("leave out ghillie.preview.registry")
@@ -209,13 +225,17 @@ class ImageMojoTest {
     @Test
     @InjectMojo(goal = "image")
     void imageRepoAndTagFallBackToTheDesignsVariablesThenToArtifactIdAndVersion(ImageMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
+        setVariableValueToObject(
+                mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
         setVariableValueToObject(mojo, "environment", Map.of());
         ImageSettings defaults = mojo.imageSettings("dev.ghillie.runtime.Main");
         assertThat(defaults.imageName()).isEqualTo("service");
         assertThat(defaults.tag()).isEqualTo("2.0.0");
 
-        setVariableValueToObject(mojo, "environment", Map.of("GHILLIE_IMAGE_REPO", "localhost:5001/team/service", "GHILLIE_IMAGE_TAG", "ci-42"));
+        setVariableValueToObject(
+                mojo,
+                "environment",
+                Map.of("GHILLIE_IMAGE_REPO", "localhost:5001/team/service", "GHILLIE_IMAGE_TAG", "ci-42"));
         ImageSettings fromEnvironment = mojo.imageSettings("dev.ghillie.runtime.Main");
         assertThat(fromEnvironment.imageName()).isEqualTo("localhost:5001/team/service");
         assertThat(fromEnvironment.tag()).isEqualTo("ci-42");
@@ -230,12 +250,14 @@ class ImageMojoTest {
     @Test
     @InjectMojo(goal = "image")
     void aWrongImageRepoOrTagFromTheEnvironmentNamesTheVariable(ImageMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
+        setVariableValueToObject(
+                mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
 
         setVariableValueToObject(mojo, "environment", Map.of("GHILLIE_IMAGE_TAG", "-dash"));
         assertThatThrownBy(() -> mojo.imageSettings("dev.ghillie.runtime.Main"))
-                .hasMessage("ghillie.preview.imageTag='-dash' is not a tag: use up to 128 letters, digits, '_', '.' or '-',"
-                        + " not starting with '.' or '-' (read from GHILLIE_IMAGE_TAG)");
+                .hasMessage(
+                        "ghillie.preview.imageTag='-dash' is not a tag: use up to 128 letters, digits, '_', '.' or '-',"
+                                + " not starting with '.' or '-' (read from GHILLIE_IMAGE_TAG)");
 
         setVariableValueToObject(mojo, "environment", Map.of("GHILLIE_IMAGE_REPO", "Service:1"));
         assertThatThrownBy(() -> mojo.imageSettings("dev.ghillie.runtime.Main"))
@@ -244,8 +266,9 @@ class ImageMojoTest {
 
         setVariableValueToObject(mojo, "environment", Map.of("GHILLIE_IMAGE_REPO", "localhost:5001/service"));
         assertThatThrownBy(() -> mojo.imageSettings("dev.ghillie.runtime.Main", Optional.of("127.0.0.1:5002")))
-                .hasMessage("ghillie.preview.imageName='localhost:5001/service' names a registry, but ghillie.preview.registry decides where"
-                        + " the image goes (127.0.0.1:5002): give the name without a registry host, e.g. 'service' (read from GHILLIE_IMAGE_REPO)");
+                .hasMessage(
+                        "ghillie.preview.imageName='localhost:5001/service' names a registry, but ghillie.preview.registry decides where"
+                                + " the image goes (127.0.0.1:5002): give the name without a registry host, e.g. 'service' (read from GHILLIE_IMAGE_REPO)");
 
         setVariableValueToObject(mojo, "imageTag", "-dash");
         setVariableValueToObject(mojo, "environment", Map.of());

@@ -43,19 +43,23 @@ class ImageSourceLabelTest {
     @Test
     @InjectMojo(goal = "image")
     void theSourceLabelIsTheProjectsScmUrl(ImageMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
+        setVariableValueToObject(
+                mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
         setVariableValueToObject(mojo, "environment", Map.of());
 
-        assertThat(mojo.imageSettings("dev.example.Main").labels()).containsEntry(SOURCE_LABEL, "https://github.com/example/service");
+        assertThat(mojo.imageSettings("dev.example.Main").labels())
+                .containsEntry(SOURCE_LABEL, "https://github.com/example/service");
     }
 
     @Test
     @InjectMojo(goal = "image")
     void theSourceSettingWinsOverTheScm(ImageMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
+        setVariableValueToObject(
+                mojo, "outputDirectory", work.resolve("target/ghillie-preview").toFile());
         setVariableValueToObject(mojo, "environment", Map.of());
         setVariableValueToObject(mojo, "source", "https://git.example.com/mirror/service");
 
-        assertThat(mojo.imageSettings("dev.example.Main").labels()).containsEntry(SOURCE_LABEL, "https://git.example.com/mirror/service");
+        assertThat(mojo.imageSettings("dev.example.Main").labels())
+                .containsEntry(SOURCE_LABEL, "https://git.example.com/mirror/service");
     }
 }

@@ -25,7 +25,8 @@ class MavenWordStyleTest {
     private boolean colourBefore;
 
     private final StatusReport report = new StatusReport(List.of(
-            new StatusPart("cluster", "ghillie-local", PartState.OK, "running", "k3d, context k3d-ghillie-local, 1 node(s)"),
+            new StatusPart(
+                    "cluster", "ghillie-local", PartState.OK, "running", "k3d, context k3d-ghillie-local, 1 node(s)"),
             new StatusPart("pod", "ghillie-7b9f55bd6b-p7w5f", PartState.WARN, "not ready", "0/1 Running"),
             new StatusPart("secret", "ghillie", PartState.FAIL, "missing", "no Secret ghillie in namespace ghillie")));
 

@@ -87,8 +87,9 @@ class PreviewGoalsTest {
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("ghillie.preview.debounceMillis=-5 is not between 0 and 3000: use e.g. 200 (milliseconds without a save"
-                        + " before a round starts)")
+                .hasMessage(
+                        "ghillie.preview.debounceMillis=-5 is not between 0 and 3000: use e.g. 200 (milliseconds without a save"
+                                + " before a round starts)")
                 .hasNoCause();
         assertThat(work.resolve("target/ghillie-preview/preview.json")).doesNotExist();
     }
@@ -113,7 +114,8 @@ class PreviewGoalsTest {
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("ghillie.preview.set: 'replicaCount' is not key=value: use e.g. replicaCount=2,env.normal.MODE=demo")
+                .hasMessage(
+                        "ghillie.preview.set: 'replicaCount' is not key=value: use e.g. replicaCount=2,env.normal.MODE=demo")
                 .hasNoCause();
         assertThat(work.resolve("target/ghillie-preview/preview.json")).doesNotExist();
     }
@@ -129,9 +131,15 @@ class PreviewGoalsTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasNoCause()
-                .satisfies(e -> assertThat(e.getMessage().lines()).satisfiesExactly(
-                        line -> assertThat(line).startsWith("ghillie.preview.cluster='Not_A_Cluster' is not a valid k3d cluster name"),
-                        line -> assertThat(line).startsWith("ghillie.preview.namespace (GHILLIE_K3D_NAMESPACE, GHILLIE_NAMESPACE)='-bad-' is not a valid name")));
+                .satisfies(
+                        e -> assertThat(e.getMessage().lines())
+                                .satisfiesExactly(
+                                        line -> assertThat(line)
+                                                .startsWith(
+                                                        "ghillie.preview.cluster='Not_A_Cluster' is not a valid k3d cluster name"),
+                                        line -> assertThat(line)
+                                                .startsWith(
+                                                        "ghillie.preview.namespace (GHILLIE_K3D_NAMESPACE, GHILLIE_NAMESPACE)='-bad-' is not a valid name")));
     }
 
     @Test
@@ -139,12 +147,15 @@ class PreviewGoalsTest {
     void theDesignsVariablesFillInWhatNoPropertyGives(StatusMojo mojo) throws Exception {
         Files.writeString(work.resolve("ci.yaml"), "replicaCount: 1\n");
         Path otherChart = Files.createDirectories(work.resolve("deploy/chart"));
-        setVariableValueToObject(mojo, "environment", Map.of(
-                "GHILLIE_CHART", otherChart.toString(),
-                "GHILLIE_RELEASE", "design-release",
-                "GHILLIE_NAMESPACE", "design-ns",
-                "INGRESS_PORT", "8088",
-                "HELM_ARGS", "-f " + work.resolve("ci.yaml") + " --set 'env.normal.GREETING=hello world'"));
+        setVariableValueToObject(
+                mojo,
+                "environment",
+                Map.of(
+                        "GHILLIE_CHART", otherChart.toString(),
+                        "GHILLIE_RELEASE", "design-release",
+                        "GHILLIE_NAMESPACE", "design-ns",
+                        "INGRESS_PORT", "8088",
+                        "HELM_ARGS", "-f " + work.resolve("ci.yaml") + " --set 'env.normal.GREETING=hello world'"));
 
         PreviewSettings settings = mojo.previewSettings();
 
@@ -171,20 +182,33 @@ class PreviewGoalsTest {
         assertThat(mojo.previewSettings().access()).isEqualTo(dev.ghillie.preview.settings.AccessMode.INGRESS);
 
         setVariableValueToObject(mojo, "environment", Map.of("GHILLIE_PREVIEW_PROVIDER", "docker"));
-        assertThatThrownBy(mojo::previewSettings).hasMessage("ghillie.preview.provider='docker' is not a provider: use k3d, kind or"
-                + " existing (read from GHILLIE_PREVIEW_PROVIDER)");
+        assertThatThrownBy(mojo::previewSettings)
+                .hasMessage("ghillie.preview.provider='docker' is not a provider: use k3d, kind or"
+                        + " existing (read from GHILLIE_PREVIEW_PROVIDER)");
     }
 
     @Test
     @InjectMojo(goal = "status")
     void theK3dVariablesBeatTheDesignsAndPropertiesBeatBoth(StatusMojo mojo) throws Exception {
         Path valuesFile = Files.writeString(work.resolve("property.yaml"), "replicaCount: 1\n");
-        setVariableValueToObject(mojo, "environment", Map.of(
-                "GHILLIE_K3D_NAMESPACE", "k3d-ns", "GHILLIE_NAMESPACE", "design-ns",
-                "GHILLIE_K3D_PORT", "8089", "INGRESS_PORT", "8088",
-                "GHILLIE_RELEASE", "design-release",
-                "GHILLIE_CHART", "/nowhere",
-                "HELM_ARGS", "--values=ci.yaml --set replicaCount=3"));
+        setVariableValueToObject(
+                mojo,
+                "environment",
+                Map.of(
+                        "GHILLIE_K3D_NAMESPACE",
+                        "k3d-ns",
+                        "GHILLIE_NAMESPACE",
+                        "design-ns",
+                        "GHILLIE_K3D_PORT",
+                        "8089",
+                        "INGRESS_PORT",
+                        "8088",
+                        "GHILLIE_RELEASE",
+                        "design-release",
+                        "GHILLIE_CHART",
+                        "/nowhere",
+                        "HELM_ARGS",
+                        "--values=ci.yaml --set replicaCount=3"));
         assertThat(mojo.previewSettings().namespace()).isEqualTo("k3d-ns");
         assertThat(mojo.previewSettings().ingressPort()).isEqualTo(8089);
 
@@ -208,16 +232,21 @@ class PreviewGoalsTest {
     @InjectMojo(goal = "status")
     void withoutPropertiesOrVariablesTheDefaultsHold(StatusMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "environment", Map.of());
-        setVariableValueToObject(mojo, "workDir", work.resolve("target/ghillie-preview").toFile());
+        setVariableValueToObject(
+                mojo, "workDir", work.resolve("target/ghillie-preview").toFile());
 
         PreviewSettings settings = mojo.previewSettings();
 
         assertThat(settings.namespace()).isEqualTo("ghillie");
         assertThat(settings.release()).isEqualTo("ghillie");
         assertThat(settings.ingressPort()).isZero();
-        Path rootChart = settings.projectDir().resolve("charts/ghillie").toAbsolutePath().normalize();
-        assertThat(settings.chartDir()).isEqualTo(Files.isRegularFile(rootChart.resolve("Chart.yaml")) ? rootChart
-                : work.resolve("target/ghillie-preview/chart/ghillie"));
+        Path rootChart =
+                settings.projectDir().resolve("charts/ghillie").toAbsolutePath().normalize();
+        assertThat(settings.chartDir())
+                .isEqualTo(
+                        Files.isRegularFile(rootChart.resolve("Chart.yaml"))
+                                ? rootChart
+                                : work.resolve("target/ghillie-preview/chart/ghillie"));
         assertThat(settings.valuesFiles()).isEmpty();
         assertThat(settings.setValues()).isEmpty();
     }
@@ -227,7 +256,8 @@ class PreviewGoalsTest {
     @InjectMojo(goal = "up")
     void theRepositorysChartWinsOverThePluginsOwn(UpMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "environment", Map.of());
-        setVariableValueToObject(mojo, "workDir", work.resolve("target/ghillie-preview").toFile());
+        setVariableValueToObject(
+                mojo, "workDir", work.resolve("target/ghillie-preview").toFile());
         session.getRequest().setMultiModuleProjectDirectory(work.toFile());
 
         assertThat(mojo.previewSettings().chartDir()).isEqualTo(chart);
@@ -248,7 +278,8 @@ class PreviewGoalsTest {
     void theRepositorysChartIsFoundFromAModuleThroughItsParent(UpMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "environment", Map.of());
         Path module = Files.createDirectories(work.resolve("service"));
-        setVariableValueToObject(mojo, "workDir", module.resolve("target/ghillie-preview").toFile());
+        setVariableValueToObject(
+                mojo, "workDir", module.resolve("target/ghillie-preview").toFile());
         session.getRequest().setMultiModuleProjectDirectory(module.toFile());
         project.setFile(module.resolve("pom.xml").toFile());
         MavenProject parent = new MavenProject();
@@ -277,7 +308,8 @@ class PreviewGoalsTest {
     @InjectMojo(goal = "status")
     void onlyUpExtractsThePluginsChart(StatusMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "environment", Map.of());
-        setVariableValueToObject(mojo, "workDir", work.resolve("target/ghillie-preview").toFile());
+        setVariableValueToObject(
+                mojo, "workDir", work.resolve("target/ghillie-preview").toFile());
         session.getRequest().setMultiModuleProjectDirectory(work.toFile());
         Files.delete(chart.resolve("Chart.yaml"));
 
@@ -293,7 +325,8 @@ class PreviewGoalsTest {
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("ghillie.preview.port='8o8o' is not a port: use 1 to 65535, or 0 to pick a free loopback port (read from INGRESS_PORT)")
+                .hasMessage(
+                        "ghillie.preview.port='8o8o' is not a port: use 1 to 65535, or 0 to pick a free loopback port (read from INGRESS_PORT)")
                 .hasNoCause();
 
         setVariableValueToObject(mojo, "environment", Map.of("HELM_ARGS", "--wait --values ci.yaml"));

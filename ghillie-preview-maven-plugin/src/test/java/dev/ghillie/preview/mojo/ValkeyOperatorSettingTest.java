@@ -31,7 +31,9 @@ class ValkeyOperatorSettingTest {
     @BeforeEach
     void aServiceModule() throws Exception {
         project.getModel().setPackaging("jar");
-        project.getBuild().setOutputDirectory(Files.createDirectories(work.resolve("target/classes")).toString());
+        project.getBuild()
+                .setOutputDirectory(
+                        Files.createDirectories(work.resolve("target/classes")).toString());
         project.getProperties().setProperty("mainClass", "dev.ghillie.runtime.Main");
     }
 
@@ -43,7 +45,8 @@ class ValkeyOperatorSettingTest {
         PlatformSettings platform = mojo.previewSettings().platform();
 
         assertThat(platform.valkeyOperator()).isEqualTo(ValkeyOperator.VALKEY_IO);
-        assertThat(platform.valkeyOperatorChart().describe()).isEqualTo("https://valkey.io/valkey-helm/#valkey-operator@0.4.0");
+        assertThat(platform.valkeyOperatorChart().describe())
+                .isEqualTo("https://valkey.io/valkey-helm/#valkey-operator@0.4.0");
     }
 
     @Test
@@ -69,6 +72,7 @@ class ValkeyOperatorSettingTest {
 
         assertThatThrownBy(mojo::previewSettings)
                 .isInstanceOf(SettingsException.class)
-                .hasMessage("ghillie.preview.valkeyOperator='bitnami' is not a Valkey operator: use valkey-io (the default) or hyperspike");
+                .hasMessage(
+                        "ghillie.preview.valkeyOperator='bitnami' is not a Valkey operator: use valkey-io (the default) or hyperspike");
     }
 }

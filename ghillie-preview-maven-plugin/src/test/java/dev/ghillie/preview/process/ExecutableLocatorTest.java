@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +27,11 @@ class ExecutableLocatorTest {
         file("a", "k3d", "rw-r--r--");
         Path second = file("b", "k3d", "rwxr-xr-x");
         file("c", "k3d", "rwxr-xr-x");
-        String path = String.join(File.pathSeparator, tmp.resolve("a").toString(), "", tmp.resolve("b").toString(),
+        String path = String.join(
+                File.pathSeparator,
+                tmp.resolve("a").toString(),
+                "",
+                tmp.resolve("b").toString(),
                 tmp.resolve("c").toString());
 
         assertThat(new ExecutableLocator(path).find("k3d")).contains(second);
@@ -38,7 +41,8 @@ class ExecutableLocatorTest {
     void absentAndDirectoriesAreNotFound() throws IOException {
         Files.createDirectories(tmp.resolve("a/docker"));
 
-        assertThat(new ExecutableLocator(tmp.resolve("a").toString()).find("docker")).isEmpty();
+        assertThat(new ExecutableLocator(tmp.resolve("a").toString()).find("docker"))
+                .isEmpty();
         assertThat(new ExecutableLocator(null).find("docker")).isEmpty();
     }
 

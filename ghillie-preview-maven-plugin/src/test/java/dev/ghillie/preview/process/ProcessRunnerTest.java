@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,14 +47,16 @@ class ProcessRunnerTest {
 
     @Test
     void theChildSeesExactlyTheGivenEnvironment() {
-        ProcessResult result = runner(Map.of("PATH", bin.toString(), "FOO", "bar")).run(TIMEOUT, "env-probe");
+        ProcessResult result =
+                runner(Map.of("PATH", bin.toString(), "FOO", "bar")).run(TIMEOUT, "env-probe");
 
         assertThat(result.stdout()).isEqualTo("FOO=bar HOME=unset JVM_ONLY=unset");
     }
 
     @Test
     void withVariableAddsOrReplacesOneVariable() {
-        ProcessRunner runner = runner(Map.of("PATH", bin.toString(), "FOO", "bar")).withVariable("FOO", "baz");
+        ProcessRunner runner =
+                runner(Map.of("PATH", bin.toString(), "FOO", "bar")).withVariable("FOO", "baz");
 
         assertThat(runner.run(TIMEOUT, "env-probe").stdout()).startsWith("FOO=baz ");
     }

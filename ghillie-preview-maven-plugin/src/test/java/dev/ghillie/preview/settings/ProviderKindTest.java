@@ -10,14 +10,18 @@ class ProviderKindTest {
 
     @Test
     void namesTheThreeProviders() {
-        assertThat(ProviderKind.parse(new SettingValue("kind", Optional.empty()))).isEqualTo(ProviderKind.KIND);
-        assertThat(ProviderKind.parse(new SettingValue(" K3D ", Optional.empty()))).isEqualTo(ProviderKind.K3D);
-        assertThat(ProviderKind.parse(new SettingValue("existing", Optional.empty()))).isEqualTo(ProviderKind.EXISTING);
+        assertThat(ProviderKind.parse(new SettingValue("kind", Optional.empty())))
+                .isEqualTo(ProviderKind.KIND);
+        assertThat(ProviderKind.parse(new SettingValue(" K3D ", Optional.empty())))
+                .isEqualTo(ProviderKind.K3D);
+        assertThat(ProviderKind.parse(new SettingValue("existing", Optional.empty())))
+                .isEqualTo(ProviderKind.EXISTING);
     }
 
     @Test
     void anUnknownProviderIsOneLineNamingTheVariableItCameFrom() {
-        assertThatThrownBy(() -> ProviderKind.parse(new SettingValue("minikube", Optional.of("GHILLIE_PREVIEW_PROVIDER"))))
+        assertThatThrownBy(
+                        () -> ProviderKind.parse(new SettingValue("minikube", Optional.of("GHILLIE_PREVIEW_PROVIDER"))))
                 .isInstanceOf(SettingsException.class)
                 .hasMessage("ghillie.preview.provider='minikube' is not a provider: use k3d, kind or existing"
                         + " (read from GHILLIE_PREVIEW_PROVIDER)");

@@ -34,14 +34,25 @@ class CnpgStandinTest {
     @BeforeEach
     void clusterAsThePluginWritesIt() {
         standin = new CnpgStandin(client, "ghillie-standin-postgres:15");
-        client.genericKubernetesResources(CnpgStandin.TYPE).inNamespace(NS).resource(new GenericKubernetesResourceBuilder()
-                .withApiVersion(CloudNativePgPostgres.API_VERSION).withKind("Cluster")
-                .withNewMetadata().withName(NAME).withNamespace(NS).endMetadata()
-                .withAdditionalProperties(Map.of("spec", CloudNativePgPostgres.clusterSpec())).build()).create();
+        client.genericKubernetesResources(CnpgStandin.TYPE)
+                .inNamespace(NS)
+                .resource(new GenericKubernetesResourceBuilder()
+                        .withApiVersion(CloudNativePgPostgres.API_VERSION)
+                        .withKind("Cluster")
+                        .withNewMetadata()
+                        .withName(NAME)
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withAdditionalProperties(Map.of("spec", CloudNativePgPostgres.clusterSpec()))
+                        .build())
+                .create();
     }
 
     private GenericKubernetesResource cluster() {
-        return client.genericKubernetesResources(CnpgStandin.TYPE).inNamespace(NS).withName(NAME).get();
+        return client.genericKubernetesResources(CnpgStandin.TYPE)
+                .inNamespace(NS)
+                .withName(NAME)
+                .get();
     }
 
     private Map<?, ?> status() {
@@ -51,14 +62,24 @@ class CnpgStandinTest {
     private Map<String, String> appSecret() {
         Secret secret = client.secrets().inNamespace(NS).withName(NAME + "-app").get();
         Map<String, String> decoded = new TreeMap<>();
-        secret.getData().forEach((k, v) -> decoded.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+        secret.getData()
+                .forEach((k, v) -> decoded.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
         return decoded;
     }
 
     private void podReady(boolean ready) {
         Pod pod = client.pods().inNamespace(NS).withName(NAME + "-1").get();
-        client.pods().inNamespace(NS).resource(new PodBuilder(pod).withNewStatus().addNewCondition().withType("Ready")
-                .withStatus(ready ? "True" : "False").endCondition().endStatus().build()).updateStatus();
+        client.pods()
+                .inNamespace(NS)
+                .resource(new PodBuilder(pod)
+                        .withNewStatus()
+                        .addNewCondition()
+                        .withType("Ready")
+                        .withStatus(ready ? "True" : "False")
+                        .endCondition()
+                        .endStatus()
+                        .build())
+                .updateStatus();
     }
 
     @Test
@@ -66,29 +87,56 @@ class CnpgStandinTest {
         standin.reconcile(NS, NAME);
 
         Map<String, String> secret = appSecret();
-        assertThat(secret).containsKeys("username", "user", "password", "dbname", "host", "port", "pgpass", "uri", "jdbc-uri",
-                "fqdn-uri", "fqdn-jdbc-uri");
+        assertThat(secret)
+                .containsKeys(
+                        "username",
+                        "user",
+                        "password",
+                        "dbname",
+                        "host",
+                        "port",
+                        "pgpass",
+                        "uri",
+                        "jdbc-uri",
+                        "fqdn-uri",
+                        "fqdn-jdbc-uri");
         String password = secret.get("password");
         assertThat(password).hasSize(32).matches("[A-Za-z0-9]+");
-        assertThat(secret).containsEntry("uri", "postgresql://ghillie:" + password + "@pg-ghillie-rw.ghillie:5432/ghillie")
-                .containsEntry("host", "pg-ghillie-rw").containsEntry("port", "5432").containsEntry("dbname", "ghillie")
+        assertThat(secret)
+                .containsEntry("uri", "postgresql://ghillie:" + password + "@pg-ghillie-rw.ghillie:5432/ghillie")
+                .containsEntry("host", "pg-ghillie-rw")
+                .containsEntry("port", "5432")
+                .containsEntry("dbname", "ghillie")
                 .containsEntry("username", "ghillie");
-        assertThat(client.secrets().inNamespace(NS).withName(NAME + "-app").get().getType()).isEqualTo("kubernetes.io/basic-auth");
+        assertThat(client.secrets()
+                        .inNamespace(NS)
+                        .withName(NAME + "-app")
+                        .get()
+                        .getType())
+                .isEqualTo("kubernetes.io/basic-auth");
 
-        Service service = client.services().inNamespace(NS).withName(CloudNativePgPostgres.SERVICE).get();
+        Service service = client.services()
+                .inNamespace(NS)
+                .withName(CloudNativePgPostgres.SERVICE)
+                .get();
         assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
             assertThat(p.getPort()).isEqualTo(CloudNativePgPostgres.PORT);
             assertThat(p.getTargetPort().getIntVal()).isEqualTo(5432);
         });
         Pod pod = client.pods().inNamespace(NS).withName(NAME + "-1").get();
-        assertThat(service.getSpec().getSelector()).allSatisfy((k, v) -> assertThat(pod.getMetadata().getLabels()).containsEntry(k, v));
+        assertThat(service.getSpec().getSelector())
+                .allSatisfy((k, v) -> assertThat(pod.getMetadata().getLabels()).containsEntry(k, v));
         assertThat(pod.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
-        assertThat(pod.getSpec().getVolumes()).singleElement().satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
+        assertThat(pod.getSpec().getVolumes())
+                .singleElement()
+                .satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
         assertThat(pod.getSpec().getContainers().get(0).getEnv()).anySatisfy(e -> {
             assertThat(e.getName()).isEqualTo("APP_PASSWORD");
             assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo(NAME + "-app");
         });
-        for (var owned : java.util.List.of(pod.getMetadata(), service.getMetadata(),
+        for (var owned : java.util.List.of(
+                pod.getMetadata(),
+                service.getMetadata(),
                 client.secrets().inNamespace(NS).withName(NAME + "-app").get().getMetadata())) {
             assertThat(owned.getOwnerReferences()).singleElement().satisfies(o -> {
                 assertThat(o.getUid()).isEqualTo(cluster().getMetadata().getUid());
@@ -126,12 +174,17 @@ class CnpgStandinTest {
         standin.reconcile(NS, NAME);
 
         assertThat(appSecret().get("password")).isEqualTo(password);
-        assertThat(cluster().getMetadata().getResourceVersion()).as("no status write when nothing changed").isEqualTo(version);
+        assertThat(cluster().getMetadata().getResourceVersion())
+                .as("no status write when nothing changed")
+                .isEqualTo(version);
     }
 
     @Test
     void aDeletedClusterNeedsNothing() {
-        client.genericKubernetesResources(CnpgStandin.TYPE).inNamespace(NS).withName(NAME).delete();
+        client.genericKubernetesResources(CnpgStandin.TYPE)
+                .inNamespace(NS)
+                .withName(NAME)
+                .delete();
 
         standin.reconcile(NS, NAME);
 

@@ -38,8 +38,14 @@ final class OwnedObjects {
     }
 
     OwnerReference reference() {
-        return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
-                .withName(name()).withUid(owner.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build();
+        return new OwnerReferenceBuilder()
+                .withApiVersion(owner.getApiVersion())
+                .withKind(owner.getKind())
+                .withName(name())
+                .withUid(owner.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
     }
 
     /** Creates the object when none of its kind and name exists; an existing one is left as it is and returned. */
@@ -52,12 +58,19 @@ final class OwnedObjects {
 
     /** The pods the operator made for the resource, by its instance label. */
     List<Pod> pods(String instanceLabel) {
-        return client.pods().inNamespace(namespace()).withLabel(instanceLabel, name()).list().getItems();
+        return client.pods()
+                .inNamespace(namespace())
+                .withLabel(instanceLabel, name())
+                .list()
+                .getItems();
     }
 
     static boolean ready(Pod pod) {
-        return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null && pod.getStatus().getConditions() != null
-                && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        return pod.getMetadata().getDeletionTimestamp() == null
+                && pod.getStatus() != null
+                && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     /** The status as last written, or empty. */
@@ -71,12 +84,18 @@ final class OwnedObjects {
         if (Objects.equals(Serialization.unmarshal(Serialization.asJson(status), Map.class), status())) {
             return;
         }
-        GenericKubernetesResource updated = client.genericKubernetesResources(type).inNamespace(namespace()).withName(name()).get();
+        GenericKubernetesResource updated = client.genericKubernetesResources(type)
+                .inNamespace(namespace())
+                .withName(name())
+                .get();
         if (updated == null) {
             return;
         }
         updated.setAdditionalProperties(new HashMap<>(updated.getAdditionalProperties()));
         updated.getAdditionalProperties().put("status", status);
-        client.genericKubernetesResources(type).inNamespace(namespace()).resource(updated).updateStatus();
+        client.genericKubernetesResources(type)
+                .inNamespace(namespace())
+                .resource(updated)
+                .updateStatus();
     }
 }

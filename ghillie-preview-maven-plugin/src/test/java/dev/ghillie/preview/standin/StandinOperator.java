@@ -7,8 +7,8 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +34,7 @@ public final class StandinOperator implements AutoCloseable {
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
     /** Keys waiting to be reconciled: one entry per resource, however many events arrive meanwhile. */
     private final Set<String> pending = new LinkedHashSet<>();
+
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
     StandinOperator(StandinReconciler reconciler) {
@@ -51,17 +52,22 @@ public final class StandinOperator implements AutoCloseable {
             case "cnpg" -> new CnpgStandin(client, image);
             case "valkey-io" -> new ValkeyIoStandin(client, image);
             case "hyperspike" -> new HyperspikeStandin(client, image);
-            default -> throw new IllegalArgumentException("unknown operator " + args[0] + ": cnpg, valkey-io or hyperspike");
+            default ->
+                throw new IllegalArgumentException("unknown operator " + args[0] + ": cnpg, valkey-io or hyperspike");
         };
         new StandinOperator(reconciler).start(client);
-        log("stand-in " + args[0] + " operator watching " + reconciler.type().getKind() + " in all namespaces (" + client.getMasterUrl() + ")");
+        log("stand-in " + args[0] + " operator watching " + reconciler.type().getKind() + " in all namespaces ("
+                + client.getMasterUrl() + ")");
         Thread.currentThread().join();
     }
 
     void start(KubernetesClient client) {
-        informers.add(client.genericKubernetesResources(reconciler.type()).inAnyNamespace()
+        informers.add(client.genericKubernetesResources(reconciler.type())
+                .inAnyNamespace()
                 .inform(handler(resource -> resource.getMetadata().getName()), RESYNC_MILLIS));
-        informers.add(client.pods().inAnyNamespace().withLabel(reconciler.instanceLabel())
+        informers.add(client.pods()
+                .inAnyNamespace()
+                .withLabel(reconciler.instanceLabel())
                 .inform(handler(pod -> pod.getMetadata().getLabels().get(reconciler.instanceLabel())), RESYNC_MILLIS));
     }
 

@@ -26,17 +26,33 @@ import java.util.stream.Stream;
 public final class StandinOperatorImage {
 
     public static final String REFERENCE = "ghillie-standin-operator:1";
-    static final List<String> MODULES = List.of("java.base", "java.logging", "java.naming", "java.net.http", "java.sql",
-            "java.management", "jdk.unsupported", "java.security.jgss", "jdk.crypto.ec", "java.xml");
+    static final List<String> MODULES = List.of(
+            "java.base",
+            "java.logging",
+            "java.naming",
+            "java.net.http",
+            "java.sql",
+            "java.management",
+            "jdk.unsupported",
+            "java.security.jgss",
+            "jdk.crypto.ec",
+            "java.xml");
     /** What fabric8's client needs at run time, by path in the local repository: the client, its model, Jackson, YAML, SLF4J's API. */
-    private static final List<String> RUNTIME_JARS = List.of("/io/fabric8/kubernetes-client", "/io/fabric8/kubernetes-model-",
-            "/io/fabric8/kubernetes-httpclient-jdk/", "/io/fabric8/zjsonpatch/", "/com/fasterxml/jackson/", "/org/yaml/snakeyaml/",
-            "/org/snakeyaml/", "/org/slf4j/slf4j-api/");
-    private static final String PACKAGE = StandinOperatorImage.class.getPackageName().replace('.', '/');
+    private static final List<String> RUNTIME_JARS = List.of(
+            "/io/fabric8/kubernetes-client",
+            "/io/fabric8/kubernetes-model-",
+            "/io/fabric8/kubernetes-httpclient-jdk/",
+            "/io/fabric8/zjsonpatch/",
+            "/com/fasterxml/jackson/",
+            "/org/yaml/snakeyaml/",
+            "/org/snakeyaml/",
+            "/org/slf4j/slf4j-api/");
+
+    private static final String PACKAGE =
+            StandinOperatorImage.class.getPackageName().replace('.', '/');
     private static final Instant MTIME = Instant.EPOCH.plusSeconds(1);
 
-    private StandinOperatorImage() {
-    }
+    private StandinOperatorImage() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
@@ -45,29 +61,48 @@ public final class StandinOperatorImage {
         }
         Path out = Path.of(args[0]).toAbsolutePath();
         Path work = Files.createTempDirectory("ghillie-standin-image-");
-        Path base = new JlinkBaseImage(Path.of(System.getProperty("java.home")), MODULES).write(work, work.resolve("base.tar"));
+        Path base = new JlinkBaseImage(Path.of(System.getProperty("java.home")), MODULES)
+                .write(work, work.resolve("base.tar"));
         FileEntriesLayer.Builder libraries = FileEntriesLayer.builder().setName("libraries");
         FileEntriesLayer.Builder classes = FileEntriesLayer.builder().setName("classes");
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Path.of(entry);
-            if (entry.endsWith(".jar") && RUNTIME_JARS.stream().anyMatch(entry::contains) && !entry.contains("server-mock")) {
-                libraries.addEntry(path, AbsoluteUnixPath.get("/app/libs/" + path.getFileName()), FilePermissions.fromOctalString("644"), MTIME);
+            if (entry.endsWith(".jar")
+                    && RUNTIME_JARS.stream().anyMatch(entry::contains)
+                    && !entry.contains("server-mock")) {
+                libraries.addEntry(
+                        path,
+                        AbsoluteUnixPath.get("/app/libs/" + path.getFileName()),
+                        FilePermissions.fromOctalString("644"),
+                        MTIME);
             } else if (Files.isDirectory(path.resolve(PACKAGE))) {
                 try (Stream<Path> files = Files.walk(path.resolve(PACKAGE))) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("Test")).toList()) {
-                        classes.addEntry(file, AbsoluteUnixPath.get("/app/classes/" + path.relativize(file)),
-                                FilePermissions.fromOctalString("644"), MTIME);
+                    for (Path file : files.filter(f -> f.toString().endsWith(".class")
+                                    && !f.getFileName().toString().contains("Test"))
+                            .toList()) {
+                        classes.addEntry(
+                                file,
+                                AbsoluteUnixPath.get("/app/classes/" + path.relativize(file)),
+                                FilePermissions.fromOctalString("644"),
+                                MTIME);
                     }
                 }
             }
         }
-        List<String> entrypoint = new ArrayList<>(List.of("/opt/java/openjdk/bin/java", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx96m",
-                "-cp", "/app/classes:/app/libs/*", StandinOperator.class.getName()));
+        List<String> entrypoint = new ArrayList<>(List.of(
+                "/opt/java/openjdk/bin/java",
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
+                "-Xmx96m",
+                "-cp",
+                "/app/classes:/app/libs/*",
+                StandinOperator.class.getName()));
         Jib.from(TarImage.at(base))
                 .setFileEntriesLayers(libraries.build(), classes.build())
                 .setEntrypoint(entrypoint)
                 .setUser("65532:65532")
-                .containerize(Containerizer.to(TarImage.at(out).named(REFERENCE)).setApplicationLayersCache(work.resolve("jib-cache")));
+                .containerize(Containerizer.to(TarImage.at(out).named(REFERENCE))
+                        .setApplicationLayersCache(work.resolve("jib-cache")));
         System.out.println("stand-in operator image " + REFERENCE + " written to " + out);
     }
 }

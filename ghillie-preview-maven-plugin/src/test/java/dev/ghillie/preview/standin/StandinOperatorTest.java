@@ -27,18 +27,39 @@ class StandinOperatorTest {
     void aClusterAndThenItsPodsReadinessAreReconciledFromEvents() throws Exception {
         try (StandinOperator operator = new StandinOperator(new CnpgStandin(client, "ghillie-standin-postgres:15"))) {
             operator.start(client);
-            client.genericKubernetesResources(CnpgStandin.TYPE).inNamespace(NS).resource(new GenericKubernetesResourceBuilder()
-                    .withApiVersion(CloudNativePgPostgres.API_VERSION).withKind("Cluster")
-                    .withNewMetadata().withName(NAME).withNamespace(NS).endMetadata()
-                    .withAdditionalProperties(Map.of("spec", CloudNativePgPostgres.clusterSpec())).build()).create();
+            client.genericKubernetesResources(CnpgStandin.TYPE)
+                    .inNamespace(NS)
+                    .resource(new GenericKubernetesResourceBuilder()
+                            .withApiVersion(CloudNativePgPostgres.API_VERSION)
+                            .withKind("Cluster")
+                            .withNewMetadata()
+                            .withName(NAME)
+                            .withNamespace(NS)
+                            .endMetadata()
+                            .withAdditionalProperties(Map.of("spec", CloudNativePgPostgres.clusterSpec()))
+                            .build())
+                    .create();
 
             awaitTrue(() -> client.pods().inNamespace(NS).withName(NAME + "-1").get() != null);
             Pod pod = client.pods().inNamespace(NS).withName(NAME + "-1").get();
-            client.pods().inNamespace(NS).resource(new PodBuilder(pod).withNewStatus().addNewCondition().withType("Ready")
-                    .withStatus("True").endCondition().endStatus().build()).updateStatus();
+            client.pods()
+                    .inNamespace(NS)
+                    .resource(new PodBuilder(pod)
+                            .withNewStatus()
+                            .addNewCondition()
+                            .withType("Ready")
+                            .withStatus("True")
+                            .endCondition()
+                            .endStatus()
+                            .build())
+                    .updateStatus();
 
-            awaitTrue(() -> OperatorTarget.postgres().readiness()
-                    .isReady(client.genericKubernetesResources(CnpgStandin.TYPE).inNamespace(NS).withName(NAME).get()));
+            awaitTrue(() -> OperatorTarget.postgres()
+                    .readiness()
+                    .isReady(client.genericKubernetesResources(CnpgStandin.TYPE)
+                            .inNamespace(NS)
+                            .withName(NAME)
+                            .get()));
         }
     }
 
@@ -46,7 +67,9 @@ class StandinOperatorTest {
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within the bound").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("condition not met within the bound")
+                    .isLessThan(deadline);
             Thread.sleep(100);
         }
     }

@@ -49,7 +49,10 @@ abstract class StandinReconciler {
      * the garbage collector removes them.
      */
     final void reconcile(String namespace, String name) {
-        GenericKubernetesResource resource = client.genericKubernetesResources(type).inNamespace(namespace).withName(name).get();
+        GenericKubernetesResource resource = client.genericKubernetesResources(type)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         if (resource != null && resource.getMetadata().getDeletionTimestamp() == null) {
             reconcile(new OwnedObjects(client, type, resource), resource);
         }
@@ -76,18 +79,50 @@ abstract class StandinReconciler {
      * The data server's pod as both operators run it: non-root as {@code uid}, no privilege to escalate to, the data in an
      * emptyDir at {@code dataPath} (no storage provisioner on the end-to-end cluster), one named port, quick to stop.
      */
-    static PodSpec serverPod(long uid, String container, String image, String portName, int port, Probe readiness, String dataPath,
+    static PodSpec serverPod(
+            long uid,
+            String container,
+            String image,
+            String portName,
+            int port,
+            Probe readiness,
+            String dataPath,
             List<EnvVar> env) {
-        return new PodSpecBuilder().withTerminationGracePeriodSeconds(5L)
-                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(uid).withRunAsGroup(uid).withFsGroup(uid).endSecurityContext()
-                .addNewContainer().withName(container).withImage(image).withImagePullPolicy("IfNotPresent").withEnv(env)
-                .addNewPort().withName(portName).withContainerPort(port).withProtocol("TCP").endPort()
-                .withReadinessProbe(readiness)
-                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withNewCapabilities().withDrop("ALL").endCapabilities()
+        return new PodSpecBuilder()
+                .withTerminationGracePeriodSeconds(5L)
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(uid)
+                .withRunAsGroup(uid)
+                .withFsGroup(uid)
                 .endSecurityContext()
-                .addNewVolumeMount().withName("data").withMountPath(dataPath).endVolumeMount()
+                .addNewContainer()
+                .withName(container)
+                .withImage(image)
+                .withImagePullPolicy("IfNotPresent")
+                .withEnv(env)
+                .addNewPort()
+                .withName(portName)
+                .withContainerPort(port)
+                .withProtocol("TCP")
+                .endPort()
+                .withReadinessProbe(readiness)
+                .withNewSecurityContext()
+                .withAllowPrivilegeEscalation(false)
+                .withNewCapabilities()
+                .withDrop("ALL")
+                .endCapabilities()
+                .endSecurityContext()
+                .addNewVolumeMount()
+                .withName("data")
+                .withMountPath(dataPath)
+                .endVolumeMount()
                 .endContainer()
-                .addNewVolume().withName("data").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewVolume()
+                .withName("data")
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .endVolume()
                 .build();
     }
 

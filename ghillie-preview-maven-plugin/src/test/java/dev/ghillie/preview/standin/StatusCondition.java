@@ -22,7 +22,10 @@ record StatusCondition(String type, boolean status, String reason, String messag
         condition.put("status", status ? "True" : "False");
         condition.put("reason", reason);
         condition.put("message", message);
-        condition.put("lastTransitionTime", previousTransition(previous).orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+        condition.put(
+                "lastTransitionTime",
+                previousTransition(previous)
+                        .orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         if (observedGeneration != null) {
             condition.put("observedGeneration", observedGeneration);
         }
@@ -30,8 +33,13 @@ record StatusCondition(String type, boolean status, String reason, String messag
     }
 
     private java.util.Optional<String> previousTransition(List<?> previous) {
-        return previous.stream().filter(Map.class::isInstance).map(Map.class::cast)
+        return previous.stream()
+                .filter(Map.class::isInstance)
+                .map(Map.class::cast)
                 .filter(c -> type.equals(c.get("type")) && (status ? "True" : "False").equals(c.get("status")))
-                .map(c -> c.get("lastTransitionTime")).filter(String.class::isInstance).map(String.class::cast).findFirst();
+                .map(c -> c.get("lastTransitionTime"))
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .findFirst();
     }
 }

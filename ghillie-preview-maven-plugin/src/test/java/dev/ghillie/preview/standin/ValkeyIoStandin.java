@@ -26,7 +26,11 @@ import java.util.Optional;
 final class ValkeyIoStandin extends StandinReconciler {
 
     static final ResourceDefinitionContext TYPE = new ResourceDefinitionContext.Builder()
-            .withGroup("valkey.io").withVersion("v1alpha1").withKind("ValkeyCluster").withPlural("valkeyclusters").withNamespaced(true)
+            .withGroup("valkey.io")
+            .withVersion("v1alpha1")
+            .withKind("ValkeyCluster")
+            .withPlural("valkeyclusters")
+            .withNamespaced(true)
             .build();
     static final String CLUSTER_LABEL = "valkey.io/cluster";
     static final int PORT = 6379;
@@ -43,11 +47,17 @@ final class ValkeyIoStandin extends StandinReconciler {
             if (!(users instanceof List<?> list)) {
                 return Optional.empty();
             }
-            return list.stream().map(StandinReconciler::map).filter(user -> "default".equals(user.get("name"))).findFirst().map(user -> {
-                Map<?, ?> passwordSecret = map(user.get("passwordSecret"));
-                String secret = passwordSecret.get("name") instanceof String s ? s : cluster.getMetadata().getName() + "-users";
-                return new PasswordRef(secret, "default");
-            });
+            return list.stream()
+                    .map(StandinReconciler::map)
+                    .filter(user -> "default".equals(user.get("name")))
+                    .findFirst()
+                    .map(user -> {
+                        Map<?, ?> passwordSecret = map(user.get("passwordSecret"));
+                        String secret = passwordSecret.get("name") instanceof String s
+                                ? s
+                                : cluster.getMetadata().getName() + "-users";
+                        return new PasswordRef(secret, "default");
+                    });
         }
     }
 
@@ -58,25 +68,51 @@ final class ValkeyIoStandin extends StandinReconciler {
         Optional<PasswordRef> password = PasswordRef.of(cluster);
         if (password.isPresent() && !secretHasKey(namespace, password.get())) {
             // The operator's answer to a user whose Secret or key is missing: not ready, reason UsersACLError.
-            owned.writeStatus(status(owned, cluster, 0, new StatusCondition("Ready", false, "UsersACLError",
-                    "missing password key in secret " + password.get().secret())));
+            owned.writeStatus(status(
+                    owned,
+                    cluster,
+                    0,
+                    new StatusCondition(
+                            "Ready",
+                            false,
+                            "UsersACLError",
+                            "missing password key in secret " + password.get().secret())));
             return;
         }
-        owned.createIfAbsent(new ServiceBuilder().withNewMetadata().withName("valkey-" + name).withLabels(labels(name)).endMetadata()
-                .withNewSpec().withClusterIP("None").addToSelector(CLUSTER_LABEL, name)
-                .addNewPort().withName("valkey").withPort(PORT).withNewTargetPort(PORT).withProtocol("TCP").endPort().endSpec().build());
+        owned.createIfAbsent(new ServiceBuilder()
+                .withNewMetadata()
+                .withName("valkey-" + name)
+                .withLabels(labels(name))
+                .endMetadata()
+                .withNewSpec()
+                .withClusterIP("None")
+                .addToSelector(CLUSTER_LABEL, name)
+                .addNewPort()
+                .withName("valkey")
+                .withPort(PORT)
+                .withNewTargetPort(PORT)
+                .withProtocol("TCP")
+                .endPort()
+                .endSpec()
+                .build());
         int shards = shards(cluster);
         for (int shard = 0; shard < shards; shard++) {
             owned.createIfAbsent(node(name, shard, password));
         }
         int readyShards = (int) readyPods(owned);
-        StatusCondition ready = readyShards >= shards ? new StatusCondition("Ready", true, "ClusterHealthy", "Cluster is healthy")
-                : new StatusCondition("Ready", false, "MissingShards", "Waiting for " + (shards - readyShards) + " of " + shards + " shards");
+        StatusCondition ready = readyShards >= shards
+                ? new StatusCondition("Ready", true, "ClusterHealthy", "Cluster is healthy")
+                : new StatusCondition(
+                        "Ready",
+                        false,
+                        "MissingShards",
+                        "Waiting for " + (shards - readyShards) + " of " + shards + " shards");
         owned.writeStatus(status(owned, cluster, readyShards, ready));
     }
 
     private boolean secretHasKey(String namespace, PasswordRef ref) {
-        Secret secret = client.secrets().inNamespace(namespace).withName(ref.secret()).get();
+        Secret secret =
+                client.secrets().inNamespace(namespace).withName(ref.secret()).get();
         return secret != null && secret.getData() != null && secret.getData().get(ref.key()) != null;
     }
 
@@ -98,25 +134,57 @@ final class ValkeyIoStandin extends StandinReconciler {
         labels.put("app.kubernetes.io/component", "valkey-node");
         labels.put("valkey.io/shard-index", Integer.toString(shard));
         labels.put("valkey.io/node-index", "0");
-        return new DeploymentBuilder().withNewMetadata().withName("valkey-" + name + "-" + shard + "-0")
-                .withLabels(labels).endMetadata()
-                .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                .withSpec(serverPod(VALKEY_UID, "valkey-server", image, "valkey", PORT,
-                        new ProbeBuilder().withNewTcpSocket().withNewPort(PORT).endTcpSocket().withPeriodSeconds(2).build(), "/data",
-                        password.map(ref -> List.of(new EnvVarBuilder().withName("VALKEY_PASSWORD").withNewValueFrom()
-                                .withNewSecretKeyRef(ref.key(), ref.secret(), false).endValueFrom().build())).orElse(List.of())))
-                .endTemplate().endSpec().build();
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("valkey-" + name + "-" + shard + "-0")
+                .withLabels(labels)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .withNewSelector()
+                .withMatchLabels(labels)
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(labels)
+                .endMetadata()
+                .withSpec(serverPod(
+                        VALKEY_UID,
+                        "valkey-server",
+                        image,
+                        "valkey",
+                        PORT,
+                        new ProbeBuilder()
+                                .withNewTcpSocket()
+                                .withNewPort(PORT)
+                                .endTcpSocket()
+                                .withPeriodSeconds(2)
+                                .build(),
+                        "/data",
+                        password.map(ref -> List.of(new EnvVarBuilder()
+                                        .withName("VALKEY_PASSWORD")
+                                        .withNewValueFrom()
+                                        .withNewSecretKeyRef(ref.key(), ref.secret(), false)
+                                        .endValueFrom()
+                                        .build()))
+                                .orElse(List.of())))
+                .endTemplate()
+                .endSpec()
+                .build();
     }
 
     /** The operator's state from its conditions: Ready=True gives Ready, else Progressing=True gives Reconciling, else Failed. */
-    private static Map<String, Object> status(OwnedObjects owned, GenericKubernetesResource cluster, int readyShards, StatusCondition ready) {
+    private static Map<String, Object> status(
+            OwnedObjects owned, GenericKubernetesResource cluster, int readyShards, StatusCondition ready) {
         Long generation = cluster.getMetadata().getGeneration();
         List<?> previous = previousConditions(owned);
         boolean waiting = !ready.status() && !"UsersACLError".equals(ready.reason());
-        List<StatusCondition> conditions = new ArrayList<>(List.of(ready, waiting
-                ? new StatusCondition("Progressing", true, "Initializing", "Waiting for the nodes to become ready")
-                : new StatusCondition("Progressing", false, "ReconcileComplete", "No changes needed")));
+        List<StatusCondition> conditions = new ArrayList<>(List.of(
+                ready,
+                waiting
+                        ? new StatusCondition(
+                                "Progressing", true, "Initializing", "Waiting for the nodes to become ready")
+                        : new StatusCondition("Progressing", false, "ReconcileComplete", "No changes needed")));
         if (ready.status()) {
             conditions.add(new StatusCondition("ClusterFormed", true, "TopologyComplete", "All nodes joined cluster"));
             conditions.add(new StatusCondition("SlotsAssigned", true, "AllSlotsAssigned", "All slots assigned"));
@@ -128,7 +196,9 @@ final class ValkeyIoStandin extends StandinReconciler {
         status.put("message", deciding.message());
         status.put("shards", shards(cluster));
         status.put("readyShards", readyShards);
-        status.put("conditions", conditions.stream().map(c -> c.toMap(previous, generation)).toList());
+        status.put(
+                "conditions",
+                conditions.stream().map(c -> c.toMap(previous, generation)).toList());
         return status;
     }
 }

@@ -29,19 +29,32 @@ class ValkeyIoStandinTest {
 
     KubernetesClient client;
     private ValkeyIoStandin standin;
-    private final ReadinessCheck readiness = OperatorTarget.valkey(ValkeyOperator.VALKEY_IO).readiness();
+    private final ReadinessCheck readiness =
+            OperatorTarget.valkey(ValkeyOperator.VALKEY_IO).readiness();
 
     @BeforeEach
     void clusterAsThePluginWritesIt() {
         standin = new ValkeyIoStandin(client, "ghillie-standin-valkey:7");
-        client.genericKubernetesResources(ValkeyIoStandin.TYPE).inNamespace(NS).resource(new GenericKubernetesResourceBuilder()
-                .withApiVersion(ValkeyIoValkey.API_VERSION).withKind("ValkeyCluster")
-                .withNewMetadata().withName(NAME).withNamespace(NS).withGeneration(1L).endMetadata()
-                .withAdditionalProperties(Map.of("spec", ValkeyIoValkey.valkeyClusterSpec())).build()).create();
+        client.genericKubernetesResources(ValkeyIoStandin.TYPE)
+                .inNamespace(NS)
+                .resource(new GenericKubernetesResourceBuilder()
+                        .withApiVersion(ValkeyIoValkey.API_VERSION)
+                        .withKind("ValkeyCluster")
+                        .withNewMetadata()
+                        .withName(NAME)
+                        .withNamespace(NS)
+                        .withGeneration(1L)
+                        .endMetadata()
+                        .withAdditionalProperties(Map.of("spec", ValkeyIoValkey.valkeyClusterSpec()))
+                        .build())
+                .create();
     }
 
     private GenericKubernetesResource cluster() {
-        return client.genericKubernetesResources(ValkeyIoStandin.TYPE).inNamespace(NS).withName(NAME).get();
+        return client.genericKubernetesResources(ValkeyIoStandin.TYPE)
+                .inNamespace(NS)
+                .withName(NAME)
+                .get();
     }
 
     private Map<?, ?> status() {
@@ -49,15 +62,33 @@ class ValkeyIoStandinTest {
     }
 
     private void usersSecret() {
-        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName(ValkeyIoValkey.USERS_SECRET).endMetadata()
-                .addToData(ValkeyIoValkey.USER, "cHc=").build()).create(); // "pw"; the mock server does not turn stringData into data
+        client.secrets()
+                .inNamespace(NS)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName(ValkeyIoValkey.USERS_SECRET)
+                        .endMetadata()
+                        .addToData(ValkeyIoValkey.USER, "cHc=")
+                        .build())
+                .create(); // "pw"; the mock server does not turn stringData into data
     }
 
     private void nodePod(boolean ready) {
-        client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("valkey-" + NAME + "-0-0-abc")
-                .addToLabels(ValkeyIoStandin.CLUSTER_LABEL, NAME).endMetadata()
-                .withNewStatus().addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition().endStatus()
-                .build()).createOr(existing -> existing.updateStatus());
+        client.pods()
+                .inNamespace(NS)
+                .resource(new PodBuilder()
+                        .withNewMetadata()
+                        .withName("valkey-" + NAME + "-0-0-abc")
+                        .addToLabels(ValkeyIoStandin.CLUSTER_LABEL, NAME)
+                        .endMetadata()
+                        .withNewStatus()
+                        .addNewCondition()
+                        .withType("Ready")
+                        .withStatus(ready ? "True" : "False")
+                        .endCondition()
+                        .endStatus()
+                        .build())
+                .createOr(existing -> existing.updateStatus());
     }
 
     @Test
@@ -67,7 +98,8 @@ class ValkeyIoStandinTest {
         assertThat(readiness.isReady(cluster())).isFalse();
         assertThat(status().get("state")).isEqualTo("Failed");
         assertThat(status().get("reason")).isEqualTo("UsersACLError");
-        assertThat(client.apps().deployments().inNamespace(NS).list().getItems()).isEmpty();
+        assertThat(client.apps().deployments().inNamespace(NS).list().getItems())
+                .isEmpty();
     }
 
     @Test
@@ -76,18 +108,36 @@ class ValkeyIoStandinTest {
 
         standin.reconcile(NS, NAME);
 
-        Service service = client.services().inNamespace(NS).withName(ValkeyIoValkey.SERVICE).get();
+        Service service = client.services()
+                .inNamespace(NS)
+                .withName(ValkeyIoValkey.SERVICE)
+                .get();
         assertThat(service.getSpec().getClusterIP()).isEqualTo("None");
-        assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> assertThat(p.getPort()).isEqualTo(ValkeyIoValkey.PORT));
-        Deployment node = client.apps().deployments().inNamespace(NS).withName("valkey-" + NAME + "-0-0").get();
-        assertThat(node.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(service.getSpec().getSelector())
+        assertThat(service.getSpec().getPorts())
+                .singleElement()
+                .satisfies(p -> assertThat(p.getPort()).isEqualTo(ValkeyIoValkey.PORT));
+        Deployment node = client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName("valkey-" + NAME + "-0-0")
+                .get();
+        assertThat(node.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(service.getSpec().getSelector())
                 .containsEntry("app.kubernetes.io/instance", NAME);
-        EnvVar password = node.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().get(0);
+        EnvVar password = node.getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()
+                .get(0);
         assertThat(password.getName()).isEqualTo("VALKEY_PASSWORD");
         assertThat(password.getValueFrom().getSecretKeyRef().getName()).isEqualTo(ValkeyIoValkey.USERS_SECRET);
         assertThat(password.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(ValkeyIoValkey.USER);
-        assertThat(node.getMetadata().getOwnerReferences()).singleElement()
-                .satisfies(o -> assertThat(o.getUid()).isEqualTo(cluster().getMetadata().getUid()));
+        assertThat(node.getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(o ->
+                        assertThat(o.getUid()).isEqualTo(cluster().getMetadata().getUid()));
         assertThat(service.getMetadata().getOwnerReferences()).hasSize(1);
         assertThat(readiness.isReady(cluster())).as("no ready pod yet").isFalse();
         assertThat(status().get("state")).isEqualTo("Reconciling");
@@ -105,7 +155,9 @@ class ValkeyIoStandinTest {
         assertThat(status().get("state")).isEqualTo("Ready");
         assertThat(status().get("reason")).isEqualTo("ClusterHealthy");
         assertThat(status().get("readyShards")).isEqualTo(1);
-        assertThat((List<?>) status().get("conditions")).isNotEmpty().allSatisfy(c ->
-                assertThat(((Map<?, ?>) c).get("observedGeneration")).isEqualTo(cluster().getMetadata().getGeneration().intValue()));
+        assertThat((List<?>) status().get("conditions"))
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(((Map<?, ?>) c).get("observedGeneration"))
+                        .isEqualTo(cluster().getMetadata().getGeneration().intValue()));
     }
 }

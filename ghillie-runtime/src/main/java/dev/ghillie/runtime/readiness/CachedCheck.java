@@ -12,8 +12,7 @@ import java.util.function.LongSupplier;
  */
 public final class CachedCheck {
 
-    private record Stamped(CheckResult result, long atNanos) {
-    }
+    private record Stamped(CheckResult result, long atNanos) {}
 
     private final DependencyCheck check;
     private final long maxAgeNanos;

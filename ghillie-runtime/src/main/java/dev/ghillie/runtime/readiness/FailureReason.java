@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 final class FailureReason {
 
-    private FailureReason() {
-    }
+    private FailureReason() {}
 
     static String of(Throwable failure, String secret) {
         String network = networkReason(failure, 0);
@@ -22,8 +21,10 @@ final class FailureReason {
         }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("password authentication failed") || lower.contains("wrongpass")
-                || lower.contains("invalid password") || lower.contains("noauth")
+        if (lower.contains("password authentication failed")
+                || lower.contains("wrongpass")
+                || lower.contains("invalid password")
+                || lower.contains("noauth")
                 || lower.contains("invalid username-password")) {
             return "authentication failed";
         }

@@ -26,8 +26,9 @@ public final class PostgresCheck implements DependencyCheck {
 
     @Override
     public CheckResult run() {
-        try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.connectionProperties(timeoutSeconds));
-             Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(target.jdbcUrl(), target.connectionProperties(timeoutSeconds));
+                Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(timeoutSeconds);
             statement.execute("SELECT 1");
             return CheckResult.pass();

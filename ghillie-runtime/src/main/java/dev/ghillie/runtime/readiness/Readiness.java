@@ -18,15 +18,16 @@ import java.util.concurrent.Future;
 public final class Readiness implements AutoCloseable {
 
     /** What /ready reports. {@code checks} keeps the configured order. */
-    public record Report(boolean ready, boolean draining, Map<String, CheckResult> checks) {
-    }
+    public record Report(boolean ready, boolean draining, Map<String, CheckResult> checks) {}
 
     private final List<CachedCheck> checks;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean draining;
 
     public Readiness(List<DependencyCheck> dependencies, Duration maxAge) {
-        this.checks = dependencies.stream().map(check -> new CachedCheck(check, maxAge)).toList();
+        this.checks = dependencies.stream()
+                .map(check -> new CachedCheck(check, maxAge))
+                .toList();
     }
 
     /** From now on the service reports not ready, so load balancers stop sending new work. */

@@ -35,7 +35,9 @@ public final class ValkeyCheck implements DependencyCheck {
     public CheckResult run() {
         try (Jedis jedis = new Jedis(new HostAndPort(target.host(), target.port()), clientConfig)) {
             String reply = jedis.ping();
-            return "PONG".equalsIgnoreCase(reply) ? CheckResult.pass() : CheckResult.fail("unexpected reply to PING: " + reply);
+            return "PONG".equalsIgnoreCase(reply)
+                    ? CheckResult.pass()
+                    : CheckResult.fail("unexpected reply to PING: " + reply);
         } catch (RuntimeException e) {
             return CheckResult.fail(FailureReason.of(e, target.password()));
         }

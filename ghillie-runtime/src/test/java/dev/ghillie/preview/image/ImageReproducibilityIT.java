@@ -27,17 +27,25 @@ class ImageReproducibilityIT {
         String startupCache = System.getProperty(STARTUP_CACHE);
         assumeTrue(startupCache != null, "skipped: run through failsafe, which passes the module's " + STARTUP_CACHE);
         // With the cache on, only a Linux JDK 25 trains one; elsewhere both builds would go without and agree.
-        assumeTrue(System.getProperty("os.name").equals("Linux") && Runtime.version().feature() >= 25,
+        assumeTrue(
+                System.getProperty("os.name").equals("Linux")
+                        && Runtime.version().feature() >= 25,
                 "skipped: needs Linux and a JDK 25 build JDK, which could train a startup cache if the default asked for one");
         BuiltRuntime runtime = RuncSmokeIT.builtRuntimeOrSkip();
-        Path base = JlinkBaseImage.fromBuildJdk().write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
+        Path base = JlinkBaseImage.fromBuildJdk()
+                .write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
 
-        ImageResult first = new RuntimeImageBuilder(new RecordingLog()).build(runtime.imageOn(base, runtime.classes(), work.resolve("one"), "repro")
-                .startupCache(Boolean.parseBoolean(startupCache)).build());
-        ImageResult second = new RuntimeImageBuilder(new RecordingLog()).build(runtime.imageOn(base, runtime.classes(), work.resolve("two"), "repro")
-                .startupCache(Boolean.parseBoolean(startupCache)).build());
+        ImageResult first = new RuntimeImageBuilder(new RecordingLog())
+                .build(runtime.imageOn(base, runtime.classes(), work.resolve("one"), "repro")
+                        .startupCache(Boolean.parseBoolean(startupCache))
+                        .build());
+        ImageResult second = new RuntimeImageBuilder(new RecordingLog())
+                .build(runtime.imageOn(base, runtime.classes(), work.resolve("two"), "repro")
+                        .startupCache(Boolean.parseBoolean(startupCache))
+                        .build());
 
-        assertThat(second.digest()).as("digest of a second clean build with %s=%s", STARTUP_CACHE, startupCache)
+        assertThat(second.digest())
+                .as("digest of a second clean build with %s=%s", STARTUP_CACHE, startupCache)
                 .isEqualTo(first.digest());
     }
 }

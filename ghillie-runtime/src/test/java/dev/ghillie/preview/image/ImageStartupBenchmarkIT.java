@@ -27,18 +27,29 @@ class ImageStartupBenchmarkIT {
         String runc = RuncContainer.runcOrSkip();
         BuiltRuntime runtime = RuncSmokeIT.builtRuntimeOrSkip();
         int starts = Integer.getInteger("ghillie.bench.starts", 9);
-        Path base = JlinkBaseImage.fromBuildJdk().write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
+        Path base = JlinkBaseImage.fromBuildJdk()
+                .write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
         for (boolean cache : List.of(false, true)) {
             String name = cache ? "cached" : "plain";
             ImageResult image = new RuntimeImageBuilder(new RecordingLog())
-                    .build(runtime.imageOn(base, runtime.classes(), work.resolve("out-" + name), name).startupCache(cache).build());
+                    .build(runtime.imageOn(base, runtime.classes(), work.resolve("out-" + name), name)
+                            .startupCache(cache)
+                            .build());
             int port = FreePort.find();
-            Path bundle = RuncContainer.bundle(runc, image, work.resolve("bundle-" + name), port, Map.of(), RuncContainer.LOCAL_PREVIEW_MEMORY_LIMIT);
-            RuncContainer.start(runc, bundle, port, work.resolve("warm-" + name + ".log")).close(); // page cache, runc itself
+            Path bundle = RuncContainer.bundle(
+                    runc,
+                    image,
+                    work.resolve("bundle-" + name),
+                    port,
+                    Map.of(),
+                    RuncContainer.LOCAL_PREVIEW_MEMORY_LIMIT);
+            RuncContainer.start(runc, bundle, port, work.resolve("warm-" + name + ".log"))
+                    .close(); // page cache, runc itself
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < starts; i++) {
                 long start = System.nanoTime();
-                try (RuncContainer container = RuncContainer.start(runc, bundle, port, work.resolve(name + "-" + i + ".log"))) {
+                try (RuncContainer container =
+                        RuncContainer.start(runc, bundle, port, work.resolve(name + "-" + i + ".log"))) {
                     while (container.await("/ready").statusCode() != 200) {
                         Thread.sleep(5);
                     }
@@ -46,9 +57,17 @@ class ImageStartupBenchmarkIT {
                 }
             }
             List<Long> sorted = millis.stream().sorted().toList();
-            System.out.printf("image %s (startupCache=%s): runc run to first 200 on /ready: median %d ms over %d starts (%d-%d; all: %s)%n",
-                    image.reference(), cache, sorted.get(sorted.size() / 2), starts, sorted.get(0), sorted.get(sorted.size() - 1), millis);
+            System.out.printf(
+                    "image %s (startupCache=%s): runc run to first 200 on /ready: median %d ms over %d starts (%d-%d; all: %s)%n",
+                    image.reference(),
+                    cache,
+                    sorted.get(sorted.size() / 2),
+                    starts,
+                    sorted.get(0),
+                    sorted.get(sorted.size() - 1),
+                    millis);
         }
-        System.out.println("JVM: " + Runtime.version() + " (jlinked base), flags: the image's defaults, memory limit 384 MiB");
+        System.out.println(
+                "JVM: " + Runtime.version() + " (jlinked base), flags: the image's defaults, memory limit 384 MiB");
     }
 }

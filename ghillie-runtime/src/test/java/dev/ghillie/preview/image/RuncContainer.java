@@ -24,9 +24,17 @@ import java.util.stream.Stream;
 record RuncContainer(String runc, String id, int port, Path output) implements AutoCloseable {
 
     /** Unpacks the image into a bundle whose process listens on {@code port} of the host's loopback. */
-    static Path bundle(String runc, ImageResult image, Path directory, int port, Map<String, String> env, long memoryLimit) throws Exception {
+    static Path bundle(
+            String runc, ImageResult image, Path directory, int port, Map<String, String> env, long memoryLimit)
+            throws Exception {
         Map<String, String> all = new HashMap<>(env);
-        all.putAll(Map.of("GHILLIE_PORT", Integer.toString(port), "GHILLIE_HOST", "127.0.0.1", "GHILLIE_IMAGE_DIGEST", image.digest()));
+        all.putAll(Map.of(
+                "GHILLIE_PORT",
+                Integer.toString(port),
+                "GHILLIE_HOST",
+                "127.0.0.1",
+                "GHILLIE_IMAGE_DIGEST",
+                image.digest()));
         return OciBundle.create(image.tarFile().orElseThrow(), directory, runc, all, memoryLimit);
     }
 
@@ -36,7 +44,11 @@ record RuncContainer(String runc, String id, int port, Path output) implements A
     /** A new bundle, limited to a local preview's memory, and a container started from it. */
     static RuncContainer run(String runc, ImageResult image, Path work, Map<String, String> env) throws Exception {
         int port = FreePort.find();
-        return start(runc, bundle(runc, image, work.resolve("bundle-" + port), port, env, LOCAL_PREVIEW_MEMORY_LIMIT), port, work.resolve("container-" + port + ".log"));
+        return start(
+                runc,
+                bundle(runc, image, work.resolve("bundle-" + port), port, env, LOCAL_PREVIEW_MEMORY_LIMIT),
+                port,
+                work.resolve("container-" + port + ".log"));
     }
 
     /** Starts a container from a bundle made by {@link #bundle}; returns once runc has started its process. */
@@ -44,7 +56,9 @@ record RuncContainer(String runc, String id, int port, Path output) implements A
         String id = "ghillie-it-" + ProcessHandle.current().pid() + "-" + port + "-" + System.nanoTime();
         RuncContainer container = new RuncContainer(runc, id, port, output);
         Process run = new ProcessBuilder(runc, "run", "-d", "--bundle", bundle.toString(), id)
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         if (run.waitFor() != 0) {
             container.close();
             throw new AssertionError("runc run failed: " + readQuietly(output));
@@ -54,7 +68,9 @@ record RuncContainer(String runc, String id, int port, Path output) implements A
 
     static String runcOrSkip() {
         String runc = Stream.of("/usr/sbin/runc", "/usr/bin/runc", "/usr/local/sbin/runc", "/usr/local/bin/runc")
-                .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+                .filter(p -> Files.isExecutable(Path.of(p)))
+                .findFirst()
+                .orElse(null);
         assumeTrue(System.getProperty("os.name").equals("Linux"), "skipped: running the image with runc needs Linux");
         assumeTrue(runc != null, "skipped: runc is missing (apt-get install runc; .ci/run installs it)");
         assumeTrue("root".equals(System.getProperty("user.name")), "skipped: runc runs the image's containers as root");
@@ -63,8 +79,11 @@ record RuncContainer(String runc, String id, int port, Path output) implements A
 
     /** The first answer on {@code path}, whatever its status; fails after 60 s without one. */
     HttpResponse<String> await(String path) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Optional<IOException> last = Optional.empty();
         while (System.nanoTime() < deadline) {
@@ -75,7 +94,8 @@ record RuncContainer(String runc, String id, int port, Path output) implements A
                 Thread.sleep(5);
             }
         }
-        throw new AssertionError("no answer on " + path + " within 60 s; container output:\n" + log(), last.orElse(null));
+        throw new AssertionError(
+                "no answer on " + path + " within 60 s; container output:\n" + log(), last.orElse(null));
     }
 
     long pid() throws IOException, InterruptedException {
@@ -93,7 +113,10 @@ record RuncContainer(String runc, String id, int port, Path output) implements A
     }
 
     private static String runc(String runc, String... args) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Stream.concat(Stream.of(runc), Stream.of(args)).toList()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        Stream.concat(Stream.of(runc), Stream.of(args)).toList())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IOException("runc " + String.join(" ", args) + " failed: " + out);

@@ -26,15 +26,24 @@ class RuncSmokeIT {
     void theRuntimeImageServesHealthAsNonRootWithAReadOnlyRoot() throws Exception {
         String runc = RuncContainer.runcOrSkip();
         BuiltRuntime runtime = builtRuntimeOrSkip();
-        Path base = JlinkBaseImage.fromBuildJdk().write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
-        ImageResult image = new RuntimeImageBuilder(new RecordingLog()).build(runtime.imageOn(base, runtime.classes(), work.resolve("out"), "smoke").build());
+        Path base = JlinkBaseImage.fromBuildJdk()
+                .write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
+        ImageResult image = new RuntimeImageBuilder(new RecordingLog())
+                .build(runtime.imageOn(base, runtime.classes(), work.resolve("out"), "smoke")
+                        .build());
 
         try (RuncContainer container = RuncContainer.run(runc, image, work, Map.of())) {
             assertThat(container.await("/health").statusCode()).isEqualTo(200);
             String status = Files.readString(Path.of("/proc/" + container.pid() + "/status"));
-            assertThat(status.lines().filter(l -> l.startsWith("Uid:")).findFirst().orElseThrow()).matches("Uid:\\s+65532\\s+65532\\s+65532\\s+65532");
+            assertThat(status.lines()
+                            .filter(l -> l.startsWith("Uid:"))
+                            .findFirst()
+                            .orElseThrow())
+                    .matches("Uid:\\s+65532\\s+65532\\s+65532\\s+65532");
             String rootMount = Files.readAllLines(Path.of("/proc/" + container.pid() + "/mountinfo")).stream()
-                    .filter(l -> l.split(" ")[4].equals("/")).findFirst().orElseThrow();
+                    .filter(l -> l.split(" ")[4].equals("/"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(List.of(rootMount.split(" ")[5].split(","))).contains("ro");
         }
     }
@@ -48,16 +57,23 @@ class RuncSmokeIT {
     void theStartupCacheIsUsedByTheContainersJvm() throws Exception {
         String runc = RuncContainer.runcOrSkip();
         BuiltRuntime runtime = builtRuntimeOrSkip();
-        Path base = JlinkBaseImage.fromBuildJdk().write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
-        assumeTrue(Runtime.version().feature() >= 25, "skipped: an ahead-of-time cache needs a JDK 25 build JDK (the jlinked base)");
+        Path base = JlinkBaseImage.fromBuildJdk()
+                .write(Files.createDirectories(work.resolve("jlink")), work.resolve("base.tar"));
+        assumeTrue(
+                Runtime.version().feature() >= 25,
+                "skipped: an ahead-of-time cache needs a JDK 25 build JDK (the jlinked base)");
         RecordingLog log = new RecordingLog();
-        ImageResult image = new RuntimeImageBuilder(log).build(runtime.imageOn(base, runtime.classes(), work.resolve("out"), "cached")
-                .startupCache(true).build());
+        ImageResult image = new RuntimeImageBuilder(log)
+                .build(runtime.imageOn(base, runtime.classes(), work.resolve("out"), "cached")
+                        .startupCache(true)
+                        .build());
         assertThat(log.steps()).anySatisfy(line -> assertThat(line).startsWith("image: startup cache trained on JDK"));
 
-        try (RuncContainer container = RuncContainer.run(runc, image, work, Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"))) {
+        try (RuncContainer container =
+                RuncContainer.run(runc, image, work, Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"))) {
             assertThat(container.await("/health").statusCode()).isEqualTo(200);
-            assertThat(Files.readString(Path.of("/proc/" + container.pid() + "/maps"))).contains("/app/startup.aot");
+            assertThat(Files.readString(Path.of("/proc/" + container.pid() + "/maps")))
+                    .contains("/app/startup.aot");
             // JDK 25 may warn "Failed to link AdapterHandlerEntry" (JDK-8364929, a hash collision among cached
             // adapters, harmless: that adapter is made as usual); an error would mean the cache was not used.
             assertThat(container.log()).doesNotContain("[error]");
@@ -66,7 +82,9 @@ class RuncSmokeIT {
 
     static BuiltRuntime builtRuntimeOrSkip() {
         BuiltRuntime runtime = BuiltRuntime.fromReactor();
-        assumeTrue(runtime.isBuilt(), "skipped: no built ghillie-runtime in " + runtime.target() + " (run the reactor: ./mvnw verify)");
+        assumeTrue(
+                runtime.isBuilt(),
+                "skipped: no built ghillie-runtime in " + runtime.target() + " (run the reactor: ./mvnw verify)");
         return runtime;
     }
 }

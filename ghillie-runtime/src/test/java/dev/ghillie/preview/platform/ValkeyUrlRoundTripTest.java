@@ -14,8 +14,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValkeyUrlRoundTripTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain", "with space", "a+b", "user@host", "x:y:z", "a/b/c", "100%", "%41", "?#[]!$&'()*,;=",
-            "ünïcødé ✓", " +@:/% all of them "})
+    @ValueSource(
+            strings = {
+                "plain",
+                "with space",
+                "a+b",
+                "user@host",
+                "x:y:z",
+                "a/b/c",
+                "100%",
+                "%41",
+                "?#[]!$&'()*,;=",
+                "ünïcødé ✓",
+                " +@:/% all of them "
+            })
     void theRuntimeReadsThePasswordThePluginWrote(String password) {
         String url = HyperspikeValkey.url("ghillie", password);
 

@@ -8,8 +8,7 @@ import io.helidon.webserver.WebServer;
  */
 public final class BareHelidonServer {
 
-    private BareHelidonServer() {
-    }
+    private BareHelidonServer() {}
 
     public static void main(String[] args) {
         WebServer.builder()

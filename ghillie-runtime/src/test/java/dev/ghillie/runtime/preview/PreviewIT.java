@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class PreviewIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static String url;
 
     @BeforeAll
@@ -39,7 +40,11 @@ class PreviewIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -75,9 +80,12 @@ class PreviewIT {
     /** The data services as preview.json names them ({@code postgresql}, {@code valkey}). */
     private static List<String> installedDataServices() throws IOException {
         Path record = Path.of(System.getProperty("ghillie.preview.record", ""));
-        assertThat(record).as("ghillie.preview.record: preview.json written by preview:up").isRegularFile();
+        assertThat(record)
+                .as("ghillie.preview.record: preview.json written by preview:up")
+                .isRegularFile();
         return json(Files.readString(record)).getJsonArray("platformServices").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).toList();
+                .map(JsonString::getString)
+                .toList();
     }
 
     /** The runtime's check name for each data service (docs/runtime.md). */
@@ -85,7 +93,8 @@ class PreviewIT {
         return switch (dataService) {
             case "postgresql" -> "database";
             case "valkey" -> "valkey";
-            default -> throw new AssertionError("preview.json names a data service this test does not know: " + dataService);
+            default ->
+                throw new AssertionError("preview.json names a data service this test does not know: " + dataService);
         };
     }
 
@@ -103,6 +112,8 @@ class PreviewIT {
         HttpResponse<String> response = get("/version");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"name\":\"ghillie-runtime\"").contains("\"imageDigest\":\"" + digest + "\"");
+        assertThat(response.body())
+                .contains("\"name\":\"ghillie-runtime\"")
+                .contains("\"imageDigest\":\"" + digest + "\"");
     }
 }

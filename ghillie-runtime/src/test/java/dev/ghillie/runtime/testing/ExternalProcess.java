@@ -9,8 +9,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs a helper command to completion for a test fixture, failing loudly with its output. */
 final class ExternalProcess {
 
-    private ExternalProcess() {
-    }
+    private ExternalProcess() {}
 
     static String run(List<String> command, Path workDir) {
         try {

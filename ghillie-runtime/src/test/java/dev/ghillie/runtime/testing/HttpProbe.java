@@ -11,10 +11,10 @@ import java.time.Duration;
 /** A tiny HTTP client for the tests: GET and return status and body. */
 public final class HttpProbe {
 
-    public record Response(int status, String body, String contentType) {
-    }
+    public record Response(int status, String body, String contentType) {}
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public HttpProbe(int port) {
@@ -24,9 +24,14 @@ public final class HttpProbe {
     public Response get(String path) {
         try {
             HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -34,9 +34,15 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a server, or skips the calling test when PostgreSQL's binaries are not installed. */
     public static PostgresServer start() {
-        String initdb = ExternalProcess.locate("initdb", "/usr/local/bin/initdb", "/usr/lib/postgresql/17/bin/initdb",
-                "/usr/lib/postgresql/16/bin/initdb", "/usr/lib/postgresql/15/bin/initdb");
-        Assumptions.assumeTrue(initdb != null, "PostgreSQL's initdb is not installed: skipping the PostgreSQL readiness test (.ci/run installs it)");
+        String initdb = ExternalProcess.locate(
+                "initdb",
+                "/usr/local/bin/initdb",
+                "/usr/lib/postgresql/17/bin/initdb",
+                "/usr/lib/postgresql/16/bin/initdb",
+                "/usr/lib/postgresql/15/bin/initdb");
+        Assumptions.assumeTrue(
+                initdb != null,
+                "PostgreSQL's initdb is not installed: skipping the PostgreSQL readiness test (.ci/run installs it)");
         try {
             // /usr/local/bin may hold links to initdb and friends only; createdb lives beside the real one.
             String binDir = Path.of(initdb).toRealPath().getParent().toString();
@@ -52,11 +58,29 @@ public final class PostgresServer implements AutoCloseable {
                 ExternalProcess.run(List.of("chmod", "a+x", base.getParent().toString()), base);
             }
             PostgresServer server = new PostgresServer(dataDir, FreePort.pick(), binDir, root);
-            server.exec(List.of(binDir + "/initdb", "-D", dataDir.toString(), "-U", USER, "--pwfile=" + pwFile,
-                    "--auth=scram-sha-256", "-E", "UTF8", "--no-instructions"));
+            server.exec(List.of(
+                    binDir + "/initdb",
+                    "-D",
+                    dataDir.toString(),
+                    "-U",
+                    USER,
+                    "--pwfile=" + pwFile,
+                    "--auth=scram-sha-256",
+                    "-E",
+                    "UTF8",
+                    "--no-instructions"));
             server.startAgain();
             try {
-                server.exec(List.of(binDir + "/createdb", "-h", "127.0.0.1", "-p", Integer.toString(server.port), "-U", USER, DATABASE),
+                server.exec(
+                        List.of(
+                                binDir + "/createdb",
+                                "-h",
+                                "127.0.0.1",
+                                "-p",
+                                Integer.toString(server.port),
+                                "-U",
+                                USER,
+                                DATABASE),
                         "PGPASSWORD=" + PASSWORD);
             } catch (RuntimeException e) {
                 // The caller never gets the server to stop: stop it here rather than leave it running.
@@ -85,8 +109,18 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public void startAgain() {
-        exec(List.of(binDir + "/pg_ctl", "-D", dataDir.toString(), "-w", "-t", "60", "-l", dataDir.resolveSibling("pg.log").toString(),
-                "-o", "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+        exec(List.of(
+                binDir + "/pg_ctl",
+                "-D",
+                dataDir.toString(),
+                "-w",
+                "-t",
+                "60",
+                "-l",
+                dataDir.resolveSibling("pg.log").toString(),
+                "-o",
+                "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+                "start"));
         running = true;
     }
 

@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 public final class RawHttpClient {
 
     /** A request line whose method is control bytes. */
-    public static final byte[] CONTROL_BYTES_REQUEST_LINE = {0x01, 0x02, 0x03, ' ', '/', ' ',
-            'H', 'T', 'T', 'P', '/', '1', '.', '1', '\r', '\n', '\r', '\n'};
+    public static final byte[] CONTROL_BYTES_REQUEST_LINE = {
+        0x01, 0x02, 0x03, ' ', '/', ' ', 'H', 'T', 'T', 'P', '/', '1', '.', '1', '\r', '\n', '\r', '\n'
+    };
     /** A request that stops in the middle of its header block. */
-    public static final byte[] TRUNCATED_REQUEST = "GET /health HTTP/1.1\r\nHost: local".getBytes(StandardCharsets.US_ASCII);
-    public static final byte[] HEALTH_REQUEST = "GET /health HTTP/1.1\r\nHost: local\r\nConnection: close\r\n\r\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] TRUNCATED_REQUEST =
+            "GET /health HTTP/1.1\r\nHost: local".getBytes(StandardCharsets.US_ASCII);
+
+    public static final byte[] HEALTH_REQUEST =
+            "GET /health HTTP/1.1\r\nHost: local\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final int port;
 

@@ -25,18 +25,32 @@ public final class ValkeyServer implements AutoCloseable {
     /** Starts a server requiring {@code password} (or none when null), or skips when redis-server is missing. */
     public static ValkeyServer start(String password) {
         String binary = ExternalProcess.locate("valkey-server", "/usr/bin/valkey-server", "/usr/bin/redis-server");
-        Assumptions.assumeTrue(binary != null, "redis-server/valkey-server is not installed: skipping the Valkey readiness test (.ci/run installs it)");
+        Assumptions.assumeTrue(
+                binary != null,
+                "redis-server/valkey-server is not installed: skipping the Valkey readiness test (.ci/run installs it)");
         int port = FreePort.pick();
-        List<String> command = new ArrayList<>(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--daemonize", "no"));
+        List<String> command = new ArrayList<>(List.of(
+                binary,
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no"));
         if (password != null) {
             command.addAll(List.of("--requirepass", password));
         }
         try {
             Path dir = Files.createTempDirectory("ghillie-valkey");
             command.addAll(List.of("--dir", dir.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("server.log").toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("server.log").toFile())
+                    .start();
             ValkeyServer server = new ValkeyServer(process, port);
             server.awaitListening();
             return server;

@@ -33,6 +33,7 @@ public final class ExistingClusterProvider implements ClusterProvider {
 
     /** The context names local cluster tools give their clusters; any other may be shared. */
     static final Set<String> LOCAL_CONTEXTS = Set.of("docker-desktop", "minikube", "rancher-desktop", "orbstack");
+
     static final List<String> LOCAL_CONTEXT_PREFIXES = List.of("k3d-", "kind-");
 
     private final PreviewSettings settings;
@@ -66,9 +67,10 @@ public final class ExistingClusterProvider implements ClusterProvider {
     public void requireAllowed() {
         String context = selection().context();
         if (!settings.provider().allowRemote() && !looksLocal(context)) {
-            throw new SettingsException("context '" + context + "' is not a local cluster's (k3d-*, kind-*, docker-desktop,"
-                    + " minikube, rancher-desktop, orbstack), and previews must never land on a shared cluster by accident: if this"
-                    + " cluster is yours to preview on, add -Dghillie.preview.allowRemote=true");
+            throw new SettingsException(
+                    "context '" + context + "' is not a local cluster's (k3d-*, kind-*, docker-desktop,"
+                            + " minikube, rancher-desktop, orbstack), and previews must never land on a shared cluster by accident: if this"
+                            + " cluster is yours to preview on, add -Dghillie.preview.allowRemote=true");
         }
     }
 
@@ -77,14 +79,16 @@ public final class ExistingClusterProvider implements ClusterProvider {
         KubeconfigSelection selection = selection();
         requireAllowed();
         if (settings.access() == AccessMode.INGRESS) {
-            throw new SettingsException("ghillie.preview.access=ingress: an existing cluster's ingress is not on this machine's loopback;"
-                    + " use ghillie.preview.access=port-forward (the default with ghillie.preview.provider=existing)");
+            throw new SettingsException(
+                    "ghillie.preview.access=ingress: an existing cluster's ingress is not on this machine's loopback;"
+                            + " use ghillie.preview.access=port-forward (the default with ghillie.preview.provider=existing)");
         }
         return "existing cluster at " + selection.server() + " (" + kubeconfigOrigin() + ")";
     }
 
     static boolean looksLocal(String context) {
-        return LOCAL_CONTEXTS.contains(context) || LOCAL_CONTEXT_PREFIXES.stream().anyMatch(context::startsWith);
+        return LOCAL_CONTEXTS.contains(context)
+                || LOCAL_CONTEXT_PREFIXES.stream().anyMatch(context::startsWith);
     }
 
     /** Reaches the API server: nothing is created, and a cluster that does not answer stops up here, before the release. */
@@ -95,9 +99,11 @@ public final class ExistingClusterProvider implements ClusterProvider {
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
             client.getKubernetesVersion();
         } catch (KubernetesClientException e) {
-            throw ApiFailure.of("reach the API server of context " + selection.context() + " (" + selection.server() + ")", e);
+            throw ApiFailure.of(
+                    "reach the API server of context " + selection.context() + " (" + selection.server() + ")", e);
         }
-        return new PreviewCluster(selection.context(), selection.apiServer(), HostPort.NONE, kubeconfig, ClusterAction.REUSED, List.of());
+        return new PreviewCluster(
+                selection.context(), selection.apiServer(), HostPort.NONE, kubeconfig, ClusterAction.REUSED, List.of());
     }
 
     /**
@@ -109,7 +115,8 @@ public final class ExistingClusterProvider implements ClusterProvider {
         KubeconfigSelection selection = selection();
         Path kubeconfig = KubeconfigFiles.writePrivate(kubeconfigFile(selection.context()), selection.yaml());
         if (!new ApiServerProbe().answers(kubeconfig)) {
-            return new ClusterState.Unreachable(selection.context(), "its API server " + selection.server() + " does not answer");
+            return new ClusterState.Unreachable(
+                    selection.context(), "its API server " + selection.server() + " does not answer");
         }
         return new ClusterState.Running(selection.context(), 0, Optional.empty());
     }
@@ -127,8 +134,8 @@ public final class ExistingClusterProvider implements ClusterProvider {
 
     @Override
     public String loadArchive(Path tar, PreviewCluster cluster) {
-        throw new ClusterException("an image archive cannot be loaded into " + describe() + ": push it to a registry its nodes pull"
-                + " from (ghillie.preview.imageTarget=registry)");
+        throw new ClusterException("an image archive cannot be loaded into " + describe()
+                + ": push it to a registry its nodes pull" + " from (ghillie.preview.imageTarget=registry)");
     }
 
     @Override
@@ -152,7 +159,10 @@ public final class ExistingClusterProvider implements ClusterProvider {
         }
         String variable = settings.environment().getOrDefault("KUBECONFIG", "");
         if (!variable.isBlank()) {
-            return Arrays.stream(variable.split(File.pathSeparator)).filter(part -> !part.isBlank()).map(Path::of).toList();
+            return Arrays.stream(variable.split(File.pathSeparator))
+                    .filter(part -> !part.isBlank())
+                    .map(Path::of)
+                    .toList();
         }
         return List.of(home().resolve(".kube").resolve("config"));
     }
@@ -162,7 +172,9 @@ public final class ExistingClusterProvider implements ClusterProvider {
             return "kubeconfig " + settings.provider().kubeconfig().get();
         }
         String variable = settings.environment().getOrDefault("KUBECONFIG", "");
-        return variable.isBlank() ? "kubeconfig " + home().resolve(".kube").resolve("config") : "KUBECONFIG " + variable;
+        return variable.isBlank()
+                ? "kubeconfig " + home().resolve(".kube").resolve("config")
+                : "KUBECONFIG " + variable;
     }
 
     private Path home() {

@@ -1,13 +1,13 @@
 package dev.ghillie.preview.provider.existing;
 
-import dev.ghillie.preview.cluster.HostPort;
-import dev.ghillie.preview.provider.ApiServerUrl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ghillie.preview.cluster.ClusterException;
+import dev.ghillie.preview.cluster.HostPort;
+import dev.ghillie.preview.provider.ApiServerUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,8 @@ import java.util.Optional;
 public record KubeconfigSelection(String context, String server, String yaml) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final List<String> PATH_FIELDS = List.of("certificate-authority", "client-certificate", "client-key", "tokenFile");
+    private static final List<String> PATH_FIELDS =
+            List.of("certificate-authority", "client-certificate", "client-key", "tokenFile");
 
     /**
      * @param files   the kubeconfig files in kubectl's order; missing ones are skipped, as kubectl does
@@ -38,8 +39,8 @@ public record KubeconfigSelection(String context, String server, String yaml) {
     public static KubeconfigSelection select(List<Path> files, Optional<String> context, String origin) {
         List<Path> present = files.stream().filter(Files::isRegularFile).toList();
         if (present.isEmpty()) {
-            throw new ClusterException("no kubeconfig file at " + join(files) + " (" + origin + "): point ghillie.preview.kubeconfig at the"
-                    + " cluster's kubeconfig");
+            throw new ClusterException("no kubeconfig file at " + join(files) + " (" + origin
+                    + "): point ghillie.preview.kubeconfig at the" + " cluster's kubeconfig");
         }
         ObjectNode merged = YAML.createObjectNode();
         String current = "";
@@ -60,17 +61,20 @@ public record KubeconfigSelection(String context, String server, String yaml) {
             throw new ClusterException("the kubeconfig (" + join(present) + ") has no current context: name one with"
                     + " ghillie.preview.context");
         }
-        JsonNode contextEntry = named(contexts, wanted).orElseThrow(() -> new ClusterException("context '" + wanted + "' is not in the"
-                + " kubeconfig (" + join(present) + "): see `kubectl config get-contexts`, and set ghillie.preview.context"
-                + " (or ghillie.preview.kubeconfig)"));
+        JsonNode contextEntry = named(contexts, wanted)
+                .orElseThrow(() -> new ClusterException("context '" + wanted + "' is not in the"
+                        + " kubeconfig (" + join(present)
+                        + "): see `kubectl config get-contexts`, and set ghillie.preview.context"
+                        + " (or ghillie.preview.kubeconfig)"));
         String clusterName = contextEntry.path("context").path("cluster").asText("");
         String userName = contextEntry.path("context").path("user").asText("");
-        JsonNode cluster = named(clusters, clusterName).orElseThrow(() -> new ClusterException("context '" + wanted + "' names cluster '"
-                + clusterName + "', which the kubeconfig (" + join(present) + ") does not define"));
+        JsonNode cluster = named(clusters, clusterName)
+                .orElseThrow(() -> new ClusterException("context '" + wanted + "' names cluster '" + clusterName
+                        + "', which the kubeconfig (" + join(present) + ") does not define"));
         String server = cluster.path("cluster").path("server").asText("");
         if (server.isBlank()) {
-            throw new ClusterException("cluster '" + clusterName + "' of context '" + wanted + "' has no server in the kubeconfig ("
-                    + join(present) + ")");
+            throw new ClusterException("cluster '" + clusterName + "' of context '" + wanted
+                    + "' has no server in the kubeconfig (" + join(present) + ")");
         }
         ApiServerUrl.parse(server, clusterName, wanted, "the kubeconfig (" + join(present) + ")");
         merged.put("apiVersion", "v1").put("kind", "Config").put("current-context", wanted);
@@ -95,8 +99,10 @@ public record KubeconfigSelection(String context, String server, String yaml) {
             JsonNode root = YAML.readTree(file.toFile());
             return root == null ? YAML.createObjectNode() : root;
         } catch (IOException e) {
-            throw new ClusterException("the kubeconfig " + file + " is not readable YAML: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+            throw new ClusterException(
+                    "the kubeconfig " + file + " is not readable YAML: "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+                    e);
         }
     }
 

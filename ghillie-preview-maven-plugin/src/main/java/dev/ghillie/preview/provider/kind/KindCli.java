@@ -30,25 +30,35 @@ public final class KindCli {
 
     /** {@code kind version}: {@code kind v0.33.0 go1.25.1 linux/amd64} gives {@code v0.33.0}. */
     public String version() {
-        String printed = succeed(run(COMMAND_TIMEOUT, List.of("version"))).stdout().strip();
+        String printed =
+                succeed(run(COMMAND_TIMEOUT, List.of("version"))).stdout().strip();
         String[] words = printed.split("\\s+");
         if (words.length < 2 || !words[0].equals("kind")) {
-            throw new ClusterException("`kind version` printed '" + printed + "', not 'kind vX.Y.Z ...': check that `kind` on the"
-                    + " PATH is kind (" + KindProvider.INSTALL + ")");
+            throw new ClusterException(
+                    "`kind version` printed '" + printed + "', not 'kind vX.Y.Z ...': check that `kind` on the"
+                            + " PATH is kind (" + KindProvider.INSTALL + ")");
         }
         return words[1];
     }
 
     /** {@code kind get clusters}: one name a line, sorted; none prints nothing on stdout (and a note on stderr), exit 0. */
     public List<String> clusters() {
-        return succeed(run(COMMAND_TIMEOUT, List.of("get", "clusters"))).stdout().lines().map(String::strip)
-                .filter(line -> !line.isEmpty()).toList();
+        return succeed(run(COMMAND_TIMEOUT, List.of("get", "clusters")))
+                .stdout()
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 
     /** {@code kind get nodes --name N}: the node containers' names. */
     public List<String> nodes(String name) {
-        return succeed(run(COMMAND_TIMEOUT, List.of("get", "nodes", "--name", name))).stdout().lines().map(String::strip)
-                .filter(line -> !line.isEmpty()).toList();
+        return succeed(run(COMMAND_TIMEOUT, List.of("get", "nodes", "--name", name)))
+                .stdout()
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 
     /**
@@ -57,14 +67,24 @@ public final class KindCli {
      */
     public void create(String name, Path config, Duration wait, Path kubeconfig) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        List<String> args = new ArrayList<>(List.of("create", "cluster", "--name", name, "--config", config.toString(),
-                "--wait", seconds + "s", "--kubeconfig", kubeconfig.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "create",
+                "cluster",
+                "--name",
+                name,
+                "--config",
+                config.toString(),
+                "--wait",
+                seconds + "s",
+                "--kubeconfig",
+                kubeconfig.toString()));
         succeed(run(Duration.ofSeconds(seconds).plus(CREATE_GRACE), args));
     }
 
     /** {@code kind get kubeconfig --name N}: the cluster's kubeconfig YAML, context {@code kind-N}. */
     public String kubeconfig(String name) {
-        return succeed(run(COMMAND_TIMEOUT, List.of("get", "kubeconfig", "--name", name))).stdout();
+        return succeed(run(COMMAND_TIMEOUT, List.of("get", "kubeconfig", "--name", name)))
+                .stdout();
     }
 
     /** {@code kind export kubeconfig --name N}: merges into $KUBECONFIG or ~/.kube/config, and kind makes it the current context. */
@@ -99,13 +119,20 @@ public final class KindCli {
         if (result.succeeded()) {
             return result;
         }
-        throw new ClusterException("`" + shortCommand(result.command()) + "` failed: " + runner.masker().mask(errorOf(result)));
+        throw new ClusterException("`" + shortCommand(result.command()) + "` failed: "
+                + runner.masker().mask(errorOf(result)));
     }
 
     /** kind's own {@code ERROR: } line (the last one: wrapped errors read outer: inner), else the last line it printed. */
     static String errorOf(ProcessResult result) {
-        List<String> lines = result.stderr().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-        return lines.stream().filter(line -> line.startsWith("ERROR: ")).reduce((first, second) -> second)
+        List<String> lines = result.stderr()
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
+        return lines.stream()
+                .filter(line -> line.startsWith("ERROR: "))
+                .reduce((first, second) -> second)
                 .map(line -> line.substring("ERROR: ".length()))
                 .or(() -> lines.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(lines.getLast()))
                 .orElse("exit " + result.exitCode() + " with no message");

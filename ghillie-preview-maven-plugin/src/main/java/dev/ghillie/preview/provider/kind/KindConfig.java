@@ -24,7 +24,8 @@ public record KindConfig(int workers, int ingressPort) {
 
     public String yaml() {
         StringBuilder yaml = new StringBuilder()
-                .append("# Written by preview:up (ghillie.preview.provider=kind); kind reads it only when it creates the cluster.\n")
+                .append(
+                        "# Written by preview:up (ghillie.preview.provider=kind); kind reads it only when it creates the cluster.\n")
                 .append("kind: Cluster\n")
                 .append("apiVersion: kind.x-k8s.io/v1alpha4\n")
                 .append("networking:\n")
@@ -32,11 +33,19 @@ public record KindConfig(int workers, int ingressPort) {
                 .append("nodes:\n")
                 .append("- role: control-plane\n")
                 .append("  labels:\n")
-                .append("    ").append(INGRESS_READY_LABEL).append(": \"true\"\n")
-                .append("    ").append(INGRESS_PORT_LABEL).append(": \"").append(ingressPort).append("\"\n")
+                .append("    ")
+                .append(INGRESS_READY_LABEL)
+                .append(": \"true\"\n")
+                .append("    ")
+                .append(INGRESS_PORT_LABEL)
+                .append(": \"")
+                .append(ingressPort)
+                .append("\"\n")
                 .append("  extraPortMappings:\n")
                 .append("  - containerPort: 80\n")
-                .append("    hostPort: ").append(ingressPort).append('\n')
+                .append("    hostPort: ")
+                .append(ingressPort)
+                .append('\n')
                 .append("    listenAddress: \"127.0.0.1\"\n")
                 .append("    protocol: TCP\n");
         for (int i = 0; i < workers; i++) {

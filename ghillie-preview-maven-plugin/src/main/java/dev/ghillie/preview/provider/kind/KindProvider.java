@@ -21,8 +21,8 @@ import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.nio.file.Files;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +74,8 @@ public final class KindProvider implements ClusterProvider {
 
     /** The preview's own kubeconfig for the cluster (preview.json names it). */
     Path kubeconfigFile() {
-        return KubeconfigFiles.directory(settings.environment()).resolve("kubeconfig-kind-" + settings.clusterName() + ".yaml");
+        return KubeconfigFiles.directory(settings.environment())
+                .resolve("kubeconfig-kind-" + settings.clusterName() + ".yaml");
     }
 
     @Override
@@ -108,17 +109,23 @@ public final class KindProvider implements ClusterProvider {
         Optional<ProcessResult> probe;
         boolean docker = runner.executables().find("docker").isPresent();
         try {
-            probe = Optional.of(docker ? runner.run(PROBE_TIMEOUT, "docker", "info")
-                    : runner.run(PROBE_TIMEOUT, KindCli.EXECUTABLE, "get", "clusters"));
+            probe = Optional.of(
+                    docker
+                            ? runner.run(PROBE_TIMEOUT, "docker", "info")
+                            : runner.run(PROBE_TIMEOUT, KindCli.EXECUTABLE, "get", "clusters"));
         } catch (ProcessException e) {
             problems.add(e.getMessage());
             return;
         }
-        probe.filter(result -> !result.succeeded()).ifPresent(result -> problems.add(docker
-                ? "Docker daemon is not answering (`docker info` exit " + result.exitCode() + "): start Docker, or set"
-                        + " ghillie.preview.dockerCheck=skip if your kind runs its nodes elsewhere"
-                : "docker is not on the PATH and kind cannot reach a container runtime (" + runner.masker().mask(KindCli.errorOf(result))
-                        + "): install Docker from " + DOCKER_INSTALL));
+        probe.filter(result -> !result.succeeded())
+                .ifPresent(result -> problems.add(
+                        docker
+                                ? "Docker daemon is not answering (`docker info` exit " + result.exitCode()
+                                        + "): start Docker, or set"
+                                        + " ghillie.preview.dockerCheck=skip if your kind runs its nodes elsewhere"
+                                : "docker is not on the PATH and kind cannot reach a container runtime ("
+                                        + runner.masker().mask(KindCli.errorOf(result)) + "): install Docker from "
+                                        + DOCKER_INSTALL));
     }
 
     @Override
@@ -149,11 +156,12 @@ public final class KindProvider implements ClusterProvider {
         if (action == ClusterAction.REUSED) {
             ingress = recordedIngress(kubeconfig).orElse(HostPort.NONE);
             if (ingress.equals(HostPort.NONE)) {
-                notes.add(describe() + " was not created by preview:up, so no ingress port on 127.0.0.1 is known for it:"
-                        + " the preview is reached by port-forward");
+                notes.add(
+                        describe() + " was not created by preview:up, so no ingress port on 127.0.0.1 is known for it:"
+                                + " the preview is reached by port-forward");
             } else if (settings.ingressPort() != 0 && settings.ingressPort() != ingress.port()) {
-                notes.add("ghillie.preview.port " + settings.ingressPort() + " ignored: " + describe() + " already maps "
-                        + ingress + " (delete the cluster to change its port)");
+                notes.add("ghillie.preview.port " + settings.ingressPort() + " ignored: " + describe()
+                        + " already maps " + ingress + " (delete the cluster to change its port)");
             }
         }
         if (settings.updateDefaultKubeconfig()) {
@@ -169,8 +177,8 @@ public final class KindProvider implements ClusterProvider {
             return ports.pickFree(Set.of());
         }
         if (!ports.isFree(requested)) {
-            throw new ClusterException("ghillie.preview.port (GHILLIE_K3D_PORT, INGRESS_PORT) " + requested + ": 127.0.0.1:" + requested
-                    + " is already in use: choose a free port, or 0 to pick one");
+            throw new ClusterException("ghillie.preview.port (GHILLIE_K3D_PORT, INGRESS_PORT) " + requested
+                    + ": 127.0.0.1:" + requested + " is already in use: choose a free port, or 0 to pick one");
         }
         return requested;
     }
@@ -178,7 +186,10 @@ public final class KindProvider implements ClusterProvider {
     /** The port the generated config mapped, read back from the node label it set (kind itself cannot say without docker). */
     private Optional<HostPort> recordedIngress(Path kubeconfig) {
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
-            for (Node node : client.nodes().withLabel(KindConfig.INGRESS_PORT_LABEL).list().getItems()) {
+            for (Node node : client.nodes()
+                    .withLabel(KindConfig.INGRESS_PORT_LABEL)
+                    .list()
+                    .getItems()) {
                 String port = node.getMetadata().getLabels().get(KindConfig.INGRESS_PORT_LABEL);
                 if (port != null && port.matches("\\d{1,5}")) {
                     return Optional.of(new HostPort("127.0.0.1", Integer.parseInt(port)));
@@ -200,8 +211,11 @@ public final class KindProvider implements ClusterProvider {
         String kubeconfigText = kind.kubeconfig(name);
         Path kubeconfig = KubeconfigFiles.writePrivate(kubeconfigFile(), kubeconfigText);
         if (!new ApiServerProbe().answers(kubeconfig)) {
-            return new ClusterState.Unreachable(name, "its API server " + KubeconfigFiles.apiServerUrl(kubeconfigText)
-                    + " does not answer (are its node containers stopped? docker ps -a --filter label=io.x-k8s.kind.cluster=" + name + ")");
+            return new ClusterState.Unreachable(
+                    name,
+                    "its API server " + KubeconfigFiles.apiServerUrl(kubeconfigText)
+                            + " does not answer (are its node containers stopped? docker ps -a --filter label=io.x-k8s.kind.cluster="
+                            + name + ")");
         }
         return new ClusterState.Running(name, kind.nodes(name).size(), Optional.empty());
     }

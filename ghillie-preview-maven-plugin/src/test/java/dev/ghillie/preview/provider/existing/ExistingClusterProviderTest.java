@@ -13,7 +13,6 @@ import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.ProviderKind;
 import dev.ghillie.preview.settings.ProviderSettings;
-import dev.ghillie.preview.settings.ServiceConventions;
 import dev.ghillie.preview.settings.SettingsException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -59,50 +58,68 @@ class ExistingClusterProviderTest {
                 - name: admin
                   user: {token: not-a-real-token}
                 """.formatted(server.url("/").replaceAll("/$", ""));
-        userKubeconfig = Files.writeString(Files.createDirectories(tmp.resolve("home/.kube")).resolve("config"), userKubeconfigText);
+        userKubeconfig = Files.writeString(
+                Files.createDirectories(tmp.resolve("home/.kube")).resolve("config"), userKubeconfigText);
     }
 
     private PreviewSettings settings(ProviderSettings provider, Map<String, String> environment, AccessMode access) {
         ChartSource chart = new ChartSource.Local(tmp);
-        return PreviewSettings.builder().clusterTimeout(Duration.ofMinutes(1)).chartDir(tmp).access(access)
+        return PreviewSettings.builder()
+                .clusterTimeout(Duration.ofMinutes(1))
+                .chartDir(tmp)
+                .access(access)
                 .platform(new PlatformSettings(false, false, chart, chart, Duration.ofMinutes(1)))
-                .rolloutTimeout(Duration.ofMinutes(1)).projectDir(tmp).workDir(tmp.resolve("work")).environment(environment)
-                .provider(provider).build();
+                .rolloutTimeout(Duration.ofMinutes(1))
+                .projectDir(tmp)
+                .workDir(tmp.resolve("work"))
+                .environment(environment)
+                .provider(provider)
+                .build();
     }
 
     private PreviewSettings settings(Optional<String> context, boolean allowRemote) {
-        return settings(new ProviderSettings(ProviderKind.EXISTING, Optional.empty(), context, allowRemote),
-                Map.of("HOME", tmp.resolve("home").toString()), AccessMode.PORT_FORWARD);
+        return settings(
+                new ProviderSettings(ProviderKind.EXISTING, Optional.empty(), context, allowRemote),
+                Map.of("HOME", tmp.resolve("home").toString()),
+                AccessMode.PORT_FORWARD);
     }
 
     @Test
     void aContextThatIsNotALocalClustersNeedsAllowRemote() {
-        assertThatThrownBy(() -> new ExistingClusterProvider(settings(Optional.empty(), false)).preflight(Optional.empty()))
+        assertThatThrownBy(() ->
+                        new ExistingClusterProvider(settings(Optional.empty(), false)).preflight(Optional.empty()))
                 .isInstanceOf(SettingsException.class)
-                .hasMessage("context 'k8s-local' is not a local cluster's (k3d-*, kind-*, docker-desktop, minikube, rancher-desktop,"
-                        + " orbstack), and previews must never land on a shared cluster by accident: if this cluster is yours to"
-                        + " preview on, add -Dghillie.preview.allowRemote=true");
+                .hasMessage(
+                        "context 'k8s-local' is not a local cluster's (k3d-*, kind-*, docker-desktop, minikube, rancher-desktop,"
+                                + " orbstack), and previews must never land on a shared cluster by accident: if this cluster is yours to"
+                                + " preview on, add -Dghillie.preview.allowRemote=true");
         assertThat(tmp.resolve("work")).doesNotExist();
 
         assertThat(new ExistingClusterProvider(settings(Optional.empty(), true)).preflight(Optional.empty()))
-                .isEqualTo("existing cluster at " + server.url("/").replaceAll("/$", "") + " (kubeconfig " + userKubeconfig + ")");
-        assertThat(new ExistingClusterProvider(settings(Optional.of("kind-pr"), false)).preflight(Optional.empty())).startsWith("existing");
+                .isEqualTo("existing cluster at " + server.url("/").replaceAll("/$", "") + " (kubeconfig "
+                        + userKubeconfig + ")");
+        assertThat(new ExistingClusterProvider(settings(Optional.of("kind-pr"), false)).preflight(Optional.empty()))
+                .startsWith("existing");
     }
 
     @Test
     void localNames() {
         assertThat(List.of("k3d-x", "kind-y", "docker-desktop", "minikube", "rancher-desktop", "orbstack"))
                 .allMatch(ExistingClusterProvider::looksLocal);
-        assertThat(List.of("prod", "gke_project_zone_prod", "k8s-local", "kind", "minikube-2")).noneMatch(ExistingClusterProvider::looksLocal);
+        assertThat(List.of("prod", "gke_project_zone_prod", "k8s-local", "kind", "minikube-2"))
+                .noneMatch(ExistingClusterProvider::looksLocal);
     }
 
     @Test
     void ingressIsRefusedAtPreflight() {
-        PreviewSettings ingress = settings(new ProviderSettings(ProviderKind.EXISTING, Optional.empty(), Optional.of("kind-pr"), false),
-                Map.of("HOME", tmp.resolve("home").toString()), AccessMode.INGRESS);
+        PreviewSettings ingress = settings(
+                new ProviderSettings(ProviderKind.EXISTING, Optional.empty(), Optional.of("kind-pr"), false),
+                Map.of("HOME", tmp.resolve("home").toString()),
+                AccessMode.INGRESS);
 
         assertThatThrownBy(() -> new ExistingClusterProvider(ingress).preflight(Optional.empty()))
-                .hasMessageStartingWith("ghillie.preview.access=ingress: an existing cluster's ingress is not on this machine's loopback");
+                .hasMessageStartingWith(
+                        "ghillie.preview.access=ingress: an existing cluster's ingress is not on this machine's loopback");
     }
 
     @Test
@@ -114,9 +131,14 @@ class ExistingClusterProviderTest {
         assertThat(cluster.name()).isEqualTo("kind-pr");
         assertThat(cluster.action()).isEqualTo(ClusterAction.REUSED);
         assertThat(cluster.loopbackIngressUrl()).isEmpty();
-        assertThat(cluster.kubeconfig()).isEqualTo(tmp.resolve("home/.config/ghillie-preview/kubeconfig-existing-kind-pr.yaml").toAbsolutePath());
-        assertThat(Files.readString(cluster.kubeconfig())).contains("current-context: \"kind-pr\"").doesNotContain("k8s-local");
-        assertThat(Files.getPosixFilePermissions(cluster.kubeconfig())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(cluster.kubeconfig())
+                .isEqualTo(tmp.resolve("home/.config/ghillie-preview/kubeconfig-existing-kind-pr.yaml")
+                        .toAbsolutePath());
+        assertThat(Files.readString(cluster.kubeconfig()))
+                .contains("current-context: \"kind-pr\"")
+                .doesNotContain("k8s-local");
+        assertThat(Files.getPosixFilePermissions(cluster.kubeconfig()))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.readString(userKubeconfig)).isEqualTo(userKubeconfigText);
         assertThat(provider.ownsCluster()).isFalse();
         assertThat(provider.loadsArchives()).isFalse();
@@ -125,14 +147,19 @@ class ExistingClusterProviderTest {
 
     @Test
     void honoursKubeconfigAndTheSettingBeatsIt() throws Exception {
-        Path other = Files.writeString(tmp.resolve("other.yaml"), userKubeconfigText.replace("current-context: k8s-local",
-                "current-context: kind-pr"));
-        PreviewSettings fromVariable = settings(ProviderSettings.of(ProviderKind.EXISTING),
-                Map.of("HOME", tmp.resolve("home").toString(), "KUBECONFIG", other.toString()), AccessMode.PORT_FORWARD);
+        Path other = Files.writeString(
+                tmp.resolve("other.yaml"),
+                userKubeconfigText.replace("current-context: k8s-local", "current-context: kind-pr"));
+        PreviewSettings fromVariable = settings(
+                ProviderSettings.of(ProviderKind.EXISTING),
+                Map.of("HOME", tmp.resolve("home").toString(), "KUBECONFIG", other.toString()),
+                AccessMode.PORT_FORWARD);
         assertThat(new ExistingClusterProvider(fromVariable).context()).isEqualTo("kind-pr");
 
-        PreviewSettings fromSetting = settings(new ProviderSettings(ProviderKind.EXISTING, Optional.of(userKubeconfig), Optional.empty(), true),
-                Map.of("KUBECONFIG", other.toString()), AccessMode.PORT_FORWARD);
+        PreviewSettings fromSetting = settings(
+                new ProviderSettings(ProviderKind.EXISTING, Optional.of(userKubeconfig), Optional.empty(), true),
+                Map.of("KUBECONFIG", other.toString()),
+                AccessMode.PORT_FORWARD);
         assertThat(new ExistingClusterProvider(fromSetting).context()).isEqualTo("k8s-local");
     }
 
@@ -149,7 +176,9 @@ class ExistingClusterProviderTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
-        Files.writeString(userKubeconfig, userKubeconfigText.replaceAll("server: \"[^\"]*\"", "server: \"http://127.0.0.1:" + closed + "\""));
+        Files.writeString(
+                userKubeconfig,
+                userKubeconfigText.replaceAll("server: \"[^\"]*\"", "server: \"http://127.0.0.1:" + closed + "\""));
         ExistingClusterProvider provider = new ExistingClusterProvider(settings(Optional.of("kind-pr"), false));
 
         ClusterState state = provider.state();
@@ -157,18 +186,20 @@ class ExistingClusterProviderTest {
         assertThat(state).isInstanceOf(ClusterState.Unreachable.class);
         assertThat(state.running()).isFalse();
         assertThat(state.name()).isEqualTo("kind-pr");
-        assertThat(((ClusterState.Unreachable) state).why()).isEqualTo("its API server http://127.0.0.1:" + closed + " does not answer");
+        assertThat(((ClusterState.Unreachable) state).why())
+                .isEqualTo("its API server http://127.0.0.1:" + closed + " does not answer");
     }
 
     @Test
     void aServerWithoutASchemeIsOneClearLine() throws Exception {
-        Files.writeString(userKubeconfig, userKubeconfigText.replaceAll("server: \"[^\"]*\"", "server: \"127.0.0.1:6443\""));
+        Files.writeString(
+                userKubeconfig, userKubeconfigText.replaceAll("server: \"[^\"]*\"", "server: \"127.0.0.1:6443\""));
         ExistingClusterProvider provider = new ExistingClusterProvider(settings(Optional.of("kind-pr"), false));
 
         assertThatThrownBy(provider::ensure)
                 .isInstanceOf(ClusterException.class)
-                .hasMessage("cluster 'local' of context 'kind-pr' has server '127.0.0.1:6443' in the kubeconfig (" + userKubeconfig
-                        + "), not a URL: write it with its scheme, e.g. https://127.0.0.1:6443");
+                .hasMessage("cluster 'local' of context 'kind-pr' has server '127.0.0.1:6443' in the kubeconfig ("
+                        + userKubeconfig + "), not a URL: write it with its scheme, e.g. https://127.0.0.1:6443");
         assertThatThrownBy(provider::state).isInstanceOf(ClusterException.class);
     }
 }

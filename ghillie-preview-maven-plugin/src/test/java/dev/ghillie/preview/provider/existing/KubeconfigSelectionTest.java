@@ -16,7 +16,10 @@ class KubeconfigSelectionTest {
     Path tmp;
 
     private Path file(String name, String yaml) throws Exception {
-        return Files.writeString(Files.createDirectories(tmp.resolve(name).getParent()).resolve(tmp.resolve(name).getFileName()), yaml);
+        return Files.writeString(
+                Files.createDirectories(tmp.resolve(name).getParent())
+                        .resolve(tmp.resolve(name).getFileName()),
+                yaml);
     }
 
     @Test
@@ -52,25 +55,36 @@ class KubeconfigSelectionTest {
                   user: {client-key: /abs/key.pem}
                 """);
 
-        KubeconfigSelection current = KubeconfigSelection.select(List.of(tmp.resolve("missing"), first, second), Optional.empty(), "KUBECONFIG");
+        KubeconfigSelection current = KubeconfigSelection.select(
+                List.of(tmp.resolve("missing"), first, second), Optional.empty(), "KUBECONFIG");
         assertThat(current.context()).isEqualTo("dev");
         assertThat(current.server()).isEqualTo("https://10.0.0.1:6443");
-        assertThat(current.yaml()).contains("current-context: \"dev\"", "token: \"first\"",
-                "certificate-authority: \"" + tmp.resolve("a/certs/ca.crt") + "\"").doesNotContain("shadowed", "kind-pr");
+        assertThat(current.yaml())
+                .contains(
+                        "current-context: \"dev\"",
+                        "token: \"first\"",
+                        "certificate-authority: \"" + tmp.resolve("a/certs/ca.crt") + "\"")
+                .doesNotContain("shadowed", "kind-pr");
 
-        KubeconfigSelection named = KubeconfigSelection.select(List.of(first, second), Optional.of("kind-pr"), "KUBECONFIG");
+        KubeconfigSelection named =
+                KubeconfigSelection.select(List.of(first, second), Optional.of("kind-pr"), "KUBECONFIG");
         assertThat(named.server()).isEqualTo("https://127.0.0.1:41000");
-        assertThat(named.yaml()).contains("current-context: \"kind-pr\"", "client-key: \"/abs/key.pem\"").doesNotContain("first");
+        assertThat(named.yaml())
+                .contains("current-context: \"kind-pr\"", "client-key: \"/abs/key.pem\"")
+                .doesNotContain("first");
     }
 
     @Test
     void anUnknownContextIsOneLineSayingWhereToLook() throws Exception {
         Path config = file("config", "apiVersion: v1\nkind: Config\ncurrent-context: dev\ncontexts: []\n");
 
-        assertThatThrownBy(() -> KubeconfigSelection.select(List.of(config), Optional.of("prod"), "kubeconfig " + config))
-                .hasMessage("context 'prod' is not in the kubeconfig (" + config + "): see `kubectl config get-contexts`, and set"
+        assertThatThrownBy(
+                        () -> KubeconfigSelection.select(List.of(config), Optional.of("prod"), "kubeconfig " + config))
+                .hasMessage("context 'prod' is not in the kubeconfig (" + config
+                        + "): see `kubectl config get-contexts`, and set"
                         + " ghillie.preview.context (or ghillie.preview.kubeconfig)");
-        assertThatThrownBy(() -> KubeconfigSelection.select(List.of(tmp.resolve("none")), Optional.empty(), "KUBECONFIG"))
+        assertThatThrownBy(
+                        () -> KubeconfigSelection.select(List.of(tmp.resolve("none")), Optional.empty(), "KUBECONFIG"))
                 .hasMessageStartingWith("no kubeconfig file at " + tmp.resolve("none") + " (KUBECONFIG)");
     }
 }

@@ -17,7 +17,6 @@ import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.ProviderKind;
 import dev.ghillie.preview.settings.ProviderSettings;
-import dev.ghillie.preview.settings.ServiceConventions;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -26,8 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,17 +63,28 @@ class KindProviderTest {
                 - name: mock
                   user:
                     token: not-a-real-token
-                """.formatted(server.url("/").replaceAll("/$", "")));
+                """.formatted(
+                        server.url("/").replaceAll("/$", "")));
         fake = FakeK3d.withKindAndDocker(tmp.resolve("fake")).set("FAKE_KIND_KUBECONFIG", kubeconfig.toString());
     }
 
     private PreviewSettings settings(String cluster, int ingressPort, boolean updateDefaultKubeconfig) {
         ChartSource chart = new ChartSource.Local(tmp);
-        return PreviewSettings.builder().clusterName(cluster).agents(1).ingressPort(ingressPort).clusterTimeout(Duration.ofSeconds(90))
-                .updateDefaultKubeconfig(updateDefaultKubeconfig).chartDir(tmp).access(AccessMode.PORT_FORWARD)
+        return PreviewSettings.builder()
+                .clusterName(cluster)
+                .agents(1)
+                .ingressPort(ingressPort)
+                .clusterTimeout(Duration.ofSeconds(90))
+                .updateDefaultKubeconfig(updateDefaultKubeconfig)
+                .chartDir(tmp)
+                .access(AccessMode.PORT_FORWARD)
                 .platform(new PlatformSettings(false, false, chart, chart, Duration.ofMinutes(1)))
-                .rolloutTimeout(Duration.ofMinutes(1)).projectDir(tmp).workDir(tmp.resolve("work"))
-                .environment(fake.environment()).provider(ProviderSettings.of(ProviderKind.KIND)).build();
+                .rolloutTimeout(Duration.ofMinutes(1))
+                .projectDir(tmp)
+                .workDir(tmp.resolve("work"))
+                .environment(fake.environment())
+                .provider(ProviderSettings.of(ProviderKind.KIND))
+                .build();
     }
 
     private KindProvider provider(PreviewSettings settings) {
@@ -86,7 +94,8 @@ class KindProviderTest {
     @Test
     void preflightNamesAMissingKindWithItsInstallAddress() {
         FakeK3d noKind = FakeK3d.install(tmp.resolve("no-kind"), false, true);
-        KindProvider provider = new KindProvider(noKind.runner(), DockerCheck.AUTO, settings("ghillie-local", 0, false), new LoopbackPorts());
+        KindProvider provider = new KindProvider(
+                noKind.runner(), DockerCheck.AUTO, settings("ghillie-local", 0, false), new LoopbackPorts());
 
         assertThatThrownBy(() -> provider.preflight(Optional.empty()))
                 .isInstanceOf(PreflightException.class)
@@ -96,7 +105,8 @@ class KindProviderTest {
 
     @Test
     void preflightReportsKindsVersionAndAStoppedDocker() {
-        assertThat(provider(settings("ghillie-local", 0, false)).preflight(Optional.empty())).isEqualTo("kind v0.33.0");
+        assertThat(provider(settings("ghillie-local", 0, false)).preflight(Optional.empty()))
+                .isEqualTo("kind v0.33.0");
 
         fake.set("FAKE_DOCKER_DAEMON", "down");
         assertThatThrownBy(() -> provider(settings("ghillie-local", 0, false)).preflight(Optional.empty()))
@@ -104,29 +114,40 @@ class KindProviderTest {
     }
 
     @Test
-    void createsTheClusterFromAGeneratedConfigWithEveryPortOnLoopbackAndLeavesTheUsersKubeconfigAlone() throws Exception {
+    void createsTheClusterFromAGeneratedConfigWithEveryPortOnLoopbackAndLeavesTheUsersKubeconfigAlone()
+            throws Exception {
         PreviewSettings settings = settings("pr-42.preview", 0, false);
 
         PreviewCluster cluster = provider(settings).ensure();
 
         assertThat(cluster.action()).isEqualTo(ClusterAction.CREATED);
         Path work = settings.workDir().toAbsolutePath();
-        assertThat(fake.calls()).contains("kind create cluster --name pr-42.preview --config " + work.resolve("kind-config-pr-42.preview.yaml")
-                + " --wait 90s --kubeconfig " + fake.xdgConfig().resolve("ghillie-preview/kubeconfig-kind-pr-42.preview.yaml"));
+        assertThat(fake.calls())
+                .contains("kind create cluster --name pr-42.preview --config "
+                        + work.resolve("kind-config-pr-42.preview.yaml") + " --wait 90s --kubeconfig "
+                        + fake.xdgConfig().resolve("ghillie-preview/kubeconfig-kind-pr-42.preview.yaml"));
         String config = Files.readString(work.resolve("kind-config-pr-42.preview.yaml"));
-        assertThat(config).contains("apiVersion: kind.x-k8s.io/v1alpha4", "apiServerAddress: \"127.0.0.1\"",
-                "hostPort: " + cluster.ingress().port(), "listenAddress: \"127.0.0.1\"", "- role: worker",
-                "ghillie.dev/ingress-host-port: \"" + cluster.ingress().port() + "\"");
+        assertThat(config)
+                .contains(
+                        "apiVersion: kind.x-k8s.io/v1alpha4",
+                        "apiServerAddress: \"127.0.0.1\"",
+                        "hostPort: " + cluster.ingress().port(),
+                        "listenAddress: \"127.0.0.1\"",
+                        "- role: worker",
+                        "ghillie.dev/ingress-host-port: \"" + cluster.ingress().port() + "\"");
         // Every host port on loopback: no listenAddress other than 127.0.0.1 (kind's default is 0.0.0.0).
         Matcher listen = Pattern.compile("listenAddress: \"([^\"]*)\"").matcher(config);
         while (listen.find()) {
             assertThat(listen.group(1)).isEqualTo("127.0.0.1");
         }
-        assertThat(cluster.ingress()).isEqualTo(new HostPort("127.0.0.1", cluster.ingress().port()));
+        assertThat(cluster.ingress())
+                .isEqualTo(new HostPort("127.0.0.1", cluster.ingress().port()));
         // Outside the project, as k3d's: credentials never land in target/, which CI jobs archive.
-        assertThat(cluster.kubeconfig()).isEqualTo(fake.xdgConfig().resolve("ghillie-preview/kubeconfig-kind-pr-42.preview.yaml"));
+        assertThat(cluster.kubeconfig())
+                .isEqualTo(fake.xdgConfig().resolve("ghillie-preview/kubeconfig-kind-pr-42.preview.yaml"));
         assertThat(Files.readString(cluster.kubeconfig())).contains("current-context: kind-pr-42.preview");
-        assertThat(Files.getPosixFilePermissions(cluster.kubeconfig())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(cluster.kubeconfig()))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(fake.home().resolve(".kube/config")).doesNotExist();
         assertThat(fake.calls()).noneMatch(call -> call.startsWith("kind export"));
     }
@@ -135,8 +156,16 @@ class KindProviderTest {
     void reusesARunningClusterAndFindsItsIngressPortOnTheNode() {
         PreviewCluster first = provider(settings("ghillie-local", 0, false)).ensure();
         // What kind's node labels from the generated config put on the control-plane node.
-        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("ghillie-local-control-plane")
-                .addToLabels(KindConfig.INGRESS_PORT_LABEL, Integer.toString(first.ingress().port())).endMetadata().build()).create();
+        client.nodes()
+                .resource(new NodeBuilder()
+                        .withNewMetadata()
+                        .withName("ghillie-local-control-plane")
+                        .addToLabels(
+                                KindConfig.INGRESS_PORT_LABEL,
+                                Integer.toString(first.ingress().port()))
+                        .endMetadata()
+                        .build())
+                .create();
         fake.forgetCalls();
 
         PreviewCluster again = provider(settings("ghillie-local", 0, false)).ensure();
@@ -184,7 +213,8 @@ class KindProviderTest {
         assertThat(provider.state()).isEqualTo(new ClusterState.Running("ghillie-local", 2, Optional.empty()));
 
         assertThat(provider.delete()).isTrue();
-        assertThat(fake.calls()).contains("kind delete cluster --name ghillie-local --kubeconfig " + provider.kubeconfigFile());
+        assertThat(fake.calls())
+                .contains("kind delete cluster --name ghillie-local --kubeconfig " + provider.kubeconfigFile());
         assertThat(provider.state()).isEqualTo(new ClusterState.Absent("ghillie-local"));
         fake.forgetCalls();
         assertThat(provider.delete()).isFalse();
@@ -205,16 +235,23 @@ class KindProviderTest {
     void aListedClusterWhoseApiDoesNotAnswerIsNotRunning() throws Exception {
         provider(settings("ghillie-local", 0, false)).ensure();
         int closed;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
-        Path dead = Files.writeString(tmp.resolve("dead-kubeconfig.yaml"), Files.readString(tmp.resolve("mock-kubeconfig.yaml"))
-                .replaceAll("server: .*", "server: http://127.0.0.1:" + closed));
+        Path dead = Files.writeString(
+                tmp.resolve("dead-kubeconfig.yaml"),
+                Files.readString(tmp.resolve("mock-kubeconfig.yaml"))
+                        .replaceAll("server: .*", "server: http://127.0.0.1:" + closed));
         fake.set("FAKE_KIND_KUBECONFIG", dead.toString());
 
         ClusterState state = provider(settings("ghillie-local", 0, false)).state();
 
-        assertThat(state).isEqualTo(new ClusterState.Unreachable("ghillie-local", "its API server http://127.0.0.1:" + closed
-                + " does not answer (are its node containers stopped? docker ps -a --filter label=io.x-k8s.kind.cluster=ghillie-local)"));
+        assertThat(state)
+                .isEqualTo(
+                        new ClusterState.Unreachable(
+                                "ghillie-local",
+                                "its API server http://127.0.0.1:" + closed
+                                        + " does not answer (are its node containers stopped? docker ps -a --filter label=io.x-k8s.kind.cluster=ghillie-local)"));
     }
 }
