@@ -52,7 +52,8 @@ public final class DebugForward implements AutoCloseable {
                     .withName(pod)
                     .portForward(port.port(), ipv4Loopback(), port.port());
             return new DebugForward(forward, pod, port);
-        } catch (KubernetesClientException e) {
+        } catch (KubernetesClientException | IllegalStateException e) {
+            // fabric8 reports a port it cannot bind as IllegalStateException("Unable to port forward").
             throw new PreviewException(
                     "cannot listen on " + port.attachAddress() + " for the debugger of pod " + pod + ": "
                             + e.getMessage()

@@ -508,7 +508,16 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
                     "helm release", "after the build", release + ": the image's digest is one of its inputs");
         }
         PreviewCluster running = cluster.existing().get();
-        ReleaseRequest request = releaseRequest(running, forPods.get(), currentAppSecretChecksum(running));
+        Map<String, SecretValue> secretNow = currentAppSecretData(running);
+        if (!secretNow.keySet().equals(appSecretKeys())) {
+            // The Secret up writes differs (a data service added or dropped), and its checksum is a release value.
+            return new UpPlan.Step(
+                    "helm release",
+                    "after the app secret",
+                    release + ": the app Secret gains or loses keys (" + String.join(", ", appSecretKeys())
+                            + " wanted), so the pods' checksum changes and up upgrades");
+        }
+        ReleaseRequest request = releaseRequest(running, forPods.get(), checksum(secretNow));
         ReleaseConverger.Plan plan = releases().plan(request);
         List<String> changes = List.of();
         if (plan.action() == ReleaseConverger.Action.UPGRADED) {
@@ -534,8 +543,20 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         return own;
     }
 
-    /** The checksum {@code up} would annotate the pods with when the data services' URLs stay as the Secret holds them. */
-    private String currentAppSecretChecksum(PreviewCluster cluster) {
+    /** The keys up writes into the app Secret: one URL per data service the platform selection installs. */
+    private Set<String> appSecretKeys() {
+        Set<String> keys = new java.util.TreeSet<>();
+        if (settings.platform().postgres()) {
+            keys.add(settings.service().databaseUrlKey());
+        }
+        if (settings.platform().valkey()) {
+            keys.add(settings.service().valkeyUrlKey());
+        }
+        return keys;
+    }
+
+    /** The app Secret as it is: what {@code up} would annotate the pods with when the data services' URLs stay so. */
+    private Map<String, SecretValue> currentAppSecretData(PreviewCluster cluster) {
         io.fabric8.kubernetes.api.model.Secret secret;
         try {
             secret = client(cluster)
@@ -555,7 +576,7 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
                             SecretValue.of(
                                     new String(java.util.Base64.getDecoder().decode(value), StandardCharsets.UTF_8))));
         }
-        return checksum(data);
+        return data;
     }
 
     /** The service conventions (port, port variable, probe paths, app Secret) as a values file Helm merges. */

@@ -79,11 +79,14 @@ class PreviewPlanTest {
                 Optional.of(tar));
     }
 
+    /** Whether the settings select PostgreSQL (the app Secret then holds its URL). */
+    private boolean postgresSelected;
+
     private KubernetesUpSteps steps() throws Exception {
         Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
         PlatformSettings platform = new PlatformSettings(
-                false, false, new ChartSource.Local(chart), new ChartSource.Local(chart), Duration.ofMinutes(1));
+                postgresSelected, false, new ChartSource.Local(chart), new ChartSource.Local(chart), Duration.ofMinutes(1));
         PreviewSettings settings = PreviewSettings.builder()
                 .clusterName("ghillie-local")
                 .clusterTimeout(Duration.ofSeconds(30))
@@ -285,6 +288,25 @@ class PreviewPlanTest {
                             "helm release",
                             plan.decision("helm release")));
         }
+    }
+
+    /** up writes the new data service's URL into the Secret, whose checksum is a release value: the pods roll. */
+    @Test
+    void aDataServiceAddedToTheSelectionMakesTheReleaseWaitForTheSecretNotUnchanged() throws Exception {
+        earlierUp("1");
+        postgresSelected = true;
+
+        UpPlan plan;
+        try (KubernetesUpSteps steps = steps()) {
+            plan = plan(steps, image("1"));
+        }
+
+        UpPlan.Step release = plan.steps().stream()
+                .filter(step -> step.step().equals("helm release"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(release.decision()).isEqualTo("after the app secret");
+        assertThat(release.detail()).contains("DATABASE_URL wanted");
     }
 
     @Test
