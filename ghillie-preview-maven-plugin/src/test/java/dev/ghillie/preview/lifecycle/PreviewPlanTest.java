@@ -86,7 +86,11 @@ class PreviewPlanTest {
         Path chart = Files.createDirectories(tmp.resolve("charts/ghillie"));
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ghillie\nversion: 0.1.0\n");
         PlatformSettings platform = new PlatformSettings(
-                postgresSelected, false, new ChartSource.Local(chart), new ChartSource.Local(chart), Duration.ofMinutes(1));
+                postgresSelected,
+                false,
+                new ChartSource.Local(chart),
+                new ChartSource.Local(chart),
+                Duration.ofMinutes(1));
         PreviewSettings settings = PreviewSettings.builder()
                 .clusterName("ghillie-local")
                 .clusterTimeout(Duration.ofSeconds(30))
