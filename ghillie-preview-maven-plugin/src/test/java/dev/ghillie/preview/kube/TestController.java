@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -242,28 +241,7 @@ final class TestController implements AutoCloseable {
         client.apiextensions()
                 .v1()
                 .customResourceDefinitions()
-                .resource(new CustomResourceDefinitionBuilder()
-                        .withNewMetadata()
-                        .withName(type.getPlural() + "." + type.getGroup())
-                        .endMetadata()
-                        .withNewSpec()
-                        .withGroup(type.getGroup())
-                        .withScope("Namespaced")
-                        .withNewNames()
-                        .withKind(type.getKind())
-                        .withPlural(type.getPlural())
-                        .endNames()
-                        .addNewVersion()
-                        .withName(type.getVersion())
-                        .withServed(true)
-                        .withStorage(true)
-                        .withNewSubresources()
-                        .withNewStatus()
-                        .endStatus()
-                        .endSubresources()
-                        .endVersion()
-                        .endSpec()
-                        .build())
+                .resource(TestCrds.withStatus(type))
                 .create();
     }
 

@@ -8,6 +8,7 @@ import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dCluster;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.HelmStorageSecret;
+import dev.ghillie.preview.kube.TestCrds;
 import dev.ghillie.preview.platform.OperatorTarget;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
@@ -18,7 +19,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -153,28 +153,7 @@ final class MockPreview implements AutoCloseable {
             client.apiextensions()
                     .v1()
                     .customResourceDefinitions()
-                    .resource(new CustomResourceDefinitionBuilder()
-                            .withNewMetadata()
-                            .withName(type.getPlural() + "." + type.getGroup())
-                            .endMetadata()
-                            .withNewSpec()
-                            .withGroup(type.getGroup())
-                            .withScope("Namespaced")
-                            .withNewNames()
-                            .withKind(type.getKind())
-                            .withPlural(type.getPlural())
-                            .endNames()
-                            .addNewVersion()
-                            .withName(type.getVersion())
-                            .withServed(true)
-                            .withStorage(true)
-                            .withNewSubresources()
-                            .withNewStatus()
-                            .endStatus()
-                            .endSubresources()
-                            .endVersion()
-                            .endSpec()
-                            .build())
+                    .resource(TestCrds.withStatus(type))
                     .create();
         }
         client.genericKubernetesResources(type)
