@@ -72,14 +72,16 @@ final class BuildInputs {
                 lines.add("property " + key + "=" + value);
             }
         });
-        for (Artifact artifact : dependencies) {
-            lines.add("dependency " + artifact.getId() + " "
-                    + FileStamps.stamp(
-                            artifact.getFile() == null
-                                    ? null
-                                    : artifact.getFile().toPath()));
-        }
         try {
+            for (Artifact artifact : dependencies) {
+                // A jar is one line; a reactor module resolved to its target/classes is every file in it (a class
+                // recompiled there changes that file, not the directory's own size or time).
+                lines.add("dependency " + artifact.getId());
+                lines.addAll(
+                        artifact.getFile() == null
+                                ? List.of("absent")
+                                : FileStamps.tree(artifact.getFile().toPath()));
+            }
             lines.addAll(FileStamps.tree(
                     moduleDir,
                     this::notAModuleInput,

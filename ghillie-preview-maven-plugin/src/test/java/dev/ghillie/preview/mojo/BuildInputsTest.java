@@ -52,6 +52,34 @@ class BuildInputsTest {
                 .orElseThrow();
     }
 
+    /**
+     * In a reactor build without {@code package}, a sibling module resolves to its {@code target/classes} directory:
+     * a class recompiled there changes that file, not the directory's own size or time.
+     */
+    @Test
+    void aClassChangedInADependencyModulesClassesDirectoryChangesIt() throws Exception {
+        Path classes = Files.createDirectories(repositories.resolve("lib/target/classes/dev/lib"));
+        Path compiled = Files.writeString(classes.resolve("Lib.class"), "compiled");
+        FileTime directoryTime = Files.getLastModifiedTime(classes);
+        org.apache.maven.artifact.Artifact lib = new org.apache.maven.artifact.DefaultArtifact(
+                "dev.example",
+                "lib",
+                "1.0",
+                "compile",
+                "jar",
+                null,
+                new org.apache.maven.artifact.handler.DefaultArtifactHandler("jar"));
+        lib.setFile(repositories.resolve("lib/target/classes").toFile());
+        BuildInputs inputs =
+                new BuildInputs(module, module.resolve("target"), List.of(), List.of(compile), Map.of(), List.of(lib));
+        String before = inputs.fingerprint().orElseThrow();
+        Files.writeString(compiled, "compiled again");
+        Files.setLastModifiedTime(compiled, FileTime.from(Instant.now().plusSeconds(5)));
+        Files.setLastModifiedTime(classes, directoryTime);
+
+        assertThat(inputs.fingerprint().orElseThrow()).isNotEqualTo(before);
+    }
+
     @Test
     void theSameInputsGiveTheSameFingerprint() {
         assertThat(fingerprint(Map.of())).isEqualTo(fingerprint(Map.of())).hasSize(64);
