@@ -67,6 +67,13 @@ public final class ReleaseConverger {
     /** Each recovery removes one stuck revision; a history is short, but never loop without end. */
     private static final int MAX_RECOVERIES = 10;
 
+    /**
+     * Revisions kept per release: Helm's CLI default ({@code helm upgrade --history-max}, 10), which the SDK under
+     * helm-java does not apply; {@code preview:dev} upgrades on every round, and each revision is a Secret holding the
+     * whole chart.
+     */
+    static final int HISTORY_MAX = 10;
+
     private final HelmClient helm;
 
     public ReleaseConverger(HelmClient helm) {
@@ -92,11 +99,35 @@ public final class ReleaseConverger {
                 }
                 case Move.UpgradeInstall upgrade -> {
                     ReleaseRevision made = helm.upgradeInstall(request);
+                    forgetBeyondHistoryMax(target, history);
                     return new Result(
                             upgrade.installing() ? Action.INSTALLED : Action.UPGRADED, made.revision(), recoveries);
                 }
             }
             history = helm.history(target);
+        }
+    }
+
+    /**
+     * After an upgrade that added one revision to {@code before} (oldest first): forgets the oldest beyond
+     * {@link #HISTORY_MAX} but never a deployed one, as Helm's storage does ({@code pkg/storage/storage.go},
+     * {@code removeLeastRecent}). Best effort: a failure leaves a longer history, not a broken release.
+     */
+    private void forgetBeyondHistoryMax(ReleaseTarget target, List<ReleaseRevision> before) {
+        int excess = before.size() + 1 - HISTORY_MAX;
+        for (ReleaseRevision old : before) {
+            if (excess <= 0) {
+                return;
+            }
+            if (old.isDeployed()) {
+                continue;
+            }
+            try {
+                helm.discardRevision(target, old.revision());
+            } catch (RuntimeException e) {
+                return;
+            }
+            excess--;
         }
     }
 

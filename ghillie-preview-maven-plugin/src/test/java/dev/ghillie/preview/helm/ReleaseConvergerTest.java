@@ -50,6 +50,24 @@ class ReleaseConvergerTest {
     }
 
     @Test
+    void anUpgradeKeepsTenRevisionsAsHelmsCliDoes() {
+        RecordingHelmClient helm = new RecordingHelmClient();
+        for (int revision = 1; revision <= 11; revision++) {
+            helm.history.add(new ReleaseRevision(
+                    revision,
+                    revision == 11 ? "deployed" : revision == 2 ? "failed" : "superseded",
+                    ReleaseConverger.FINGERPRINT_PREFIX + "sha256:" + revision));
+        }
+
+        ReleaseConverger.Result result = new ReleaseConverger(helm).converge(request("sha256:12"));
+
+        assertThat(result.summary()).isEqualTo("upgraded to revision 12");
+        // 12 made, 10 kept: the two oldest go, failed or superseded alike, as Helm's storage prunes.
+        assertThat(helm.calls).containsExactly("upgrade --install ghillie", "discard revision 1", "discard revision 2");
+        assertThat(helm.history).hasSize(10);
+    }
+
+    @Test
     void upgradesWhenAnInputChanged() {
         RecordingHelmClient helm = new RecordingHelmClient().withHistory(deployed(1, "sha256:1"));
 
