@@ -84,17 +84,17 @@ public final class SourceWatcher implements ChangeSource, AutoCloseable {
     public Change awaitChange() throws InterruptedException {
         while (true) {
             Optional<Duration> wait = debounce.remaining(clock.instant());
-            WatchKey key;
             try {
-                key = wait.isEmpty()
+                WatchKey key = wait.isEmpty()
                         ? service.take()
                         : service.poll(Math.max(1, wait.get().toMillis()), TimeUnit.MILLISECONDS);
+                while (key != null) {
+                    handle(key);
+                    key = service.poll();
+                }
             } catch (ClosedWatchServiceException e) {
+                // closed by Ctrl-C's shutdown hook, perhaps while a new directory was being registered
                 throw new InterruptedException("the watcher was closed");
-            }
-            while (key != null) {
-                handle(key);
-                key = service.poll();
             }
             Optional<Debounce.Burst> burst = debounce.poll(clock.instant());
             if (burst.isPresent()) {

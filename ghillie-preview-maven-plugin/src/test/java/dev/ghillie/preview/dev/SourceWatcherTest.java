@@ -42,6 +42,46 @@ class SourceWatcherTest {
         return new SourceWatcher(inputs, new Debounce(Duration.ofMillis(50), Duration.ofSeconds(5)), Clock.systemUTC());
     }
 
+    /**
+     * Ctrl-C closes the watcher from the shutdown hook while the loop may be registering a new directory: the wait
+     * ends as an interruption, not with ClosedWatchServiceException's stack trace. The clock closes it at that moment:
+     * the watcher asks it the time as it starts on the new directory's event.
+     */
+    @Test
+    void closedWhileRegisteringANewDirectoryEndsTheWaitAsAnInterruption() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<SourceWatcher> self =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Clock closingOnSecondCall = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                if (calls.incrementAndGet() == 2) {
+                    self.get().close();
+                }
+                return java.time.Instant.now();
+            }
+        };
+        try (SourceWatcher watcher = new SourceWatcher(
+                inputs, new Debounce(Duration.ofMillis(50), Duration.ofSeconds(5)), closingOnSecondCall)) {
+            self.set(watcher);
+            Files.createDirectories(root.resolve("service/src/main/java/app/added"));
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(watcher::awaitChange)
+                    .isInstanceOf(InterruptedException.class)
+                    .hasMessage("the watcher was closed");
+        }
+    }
+
     @Test
     void aSourceSaveIsAnImageChangeAndTheEditorsLitterIsNot() throws Exception {
         try (SourceWatcher watcher = watcher()) {
