@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The exact text written; that the runtime reads it back is ghillie-runtime's ValkeyUrlRoundTripTest. */
+/** The exact text written; that the runtime reads it back is ghillie-image-it's ValkeyUrlRoundTripTest. */
 class ValkeyUrlTest {
 
     @Test

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * End to end across the two modules: the URL the plugin writes into the app Secret's
  * {@code VALKEY_URL} is read back by the runtime's own parser with the very password the operator
- * gave. (This test sits in the plugin's package to call its URL builder, which is not public API.)
+ * gave. (This test sits in the plugin's package to call its URL builder, which is not public API, and in
+ * ghillie-image-it, the module that sees both, so that neither module depends on the other's code.)
  */
 class ValkeyUrlRoundTripTest {
 

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The image really starts: the real ghillie-runtime, on a base jlinked from the build JDK, run by
  * runc as 65532 with a read-only root, answering /health on the host's loopback.
- * <p>It lives in the runtime module, in the image package of the plugin's tests (whose helpers it
- * uses from the plugin's test jar), so that it runs after the runtime is packaged: the reactor
- * builds the plugin first, because the runtime uses it.
+ * <p>It lives in ghillie-image-it, in the image package of the plugin's tests (whose helpers it
+ * uses from the plugin's test jar), so that it runs after both the plugin and the runtime are
+ * packaged: that module depends on both, so the reactor builds it last.
  */
 class RuncSmokeIT {
 
