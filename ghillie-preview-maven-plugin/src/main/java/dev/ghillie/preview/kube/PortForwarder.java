@@ -43,7 +43,8 @@ public final class PortForwarder {
                     .withName(backend.pod())
                     .portForward(backend.podPort(), InetAddress.getLoopbackAddress(), localPort);
             return new LocalPortForwardSession(forward, namespace, backend.pod(), backend.podPort());
-        } catch (KubernetesClientException e) {
+        } catch (KubernetesClientException | IllegalStateException e) {
+            // fabric8 reports a loopback port it cannot bind as IllegalStateException("Unable to port forward").
             throw new KubeException(
                     "Could not forward " + (localPort == 0 ? "a free loopback port" : "127.0.0.1:" + localPort)
                             + " to pod " + backend.pod() + " port " + backend.podPort() + ": " + e.getMessage()

@@ -114,6 +114,23 @@ class PortForwarderTest {
         }
     }
 
+    /** preview:dev opens the forward again on the user's port after each rollout; another process may hold it. */
+    @Test
+    void aLoopbackPortInUseIsAClearError() throws Exception {
+        service(new IntOrString("http"));
+        pod("ghillie-ready", true);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            KubeException e = catchThrowableOfType(
+                    KubeException.class,
+                    () -> new PortForwarder(client).forwardService(NS, "ghillie", 80, taken.getLocalPort()));
+
+            assertThat(e.getMessage())
+                    .startsWith(
+                            "Could not forward 127.0.0.1:" + taken.getLocalPort() + " to pod ghillie-ready port 8080: ")
+                    .endsWith("(is the port already in use? use 0 for a free one)");
+        }
+    }
+
     @Test
     void noReadyPodIsAClearError() {
         service(new IntOrString("http"));
