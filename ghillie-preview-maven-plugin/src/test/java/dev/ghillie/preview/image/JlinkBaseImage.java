@@ -33,7 +33,8 @@ public final class JlinkBaseImage {
 
     /**
      * What ghillie-runtime needs (Helidon, the PostgreSQL driver, Jedis), and jdk.httpserver for the tiny service of
-     * the startup cache tests; modules the JDK lacks are left out.
+     * the startup cache tests, and the debugger's agent (jdk.jdwp.agent) as the JRE images users base on have it, for
+     * {@code -Dghillie.preview.debug} in the end-to-end tier; modules the JDK lacks are left out.
      */
     static final List<String> MODULES = List.of(
             "java.base",
@@ -45,7 +46,8 @@ public final class JlinkBaseImage {
             "java.security.jgss",
             "jdk.crypto.ec",
             "java.xml",
-            "jdk.httpserver");
+            "jdk.httpserver",
+            "jdk.jdwp.agent");
 
     static final String JAVA_HOME = "/opt/java/openjdk";
     private static final Pattern LDD_PATH = Pattern.compile("(?:=>\\s*)?(/\\S+)\\s+\\(0x");
