@@ -9,11 +9,13 @@ import dev.ghillie.preview.lifecycle.PreviewProbe;
 import dev.ghillie.preview.lifecycle.PreviewUp;
 import dev.ghillie.preview.lifecycle.UpSteps;
 import dev.ghillie.preview.settings.AccessMode;
+import dev.ghillie.preview.settings.DebugPort;
 import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.settings.PreviewSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +33,8 @@ public final class PreviewDev {
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(3);
 
     /** What the loop watches and how long a burst of saves must be quiet. */
-    public record Options(WatchedInputs inputs, Duration quietPeriod) {}
+    /** {@code debug}: the debugger's port when {@code ghillie.preview.debug} is on; its forward follows each rollout. */
+    public record Options(WatchedInputs inputs, Duration quietPeriod, Optional<DebugPort> debug) {}
 
     private final PreviewSettings settings;
     private final UpSteps steps;
@@ -88,7 +91,11 @@ public final class PreviewDev {
                         settings.access() == AccessMode.PORT_FORWARD
                                 ? new PortForwardRefresh(
                                         clients.open(up.cluster().kubeconfig()), release, out)
-                                : null);
+                                : null,
+                        options.debug()
+                                .map(port -> new DebuggerRefresh(
+                                        clients.open(up.cluster().kubeconfig()), release, port, out))
+                                .orElse(null));
                 SourceWatcher sources = new SourceWatcher(
                         options.inputs(),
                         new Debounce(
@@ -146,16 +153,23 @@ public final class PreviewDev {
         }
     }
 
-    /** The port-forward's refresh when there is one, closed with the loop; ingress needs none. */
-    private record AccessRefreshHolder(PortForwardRefresh forward) implements AutoCloseable {
+    /**
+     * The port-forward's refresh when there is one (ingress needs none), then the debugger's when it is on; closed
+     * with the loop.
+     */
+    private record AccessRefreshHolder(PortForwardRefresh forward, DebuggerRefresh debugger) implements AutoCloseable {
         AccessRefresh refresh() {
-            return forward == null ? AccessRefresh.UNCHANGED : forward;
+            AccessRefresh url = forward == null ? AccessRefresh.UNCHANGED : forward;
+            return debugger == null ? url : access -> debugger.afterRollout(url.afterRollout(access));
         }
 
         @Override
         public void close() {
             if (forward != null) {
                 forward.close();
+            }
+            if (debugger != null) {
+                debugger.close();
             }
         }
     }

@@ -11,6 +11,7 @@ import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.lifecycle.KubernetesUpSteps;
 import dev.ghillie.preview.lifecycle.PreviewRecord;
 import dev.ghillie.preview.settings.AccessMode;
+import dev.ghillie.preview.settings.DebugPort;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.SettingsException;
 import java.nio.file.Path;
@@ -68,6 +69,7 @@ public class DevMojo extends UpMojo {
                     settings.chartDir(),
                     settings.valuesFiles(),
                     buildDirectories(dependencies));
+            Optional<DebugPort> debug = debugPort(settings);
             try (KubernetesUpSteps steps = new KubernetesUpSteps(
                     settings,
                     moduleBuild,
@@ -75,14 +77,15 @@ public class DevMojo extends UpMojo {
                     clusterProvider(settings),
                     helm(settings),
                     new MavenImageLog(getLog()),
-                    progress)) {
+                    progress,
+                    debug)) {
                 boolean[] first = {true};
                 PreviewDev dev = new PreviewDev(
                         settings,
                         steps,
                         moduleBuild,
                         dependencyBuild(dependencies, progress),
-                        new PreviewDev.Options(inputs, quiet),
+                        new PreviewDev.Options(inputs, quiet, debug),
                         getLog()::info,
                         System.out::println,
                         result -> {

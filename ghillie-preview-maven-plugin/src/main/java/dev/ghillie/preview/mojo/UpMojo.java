@@ -88,7 +88,7 @@ public class UpMojo extends AbstractImageMojo {
         long start = System.nanoTime();
         try {
             PreviewSettings settings = previewSettings();
-            Optional<DebugPort> debugPort = DebugPort.parse(debug);
+            Optional<DebugPort> debugPort = debugPort(settings);
             ImageSettings image =
                     imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
             Consumer<String> progress = line -> getLog().info("      " + line);
@@ -132,6 +132,12 @@ public class UpMojo extends AbstractImageMojo {
         } catch (PreviewException e) {
             throw failure(e);
         }
+    }
+
+    /** {@code ghillie.preview.debug}, checked against the service's own port in the pod. */
+    protected Optional<DebugPort> debugPort(PreviewSettings settings) {
+        return DebugPort.parse(debug)
+                .map(port -> port.apartFrom(settings.service().containerPort()));
     }
 
     /**

@@ -38,6 +38,16 @@ public record DebugPort(int port) {
         return Optional.of(new DebugPort(port));
     }
 
+    /** This port, when it is not the service's own in the pod: the JVM's debugger and the service cannot share one. */
+    public DebugPort apartFrom(int containerPort) {
+        if (port == containerPort) {
+            throw new SettingsException(SETTING + "=" + port + " is the service's own port in the pod"
+                    + " (ghillie.preview.containerPort): give the debugger another, e.g. -D" + SETTING + "="
+                    + (containerPort == CONVENTIONAL ? CONVENTIONAL + 1 : CONVENTIONAL));
+        }
+        return this;
+    }
+
     /** The chart's value (charts/ghillie: debug.port), given with --set so a user's own --set still wins. */
     public Map<String, String> chartValues() {
         return Map.of("debug.port", Integer.toString(port));

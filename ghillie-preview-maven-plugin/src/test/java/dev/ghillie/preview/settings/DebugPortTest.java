@@ -42,6 +42,18 @@ class DebugPortTest {
     }
 
     @Test
+    void theServicesOwnPortIsOneClearLine() {
+        assertThat(new DebugPort(5005).apartFrom(8080)).isEqualTo(new DebugPort(5005));
+        assertThatThrownBy(() -> new DebugPort(8080).apartFrom(8080))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage(
+                        "ghillie.preview.debug=8080 is the service's own port in the pod"
+                                + " (ghillie.preview.containerPort): give the debugger another, e.g. -Dghillie.preview.debug=5005");
+        assertThatThrownBy(() -> new DebugPort(5005).apartFrom(5005))
+                .hasMessageEndingWith("e.g. -Dghillie.preview.debug=5006");
+    }
+
+    @Test
     void theChartValueAndTheAttachAddress() {
         DebugPort debug = DebugPort.parse("5005").orElseThrow();
 
