@@ -1,6 +1,7 @@
 package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dCli;
@@ -420,6 +421,11 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
 
     protected DockerCheck dockerCheckSetting() {
         return DockerCheck.parse(dockerCheck);
+    }
+
+    /** The engine's progress into this goal's log, a step's details beneath the step lines. */
+    protected ProgressSink progress() {
+        return MavenProgress.underSteps(getLog());
     }
 
     /** Runs k3d and docker with this build's environment; secrets never reach the debug log. */

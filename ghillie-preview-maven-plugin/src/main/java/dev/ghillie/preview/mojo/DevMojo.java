@@ -59,7 +59,7 @@ public class DevMojo extends UpMojo {
             Duration quiet = Duration.ofMillis(debounceMillis);
             ImageSettings image =
                     imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
-            ProgressSink progress = MavenProgress.underSteps(getLog());
+            ProgressSink progress = progress();
             TimedServiceBuild moduleBuild = new TimedServiceBuild(roundBuild(project, progress));
             Map<Path, MavenProject> dependencies = reactorDependencySources();
             WatchedInputs inputs = new WatchedInputs(
@@ -77,7 +77,7 @@ public class DevMojo extends UpMojo {
                         moduleBuild,
                         dependencyBuild(dependencies, progress),
                         new PreviewDev.Options(inputs, quiet),
-                        getLog()::info,
+                        progress,
                         System.out::println,
                         result -> {
                             PreviewRecord.of(settings, result).write(settings.previewRecord());

@@ -91,7 +91,7 @@ public class UpMojo extends AbstractImageMojo {
             Optional<DebugPort> debugPort = DebugPort.parse(debug);
             ImageSettings image =
                     imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
-            ProgressSink progress = MavenProgress.underSteps(getLog());
+            ProgressSink progress = progress();
             try (KubernetesUpSteps steps = new KubernetesUpSteps(
                     settings,
                     serviceBuild(progress),
@@ -100,8 +100,8 @@ public class UpMojo extends AbstractImageMojo {
                     helm(settings),
                     progress,
                     debugPort)) {
-                PreviewUp up = new PreviewUp(
-                        steps, PlatformSelection.of(settings.platform()), settings.service(), getLog()::info);
+                PreviewUp up =
+                        new PreviewUp(steps, PlatformSelection.of(settings.platform()), settings.service(), progress);
                 if (plan) {
                     UpPlan planned = up.plan(steps);
                     planned.lines().forEach(getLog()::info);

@@ -103,7 +103,7 @@ class KubernetesUpStepsTest {
                 DockerCheck.AUTO,
                 null,
                 ProgressLines.to(lines::add));
-        return new PreviewUp(steps, PlatformSelection.NONE, lines::add);
+        return new PreviewUp(steps, PlatformSelection.NONE, ProgressLines.to(lines::add));
     }
 
     @Test

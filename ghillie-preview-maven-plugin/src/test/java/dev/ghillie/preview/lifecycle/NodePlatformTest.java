@@ -136,7 +136,8 @@ class NodePlatformTest {
                 DockerCheck.AUTO,
                 null,
                 ProgressLines.to(lines::add))) {
-            return new PreviewUp(new RealImageStep(real, cluster), PlatformSelection.NONE, lines::add).run();
+            return new PreviewUp(new RealImageStep(real, cluster), PlatformSelection.NONE, ProgressLines.to(lines::add))
+                    .run();
         }
     }
 

@@ -74,7 +74,7 @@ class ProviderPreflightTest {
     private void preflight(PreviewSettings settings, ImageSettings image, ClusterProvider provider) {
         KubernetesUpSteps steps = new KubernetesUpSteps(
                 settings, ServiceBuild.ALREADY_BUILT, image, provider, null, ProgressLines.to(lines::add));
-        new StepReporter(lines::add, 8).run("preflight", steps::preflight);
+        new StepReporter(ProgressLines.to(lines::add), 8).run("preflight", steps::preflight);
     }
 
     @Test
