@@ -338,7 +338,7 @@ public final class RuntimeImageBuilder {
             throws IOException, InterruptedException, RegistryException, ExecutionException,
                     CacheDirectoryCreationException {
         String docker = settings.dockerExecutable().map(Path::toString).orElse("docker");
-        ProcessRunner processes = ProcessRunner.withJvmEnvironment(progress::debug);
+        ProcessRunner processes = ProcessRunner.withJvmEnvironment(progress);
         if (processes.executables().find(docker).isEmpty()) {
             throw new ImageBuildException(
                     "imageTarget=docker needs the docker CLI ('" + docker + "' not found): install Docker, set"

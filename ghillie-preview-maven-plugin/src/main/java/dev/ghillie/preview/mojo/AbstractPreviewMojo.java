@@ -430,7 +430,7 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
 
     /** Runs k3d and docker with this build's environment; secrets never reach the debug log. */
     protected ProcessRunner processRunner(PreviewSettings settings) {
-        return new ProcessRunner(settings.environment(), null, SecretMasker.none(), getLog()::debug);
+        return new ProcessRunner(settings.environment(), null, SecretMasker.none(), progress());
     }
 
     protected K3d k3d(PreviewSettings settings) {

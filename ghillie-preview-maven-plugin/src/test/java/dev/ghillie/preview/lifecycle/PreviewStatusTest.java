@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghillie.preview.ProgressLines;
 import dev.ghillie.preview.platform.OperatorTarget;
 import dev.ghillie.preview.provider.ClusterState;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -272,11 +273,11 @@ class PreviewStatusTest {
         preview.healthyPreview();
         List<String> timings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        StatusReport report = preview.status(timings::add);
+        StatusReport report = preview.status(ProgressLines.to(timings::add));
 
         assertThat(report.healthy()).as(report.toTable()).isTrue();
         assertThat(timings)
-                .extracting(line -> line.replaceAll(" \\d+ ms$", ""))
+                .extracting(line -> line.replaceAll("^status took: | \\d+ ms$", ""))
                 .containsExactlyInAnyOrder(
                         "cluster state",
                         "kubeconfig",
