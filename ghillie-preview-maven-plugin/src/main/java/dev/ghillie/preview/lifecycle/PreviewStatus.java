@@ -70,32 +70,24 @@ public final class PreviewStatus {
 
     private final PreviewProbe probe = new PreviewProbe(PROBE_CONNECT_TIMEOUT, PROBE_REQUEST_TIMEOUT);
     private final KubeClientFactory clients = new KubeClientFactory(API_CONNECT_TIMEOUT, API_REQUEST_TIMEOUT);
+    /**
+     * Told how long each part of the check took, a debug line each ({@code status took: cluster state 1210 ms}): what
+     * {@code preview:status -X} shows, to see where the time goes.
+     */
     private final ProgressSink timings;
 
     /** On k3d. */
-    public PreviewStatus(K3d k3d) {
-        this(settings -> new K3dProvider(k3d, settings));
+    public PreviewStatus(K3d k3d, ProgressSink timings) {
+        this(settings -> new K3dProvider(k3d, settings), timings);
     }
 
-    public PreviewStatus(ClusterProvider provider) {
-        this(settings -> provider);
-    }
-
-    private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers) {
-        this(providers, ProgressSink.silent());
+    public PreviewStatus(ClusterProvider provider, ProgressSink timings) {
+        this(settings -> provider, timings);
     }
 
     private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers, ProgressSink timings) {
         this.providers = providers;
         this.timings = timings;
-    }
-
-    /**
-     * The same check, telling {@code timings} how long each of its parts took (a debug line each, e.g.
-     * {@code status took: cluster state 1210 ms}): what {@code preview:status -X} shows, to see where the time goes.
-     */
-    public PreviewStatus withTimings(ProgressSink timings) {
-        return new PreviewStatus(providers, timings);
     }
 
     /** {@code record}: what the last {@code up} wrote (its URL and data services), if any. */

@@ -279,7 +279,7 @@ final class MockPreview implements AutoCloseable {
                 kubeconfig.toString(),
                 List.of("postgresql", "valkey"),
                 Map.of());
-        return new PreviewStatus(k3d(kubeconfig, true)).withTimings(timings).report(settings(), Optional.of(record));
+        return new PreviewStatus(k3d(kubeconfig, true), timings).report(settings(), Optional.of(record));
     }
 
     PreviewSettings settings() {
