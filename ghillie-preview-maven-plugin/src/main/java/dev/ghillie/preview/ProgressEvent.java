@@ -1,11 +1,8 @@
 package dev.ghillie.preview;
 
 /**
- * One line of progress from the engine, with how much it matters; only the mojos decide how it is shown (as Jib's
- * {@code LogEvent} carries a level and its event handlers decide).
- *
- * @param level what kind of line it is
- * @param message the line, without indentation
+ * One line of progress from the engine, without indentation, and its level; only the mojos decide how it is shown (as
+ * Jib's {@code LogEvent} carries a level and its event handlers decide).
  */
 public record ProgressEvent(Level level, String message) {
 

@@ -119,17 +119,8 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
                 imageSettings,
                 new K3dProvider(k3d, preflight, dockerCheck, settings),
                 helm,
-                progress);
-    }
-
-    public KubernetesUpSteps(
-            PreviewSettings settings,
-            ServiceBuild serviceBuild,
-            ImageSettings imageSettings,
-            ClusterProvider provider,
-            HelmClient helm,
-            ProgressSink progress) {
-        this(settings, serviceBuild, imageSettings, provider, helm, progress, Optional.empty());
+                progress,
+                Optional.empty());
     }
 
     /** With {@code debug}: the JVM listens for a debugger and the access step forwards 127.0.0.1:PORT to it. */

@@ -425,7 +425,7 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
 
     /** The engine's progress into this goal's log, a step's details beneath the step lines. */
     protected ProgressSink progress() {
-        return MavenProgress.underSteps(getLog());
+        return new MavenProgress(getLog(), MavenProgress.UNDER_STEPS);
     }
 
     /** Runs k3d and docker with this build's environment; secrets never reach the debug log. */

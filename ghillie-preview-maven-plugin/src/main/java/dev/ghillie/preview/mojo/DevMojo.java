@@ -69,7 +69,13 @@ public class DevMojo extends UpMojo {
                     settings.valuesFiles(),
                     buildDirectories(dependencies));
             try (KubernetesUpSteps steps = new KubernetesUpSteps(
-                    settings, moduleBuild, image, clusterProvider(settings), helm(settings), progress)) {
+                    settings,
+                    moduleBuild,
+                    image,
+                    clusterProvider(settings),
+                    helm(settings),
+                    progress,
+                    Optional.empty())) {
                 boolean[] first = {true};
                 PreviewDev dev = new PreviewDev(
                         settings,

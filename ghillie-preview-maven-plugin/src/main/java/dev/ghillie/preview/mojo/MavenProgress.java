@@ -11,9 +11,7 @@ import org.apache.maven.plugin.logging.Log;
 record MavenProgress(Log log, String detailIndent) implements ProgressSink {
 
     /** For the goals that print step lines ({@code up}, {@code dev}): a step's details stand out beneath them. */
-    static MavenProgress underSteps(Log log) {
-        return new MavenProgress(log, "      ");
-    }
+    static final String UNDER_STEPS = "      ";
 
     @Override
     public void accept(ProgressEvent event) {

@@ -104,7 +104,8 @@ class PreviewPlanTest {
                 .workDir(tmp.resolve("work"))
                 .environment(Map.of())
                 .build();
-        return new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, null, provider, helm, ProgressSink.silent());
+        return new KubernetesUpSteps(
+                settings, ServiceBuild.ALREADY_BUILT, null, provider, helm, ProgressSink.silent(), Optional.empty());
     }
 
     /** The steps' own decisions, but the image as a build would give it (no Jib here). */

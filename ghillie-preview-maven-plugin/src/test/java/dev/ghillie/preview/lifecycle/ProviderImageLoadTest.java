@@ -83,8 +83,8 @@ class ProviderImageLoadTest {
                 Optional.of(tar));
         PreviewCluster cluster = cluster();
 
-        try (KubernetesUpSteps steps =
-                new KubernetesUpSteps(settings, ServiceBuild.ALREADY_BUILT, null, kind, null, ProgressSink.silent())) {
+        try (KubernetesUpSteps steps = new KubernetesUpSteps(
+                settings, ServiceBuild.ALREADY_BUILT, null, kind, null, ProgressSink.silent(), Optional.empty())) {
             assertThat(steps.loadImage(cluster, image).detail()).isEqualTo("loaded into kind cluster ghillie-local");
             assertThat(steps.loadImage(cluster, image).detail()).isEqualTo("already on the nodes, import skipped");
         }
@@ -114,7 +114,8 @@ class ProviderImageLoadTest {
                 null,
                 new ExistingClusterProvider(settings),
                 null,
-                ProgressSink.silent())) {
+                ProgressSink.silent(),
+                Optional.empty())) {
             StepReporter.Outcome<ImageResult> outcome = steps.loadImage(cluster, pushed);
             assertThat(outcome.detail())
                     .isEqualTo(

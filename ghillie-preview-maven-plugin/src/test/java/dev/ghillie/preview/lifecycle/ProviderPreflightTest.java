@@ -73,7 +73,13 @@ class ProviderPreflightTest {
 
     private void preflight(PreviewSettings settings, ImageSettings image, ClusterProvider provider) {
         KubernetesUpSteps steps = new KubernetesUpSteps(
-                settings, ServiceBuild.ALREADY_BUILT, image, provider, null, ProgressLines.to(lines::add));
+                settings,
+                ServiceBuild.ALREADY_BUILT,
+                image,
+                provider,
+                null,
+                ProgressLines.to(lines::add),
+                Optional.empty());
         new StepReporter(ProgressLines.to(lines::add), 8).run("preflight", steps::preflight);
     }
 

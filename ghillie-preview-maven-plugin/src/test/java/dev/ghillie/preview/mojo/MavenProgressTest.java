@@ -34,7 +34,7 @@ class MavenProgressTest {
 
     @Test
     void underTheStepLinesADetailIsIndented() {
-        MavenProgress progress = MavenProgress.underSteps(maven);
+        MavenProgress progress = new MavenProgress(maven, MavenProgress.UNDER_STEPS);
 
         progress.step("[3/9] rollout … done in 4.1s");
         progress.detail("deployment/ghillie is ready [1/1]");
