@@ -6,16 +6,10 @@ import com.google.cloud.tools.jib.event.events.TimerEvent;
 import dev.ghillie.preview.ProgressSink;
 
 /**
- * Turns Jib's events into debug lines: its log messages, and each of its timed steps with the
+ * Turns Jib's events into {@code progress}'s debug lines: its log messages, and each of its timed steps with the
  * duration. Warnings and errors stay visible in batch mode; progress events are dropped.
  */
-final class JibEventLog {
-
-    private final ProgressSink progress;
-
-    JibEventLog(ProgressSink progress) {
-        this.progress = progress;
-    }
+record JibEventLog(ProgressSink progress) {
 
     Containerizer attachTo(Containerizer containerizer) {
         return containerizer

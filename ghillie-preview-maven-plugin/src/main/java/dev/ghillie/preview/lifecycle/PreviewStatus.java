@@ -70,10 +70,7 @@ public final class PreviewStatus {
 
     private final PreviewProbe probe = new PreviewProbe(PROBE_CONNECT_TIMEOUT, PROBE_REQUEST_TIMEOUT);
     private final KubeClientFactory clients = new KubeClientFactory(API_CONNECT_TIMEOUT, API_REQUEST_TIMEOUT);
-    /**
-     * Told how long each part of the check took, a debug line each ({@code status took: cluster state 1210 ms}): what
-     * {@code preview:status -X} shows, to see where the time goes.
-     */
+    /** A debug line per part with the time it took ({@code status took: cluster state 1210 ms}), shown by -X. */
     private final ProgressSink timings;
 
     /** On k3d. */
