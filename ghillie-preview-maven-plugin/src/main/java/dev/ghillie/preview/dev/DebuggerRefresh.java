@@ -1,12 +1,12 @@
 package dev.ghillie.preview.dev;
 
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.lifecycle.DebugForward;
 import dev.ghillie.preview.lifecycle.PreviewAccess;
 import dev.ghillie.preview.settings.DebugPort;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * With {@code ghillie.preview.debug}, the debugger's forward is tied to one pod as the URL's port-forward is: after
@@ -19,11 +19,11 @@ public final class DebuggerRefresh implements AccessRefresh, AutoCloseable {
     private final KubernetesClient client;
     private final LabelSelection release;
     private final DebugPort port;
-    private final Consumer<String> progress;
+    private final ProgressSink progress;
     private DebugForward current;
 
     /** {@code client} stays open for the forwards and is closed with this object. */
-    public DebuggerRefresh(KubernetesClient client, LabelSelection release, DebugPort port, Consumer<String> progress) {
+    public DebuggerRefresh(KubernetesClient client, LabelSelection release, DebugPort port, ProgressSink progress) {
         this.client = client;
         this.release = release;
         this.port = port;
@@ -37,7 +37,7 @@ public final class DebuggerRefresh implements AccessRefresh, AutoCloseable {
             current.close();
         }
         current = DebugForward.open(client, release, port);
-        progress.accept("debugger " + current.describe());
+        progress.step("debugger " + current.describe());
         DebugForward opened = current;
         AutoCloseable rest = access.session();
         return new PreviewAccess(

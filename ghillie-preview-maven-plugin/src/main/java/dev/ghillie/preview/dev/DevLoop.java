@@ -2,6 +2,7 @@ package dev.ghillie.preview.dev;
 
 import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.lifecycle.PreviewAccess;
@@ -46,7 +47,7 @@ public final class DevLoop {
     private final DependencyBuild dependencyBuild;
     private final ServingCheck serving;
     private final AccessRefresh refresh;
-    private final Consumer<String> out;
+    private final ProgressSink out;
     private final Consumer<Round> onServing;
     private final Clock clock;
     private ImageResult current;
@@ -73,7 +74,7 @@ public final class DevLoop {
             DependencyBuild dependencyBuild,
             ServingCheck serving,
             AccessRefresh refresh,
-            Consumer<String> out,
+            ProgressSink out,
             Consumer<Round> onServing,
             Clock clock) {
         this.steps = steps;
@@ -149,7 +150,7 @@ public final class DevLoop {
             });
             served = built;
             Duration took = since(change.firstSeen());
-            out.accept(what + stageTimes(stages) + "; serving " + built.digest() + " in " + seconds(took));
+            out.step(what + stageTimes(stages) + "; serving " + built.digest() + " in " + seconds(took));
             Round round = new Round(number, change, stages, Optional.of(built), Optional.empty(), took);
             onServing.accept(round);
             return round;
@@ -157,8 +158,8 @@ public final class DevLoop {
             String failedStage = stages.isEmpty()
                     ? "build"
                     : stages.keySet().stream().reduce((a, b) -> b).orElseThrow();
-            out.accept(what + stageTimes(stages) + " failed: " + diagnosis(e));
-            out.accept("still serving " + served.digest() + " from the last good pods; waiting for the next change");
+            out.step(what + stageTimes(stages) + " failed: " + diagnosis(e));
+            out.step("still serving " + served.digest() + " from the last good pods; waiting for the next change");
             return new Round(
                     number,
                     change,

@@ -1,6 +1,7 @@
 package dev.ghillie.preview.dev;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.kube.PortForwardSession;
 import dev.ghillie.preview.kube.PortForwarder;
@@ -8,7 +9,6 @@ import dev.ghillie.preview.kube.ReleaseServices;
 import dev.ghillie.preview.lifecycle.PreviewAccess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
-import java.util.function.Consumer;
 
 /**
  * A port-forward goes to one pod, and a rollout removes that pod: after each rollout the forward is opened again,
@@ -19,11 +19,11 @@ public final class PortForwardRefresh implements AccessRefresh, AutoCloseable {
 
     private final KubernetesClient client;
     private final LabelSelection release;
-    private final Consumer<String> progress;
+    private final ProgressSink progress;
     private PortForwardSession session;
 
     /** {@code client} stays open for the forwards and is closed with this object. */
-    public PortForwardRefresh(KubernetesClient client, LabelSelection release, Consumer<String> progress) {
+    public PortForwardRefresh(KubernetesClient client, LabelSelection release, ProgressSink progress) {
         this.client = client;
         this.release = release;
         this.progress = progress;
@@ -43,7 +43,7 @@ public final class PortForwardRefresh implements AccessRefresh, AutoCloseable {
             // The old forward's pod is gone already; closing it can only fail quietly.
         }
         session = new PortForwarder(client).forwardService(release.namespace(), service, 0, port);
-        progress.accept("port-forward " + session.describe());
+        progress.step("port-forward " + session.describe());
         PortForwardSession opened = session;
         return new PreviewAccess(access.url(), access.mode(), opened::close);
     }

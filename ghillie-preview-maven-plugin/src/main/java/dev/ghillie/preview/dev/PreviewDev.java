@@ -1,5 +1,6 @@
 package dev.ghillie.preview.dev;
 
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.kube.KubeClientFactory;
 import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.kube.LogFollow;
@@ -41,7 +42,7 @@ public final class PreviewDev {
     private final TimedServiceBuild moduleBuild;
     private final DependencyBuild dependencyBuild;
     private final Options options;
-    private final Consumer<String> out;
+    private final ProgressSink out;
     private final Consumer<String> podLines;
     private final Consumer<PreviewUp.Result> onServing;
     private final Runnable beforeWaiting;
@@ -61,7 +62,7 @@ public final class PreviewDev {
             TimedServiceBuild moduleBuild,
             DependencyBuild dependencyBuild,
             Options options,
-            Consumer<String> out,
+            ProgressSink out,
             Consumer<String> podLines,
             Consumer<PreviewUp.Result> onServing,
             Runnable beforeWaiting) {
@@ -108,7 +109,7 @@ public final class PreviewDev {
             if (stopped) {
                 return;
             }
-            out.accept("watching " + sources.watchedDirectories() + " directories (the service's sources and resources"
+            out.step("watching " + sources.watchedDirectories() + " directories (the service's sources and resources"
                     + (options.inputs().dependencySources().isEmpty() ? "" : ", its reactor dependencies'")
                     + ", the chart"
                     + (options.inputs().valuesFiles().isEmpty() ? "" : ", the values files")

@@ -3,18 +3,13 @@ package dev.ghillie.preview.image;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.event.events.TimerEvent;
+import dev.ghillie.preview.ProgressSink;
 
 /**
- * Turns Jib's events into detail lines: its log messages, and each of its timed steps with the
+ * Turns Jib's events into {@code progress}'s debug lines: its log messages, and each of its timed steps with the
  * duration. Warnings and errors stay visible in batch mode; progress events are dropped.
  */
-final class JibEventLog {
-
-    private final ImageLog log;
-
-    JibEventLog(ImageLog log) {
-        this.log = log;
-    }
+record JibEventLog(ProgressSink progress) {
 
     Containerizer attachTo(Containerizer containerizer) {
         return containerizer
@@ -32,19 +27,19 @@ final class JibEventLog {
                 if (message.endsWith("will be retried")
                         || message.startsWith("Cannot verify server at")
                         || message.endsWith("Attempting again with HTTP.")) {
-                    log.detail("jib: " + event.getMessage());
+                    progress.debug("jib: " + event.getMessage());
                 } else {
-                    log.warn("jib: " + event.getMessage());
+                    progress.warn("jib: " + event.getMessage());
                 }
             }
             case PROGRESS -> {}
-            default -> log.detail("jib: " + event.getMessage());
+            default -> progress.debug("jib: " + event.getMessage());
         }
     }
 
     private void onTimer(TimerEvent event) {
         if (event.getState() == TimerEvent.State.FINISHED) {
-            log.detail(
+            progress.debug(
                     "jib: " + event.getDescription() + " (" + event.getElapsed().toMillis() + " ms)");
         }
     }

@@ -19,6 +19,7 @@ import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import dev.ghillie.preview.FileStamps;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.SkipRecord;
 import dev.ghillie.preview.process.ProcessResult;
 import dev.ghillie.preview.process.ProcessRunner;
@@ -50,13 +51,13 @@ public final class RuntimeImageBuilder {
     private static final Predicate<Path> IS_CLASS =
             path -> path.getFileName().toString().endsWith(".class");
 
-    private final ImageLog log;
+    private final ProgressSink progress;
     private final PlainHttpPolicy plainHttp = new PlainHttpPolicy();
     private final RegistryProbe registryProbe = new RegistryProbe();
     private final DockerArchiveTags archiveTags = new DockerArchiveTags();
 
-    public RuntimeImageBuilder(ImageLog log) {
-        this.log = log;
+    public RuntimeImageBuilder(ProgressSink progress) {
+        this.progress = progress;
     }
 
     public ImageResult build(ImageSettings settings) {
@@ -65,7 +66,7 @@ public final class RuntimeImageBuilder {
         Optional<String> reuseKey = TarReuse.key(settings);
         Optional<ImageResult> reused = reuseKey.flatMap(key -> TarReuse.reusable(settings, key));
         if (reused.isPresent()) {
-            log.step(String.format(
+            progress.step(String.format(
                     "image: %s (%s) unchanged, %s reused, in %d ms",
                     reused.get().reference(), reused.get().digest(), settings.tarFile(), millisSince(start)));
             return reused.get();
@@ -79,7 +80,7 @@ public final class RuntimeImageBuilder {
                 case REGISTRY -> toRegistry(container, settings);
                 case DOCKER -> toDocker(container, settings);
             };
-            log.step(String.format(
+            progress.step(String.format(
                     "image: built %s (%s) for %s on %s, %s, in %d ms",
                     result.reference(),
                     result.digest(),
@@ -175,7 +176,7 @@ public final class RuntimeImageBuilder {
         Path work = settings.startupCacheDirectory();
         ClassPathLayout layout = ClassPathLayout.write(
                 settings.classesDirectory(), settings.dependencies(), work.resolve(ClassPathLayout.APP_JAR));
-        StartupCache.Outcome outcome = new StartupCache(log)
+        StartupCache.Outcome outcome = new StartupCache(progress)
                 .prepare(
                         new StartupCache.Service(
                                 settings.mainClass(),
@@ -327,8 +328,8 @@ public final class RuntimeImageBuilder {
                 settings,
                 plainHttpAllowed));
         if (!again.getDigest().equals(built.getDigest())) {
-            log.warn("image: the content-tagged push got digest " + again.getDigest() + ", not " + built.getDigest()
-                    + ": is ghillie.preview.creationTime 'now'?");
+            progress.warn("image: the content-tagged push got digest " + again.getDigest() + ", not "
+                    + built.getDigest() + ": is ghillie.preview.creationTime 'now'?");
         }
         return result(settings, built, tags, Optional.empty());
     }
@@ -337,7 +338,7 @@ public final class RuntimeImageBuilder {
             throws IOException, InterruptedException, RegistryException, ExecutionException,
                     CacheDirectoryCreationException {
         String docker = settings.dockerExecutable().map(Path::toString).orElse("docker");
-        ProcessRunner processes = ProcessRunner.withJvmEnvironment(log::detail);
+        ProcessRunner processes = ProcessRunner.withJvmEnvironment(progress);
         if (processes.executables().find(docker).isEmpty()) {
             throw new ImageBuildException(
                     "imageTarget=docker needs the docker CLI ('" + docker + "' not found): install Docker, set"
@@ -370,7 +371,7 @@ public final class RuntimeImageBuilder {
                 .setAllowInsecureRegistries(allowPlainHttp)
                 .setOfflineMode(settings.offline());
         settings.baseImageCache().ifPresent(containerizer::setBaseImageLayersCache);
-        return new JibEventLog(log).attachTo(containerizer);
+        return new JibEventLog(progress).attachTo(containerizer);
     }
 
     private boolean baseAllowsPlainHttp(ImageSettings settings) {
@@ -382,8 +383,9 @@ public final class RuntimeImageBuilder {
     }
 
     private RegistryImage withDockerCredentials(RegistryImage image, ImageReference reference) {
-        return image.addCredentialRetriever(CredentialRetrieverFactory.forImage(reference, new JibEventLog(log)::onLog)
-                .dockerConfig());
+        return image.addCredentialRetriever(
+                CredentialRetrieverFactory.forImage(reference, new JibEventLog(progress)::onLog)
+                        .dockerConfig());
     }
 
     private static List<Path> jars(ImageSettings settings, AppDependency.Kind kind) {

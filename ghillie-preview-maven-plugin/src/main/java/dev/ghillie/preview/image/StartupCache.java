@@ -1,6 +1,7 @@
 package dev.ghillie.preview.image;
 
 import dev.ghillie.preview.FileStamps;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.Sha256;
 import dev.ghillie.preview.SkipRecord;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class StartupCache {
      */
     static final String TRAINING_MEMORY = "512m";
 
-    private final ImageLog log;
+    private final ProgressSink progress;
     private final String hostOs;
     private final String hostArchitecture;
     private final TrainingRun training;
@@ -105,16 +106,16 @@ public final class StartupCache {
         }
     }
 
-    public StartupCache(ImageLog log) {
+    public StartupCache(ProgressSink progress) {
         this(
-                log,
+                progress,
                 System.getProperty("os.name"),
                 System.getProperty("os.arch"),
                 new TrainingRun(Duration.ofSeconds(120), Duration.ofSeconds(180)));
     }
 
-    StartupCache(ImageLog log, String hostOs, String hostArchitecture, TrainingRun training) {
-        this.log = log;
+    StartupCache(ProgressSink progress, String hostOs, String hostArchitecture, TrainingRun training) {
+        this.progress = progress;
         this.hostOs = hostOs;
         this.hostArchitecture = ImagePlatform.architectureOf(hostArchitecture);
         this.training = training;
@@ -164,7 +165,7 @@ public final class StartupCache {
     }
 
     private void warn(String why) {
-        log.warn("image: no startup cache: " + why + "; the image is built without one (-D" + PROPERTY
+        progress.warn("image: no startup cache: " + why + "; the image is built without one (-D" + PROPERTY
                 + "=false skips this step)");
     }
 
@@ -184,7 +185,7 @@ public final class StartupCache {
         Made made = new Made(
                 file, service.appRoot() + "/" + FILE_NAME, BaseJvm.imageHome(archive) + "/bin/java", archiveFile);
         if (trained.holds(key + " " + FileStamps.stamp(file)) && Files.isRegularFile(file)) {
-            log.step("image: startup cache unchanged, reused");
+            progress.step("image: startup cache unchanged, reused");
             return made;
         }
         if (failed.holds(key)) {
@@ -231,7 +232,7 @@ public final class StartupCache {
         Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
         LayerUnpacker.deleteTree(run); // the jars' copies; training.log stays
         trained.write(key + " " + FileStamps.stamp(file));
-        log.step(String.format(
+        progress.step(String.format(
                 Locale.ROOT,
                 "image: startup cache trained on JDK %s in %.1f s, %d MB",
                 jvm.version(),

@@ -2,6 +2,7 @@ package dev.ghillie.preview.kube;
 
 import dev.ghillie.preview.Deadline;
 import dev.ghillie.preview.DurationText;
+import dev.ghillie.preview.ProgressSink;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -23,10 +24,10 @@ public final class ResourceWaiter {
     private static final int MAX_FIELD_LENGTH = 200;
 
     private final KubernetesClient client;
-    private final ProgressListener progress;
+    private final ProgressSink progress;
     private final EventReader events;
 
-    public ResourceWaiter(KubernetesClient client, ProgressListener progress) {
+    public ResourceWaiter(KubernetesClient client, ProgressSink progress) {
         this.client = Objects.requireNonNull(client, "client");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.events = new EventReader(client);
@@ -42,7 +43,7 @@ public final class ResourceWaiter {
         while (true) {
             GenericKubernetesResource resource = read(ref);
             if (check.isReady(resource)) {
-                progress.progress(ref.shortName() + " is ready");
+                progress.detail(ref.shortName() + " is ready");
                 return resource;
             }
             if (deadline.expired()) {

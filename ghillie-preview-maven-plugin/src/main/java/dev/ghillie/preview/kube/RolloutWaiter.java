@@ -2,6 +2,7 @@ package dev.ghillie.preview.kube;
 
 import dev.ghillie.preview.Deadline;
 import dev.ghillie.preview.DurationText;
+import dev.ghillie.preview.ProgressSink;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -33,14 +34,14 @@ public final class RolloutWaiter {
     private static final String REVISION = "deployment.kubernetes.io/revision";
 
     private final KubernetesClient client;
-    private final ProgressListener progress;
+    private final ProgressSink progress;
     private final PodInspector inspector;
 
-    public RolloutWaiter(KubernetesClient client, ProgressListener progress) {
+    public RolloutWaiter(KubernetesClient client, ProgressSink progress) {
         this(client, progress, DEFAULT_LOG_LINES);
     }
 
-    public RolloutWaiter(KubernetesClient client, ProgressListener progress, int logLines) {
+    public RolloutWaiter(KubernetesClient client, ProgressSink progress, int logLines) {
         if (logLines < 0) {
             throw new IllegalArgumentException("logLines must not be negative, was " + logLines);
         }
@@ -63,7 +64,7 @@ public final class RolloutWaiter {
                     deployments.stream().map(DeploymentRollout::of).toList();
             for (DeploymentRollout rollout : rollouts) {
                 if (rollout.ready() && announced.add(rollout.name())) {
-                    progress.progress(rollout.name() + " is ready [" + announced.size() + "/" + rollouts.size() + "]");
+                    progress.detail(rollout.name() + " is ready [" + announced.size() + "/" + rollouts.size() + "]");
                 }
             }
             if (!rollouts.isEmpty() && rollouts.stream().allMatch(DeploymentRollout::ready)) {

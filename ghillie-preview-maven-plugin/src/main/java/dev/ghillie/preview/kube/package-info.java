@@ -5,7 +5,7 @@
  * It knows the Kubernetes conventions (Deployments, pods, status conditions) and no operator: what a CloudNativePG or
  * Valkey resource is, and when it is ready, is {@code dev.ghillie.preview.platform}'s.
  *
- * <p>Nothing here knows about Maven: callers pass plain values and a {@link dev.ghillie.preview.kube.ProgressListener}.
+ * <p>Nothing here knows about Maven: callers pass plain values and a {@link dev.ghillie.preview.ProgressSink}.
  * Failures are {@link dev.ghillie.preview.kube.KubeException}s whose message is written for the person running the
  * build. See {@code docs/kube.md}.
  */

@@ -3,6 +3,7 @@ package dev.ghillie.preview.lifecycle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.Sha256;
 import dev.ghillie.preview.cluster.ClusterAction;
@@ -21,7 +22,6 @@ import dev.ghillie.preview.helm.ReleaseConverger;
 import dev.ghillie.preview.helm.ReleaseFingerprint;
 import dev.ghillie.preview.helm.ReleaseRequest;
 import dev.ghillie.preview.helm.ReleaseTarget;
-import dev.ghillie.preview.image.ImageLog;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.image.ImageTarget;
@@ -76,7 +76,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -99,8 +98,7 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
     private final ImageSettings imageSettings;
     private final ClusterProvider provider;
     private final HelmClient helm;
-    private final ImageLog imageLog;
-    private final Consumer<String> progress;
+    private final ProgressSink progress;
     private final Optional<DebugPort> debug;
     private final KubeClientFactory clientFactory = new KubeClientFactory();
     private final Map<Path, KubernetesClient> clients = new ConcurrentHashMap<>();
@@ -114,27 +112,15 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
             Preflight preflight,
             DockerCheck dockerCheck,
             HelmClient helm,
-            ImageLog imageLog,
-            Consumer<String> progress) {
+            ProgressSink progress) {
         this(
                 settings,
                 serviceBuild,
                 imageSettings,
                 new K3dProvider(k3d, preflight, dockerCheck, settings),
                 helm,
-                imageLog,
-                progress);
-    }
-
-    public KubernetesUpSteps(
-            PreviewSettings settings,
-            ServiceBuild serviceBuild,
-            ImageSettings imageSettings,
-            ClusterProvider provider,
-            HelmClient helm,
-            ImageLog imageLog,
-            Consumer<String> progress) {
-        this(settings, serviceBuild, imageSettings, provider, helm, imageLog, progress, Optional.empty());
+                progress,
+                Optional.empty());
     }
 
     /** With {@code debug}: the JVM listens for a debugger and the access step forwards 127.0.0.1:PORT to it. */
@@ -144,8 +130,7 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
             ImageSettings imageSettings,
             ClusterProvider provider,
             HelmClient helm,
-            ImageLog imageLog,
-            Consumer<String> progress,
+            ProgressSink progress,
             Optional<DebugPort> debug) {
         this.debug = debug;
         this.settings = settings;
@@ -153,7 +138,6 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         this.imageSettings = imageSettings;
         this.provider = provider;
         this.helm = helm;
-        this.imageLog = imageLog;
         this.progress = progress;
     }
 
@@ -178,7 +162,7 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         // Preflight vouched for a new cluster's default only; a cluster that already existed may be older.
         kubernetesRequirement()
                 .ifPresent(requirement -> requireServerVersion(client(cluster), cluster.name(), requirement));
-        cluster.notes().forEach(progress);
+        cluster.notes().forEach(progress::detail);
         return Outcome.of(
                 cluster,
                 cluster.action().verb()
@@ -225,7 +209,7 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
     public Outcome<ImageResult> buildImage(Supplier<PreviewCluster> cluster) {
         Optional<String> built = serviceBuild.run();
         ImageSettings forNodes = forNodes(cluster);
-        ImageResult image = new RuntimeImageBuilder(imageLog).build(forNodes);
+        ImageResult image = new RuntimeImageBuilder(progress).build(forNodes);
         return Outcome.of(
                 image,
                 built.map(what -> what + ", ").orElse("") + image.reference() + " built for " + forNodes.platforms());
@@ -477,7 +461,7 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
         ImageSettings forNodes = cluster.existing().isPresent()
                 ? forNodes(() -> cluster.existing().get())
                 : imageSettings;
-        ImageResult image = new RuntimeImageBuilder(imageLog).build(forNodes);
+        ImageResult image = new RuntimeImageBuilder(progress).build(forNodes);
         return Outcome.of(
                 Optional.of(image),
                 built.map(what -> what + ", ").orElse("") + image.reference() + " (" + image.digest() + ")");
@@ -617,7 +601,7 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
 
     @Override
     public Outcome<Void> rollout(PreviewCluster cluster) {
-        RolloutResult result = new RolloutWaiter(client(cluster), progress::accept)
+        RolloutResult result = new RolloutWaiter(client(cluster), progress)
                 .await(
                         LabelSelection.helmRelease(settings.namespace(), settings.release()),
                         WaitPolicy.of(settings.rolloutTimeout()));
@@ -668,7 +652,7 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
     private void proveImage(PreviewProbe probe, String url, ImageResult image) {
         switch (probe.version(url)) {
             case PreviewProbe.VersionReport.NotJson notJson ->
-                progress.accept(
+                progress.detail(
                         "/version answered " + notJson.answer()
                                 + ", not JSON: which image answers is not checked (ghillie.preview.versionCheck=off says so for good)");
             case PreviewProbe.VersionReport.Json json -> {
@@ -699,7 +683,7 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
             String service = serviceOf(client);
             PortForwardSession session =
                     new PortForwarder(client).forwardService(settings.namespace(), service, 0, settings.localPort());
-            progress.accept("port-forward " + session.describe());
+            progress.detail("port-forward " + session.describe());
             String url = session.url().toString().replaceAll("/$", "");
             return new PreviewAccess(url, "port-forward", () -> {
                 session.close();
@@ -723,7 +707,7 @@ public final class KubernetesUpSteps implements UpSteps, UpDecisions, AutoClosea
     }
 
     private PlatformWaits waits(PreviewCluster cluster) {
-        return PlatformWaits.on(client(cluster), progress::accept);
+        return PlatformWaits.on(client(cluster), progress);
     }
 
     private KubernetesClient client(PreviewCluster cluster) {

@@ -1,6 +1,7 @@
 package dev.ghillie.preview.lifecycle;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.helm.HelmClient;
 import dev.ghillie.preview.helm.ReleaseTarget;
@@ -18,7 +19,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,18 +38,18 @@ public final class PreviewDown {
     private final Function<PreviewSettings, ClusterProvider> providers;
 
     private final HelmClient helm;
-    private final Consumer<String> out;
+    private final ProgressSink out;
 
     /** On k3d. */
-    public PreviewDown(K3d k3d, HelmClient helm, Consumer<String> out) {
+    public PreviewDown(K3d k3d, HelmClient helm, ProgressSink out) {
         this(settings -> new K3dProvider(k3d, settings), helm, out);
     }
 
-    public PreviewDown(ClusterProvider provider, HelmClient helm, Consumer<String> out) {
+    public PreviewDown(ClusterProvider provider, HelmClient helm, ProgressSink out) {
         this(settings -> provider, helm, out);
     }
 
-    private PreviewDown(Function<PreviewSettings, ClusterProvider> providers, HelmClient helm, Consumer<String> out) {
+    private PreviewDown(Function<PreviewSettings, ClusterProvider> providers, HelmClient helm, ProgressSink out) {
         this.providers = providers;
         this.helm = helm;
         this.out = out;
@@ -100,13 +100,13 @@ public final class PreviewDown {
         provider.requireAllowed();
         Removal removal = decide(provider, settings, keepCluster, dropData);
         switch (removal) {
-            case NOTHING -> out.accept(provider.describe() + " does not exist: nothing to remove");
+            case NOTHING -> out.step(provider.describe() + " does not exist: nothing to remove");
             case CLUSTER -> {
                 provider.delete();
-                out.accept(provider.describe() + " deleted");
+                out.step(provider.describe() + " deleted");
             }
             case STOPPED ->
-                out.accept(provider.describe()
+                out.step(provider.describe()
                         + " is stopped: start it (or run down without keepCluster) to remove the release");
             default -> removeInside(provider, settings, removal);
         }
@@ -162,12 +162,12 @@ public final class PreviewDown {
     private void removeInside(ClusterProvider provider, PreviewSettings settings, Removal removal) {
         Path kubeconfig = provider.kubeconfig();
         helm.uninstall(new ReleaseTarget(settings.release(), settings.namespace(), kubeconfig));
-        out.accept("release " + settings.release() + " uninstalled from namespace " + settings.namespace());
+        out.step("release " + settings.release() + " uninstalled from namespace " + settings.namespace());
         try (KubernetesClient client = new KubeClientFactory().open(kubeconfig)) {
             switch (removal) {
                 // A shared cluster keeps nothing of the preview's: down removes what up made, its data services too.
                 case RELEASE ->
-                    out.accept("namespace " + settings.namespace() + " does not exist: nothing more to remove; "
+                    out.step("namespace " + settings.namespace() + " does not exist: nothing more to remove; "
                             + provider.describe() + " untouched");
                 case RELEASE_AND_DATA -> {
                     // Only the Secret up wrote (labelled so): a Secret of the team's that shares the name stays.
@@ -185,7 +185,7 @@ public final class PreviewDown {
                                 .delete();
                     }
                     removeDataServices(client, settings.namespace());
-                    out.accept("Secret " + settings.service().appSecret() + " and the data services deleted; namespace "
+                    out.step("Secret " + settings.service().appSecret() + " and the data services deleted; namespace "
                             + settings.namespace() + " kept (up did not create it); " + provider.describe()
                             + " untouched");
                 }

@@ -2,6 +2,7 @@ package dev.ghillie.preview.lifecycle;
 
 import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.kube.ApiFailure;
 import dev.ghillie.preview.platform.PreviewData;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * What {@code down} does inside a cluster it keeps, once the release is gone: removes the app Secret, and keeps the data
@@ -23,9 +23,9 @@ final class PreviewNamespaceTeardown {
     static final Duration NAMESPACE_DELETION = Duration.ofMinutes(2);
 
     private final KubernetesClient client;
-    private final Consumer<String> out;
+    private final ProgressSink out;
 
-    PreviewNamespaceTeardown(KubernetesClient client, Consumer<String> out) {
+    PreviewNamespaceTeardown(KubernetesClient client, ProgressSink out) {
         this.client = client;
         this.out = out;
     }
@@ -42,21 +42,21 @@ final class PreviewNamespaceTeardown {
         boolean keep = !dropData && !found.isEmpty();
         if (keep && beingDeleted(namespace)) {
             // Its contents go anyway; saying "kept" would send the next up into a namespace that refuses writes.
-            out.accept("namespace " + namespace + " is being deleted already: its data cannot be kept");
+            out.step("namespace " + namespace + " is being deleted already: its data cannot be kept");
             keep = false;
         }
         if (keep) {
-            out.accept("kept data in namespace " + namespace + ": " + found.summary()
+            out.step("kept data in namespace " + namespace + ": " + found.summary()
                     + "; -Dghillie.preview.dropData=true removes them");
-            out.accept("Secret " + appSecret + " deleted; namespace " + namespace + " and " + clusterKept);
+            out.step("Secret " + appSecret + " deleted; namespace " + namespace + " and " + clusterKept);
             return;
         }
         if (!found.isEmpty()) {
             data.drop(found);
-            out.accept("dropped data in namespace " + namespace + ": " + found.summary());
+            out.step("dropped data in namespace " + namespace + ": " + found.summary());
         }
         deleteNamespace(namespace);
-        out.accept("Secret " + appSecret + " and namespace " + namespace + " deleted; " + clusterKept);
+        out.step("Secret " + appSecret + " and namespace " + namespace + " deleted; " + clusterKept);
     }
 
     private boolean beingDeleted(String namespace) {

@@ -3,6 +3,7 @@ package dev.ghillie.preview.lifecycle;
 import static dev.ghillie.preview.lifecycle.StatusReport.facts;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.helm.ReleaseRevision;
 import dev.ghillie.preview.helm.StoredReleases;
@@ -37,7 +38,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -70,32 +70,21 @@ public final class PreviewStatus {
 
     private final PreviewProbe probe = new PreviewProbe(PROBE_CONNECT_TIMEOUT, PROBE_REQUEST_TIMEOUT);
     private final KubeClientFactory clients = new KubeClientFactory(API_CONNECT_TIMEOUT, API_REQUEST_TIMEOUT);
-    private final Consumer<String> timings;
+    /** A debug line per part with the time it took ({@code status took: cluster state 1210 ms}), shown by -X. */
+    private final ProgressSink timings;
 
     /** On k3d. */
-    public PreviewStatus(K3d k3d) {
-        this(settings -> new K3dProvider(k3d, settings));
+    public PreviewStatus(K3d k3d, ProgressSink timings) {
+        this(settings -> new K3dProvider(k3d, settings), timings);
     }
 
-    public PreviewStatus(ClusterProvider provider) {
-        this(settings -> provider);
+    public PreviewStatus(ClusterProvider provider, ProgressSink timings) {
+        this(settings -> provider, timings);
     }
 
-    private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers) {
-        this(providers, what -> {});
-    }
-
-    private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers, Consumer<String> timings) {
+    private PreviewStatus(Function<PreviewSettings, ClusterProvider> providers, ProgressSink timings) {
         this.providers = providers;
         this.timings = timings;
-    }
-
-    /**
-     * The same check, telling {@code timings} how long each of its parts took (one line each, e.g.
-     * {@code cluster state 1210 ms}): what {@code preview:status -X} logs at debug level, to see where the time goes.
-     */
-    public PreviewStatus withTimings(Consumer<String> timings) {
-        return new PreviewStatus(providers, timings);
     }
 
     /** {@code record}: what the last {@code up} wrote (its URL and data services), if any. */
@@ -517,8 +506,8 @@ public final class PreviewStatus {
         try {
             return step.get();
         } finally {
-            timings.accept(
-                    what + " " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+            timings.debug("status took: " + what + " "
+                    + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ghillie.preview.lifecycle;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.image.ImageResult;
@@ -17,7 +18,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 
 /**
  * {@code preview:up}, read top to bottom like the users' guide: preflight; then, side by side where
@@ -42,15 +42,15 @@ public final class PreviewUp {
     private final UpSteps steps;
     private final PlatformSelection platform;
     private final ServiceConventions service;
-    private final Consumer<String> out;
+    private final ProgressSink out;
 
     /** For ghillie-runtime's conventions: the URLs go to DATABASE_URL and VALKEY_URL. */
-    public PreviewUp(UpSteps steps, PlatformSelection platform, Consumer<String> out) {
+    public PreviewUp(UpSteps steps, PlatformSelection platform, ProgressSink out) {
         this(steps, platform, ServiceConventions.DEFAULTS, out);
     }
 
     /** The app secret names the URLs as {@code service} says (its databaseUrlKey and valkeyUrlKey). */
-    public PreviewUp(UpSteps steps, PlatformSelection platform, ServiceConventions service, Consumer<String> out) {
+    public PreviewUp(UpSteps steps, PlatformSelection platform, ServiceConventions service, ProgressSink out) {
         this.steps = steps;
         this.platform = platform;
         this.service = service;

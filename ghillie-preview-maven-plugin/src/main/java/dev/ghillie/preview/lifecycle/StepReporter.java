@@ -1,12 +1,12 @@
 package dev.ghillie.preview.lifecycle;
 
 import dev.ghillie.preview.DurationText;
+import dev.ghillie.preview.ProgressSink;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -39,17 +39,17 @@ public final class StepReporter {
         }
     }
 
-    private final Consumer<String> out;
+    private final ProgressSink out;
     private final int total;
     private final LongSupplier nanoClock;
     private final AtomicInteger finished = new AtomicInteger();
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    public StepReporter(Consumer<String> out, int total) {
+    public StepReporter(ProgressSink out, int total) {
         this(out, total, System::nanoTime);
     }
 
-    StepReporter(Consumer<String> out, int total, LongSupplier nanoClock) {
+    StepReporter(ProgressSink out, int total, LongSupplier nanoClock) {
         this.out = out;
         this.total = total;
         this.nanoClock = nanoClock;
@@ -63,21 +63,21 @@ public final class StepReporter {
         } catch (NeededStepFailed e) {
             Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
             timings.put(label, took);
-            out.accept(String.format(
+            out.step(String.format(
                     "[%d/%d] %s … stopped after %s: it needs the %s",
                     finished.incrementAndGet(), total, label, DurationText.of(took), e.neededStep));
             throw e.failure;
         } catch (RuntimeException | Error e) {
             Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
             timings.put(label, took);
-            out.accept(String.format(
+            out.step(String.format(
                     "[%d/%d] %s … failed after %s", finished.incrementAndGet(), total, label, DurationText.of(took)));
             throw e;
         }
         Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
         timings.put(label, took);
         String detail = outcome.detail() == null || outcome.detail().isBlank() ? "" : " (" + outcome.detail() + ")";
-        out.accept(String.format(
+        out.step(String.format(
                 "[%d/%d] %s … done in %s%s", finished.incrementAndGet(), total, label, DurationText.of(took), detail));
         return outcome.value();
     }

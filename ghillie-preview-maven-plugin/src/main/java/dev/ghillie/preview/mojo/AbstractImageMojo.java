@@ -1,5 +1,6 @@
 package dev.ghillie.preview.mojo;
 
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.image.AppDependency;
 import dev.ghillie.preview.image.BaseImage;
 import dev.ghillie.preview.image.DockerImageName;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.lifecycle.LifecycleExecutor;
@@ -102,12 +102,12 @@ abstract class AbstractImageMojo extends AbstractPreviewMojo {
     private MojoExecutor mojoExecutor;
 
     /** What makes the classes and libraries the image is built from: see {@link MavenServiceBuild}. */
-    protected ServiceBuild serviceBuild(Consumer<String> progress) {
+    protected ServiceBuild serviceBuild(ProgressSink progress) {
         return MavenServiceBuild.forGoal(mojoExecution, lifecycleExecutor, mojoExecutor, session, project, progress);
     }
 
     /** The build of {@code module} (this one or a reactor dependency) for every round of {@code preview:dev}, lifecycle or not. */
-    protected ServiceBuild roundBuild(org.apache.maven.project.MavenProject module, Consumer<String> progress) {
+    protected ServiceBuild roundBuild(org.apache.maven.project.MavenProject module, ProgressSink progress) {
         return MavenServiceBuild.forRounds(mojoExecution, lifecycleExecutor, mojoExecutor, session, module, progress);
     }
 

@@ -1,6 +1,7 @@
 package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dCli;
@@ -422,9 +423,14 @@ abstract class AbstractPreviewMojo extends AbstractMojo {
         return DockerCheck.parse(dockerCheck);
     }
 
+    /** The engine's progress into this goal's log, a step's details beneath the step lines. */
+    protected ProgressSink progress() {
+        return new MavenProgress(getLog(), MavenProgress.UNDER_STEPS);
+    }
+
     /** Runs k3d and docker with this build's environment; secrets never reach the debug log. */
     protected ProcessRunner processRunner(PreviewSettings settings) {
-        return new ProcessRunner(settings.environment(), null, SecretMasker.none(), getLog()::debug);
+        return new ProcessRunner(settings.environment(), null, SecretMasker.none(), progress());
     }
 
     protected K3d k3d(PreviewSettings settings) {

@@ -2,6 +2,7 @@ package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.cluster.K3dRegistry;
 import dev.ghillie.preview.dev.DependencyBuild;
 import dev.ghillie.preview.dev.PreviewDev;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoFailureException;
@@ -60,7 +60,7 @@ public class DevMojo extends UpMojo {
             Duration quiet = Duration.ofMillis(debounceMillis);
             ImageSettings image =
                     imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
-            Consumer<String> progress = line -> getLog().info("      " + line);
+            ProgressSink progress = progress();
             TimedServiceBuild moduleBuild = new TimedServiceBuild(roundBuild(project, progress));
             Map<Path, MavenProject> dependencies = reactorDependencySources();
             WatchedInputs inputs = new WatchedInputs(
@@ -71,14 +71,7 @@ public class DevMojo extends UpMojo {
                     buildDirectories(dependencies));
             Optional<DebugPort> debug = debugPort(settings);
             try (KubernetesUpSteps steps = new KubernetesUpSteps(
-                    settings,
-                    moduleBuild,
-                    image,
-                    clusterProvider(settings),
-                    helm(settings),
-                    new MavenImageLog(getLog()),
-                    progress,
-                    debug)) {
+                    settings, moduleBuild, image, clusterProvider(settings), helm(settings), progress, debug)) {
                 boolean[] first = {true};
                 PreviewDev dev = new PreviewDev(
                         settings,
@@ -86,7 +79,7 @@ public class DevMojo extends UpMojo {
                         moduleBuild,
                         dependencyBuild(dependencies, progress),
                         new PreviewDev.Options(inputs, quiet, debug),
-                        getLog()::info,
+                        progress,
                         System.out::println,
                         result -> {
                             PreviewRecord.of(settings, result).write(settings.previewRecord());
@@ -187,7 +180,7 @@ public class DevMojo extends UpMojo {
     }
 
     /** Each changed dependency module built in this process, in the reactor's order, before the service. */
-    private DependencyBuild dependencyBuild(Map<Path, MavenProject> dependencies, Consumer<String> progress) {
+    private DependencyBuild dependencyBuild(Map<Path, MavenProject> dependencies, ProgressSink progress) {
         if (dependencies.isEmpty()) {
             return DependencyBuild.NONE;
         }

@@ -40,7 +40,7 @@ public class DownMojo extends AbstractPreviewMojo {
         if (plan) {
             try {
                 PreviewSettings settings = previewSettings();
-                UpPlan planned = new PreviewDown(clusterProvider(settings), helm(settings), getLog()::info)
+                UpPlan planned = new PreviewDown(clusterProvider(settings), helm(settings), progress())
                         .plan(settings, keepCluster, dropData);
                 planned.lines().forEach(getLog()::info);
                 planned.write(settings.workDir().resolve(UpMojo.PLAN_FILE));
@@ -60,8 +60,7 @@ public class DownMojo extends AbstractPreviewMojo {
         }
         try {
             PreviewSettings settings = previewSettings();
-            new PreviewDown(clusterProvider(settings), helm(settings), getLog()::info)
-                    .run(settings, keepCluster, dropData);
+            new PreviewDown(clusterProvider(settings), helm(settings), progress()).run(settings, keepCluster, dropData);
         } catch (PreviewException e) {
             throw failure(e);
         }

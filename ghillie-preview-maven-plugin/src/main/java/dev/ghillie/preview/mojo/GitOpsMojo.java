@@ -169,7 +169,7 @@ public class GitOpsMojo extends AbstractPreviewMojo {
     /** The commit the build runs on: git resolves worktrees, submodules and packed refs. */
     private String checkedOutCommit() {
         ProcessRunner git =
-                new ProcessRunner(System.getenv(), project.getBasedir().toPath(), SecretMasker.none(), getLog()::debug);
+                new ProcessRunner(System.getenv(), project.getBasedir().toPath(), SecretMasker.none(), progress());
         ProcessResult head;
         try {
             head = git.run(Duration.ofSeconds(30), "git", "rev-parse", "--verify", "HEAD");

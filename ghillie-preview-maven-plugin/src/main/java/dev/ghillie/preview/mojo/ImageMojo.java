@@ -1,6 +1,7 @@
 package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.image.RuntimeImageBuilder;
@@ -36,8 +37,10 @@ public class ImageMojo extends AbstractImageMojo {
         try {
             // Settings first: the module's build resolves dependencies per goal and may narrow what the project lists.
             ImageSettings settings = imageSettings(serviceMainClass());
-            serviceBuild(getLog()::info).run().ifPresent(getLog()::info);
-            ImageResult result = new RuntimeImageBuilder(new MavenImageLog(getLog())).build(settings);
+            // No step lines here: what the build says stands on its own lines.
+            ProgressSink progress = new MavenProgress(getLog(), "");
+            serviceBuild(progress).run().ifPresent(getLog()::info);
+            ImageResult result = new RuntimeImageBuilder(progress).build(settings);
             project.getProperties().setProperty(REFERENCE_PROPERTY, result.reference());
             project.getProperties().setProperty(DIGEST_PROPERTY, result.digest());
             project.getProperties().setProperty(IMAGE_ID_PROPERTY, result.imageId());

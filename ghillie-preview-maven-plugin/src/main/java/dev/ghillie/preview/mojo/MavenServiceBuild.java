@@ -1,6 +1,7 @@
 package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.SkipRecord;
 import dev.ghillie.preview.image.ServiceBuild;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutionException;
@@ -51,7 +51,7 @@ final class MavenServiceBuild implements ServiceBuild {
     private final MavenSession session;
     private final MavenProject project;
     private final String ownPlugin;
-    private final Consumer<String> progress;
+    private final ProgressSink progress;
     /** The thread Maven runs the goal on, which owns the project's lock under {@code -T}. */
     private final Thread goalThread = Thread.currentThread();
 
@@ -61,7 +61,7 @@ final class MavenServiceBuild implements ServiceBuild {
             MavenSession session,
             MavenProject project,
             String ownPlugin,
-            Consumer<String> progress) {
+            ProgressSink progress) {
         this.lifecycle = lifecycle;
         this.mojos = mojos;
         this.session = session;
@@ -80,7 +80,7 @@ final class MavenServiceBuild implements ServiceBuild {
             MojoExecutor mojos,
             MavenSession session,
             MavenProject project,
-            Consumer<String> progress) {
+            ProgressSink progress) {
         if (self.getLifecyclePhase() != null || project.hasLifecyclePhase("package")) {
             return ALREADY_BUILT;
         }
@@ -99,7 +99,7 @@ final class MavenServiceBuild implements ServiceBuild {
             MojoExecutor mojos,
             MavenSession session,
             MavenProject module,
-            Consumer<String> progress) {
+            ProgressSink progress) {
         return new MavenServiceBuild(
                 lifecycle, mojos, session, module, self.getGroupId() + ":" + self.getArtifactId(), progress);
     }
@@ -133,7 +133,7 @@ final class MavenServiceBuild implements ServiceBuild {
         if (withOutputs(before, outputs).filter(record::holds).isPresent()) {
             return Optional.of("build of " + project.getArtifactId() + " skipped: nothing changed since the last one");
         }
-        progress.accept("building " + project.getArtifactId() + " up to package, without tests");
+        progress.detail("building " + project.getArtifactId() + " up to package, without tests");
         // Maven resolves dependencies for each goal in the scope the goal asks for; ours were resolved for this goal.
         Set<Artifact> resolved = new LinkedHashSet<>(project.getArtifacts());
         try {

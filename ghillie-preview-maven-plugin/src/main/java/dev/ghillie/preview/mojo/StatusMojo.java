@@ -42,10 +42,7 @@ public class StatusMojo extends AbstractPreviewMojo {
                         "ghillie.preview.output='" + output + "' is not an output format: use table or json");
             }
             PreviewSettings settings = previewSettings();
-            PreviewStatus status = new PreviewStatus(clusterProvider(settings));
-            if (getLog().isDebugEnabled()) {
-                status = status.withTimings(line -> getLog().debug("status took: " + line));
-            }
+            PreviewStatus status = new PreviewStatus(clusterProvider(settings), progress());
             StatusReport report = status.report(settings, PreviewRecord.read(settings.previewRecord()));
             if (format.equals("json")) {
                 // Machines read standard output; Maven's log prefixes would break the JSON.

@@ -2,6 +2,7 @@ package dev.ghillie.preview.mojo;
 
 import dev.ghillie.preview.DurationText;
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.cluster.K3dRegistry;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.lifecycle.DebugForward;
@@ -15,7 +16,6 @@ import dev.ghillie.preview.settings.PlatformSelection;
 import dev.ghillie.preview.settings.PreviewSettings;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -91,18 +91,17 @@ public class UpMojo extends AbstractImageMojo {
             Optional<DebugPort> debugPort = debugPort(settings);
             ImageSettings image =
                     imageSettings(serviceMainClass(), settings.registry().map(K3dRegistry::pushHost));
-            Consumer<String> progress = line -> getLog().info("      " + line);
+            ProgressSink progress = progress();
             try (KubernetesUpSteps steps = new KubernetesUpSteps(
                     settings,
                     serviceBuild(progress),
                     image,
                     clusterProvider(settings),
                     helm(settings),
-                    new MavenImageLog(getLog()),
                     progress,
                     debugPort)) {
-                PreviewUp up = new PreviewUp(
-                        steps, PlatformSelection.of(settings.platform()), settings.service(), getLog()::info);
+                PreviewUp up =
+                        new PreviewUp(steps, PlatformSelection.of(settings.platform()), settings.service(), progress);
                 if (plan) {
                     UpPlan planned = up.plan(steps);
                     planned.lines().forEach(getLog()::info);

@@ -1,8 +1,8 @@
 package dev.ghillie.preview.platform;
 
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.kube.CustomResourceRef;
 import dev.ghillie.preview.kube.LabelSelection;
-import dev.ghillie.preview.kube.ProgressListener;
 import dev.ghillie.preview.kube.ReadinessCheck;
 import dev.ghillie.preview.kube.ResourceWaiter;
 import dev.ghillie.preview.kube.RolloutWaiter;
@@ -30,7 +30,7 @@ public interface PlatformWaits {
             ResourceDefinitionContext type, String namespace, String name, ReadinessCheck ready, Duration timeout);
 
     /** The waits on the cluster {@code client} talks to; the waiters' progress lines go to {@code progress}. */
-    static PlatformWaits on(KubernetesClient client, ProgressListener progress) {
+    static PlatformWaits on(KubernetesClient client, ProgressSink progress) {
         RolloutWaiter rollouts = new RolloutWaiter(client, progress);
         ResourceWaiter resources = new ResourceWaiter(client, progress);
         return new PlatformWaits() {

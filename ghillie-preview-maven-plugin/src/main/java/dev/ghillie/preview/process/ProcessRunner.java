@@ -1,5 +1,6 @@
 package dev.ghillie.preview.process;
 
+import dev.ghillie.preview.ProgressSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.codehaus.plexus.util.cli.CommandLineException;
 import org.codehaus.plexus.util.cli.CommandLineUtils;
 import org.codehaus.plexus.util.cli.Commandline;
@@ -29,39 +29,39 @@ public final class ProcessRunner {
     private final Map<String, String> environment;
     private final Path workingDirectory;
     private final SecretMasker masker;
-    private final Consumer<String> debugLog;
+    private final ProgressSink progress;
 
     /**
      * @param environment      the complete environment of every child process (include PATH)
      * @param workingDirectory directory the children start in, or {@code null} for the JVM's
      * @param masker           hides secrets in everything this runner logs or reports
-     * @param debugLog         receives one line per command, output line and exit
+     * @param progress         receives one debug line per command, output line and exit
      */
     public ProcessRunner(
-            Map<String, String> environment, Path workingDirectory, SecretMasker masker, Consumer<String> debugLog) {
+            Map<String, String> environment, Path workingDirectory, SecretMasker masker, ProgressSink progress) {
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         this.workingDirectory = workingDirectory;
         this.masker = Objects.requireNonNull(masker, "masker");
-        this.debugLog = Objects.requireNonNull(debugLog, "debugLog");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** A runner whose children see the JVM's environment, as a build normally wants. */
-    public static ProcessRunner withJvmEnvironment(Consumer<String> debugLog) {
-        return new ProcessRunner(System.getenv(), null, SecretMasker.none(), debugLog);
+    public static ProcessRunner withJvmEnvironment(ProgressSink progress) {
+        return new ProcessRunner(System.getenv(), null, SecretMasker.none(), progress);
     }
 
     public ProcessRunner withVariable(String name, String value) {
         Map<String, String> changed = new LinkedHashMap<>(environment);
         changed.put(name, value);
-        return new ProcessRunner(changed, workingDirectory, masker, debugLog);
+        return new ProcessRunner(changed, workingDirectory, masker, progress);
     }
 
     public ProcessRunner withMasker(SecretMasker newMasker) {
-        return new ProcessRunner(environment, workingDirectory, newMasker, debugLog);
+        return new ProcessRunner(environment, workingDirectory, newMasker, progress);
     }
 
     public ProcessRunner inDirectory(Path directory) {
-        return new ProcessRunner(environment, directory, masker, debugLog);
+        return new ProcessRunner(environment, directory, masker, progress);
     }
 
     public Map<String, String> environment() {
@@ -111,7 +111,7 @@ public final class ProcessRunner {
 
         List<String> out = Collections.synchronizedList(new ArrayList<>());
         List<String> err = Collections.synchronizedList(new ArrayList<>());
-        debugLog.accept("$ " + shown);
+        progress.debug("$ " + shown);
         long started = System.nanoTime();
         Thread watchdog = Thread.ofVirtual().start(() -> commandline.stopAfter(timeout));
         int exitCode;
@@ -136,15 +136,15 @@ public final class ProcessRunner {
                     "`" + shown + "` did not finish within " + describe(timeout) + " and was stopped");
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        debugLog.accept("  exit " + exitCode + " after " + took.toMillis() + " ms");
+        progress.debug("  exit " + exitCode + " after " + took.toMillis() + " ms");
         return new ProcessResult(command, exitCode, String.join("\n", out), String.join("\n", err), took);
     }
 
     private void collect(List<String> sink, String line, String prefix) {
         sink.add(line);
         // stdout and stderr are pumped by two threads; the log need not be thread-safe.
-        synchronized (debugLog) {
-            debugLog.accept(prefix + masker.mask(line));
+        synchronized (progress) {
+            progress.debug(prefix + masker.mask(line));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ghillie.preview.cluster;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ghillie.preview.ProgressLines;
 import dev.ghillie.preview.process.ExecutableLocator;
 import dev.ghillie.preview.process.ProcessRunner;
 import dev.ghillie.preview.process.SecretMasker;
@@ -105,7 +106,7 @@ public final class FakeK3d {
     }
 
     public ProcessRunner runner() {
-        return new ProcessRunner(environment(), null, SecretMasker.none(), debugLog::add);
+        return new ProcessRunner(environment(), null, SecretMasker.none(), ProgressLines.to(debugLog::add));
     }
 
     public K3dCli k3d() {

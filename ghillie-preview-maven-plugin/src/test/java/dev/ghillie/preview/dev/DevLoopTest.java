@@ -3,6 +3,7 @@ package dev.ghillie.preview.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressLines;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.cluster.ClusterAction;
 import dev.ghillie.preview.cluster.HostPort;
@@ -144,7 +145,7 @@ class DevLoopTest {
                 DependencyBuild.NONE,
                 (a, image) -> servingChecks.add(image.digest()),
                 AccessRefresh.UNCHANGED,
-                lines::add,
+                ProgressLines.to(lines::add),
                 served::add,
                 Clock.fixed(T0.plusMillis(4200), ZoneOffset.UTC));
     }

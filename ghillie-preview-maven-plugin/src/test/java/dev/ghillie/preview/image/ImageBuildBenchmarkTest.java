@@ -2,6 +2,7 @@ package dev.ghillie.preview.image;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ghillie.preview.ProgressEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,7 +68,7 @@ class ImageBuildBenchmarkTest {
     }
 
     private static void benchmark(String target, ImageSettings settings, Path classes, Bytes bytes) throws Exception {
-        RuntimeImageBuilder builder = new RuntimeImageBuilder(new QuietLog());
+        RuntimeImageBuilder builder = new RuntimeImageBuilder(ImageBuildBenchmarkTest::quiet);
         run(target, "cold (empty caches)", builder, settings, bytes);
         run(target, "warm, no change", builder, settings, bytes);
         Path someClass;
@@ -104,16 +105,10 @@ class ImageBuildBenchmarkTest {
         return to;
     }
 
-    private static final class QuietLog implements ImageLog {
-        @Override
-        public void step(String line) {}
-
-        @Override
-        public void detail(String line) {}
-
-        @Override
-        public void warn(String line) {
-            System.out.println("WARN " + line);
+    /** Only the warnings: the benchmark prints its own figures. */
+    private static void quiet(ProgressEvent event) {
+        if (event.level() == ProgressEvent.Level.WARN) {
+            System.out.println("WARN " + event.message());
         }
     }
 }

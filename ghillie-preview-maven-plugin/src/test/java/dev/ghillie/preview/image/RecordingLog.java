@@ -1,10 +1,12 @@
 package dev.ghillie.preview.image;
 
+import dev.ghillie.preview.ProgressEvent;
+import dev.ghillie.preview.ProgressSink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps what a build logged, by level, and echoes step lines so a test run shows them. */
-public final class RecordingLog implements ImageLog {
+/** Keeps what a build reported, by level, and echoes step lines and warnings so a test run shows them. */
+public final class RecordingLog implements ProgressSink {
 
     final List<String> steps = new CopyOnWriteArrayList<>();
     final List<String> details = new CopyOnWriteArrayList<>();
@@ -19,19 +21,17 @@ public final class RecordingLog implements ImageLog {
     }
 
     @Override
-    public void step(String line) {
-        steps.add(line);
-        System.out.println(line);
-    }
-
-    @Override
-    public void detail(String line) {
-        details.add(line);
-    }
-
-    @Override
-    public void warn(String line) {
-        warnings.add(line);
-        System.out.println("WARN " + line);
+    public void accept(ProgressEvent event) {
+        switch (event.level()) {
+            case STEP -> {
+                steps.add(event.message());
+                System.out.println(event.message());
+            }
+            case DETAIL, DEBUG -> details.add(event.message());
+            case WARN -> {
+                warnings.add(event.message());
+                System.out.println("WARN " + event.message());
+            }
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ghillie.preview.ProgressLines;
+import dev.ghillie.preview.ProgressSink;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -91,7 +93,8 @@ class RealClusterKubeTest {
                 .create();
         List<String> progress = new CopyOnWriteArrayList<>();
 
-        new RolloutWaiter(client, progress::add).await(LabelSelection.helmRelease(NS, "healthy"), ROLLOUT);
+        new RolloutWaiter(client, ProgressLines.to(progress::add))
+                .await(LabelSelection.helmRelease(NS, "healthy"), ROLLOUT);
 
         assertThat(progress).containsExactly("deployment/healthy is ready [1/1]");
         try (PortForwardSession session = new PortForwarder(client).forwardService(NS, "healthy", 80, 0)) {
@@ -111,7 +114,7 @@ class RealClusterKubeTest {
                 "rolling",
                 container("sh", "-c", "echo started $HOSTNAME; exec sleep 3600").build());
         LabelSelection release = LabelSelection.helmRelease(NS, "rolling");
-        new RolloutWaiter(client, line -> {}).await(release, ROLLOUT);
+        new RolloutWaiter(client, ProgressSink.silent()).await(release, ROLLOUT);
         String first = client.pods()
                 .inNamespace(NS)
                 .withLabels(labels("rolling"))
@@ -131,7 +134,7 @@ class RealClusterKubeTest {
                     .withName("rolling")
                     .rolling()
                     .restart();
-            new RolloutWaiter(client, line -> {}).await(release, ROLLOUT);
+            new RolloutWaiter(client, ProgressSink.silent()).await(release, ROLLOUT);
             String second = client.pods().inNamespace(NS).withLabels(labels("rolling")).list().getItems().stream()
                     .map(p -> p.getMetadata().getName())
                     .filter(n -> !n.equals(first))
@@ -156,7 +159,8 @@ class RealClusterKubeTest {
 
         RolloutFailedException e = catchThrowableOfType(
                 RolloutFailedException.class,
-                () -> new RolloutWaiter(client, line -> {}).await(LabelSelection.helmRelease(NS, "crashing"), ROLLOUT));
+                () -> new RolloutWaiter(client, ProgressSink.silent())
+                        .await(LabelSelection.helmRelease(NS, "crashing"), ROLLOUT));
 
         System.out.println(e.getMessage());
         assertThat(e.failure()).isEqualTo(RolloutFailedException.Cause.CONTAINER_FAILED);
@@ -180,7 +184,7 @@ class RealClusterKubeTest {
 
         RolloutFailedException e = catchThrowableOfType(
                 RolloutFailedException.class,
-                () -> new RolloutWaiter(client, line -> {})
+                () -> new RolloutWaiter(client, ProgressSink.silent())
                         .await(
                                 LabelSelection.helmRelease(NS, "unready"),
                                 new WaitPolicy(Duration.ofSeconds(30), Duration.ofSeconds(1))));
@@ -205,7 +209,8 @@ class RealClusterKubeTest {
 
         RolloutFailedException e = catchThrowableOfType(
                 RolloutFailedException.class,
-                () -> new RolloutWaiter(client, line -> {}).await(LabelSelection.helmRelease(NS, "missing"), ROLLOUT));
+                () -> new RolloutWaiter(client, ProgressSink.silent())
+                        .await(LabelSelection.helmRelease(NS, "missing"), ROLLOUT));
 
         System.out.println(e.getMessage());
         assertThat(e.failure()).isEqualTo(RolloutFailedException.Cause.CONTAINER_FAILED);

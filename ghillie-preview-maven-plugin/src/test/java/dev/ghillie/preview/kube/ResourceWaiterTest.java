@@ -5,6 +5,7 @@ import static dev.ghillie.preview.kube.TestController.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ghillie.preview.ProgressLines;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -43,7 +44,7 @@ class ResourceWaiterTest {
         controller = new TestController(client);
         controller.installCrd(CLUSTER_TYPE);
         controller.installCrd(VALKEY_TYPE);
-        waiter = new ResourceWaiter(client, progress::add);
+        waiter = new ResourceWaiter(client, ProgressLines.to(progress::add));
     }
 
     @AfterEach
@@ -177,7 +178,7 @@ class ResourceWaiterTest {
                         .build())
                 .create();
 
-        RolloutResult result = new RolloutWaiter(client, progress::add)
+        RolloutResult result = new RolloutWaiter(client, ProgressLines.to(progress::add))
                 .await(new LabelSelection("cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")), GENEROUS);
 
         assertThat(result.resources()).containsExactly("deployment/cnpg-cloudnative-pg");

@@ -3,6 +3,7 @@ package dev.ghillie.preview.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ghillie.preview.ProgressLines;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -38,7 +39,7 @@ class RolloutWaiterTest {
     @BeforeEach
     void setUp() {
         controller = new TestController(client);
-        waiter = new RolloutWaiter(client, progress::add);
+        waiter = new RolloutWaiter(client, ProgressLines.to(progress::add));
     }
 
     @AfterEach
@@ -197,7 +198,7 @@ class RolloutWaiterTest {
 
         RolloutFailedException e = catchThrowableOfType(
                 RolloutFailedException.class,
-                () -> new RolloutWaiter(client, progress::add, 2)
+                () -> new RolloutWaiter(client, ProgressLines.to(progress::add), 2)
                         .await(LabelSelection.helmRelease(NS, "ghillie"), GENEROUS));
 
         assertThat(e.getMessage())

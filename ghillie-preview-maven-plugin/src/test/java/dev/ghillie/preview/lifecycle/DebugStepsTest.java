@@ -3,13 +3,13 @@ package dev.ghillie.preview.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.cluster.ClusterAction;
 import dev.ghillie.preview.cluster.FakeK3d;
 import dev.ghillie.preview.cluster.HostPort;
 import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.ReleaseRequest;
-import dev.ghillie.preview.image.RecordingLog;
 import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.provider.K3dProvider;
 import dev.ghillie.preview.settings.AccessMode;
@@ -78,8 +78,7 @@ class DebugStepsTest {
                 null,
                 new K3dProvider(fake.k3d(), settings),
                 null,
-                new RecordingLog(),
-                line -> {},
+                ProgressSink.silent(),
                 debug);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressLines;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.HelmClient;
 import dev.ghillie.preview.kube.Namespaces;
@@ -130,7 +131,7 @@ class ExistingClusterDownTest {
                         .build())
                 .create();
 
-        new PreviewDown(new ExistingClusterProvider(settings), helm, lines::add).run(settings, false);
+        new PreviewDown(new ExistingClusterProvider(settings), helm, ProgressLines.to(lines::add)).run(settings, false);
 
         assertThat(calls).containsExactly("helm uninstall ghillie -n team");
         assertThat(client.secrets().inNamespace("team").list().getItems())
@@ -160,7 +161,7 @@ class ExistingClusterDownTest {
         Namespaces.ensure(client, "team");
         secret("ghillie", true);
 
-        new PreviewDown(new ExistingClusterProvider(settings), helm, lines::add).run(settings, false);
+        new PreviewDown(new ExistingClusterProvider(settings), helm, ProgressLines.to(lines::add)).run(settings, false);
 
         assertThat(client.namespaces().withName("team").get()).isNull();
         assertThat(lines)
@@ -172,7 +173,7 @@ class ExistingClusterDownTest {
 
     @Test
     void aSecondDownAfterTheNamespaceWentHasNothingMoreToRemove() {
-        new PreviewDown(new ExistingClusterProvider(settings), helm, lines::add).run(settings, false);
+        new PreviewDown(new ExistingClusterProvider(settings), helm, ProgressLines.to(lines::add)).run(settings, false);
 
         assertThat(lines)
                 .last()
@@ -194,8 +195,9 @@ class ExistingClusterDownTest {
                 .create();
         secret("ghillie", true);
 
-        assertThatThrownBy(() ->
-                        new PreviewDown(new ExistingClusterProvider(settings), helm, lines::add).run(settings, false))
+        assertThatThrownBy(
+                        () -> new PreviewDown(new ExistingClusterProvider(settings), helm, ProgressLines.to(lines::add))
+                                .run(settings, false))
                 .isInstanceOf(PreviewException.class)
                 .hasMessageStartingWith("context 'prod-eu' is not a local cluster's")
                 .hasMessageContaining("-Dghillie.preview.allowRemote=true");
@@ -237,7 +239,8 @@ class ExistingClusterDownTest {
                 ServiceConventions.DEFAULTS,
                 new ProviderSettings(ProviderKind.EXISTING, Optional.of(dead), Optional.empty(), false));
 
-        assertThatThrownBy(() -> new PreviewDown(new ExistingClusterProvider(deadSettings), helm, lines::add)
+        assertThatThrownBy(() -> new PreviewDown(
+                                new ExistingClusterProvider(deadSettings), helm, ProgressLines.to(lines::add))
                         .run(deadSettings, false))
                 .isInstanceOf(PreviewException.class)
                 .hasMessage("context k3d-ghillie-local (existing cluster): its API server http://127.0.0.1:" + closed

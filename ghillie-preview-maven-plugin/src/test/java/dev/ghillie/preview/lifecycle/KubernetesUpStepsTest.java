@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressLines;
 import dev.ghillie.preview.cluster.ClusterException;
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.FakeK3d;
@@ -11,7 +12,6 @@ import dev.ghillie.preview.cluster.K3dRegistry;
 import dev.ghillie.preview.cluster.Preflight;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.image.ImageSettings;
-import dev.ghillie.preview.image.RecordingLog;
 import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSelection;
@@ -102,9 +102,8 @@ class KubernetesUpStepsTest {
                 new Preflight(fake.runner()),
                 DockerCheck.AUTO,
                 null,
-                new RecordingLog(),
-                lines::add);
-        return new PreviewUp(steps, PlatformSelection.NONE, lines::add);
+                ProgressLines.to(lines::add));
+        return new PreviewUp(steps, PlatformSelection.NONE, ProgressLines.to(lines::add));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ghillie.preview.lifecycle;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.cluster.ClusterSpec;
 import dev.ghillie.preview.cluster.HostPort;
 import dev.ghillie.preview.cluster.ImageImportMode;
@@ -261,11 +262,11 @@ final class MockPreview implements AutoCloseable {
     }
 
     StatusReport status() throws Exception {
-        return status(line -> {});
+        return status(ProgressSink.silent());
     }
 
     /** With {@code timings} told how long each part took, as {@code preview:status -X} logs it. */
-    StatusReport status(java.util.function.Consumer<String> timings) throws Exception {
+    StatusReport status(ProgressSink timings) throws Exception {
         Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
         PreviewRecord record = new PreviewRecord(
                 "ghillie-local",
@@ -278,7 +279,7 @@ final class MockPreview implements AutoCloseable {
                 kubeconfig.toString(),
                 List.of("postgresql", "valkey"),
                 Map.of());
-        return new PreviewStatus(k3d(kubeconfig, true)).withTimings(timings).report(settings(), Optional.of(record));
+        return new PreviewStatus(k3d(kubeconfig, true), timings).report(settings(), Optional.of(record));
     }
 
     PreviewSettings settings() {

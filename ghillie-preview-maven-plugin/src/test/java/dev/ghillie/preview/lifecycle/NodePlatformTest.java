@@ -2,6 +2,7 @@ package dev.ghillie.preview.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ghillie.preview.ProgressLines;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.cluster.ClusterAction;
 import dev.ghillie.preview.cluster.DockerCheck;
@@ -14,7 +15,6 @@ import dev.ghillie.preview.image.DockerArchive;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageSettings;
 import dev.ghillie.preview.image.PlatformBaseImages;
-import dev.ghillie.preview.image.RecordingLog;
 import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
 import dev.ghillie.preview.settings.PlatformSelection;
@@ -135,9 +135,9 @@ class NodePlatformTest {
                 new Preflight(fake.runner()),
                 DockerCheck.AUTO,
                 null,
-                new RecordingLog(),
-                lines::add)) {
-            return new PreviewUp(new RealImageStep(real, cluster), PlatformSelection.NONE, lines::add).run();
+                ProgressLines.to(lines::add))) {
+            return new PreviewUp(new RealImageStep(real, cluster), PlatformSelection.NONE, ProgressLines.to(lines::add))
+                    .run();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ghillie.preview.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ghillie.preview.ProgressLines;
 import dev.ghillie.preview.cluster.ClusterSpec;
 import dev.ghillie.preview.cluster.K3d;
 import dev.ghillie.preview.cluster.K3dCluster;
@@ -121,7 +122,7 @@ class PreviewDownTest {
 
     @Test
     void nothingToRemoveIsSuccess() throws Exception {
-        new PreviewDown(k3d(false, false), helm, lines::add).run(settings(), false);
+        new PreviewDown(k3d(false, false), helm, ProgressLines.to(lines::add)).run(settings(), false);
 
         assertThat(lines).containsExactly("cluster ghillie-local does not exist: nothing to remove");
         assertThat(calls).containsExactly("find ghillie-local");
@@ -129,7 +130,7 @@ class PreviewDownTest {
 
     @Test
     void deletesTheCluster() throws Exception {
-        new PreviewDown(k3d(true, true), helm, lines::add).run(settings(), false);
+        new PreviewDown(k3d(true, true), helm, ProgressLines.to(lines::add)).run(settings(), false);
 
         assertThat(calls).containsExactly("find ghillie-local", "delete ghillie-local");
         assertThat(lines).containsExactly("cluster ghillie-local deleted");
@@ -154,7 +155,7 @@ class PreviewDownTest {
                         .build())
                 .create();
 
-        new PreviewDown(k3d(true, true), helm, lines::add).run(settings(), true);
+        new PreviewDown(k3d(true, true), helm, ProgressLines.to(lines::add)).run(settings(), true);
 
         assertThat(calls).containsExactly("find ghillie-local", "helm uninstall ghillie -n ghillie");
         assertThat(client.secrets().inNamespace("ghillie").withName("ghillie").get())
@@ -168,7 +169,7 @@ class PreviewDownTest {
 
     @Test
     void keepingAStoppedClusterSaysWhatToDo() throws Exception {
-        new PreviewDown(k3d(true, false), helm, lines::add).run(settings(), true);
+        new PreviewDown(k3d(true, false), helm, ProgressLines.to(lines::add)).run(settings(), true);
 
         assertThat(calls).containsExactly("find ghillie-local");
         assertThat(lines).singleElement().asString().contains("is stopped: start it");
@@ -361,7 +362,7 @@ class PreviewDownTest {
         List<String> urls = platformSteps();
         K3d k3d = k3d(true, true);
 
-        new PreviewDown(k3d, helm, lines::add).run(settings(), true);
+        new PreviewDown(k3d, helm, ProgressLines.to(lines::add)).run(settings(), true);
 
         assertThat(client.namespaces().withName("ghillie").get())
                 .as("the namespace holds the data: kept")
@@ -392,10 +393,10 @@ class PreviewDownTest {
     void aRerunOfDownKeepingDataConverges() throws Exception {
         platformSteps();
         K3d k3d = k3d(true, true);
-        new PreviewDown(k3d, helm, lines::add).run(settings(), true);
+        new PreviewDown(k3d, helm, ProgressLines.to(lines::add)).run(settings(), true);
         lines.clear();
 
-        new PreviewDown(k3d, helm, lines::add).run(settings(), true);
+        new PreviewDown(k3d, helm, ProgressLines.to(lines::add)).run(settings(), true);
 
         assertThat(dataLeft()).hasSize(6);
         assertThat(lines)
@@ -416,7 +417,7 @@ class PreviewDownTest {
         volume("ghillie", "seed", "cnpg.io/cluster", "pg-ghillie");
         volume("ghillie", "scratch", "app", "other");
 
-        new PreviewDown(k3d(true, true), helm, lines::add).run(settings(), true);
+        new PreviewDown(k3d(true, true), helm, ProgressLines.to(lines::add)).run(settings(), true);
 
         assertThat(client.namespaces().withName("ghillie").get()).isNotNull();
         assertThat(lines)
@@ -428,7 +429,7 @@ class PreviewDownTest {
     void dropDataRemovesTheDataServicesAndTheNamespace() throws Exception {
         platformSteps();
 
-        new PreviewDown(k3d(true, true), helm, lines::add).run(settings(), true, true);
+        new PreviewDown(k3d(true, true), helm, ProgressLines.to(lines::add)).run(settings(), true, true);
 
         assertThat(client.namespaces().withName("ghillie").get()).isNull();
         assertThat(dataLeft()).isEmpty();
@@ -465,7 +466,7 @@ class PreviewDownTest {
                                 .build())
                 .once();
 
-        new PreviewDown(k3d(true, true), helm, lines::add).run(settings(), true);
+        new PreviewDown(k3d(true, true), helm, ProgressLines.to(lines::add)).run(settings(), true);
 
         assertThat(client.namespaces().withName("ghillie").get()).isNull();
         assertThat(lines).contains("namespace ghillie is being deleted already: its data cannot be kept");
@@ -499,7 +500,7 @@ class PreviewDownTest {
             throws Exception {
         K3d k3d = k3d(exists, running);
 
-        UpPlan plan = new PreviewDown(k3d, helm, lines::add).plan(settings(), keepCluster, dropData);
+        UpPlan plan = new PreviewDown(k3d, helm, ProgressLines.to(lines::add)).plan(settings(), keepCluster, dropData);
 
         assertThat(plan.goal()).isEqualTo("down");
         assertThat(plan.steps()).singleElement().satisfies(planned -> {
@@ -510,7 +511,7 @@ class PreviewDownTest {
         assertThat(lines).isEmpty();
 
         calls.clear();
-        new PreviewDown(k3d, helm, lines::add).run(settings(), keepCluster, dropData);
+        new PreviewDown(k3d, helm, ProgressLines.to(lines::add)).run(settings(), keepCluster, dropData);
 
         String actual =
                 "helm uninstall: " + (calls.stream().anyMatch(c -> c.startsWith("helm uninstall")) ? "yes" : "no")

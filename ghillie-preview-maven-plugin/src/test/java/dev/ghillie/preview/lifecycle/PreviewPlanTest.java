@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.cluster.ClusterAction;
 import dev.ghillie.preview.cluster.HostPort;
 import dev.ghillie.preview.cluster.KubernetesRequirement;
@@ -16,7 +17,6 @@ import dev.ghillie.preview.helm.ReleaseRevision;
 import dev.ghillie.preview.helm.ReleaseTarget;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageTarget;
-import dev.ghillie.preview.image.RecordingLog;
 import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.lifecycle.StepReporter.Outcome;
 import dev.ghillie.preview.provider.ClusterProvider;
@@ -105,7 +105,7 @@ class PreviewPlanTest {
                 .environment(Map.of())
                 .build();
         return new KubernetesUpSteps(
-                settings, ServiceBuild.ALREADY_BUILT, null, provider, helm, new RecordingLog(), line -> {});
+                settings, ServiceBuild.ALREADY_BUILT, null, provider, helm, ProgressSink.silent(), Optional.empty());
     }
 
     /** The steps' own decisions, but the image as a build would give it (no Jib here). */

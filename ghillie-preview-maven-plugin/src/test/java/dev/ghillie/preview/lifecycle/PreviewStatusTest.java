@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghillie.preview.ProgressLines;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.platform.OperatorTarget;
 import dev.ghillie.preview.provider.ClusterState;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -257,8 +259,8 @@ class PreviewStatusTest {
     void withoutAClusterOnlyTheClusterIsShown() throws Exception {
         Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
 
-        StatusReport report =
-                new PreviewStatus(MockPreview.k3d(kubeconfig, false)).report(preview.settings(), Optional.empty());
+        StatusReport report = new PreviewStatus(MockPreview.k3d(kubeconfig, false), ProgressSink.silent())
+                .report(preview.settings(), Optional.empty());
 
         assertThat(report.parts()).singleElement().satisfies(part -> {
             assertThat(part.word()).isEqualTo("absent");
@@ -272,11 +274,11 @@ class PreviewStatusTest {
         preview.healthyPreview();
         List<String> timings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        StatusReport report = preview.status(timings::add);
+        StatusReport report = preview.status(ProgressLines.to(timings::add));
 
         assertThat(report.healthy()).as(report.toTable()).isTrue();
         assertThat(timings)
-                .extracting(line -> line.replaceAll(" \\d+ ms$", ""))
+                .extracting(line -> line.replaceAll("^status took: | \\d+ ms$", ""))
                 .containsExactlyInAnyOrder(
                         "cluster state",
                         "kubeconfig",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressLines;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.cluster.ClusterAction;
 import dev.ghillie.preview.cluster.HostPort;
@@ -157,7 +158,7 @@ class PreviewUpTest {
 
     @Test
     void runsEveryStepAndPrintsOneNumberedLineEach() {
-        PreviewUp.Result result = new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
+        PreviewUp.Result result = new PreviewUp(steps, PlatformSelection.ALL, ProgressLines.to(lines::add)).run();
 
         assertThat(lines)
                 .hasSize(10)
@@ -193,7 +194,7 @@ class PreviewUpTest {
     void buildsTheImageWhileTheClusterIsCreated() {
         steps.clusterWaitsForImageBuild = true;
 
-        new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
+        new PreviewUp(steps, PlatformSelection.ALL, ProgressLines.to(lines::add)).run();
 
         assertThat(steps.calls)
                 .contains(
@@ -209,7 +210,7 @@ class PreviewUpTest {
     void buildsTheImageOnTheThreadThatRunsUp() {
         // Maven's multithreaded builder (-T) locks the project to the goal's thread; the module's build, which
         // runs inside the image step, takes that lock again and would wait for ever on any other thread.
-        new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
+        new PreviewUp(steps, PlatformSelection.ALL, ProgressLines.to(lines::add)).run();
 
         assertThat(steps.imageThread).isSameAs(Thread.currentThread());
     }
@@ -219,7 +220,7 @@ class PreviewUpTest {
         steps.imageFailure =
                 new PreviewException("Building service failed in compiler:3.14.0:compile (default-compile)");
 
-        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, lines::add).run())
+        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, ProgressLines.to(lines::add)).run())
                 .isSameAs(steps.imageFailure);
 
         assertThat(steps.calls)
@@ -232,7 +233,7 @@ class PreviewUpTest {
     void installsBothPlatformServicesSideBySide() {
         steps.platformSidesWaitForEachOther = true;
 
-        new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
+        new PreviewUp(steps, PlatformSelection.ALL, ProgressLines.to(lines::add)).run();
 
         assertThat(steps.calls.indexOf("secret"))
                 .isGreaterThan(steps.calls.indexOf("postgres"))
@@ -241,7 +242,7 @@ class PreviewUpTest {
 
     @Test
     void withoutPlatformServicesTheSecretIsEmptyAndThereAreEightSteps() {
-        new PreviewUp(steps, PlatformSelection.NONE, lines::add).run();
+        new PreviewUp(steps, PlatformSelection.NONE, ProgressLines.to(lines::add)).run();
 
         assertThat(lines).hasSize(8).allMatch(line -> line.startsWith("[") && line.contains("/8] "));
         assertThat(steps.calls).doesNotContain("postgres", "valkey");
@@ -253,7 +254,7 @@ class PreviewUpTest {
         steps.postgresFailure = new PreviewException(
                 "CloudNativePG Cluster ghillie/pg-ghillie was not ready within 5m0s: phase 'Setting up primary'");
 
-        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, lines::add).run())
+        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, ProgressLines.to(lines::add)).run())
                 .isSameAs(steps.postgresFailure);
 
         assertThat(steps.calls)
@@ -273,10 +274,10 @@ class PreviewUpTest {
     void theAppSecretNamesTheUrlsAsTheServiceSettingsSay() {
         ServiceConventions service = ServiceConventions.of(null, null, null, null, null, "PG_URL", "CACHE_URL", null);
 
-        new PreviewUp(steps, PlatformSelection.ALL, service, lines::add).run();
+        new PreviewUp(steps, PlatformSelection.ALL, service, ProgressLines.to(lines::add)).run();
 
         assertThat(steps.secretData).containsOnlyKeys("PG_URL", "CACHE_URL");
-        new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
+        new PreviewUp(steps, PlatformSelection.ALL, ProgressLines.to(lines::add)).run();
         assertThat(steps.secretData).containsOnlyKeys("DATABASE_URL", "VALKEY_URL");
     }
 
@@ -285,7 +286,7 @@ class PreviewUpTest {
         steps.clusterFailure =
                 new PreviewException("`k3d cluster create ghillie-local` failed (exit 1): Cluster creation FAILED");
 
-        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, lines::add).run())
+        assertThatThrownBy(() -> new PreviewUp(steps, PlatformSelection.ALL, ProgressLines.to(lines::add)).run())
                 .isSameAs(steps.clusterFailure);
 
         assertThat(lines).anyMatch(line -> line.matches("\\[\\d+/10] cluster … failed after \\d+\\.\\ds"));
@@ -300,7 +301,7 @@ class PreviewUpTest {
 
     @Test
     void secretsNeverReachTheStepLines() {
-        new PreviewUp(steps, PlatformSelection.ALL, lines::add).run();
+        new PreviewUp(steps, PlatformSelection.ALL, ProgressLines.to(lines::add)).run();
 
         assertThat(String.join("\n", lines)).doesNotContain("pw@").doesNotContain("vpw");
         assertThat(steps.secretData.toString()).doesNotContain("pw");
@@ -319,7 +320,7 @@ class PreviewUpTest {
     void theStepsFollowThePlatformSelection(String selection, int stepCount, String services, String secretKeys) {
         List<String> expectedServices = services == null ? List.of() : List.of(services.split(","));
         List<String> expectedKeys = secretKeys == null ? List.of() : List.of(secretKeys.split(","));
-        PreviewUp up = new PreviewUp(steps, PlatformSelection.parse(selection), lines::add);
+        PreviewUp up = new PreviewUp(steps, PlatformSelection.parse(selection), ProgressLines.to(lines::add));
 
         PreviewUp.Result result = up.run();
 

@@ -2,6 +2,7 @@ package dev.ghillie.preview.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.cluster.ClusterAction;
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.FakeK3d;
@@ -11,7 +12,6 @@ import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageTarget;
-import dev.ghillie.preview.image.RecordingLog;
 import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.provider.existing.ExistingClusterProvider;
 import dev.ghillie.preview.provider.kind.KindProvider;
@@ -84,7 +84,7 @@ class ProviderImageLoadTest {
         PreviewCluster cluster = cluster();
 
         try (KubernetesUpSteps steps = new KubernetesUpSteps(
-                settings, ServiceBuild.ALREADY_BUILT, null, kind, null, new RecordingLog(), line -> {})) {
+                settings, ServiceBuild.ALREADY_BUILT, null, kind, null, ProgressSink.silent(), Optional.empty())) {
             assertThat(steps.loadImage(cluster, image).detail()).isEqualTo("loaded into kind cluster ghillie-local");
             assertThat(steps.loadImage(cluster, image).detail()).isEqualTo("already on the nodes, import skipped");
         }
@@ -114,8 +114,8 @@ class ProviderImageLoadTest {
                 null,
                 new ExistingClusterProvider(settings),
                 null,
-                new RecordingLog(),
-                line -> {})) {
+                ProgressSink.silent(),
+                Optional.empty())) {
             StepReporter.Outcome<ImageResult> outcome = steps.loadImage(cluster, pushed);
             assertThat(outcome.detail())
                     .isEqualTo(

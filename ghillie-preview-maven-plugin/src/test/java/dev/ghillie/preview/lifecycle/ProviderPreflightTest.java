@@ -3,12 +3,12 @@ package dev.ghillie.preview.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ghillie.preview.ProgressLines;
 import dev.ghillie.preview.cluster.DockerCheck;
 import dev.ghillie.preview.cluster.FakeK3d;
 import dev.ghillie.preview.cluster.LoopbackPorts;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.image.ImageSettings;
-import dev.ghillie.preview.image.RecordingLog;
 import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.provider.ClusterProvider;
 import dev.ghillie.preview.provider.existing.ExistingClusterProvider;
@@ -73,8 +73,14 @@ class ProviderPreflightTest {
 
     private void preflight(PreviewSettings settings, ImageSettings image, ClusterProvider provider) {
         KubernetesUpSteps steps = new KubernetesUpSteps(
-                settings, ServiceBuild.ALREADY_BUILT, image, provider, null, new RecordingLog(), lines::add);
-        new StepReporter(lines::add, 8).run("preflight", steps::preflight);
+                settings,
+                ServiceBuild.ALREADY_BUILT,
+                image,
+                provider,
+                null,
+                ProgressLines.to(lines::add),
+                Optional.empty());
+        new StepReporter(ProgressLines.to(lines::add), 8).run("preflight", steps::preflight);
     }
 
     @Test

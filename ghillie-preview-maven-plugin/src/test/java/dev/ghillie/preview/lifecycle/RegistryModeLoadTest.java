@@ -3,6 +3,7 @@ package dev.ghillie.preview.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.cluster.ClusterAction;
 import dev.ghillie.preview.cluster.ClusterException;
 import dev.ghillie.preview.cluster.DockerCheck;
@@ -14,7 +15,6 @@ import dev.ghillie.preview.cluster.PreviewCluster;
 import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageTarget;
-import dev.ghillie.preview.image.RecordingLog;
 import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.settings.AccessMode;
 import dev.ghillie.preview.settings.PlatformSettings;
@@ -80,8 +80,7 @@ class RegistryModeLoadTest {
                 new Preflight(fake.runner()),
                 DockerCheck.AUTO,
                 null,
-                new RecordingLog(),
-                line -> {});
+                ProgressSink.silent());
         Path kubeconfig = MockServerKubeconfig.write(tmp.resolve("kubeconfig.yaml"), server);
         cluster = new PreviewCluster(
                 "ghillie-local",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressLines;
 import dev.ghillie.preview.SecretValue;
 import dev.ghillie.preview.cluster.ClusterAction;
 import dev.ghillie.preview.cluster.DockerCheck;
@@ -18,7 +19,6 @@ import dev.ghillie.preview.helm.ChartSource;
 import dev.ghillie.preview.helm.ReleaseRequest;
 import dev.ghillie.preview.image.ImageResult;
 import dev.ghillie.preview.image.ImageTarget;
-import dev.ghillie.preview.image.RecordingLog;
 import dev.ghillie.preview.image.ServiceBuild;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
@@ -126,8 +126,7 @@ class ServiceConventionsStepsTest {
                 new Preflight(fake.runner()),
                 DockerCheck.AUTO,
                 null,
-                new RecordingLog(),
-                progress::add);
+                ProgressLines.to(progress::add));
     }
 
     private PreviewCluster clusterWithIngressOn(int port) {

@@ -3,6 +3,7 @@ package dev.ghillie.preview.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ghillie.preview.ProgressLines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ class StepReporterTest {
 
     private final List<String> lines = new ArrayList<>();
     private final AtomicLong clock = new AtomicLong();
-    private final StepReporter reporter = new StepReporter(lines::add, 3, clock::get);
+    private final StepReporter reporter = new StepReporter(ProgressLines.to(lines::add), 3, clock::get);
 
     @Test
     void printsNumberDurationAndDetail() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ghillie.preview.PreviewException;
+import dev.ghillie.preview.ProgressLines;
 import dev.ghillie.preview.kube.ResourceNotReadyException;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,7 +23,7 @@ class PlatformWaitsTest {
     @Test
     void operatorDeploymentsAndCustomResourcesAreAwaitedThroughTheKubeWaiters() {
         List<String> progress = new ArrayList<>();
-        PlatformWaits waits = PlatformWaits.on(client, progress::add);
+        PlatformWaits waits = PlatformWaits.on(client, ProgressLines.to(progress::add));
         client.apps()
                 .deployments()
                 .inNamespace("valkey-operator-system")

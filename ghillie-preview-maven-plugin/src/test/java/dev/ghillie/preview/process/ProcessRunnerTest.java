@@ -3,6 +3,7 @@ package dev.ghillie.preview.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ghillie.preview.ProgressLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class ProcessRunnerTest {
     }
 
     private ProcessRunner runner(Map<String, String> env) {
-        return new ProcessRunner(env, null, SecretMasker.none(), log::add);
+        return new ProcessRunner(env, null, SecretMasker.none(), ProgressLines.to(log::add));
     }
 
     @Test
