@@ -1,0 +1,88 @@
+package dev.ghillie.preview.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ghillie.preview.ProgressLines;
+import dev.ghillie.preview.kube.LabelSelection;
+import dev.ghillie.preview.lifecycle.DebugForward;
+import dev.ghillie.preview.lifecycle.PreviewAccess;
+import dev.ghillie.preview.settings.DebugPort;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** preview:dev with the debugger: after a rollout the forward leaves the old pod for the new one, on the same port. */
+@EnableKubernetesMockClient(crud = true, https = false)
+class DebuggerRefreshTest {
+
+    static final LabelSelection RELEASE = LabelSelection.helmRelease("ghillie", "ghillie");
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @Test
+    void afterARolloutTheForwardMovesToTheNewPodOnTheSamePort() throws Exception {
+        DebugPort port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = new DebugPort(free.getLocalPort());
+        }
+        pod("ghillie-old", port);
+        DebugForward old = DebugForward.open(client, RELEASE, port);
+        AtomicBoolean urlSessionClosed = new AtomicBoolean();
+        PreviewAccess fromUp = new PreviewAccess(
+                "http://127.0.0.1:8081", "port-forward", () -> urlSessionClosed.set(true), java.util.Optional.of(old));
+        client.pods().inNamespace("ghillie").withName("ghillie-old").delete();
+        pod("ghillie-new", port);
+        List<String> lines = new ArrayList<>();
+
+        try (DebuggerRefresh refresh = new DebuggerRefresh(client, RELEASE, port, ProgressLines.to(lines::add))) {
+            PreviewAccess afterRollout = refresh.afterRollout(fromUp);
+
+            DebugForward moved = afterRollout.debugger().orElseThrow();
+            assertThat(old.isAlive()).isFalse();
+            assertThat(moved.isAlive()).isTrue();
+            assertThat(moved.describe()).isEqualTo(port.attachAddress() + " -> pod/ghillie-new:" + port.port());
+            assertThat(lines).containsExactly("debugger " + moved.describe());
+            assertThat(afterRollout.url()).isEqualTo("http://127.0.0.1:8081");
+
+            afterRollout.session().close();
+            assertThat(moved.isAlive()).isFalse();
+            assertThat(urlSessionClosed).isTrue();
+        }
+    }
+
+    private void pod(String name, DebugPort port) {
+        client.pods()
+                .inNamespace("ghillie")
+                .resource(new PodBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .addToLabels("app.kubernetes.io/instance", "ghillie")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("ghillie")
+                        .withImage("ghillie:dev")
+                        .addNewPort()
+                        .withName("jdwp")
+                        .withContainerPort(port.port())
+                        .endPort()
+                        .endContainer()
+                        .endSpec()
+                        .withNewStatus()
+                        .addNewCondition()
+                        .withType("Ready")
+                        .withStatus("True")
+                        .endCondition()
+                        .endStatus()
+                        .build())
+                .create();
+    }
+}
