@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ghillie.preview.ProgressLines;
 import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.lifecycle.DebugForward;
+import dev.ghillie.preview.lifecycle.DebuggablePod;
 import dev.ghillie.preview.lifecycle.PreviewAccess;
 import dev.ghillie.preview.settings.DebugPort;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -61,28 +61,7 @@ class DebuggerRefreshTest {
     private void pod(String name, DebugPort port) {
         client.pods()
                 .inNamespace("ghillie")
-                .resource(new PodBuilder()
-                        .withNewMetadata()
-                        .withName(name)
-                        .addToLabels("app.kubernetes.io/instance", "ghillie")
-                        .endMetadata()
-                        .withNewSpec()
-                        .addNewContainer()
-                        .withName("ghillie")
-                        .withImage("ghillie:dev")
-                        .addNewPort()
-                        .withName("jdwp")
-                        .withContainerPort(port.port())
-                        .endPort()
-                        .endContainer()
-                        .endSpec()
-                        .withNewStatus()
-                        .addNewCondition()
-                        .withType("Ready")
-                        .withStatus("True")
-                        .endCondition()
-                        .endStatus()
-                        .build())
+                .resource(DebuggablePod.ready(name, port.port()))
                 .create();
     }
 }

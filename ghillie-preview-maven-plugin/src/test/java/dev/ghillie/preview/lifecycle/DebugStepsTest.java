@@ -17,7 +17,6 @@ import dev.ghillie.preview.settings.DebugPort;
 import dev.ghillie.preview.settings.PlatformSettings;
 import dev.ghillie.preview.settings.PreviewSettings;
 import dev.ghillie.preview.settings.ServiceConventions;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -122,28 +121,7 @@ class DebugStepsTest {
         service.start();
         client.pods()
                 .inNamespace("ghillie")
-                .resource(new PodBuilder()
-                        .withNewMetadata()
-                        .withName("ghillie-abc")
-                        .addToLabels("app.kubernetes.io/instance", "ghillie")
-                        .endMetadata()
-                        .withNewSpec()
-                        .addNewContainer()
-                        .withName("ghillie")
-                        .withImage("ghillie:dev")
-                        .addNewPort()
-                        .withName("jdwp")
-                        .withContainerPort(debugPort)
-                        .endPort()
-                        .endContainer()
-                        .endSpec()
-                        .withNewStatus()
-                        .addNewCondition()
-                        .withType("Ready")
-                        .withStatus("True")
-                        .endCondition()
-                        .endStatus()
-                        .build())
+                .resource(DebuggablePod.ready("ghillie-abc", debugPort))
                 .create();
 
         try (KubernetesUpSteps steps = steps(Optional.of(new DebugPort(debugPort)))) {
