@@ -1,5 +1,6 @@
 package dev.ghillie.preview.dev;
 
+import dev.ghillie.preview.PreviewException;
 import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.lifecycle.DebugForward;
@@ -9,10 +10,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Optional;
 
 /**
- * With {@code ghillie.preview.debug}, the debugger's forward is tied to one pod as the URL's port-forward is: after
- * each rollout it moves to the newest ready pod, on the same local port, so the IDE's attach configuration stays
- * right. The old forward is closed first (the new one takes its port); a debugger attached through it loses its
- * session with the old pod, which is gone anyway. Runs after the URL's refresh.
+ * With {@code ghillie.preview.debug}, the debugger's forward is tied to one pod as the URL's port-forward is: after a
+ * rollout it moves to the newest ready pod, on the same local port, so the IDE's attach configuration stays right.
+ * The old forward is closed first (the new one takes its port); a debugger attached through it loses its session with
+ * the old pod, which is gone anyway. A round that left the pod in place keeps the forward and the IDE's session.
+ * Runs after the URL's refresh; when the forward cannot follow, the round still serves, without a debugger, and says so.
  */
 public final class DebuggerRefresh implements AccessRefresh, AutoCloseable {
 
@@ -21,6 +23,10 @@ public final class DebuggerRefresh implements AccessRefresh, AutoCloseable {
     private final DebugPort port;
     private final ProgressSink progress;
     private DebugForward current;
+    /** What the last round returned, and the URL's session under it: ingress hands the same access back next round. */
+    private PreviewAccess returned;
+
+    private AutoCloseable urlSessionReturned;
 
     /** {@code client} stays open for the forwards and is closed with this object. */
     public DebuggerRefresh(KubernetesClient client, LabelSelection release, DebugPort port, ProgressSink progress) {
@@ -32,29 +38,45 @@ public final class DebuggerRefresh implements AccessRefresh, AutoCloseable {
 
     @Override
     public synchronized PreviewAccess afterRollout(PreviewAccess access) {
-        access.debugger().ifPresent(DebugForward::close);
-        if (current != null) {
-            current.close();
+        AutoCloseable urlSession = access == returned ? urlSessionReturned : access.session();
+        // up's own forward, the first time: this object's forwards replace it.
+        access.debugger().filter(forward -> forward != current).ifPresent(DebugForward::close);
+        try {
+            Optional<String> newest = DebugForward.debuggablePod(client, release, port);
+            if (current == null || !current.isAlive() || !newest.equals(Optional.of(current.pod()))) {
+                closeCurrent();
+                current = DebugForward.open(client, release, port);
+                progress.step("debugger " + current.describe());
+            }
+        } catch (PreviewException e) {
+            closeCurrent();
+            progress.warn("the debugger's forward did not follow the rollout: " + e.getMessage());
         }
-        current = DebugForward.open(client, release, port);
-        progress.step("debugger " + current.describe());
-        DebugForward opened = current;
-        AutoCloseable rest = access.session();
-        return new PreviewAccess(
+        DebugForward forward = current;
+        returned = new PreviewAccess(
                 access.url(),
                 access.mode(),
                 () -> {
-                    opened.close();
-                    rest.close();
+                    if (forward != null) {
+                        forward.close();
+                    }
+                    urlSession.close();
                 },
-                Optional.of(opened));
+                Optional.ofNullable(forward));
+        urlSessionReturned = urlSession;
+        return returned;
+    }
+
+    private void closeCurrent() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
     }
 
     @Override
     public synchronized void close() {
-        if (current != null) {
-            current.close();
-        }
+        closeCurrent();
         client.close();
     }
 }

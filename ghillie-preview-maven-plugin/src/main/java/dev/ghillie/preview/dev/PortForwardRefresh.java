@@ -9,6 +9,7 @@ import dev.ghillie.preview.kube.ReleaseServices;
 import dev.ghillie.preview.lifecycle.PreviewAccess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
+import java.util.List;
 
 /**
  * A port-forward goes to one pod, and a rollout removes that pod: after each rollout the forward is opened again,
@@ -37,10 +38,14 @@ public final class PortForwardRefresh implements AccessRefresh, AutoCloseable {
                         + release.labels().get(LabelSelection.INSTANCE_LABEL) + " has no Service in namespace "
                         + release.namespace()
                         + " to port-forward to"));
-        try {
-            access.session().close();
-        } catch (Exception e) {
-            // The old forward's pod is gone already; closing it can only fail quietly.
+        // The access's session, and this object's last forward in case a later refresh (the debugger's) failed and the
+        // loop kept the access from before: either way the port must be free for the new forward.
+        for (AutoCloseable old : session == null ? List.of(access.session()) : List.of(access.session(), session)) {
+            try {
+                old.close();
+            } catch (Exception e) {
+                // The old forward's pod is gone already; closing it can only fail quietly.
+            }
         }
         session = new PortForwarder(client).forwardService(release.namespace(), service, 0, port);
         progress.step("port-forward " + session.describe());

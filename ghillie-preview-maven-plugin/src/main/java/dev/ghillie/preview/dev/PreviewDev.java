@@ -88,15 +88,14 @@ public final class PreviewDev {
         try (KubernetesClient logClient = clients.open(up.cluster().kubeconfig());
                 LogFollow logs = new PodLogStreamer(logClient)
                         .follow(LogQuery.all(release).withTailLines(TAIL_AT_START), podLines, LOG_DISCOVERY);
-                AccessRefreshHolder refresh = new AccessRefreshHolder(
-                        settings.access() == AccessMode.PORT_FORWARD
-                                ? new PortForwardRefresh(
-                                        clients.open(up.cluster().kubeconfig()), release, out)
-                                : null,
-                        options.debug()
-                                .map(port -> new DebuggerRefresh(
-                                        clients.open(up.cluster().kubeconfig()), release, port, out))
-                                .orElse(null));
+                // Either may be null (ingress; no debugger): try-with-resources skips a null.
+                PortForwardRefresh urlRefresh = settings.access() == AccessMode.PORT_FORWARD
+                        ? new PortForwardRefresh(clients.open(up.cluster().kubeconfig()), release, out)
+                        : null;
+                DebuggerRefresh debuggerRefresh = options.debug()
+                        .map(port ->
+                                new DebuggerRefresh(clients.open(up.cluster().kubeconfig()), release, port, out))
+                        .orElse(null);
                 SourceWatcher sources = new SourceWatcher(
                         options.inputs(),
                         new Debounce(
@@ -125,7 +124,7 @@ public final class PreviewDev {
                     moduleBuild,
                     dependencyBuild,
                     new VersionServing(new PreviewProbe(), settings.service(), settings.rolloutTimeout()),
-                    refresh.refresh(),
+                    refresh(urlRefresh, debuggerRefresh),
                     out,
                     round -> onServing.accept(new PreviewUp.Result(
                             up.cluster(),
@@ -154,25 +153,10 @@ public final class PreviewDev {
         }
     }
 
-    /**
-     * The port-forward's refresh when there is one (ingress needs none), then the debugger's when it is on; closed
-     * with the loop.
-     */
-    private record AccessRefreshHolder(PortForwardRefresh forward, DebuggerRefresh debugger) implements AutoCloseable {
-        AccessRefresh refresh() {
-            AccessRefresh url = forward == null ? AccessRefresh.UNCHANGED : forward;
-            return debugger == null ? url : access -> debugger.afterRollout(url.afterRollout(access));
-        }
-
-        @Override
-        public void close() {
-            if (forward != null) {
-                forward.close();
-            }
-            if (debugger != null) {
-                debugger.close();
-            }
-        }
+    /** The port-forward's refresh when there is one (ingress needs none), then the debugger's when it is on. */
+    private static AccessRefresh refresh(PortForwardRefresh url, DebuggerRefresh debugger) {
+        AccessRefresh first = url == null ? AccessRefresh.UNCHANGED : url;
+        return debugger == null ? first : access -> debugger.afterRollout(first.afterRollout(access));
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -62,7 +62,8 @@ public final class DebugForward implements AutoCloseable {
         }
     }
 
-    private static Optional<String> debuggablePod(KubernetesClient client, LabelSelection release, DebugPort port) {
+    /** The pod {@link #open} would forward to now: the newest ready one of {@code release} that declares the port. */
+    public static Optional<String> debuggablePod(KubernetesClient client, LabelSelection release, DebugPort port) {
         List<Pod> pods;
         try {
             pods = client.pods()

@@ -58,6 +58,54 @@ class DebuggerRefreshTest {
         }
     }
 
+    @Test
+    void aRoundThatLeftThePodInPlaceKeepsTheForwardAndTheIdesSession() throws Exception {
+        DebugPort port = freePort();
+        pod("ghillie-same", port);
+        List<String> lines = new ArrayList<>();
+        AtomicBoolean urlSessionClosed = new AtomicBoolean();
+        PreviewAccess ingress = new PreviewAccess("http://127.0.0.1:8081", "ingress", () -> urlSessionClosed.set(true));
+
+        try (DebuggerRefresh refresh = new DebuggerRefresh(client, RELEASE, port, ProgressLines.to(lines::add))) {
+            PreviewAccess first = refresh.afterRollout(ingress);
+            // Ingress has no refresh of its own: the loop hands back what the last round returned.
+            PreviewAccess second = refresh.afterRollout(first);
+
+            assertThat(second.debugger()).containsSame(first.debugger().orElseThrow());
+            assertThat(second.debugger().orElseThrow().isAlive()).isTrue();
+            assertThat(lines).hasSize(1);
+            second.session().close();
+            assertThat(second.debugger().orElseThrow().isAlive()).isFalse();
+            assertThat(urlSessionClosed).isTrue();
+        }
+    }
+
+    @Test
+    void aForwardThatCannotFollowLeavesTheRoundServingWithoutADebuggerAndSaysSo() throws Exception {
+        DebugPort port = freePort();
+        AtomicBoolean urlSessionClosed = new AtomicBoolean();
+        PreviewAccess afterUrlRefresh =
+                new PreviewAccess("http://127.0.0.1:8081", "port-forward", () -> urlSessionClosed.set(true));
+        List<String> lines = new ArrayList<>();
+
+        try (DebuggerRefresh refresh = new DebuggerRefresh(client, RELEASE, port, ProgressLines.to(lines::add))) {
+            PreviewAccess access = refresh.afterRollout(afterUrlRefresh);
+
+            assertThat(access.debugger()).isEmpty();
+            assertThat(access.url()).isEqualTo("http://127.0.0.1:8081");
+            assertThat(urlSessionClosed).isFalse();
+            assertThat(lines)
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .startsWith("the debugger's forward did not follow the rollout: no ready pod with");
+        }
+    }
+
+    private static DebugPort freePort() throws Exception {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return new DebugPort(free.getLocalPort());
+        }
+    }
+
     private void pod(String name, DebugPort port) {
         client.pods()
                 .inNamespace("ghillie")
