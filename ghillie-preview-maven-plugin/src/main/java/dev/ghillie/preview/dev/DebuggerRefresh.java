@@ -38,9 +38,18 @@ public final class DebuggerRefresh implements AccessRefresh, AutoCloseable {
 
     @Override
     public synchronized PreviewAccess afterRollout(PreviewAccess access) {
-        AutoCloseable urlSession = access == returned ? urlSessionReturned : access.session();
-        // up's own forward, the first time: this object's forwards replace it.
-        access.debugger().filter(forward -> forward != current).ifPresent(DebugForward::close);
+        AutoCloseable urlSession;
+        if (access == returned) {
+            urlSession = urlSessionReturned; // ingress: the loop hands back what the last round returned
+        } else if (access.debugger().isPresent()) {
+            // up's access, with ingress (the URL's refresh replaces it otherwise): its debugger forward and that
+            // forward's client go; ingress's own session holds nothing.
+            access.debugger().get().close();
+            closeQuietly(access.session());
+            urlSession = () -> {};
+        } else {
+            urlSession = access.session();
+        }
         try {
             Optional<String> newest = DebugForward.debuggablePod(client, release, port);
             if (current == null || !current.isAlive() || !newest.equals(Optional.of(current.pod()))) {
@@ -65,6 +74,14 @@ public final class DebuggerRefresh implements AccessRefresh, AutoCloseable {
                 Optional.ofNullable(forward));
         urlSessionReturned = urlSession;
         return returned;
+    }
+
+    private static void closeQuietly(AutoCloseable session) {
+        try {
+            session.close();
+        } catch (Exception e) {
+            // up's forward to a pod the rollout removed: nothing left to release
+        }
     }
 
     private void closeCurrent() {

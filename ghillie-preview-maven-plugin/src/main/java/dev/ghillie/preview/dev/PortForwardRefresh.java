@@ -9,7 +9,6 @@ import dev.ghillie.preview.kube.ReleaseServices;
 import dev.ghillie.preview.lifecycle.PreviewAccess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
-import java.util.List;
 
 /**
  * A port-forward goes to one pod, and a rollout removes that pod: after each rollout the forward is opened again,
@@ -38,14 +37,13 @@ public final class PortForwardRefresh implements AccessRefresh, AutoCloseable {
                         + release.labels().get(LabelSelection.INSTANCE_LABEL) + " has no Service in namespace "
                         + release.namespace()
                         + " to port-forward to"));
-        // The access's session, and this object's last forward in case a later refresh (the debugger's) failed and the
-        // loop kept the access from before: either way the port must be free for the new forward.
-        for (AutoCloseable old : session == null ? List.of(access.session()) : List.of(access.session(), session)) {
-            try {
-                old.close();
-            } catch (Exception e) {
-                // The old forward's pod is gone already; closing it can only fail quietly.
-            }
+        // The first round replaces up's forward (the access's session, with up's debugger forward and client when
+        // debugging); later rounds only this object's own last one: the access may carry the debugger's forward, which
+        // stays when its pod does (DebuggerRefresh), and may be an older access the loop kept after a failed round.
+        try {
+            (session == null ? access.session() : session).close();
+        } catch (Exception e) {
+            // The old forward's pod is gone already; closing it can only fail quietly.
         }
         session = new PortForwarder(client).forwardService(release.namespace(), service, 0, port);
         progress.step("port-forward " + session.describe());

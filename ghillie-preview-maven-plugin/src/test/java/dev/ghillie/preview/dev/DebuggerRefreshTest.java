@@ -3,6 +3,7 @@ package dev.ghillie.preview.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ghillie.preview.ProgressLines;
+import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.kube.LabelSelection;
 import dev.ghillie.preview.lifecycle.DebugForward;
 import dev.ghillie.preview.lifecycle.DebuggablePod;
@@ -15,6 +16,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -27,17 +29,15 @@ class DebuggerRefreshTest {
     KubernetesMockServer server;
     KubernetesClient client;
 
+    /** Ingress: up's own access reaches the debugger's refresh as it is (the URL needs no refresh). */
     @Test
     void afterARolloutTheForwardMovesToTheNewPodOnTheSamePort() throws Exception {
-        DebugPort port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            port = new DebugPort(free.getLocalPort());
-        }
+        DebugPort port = freePort();
         pod("ghillie-old", port);
         DebugForward old = DebugForward.open(client, RELEASE, port);
-        AtomicBoolean urlSessionClosed = new AtomicBoolean();
+        AtomicBoolean upsSessionClosed = new AtomicBoolean();
         PreviewAccess fromUp = new PreviewAccess(
-                "http://127.0.0.1:8081", "port-forward", () -> urlSessionClosed.set(true), java.util.Optional.of(old));
+                "http://127.0.0.1:8081", "ingress", () -> upsSessionClosed.set(true), java.util.Optional.of(old));
         client.pods().inNamespace("ghillie").withName("ghillie-old").delete();
         pod("ghillie-new", port);
         List<String> lines = new ArrayList<>();
@@ -47,6 +47,9 @@ class DebuggerRefreshTest {
 
             DebugForward moved = afterRollout.debugger().orElseThrow();
             assertThat(old.isAlive()).isFalse();
+            assertThat(upsSessionClosed)
+                    .as("up's session: its forward's client")
+                    .isTrue();
             assertThat(moved.isAlive()).isTrue();
             assertThat(moved.describe()).isEqualTo(port.attachAddress() + " -> pod/ghillie-new:" + port.port());
             assertThat(lines).containsExactly("debugger " + moved.describe());
@@ -54,7 +57,6 @@ class DebuggerRefreshTest {
 
             afterRollout.session().close();
             assertThat(moved.isAlive()).isFalse();
-            assertThat(urlSessionClosed).isTrue();
         }
     }
 
@@ -77,6 +79,45 @@ class DebuggerRefreshTest {
             second.session().close();
             assertThat(second.debugger().orElseThrow().isAlive()).isFalse();
             assertThat(urlSessionClosed).isTrue();
+        }
+    }
+
+    /** Port-forward access, as preview:dev composes the refreshes: the URL's first, then the debugger's. */
+    @Test
+    void withPortForwardARoundThatLeftThePodInPlaceKeepsTheDebuggersForwardToo() throws Exception {
+        DebugPort port = freePort();
+        Map<String, String> labels = Map.of("app.kubernetes.io/instance", "ghillie");
+        client.services()
+                .inNamespace("ghillie")
+                .resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                        .withNewMetadata()
+                        .withName("ghillie")
+                        .withLabels(labels)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withSelector(labels)
+                        .addNewPort()
+                        .withName("http")
+                        .withPort(80)
+                        .withTargetPort(new io.fabric8.kubernetes.api.model.IntOrString(8080))
+                        .endPort()
+                        .endSpec()
+                        .build())
+                .create();
+        pod("ghillie-same", port);
+        int urlPort = freePort().port();
+        PreviewAccess fromUp = new PreviewAccess("http://127.0.0.1:" + urlPort, "port-forward", () -> {});
+
+        try (PortForwardRefresh url = new PortForwardRefresh(client, RELEASE, ProgressSink.silent());
+                DebuggerRefresh debugger = new DebuggerRefresh(client, RELEASE, port, ProgressSink.silent())) {
+            AccessRefresh both = access -> debugger.afterRollout(url.afterRollout(access));
+            PreviewAccess first = both.afterRollout(fromUp);
+            PreviewAccess second = both.afterRollout(first);
+
+            assertThat(second.debugger()).containsSame(first.debugger().orElseThrow());
+            assertThat(second.debugger().orElseThrow().isAlive()).isTrue();
+            second.session().close();
+            assertThat(second.debugger().orElseThrow().isAlive()).isFalse();
         }
     }
 
