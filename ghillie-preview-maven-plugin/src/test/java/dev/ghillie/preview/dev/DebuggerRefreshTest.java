@@ -86,25 +86,14 @@ class DebuggerRefreshTest {
     @Test
     void withPortForwardARoundThatLeftThePodInPlaceKeepsTheDebuggersForwardToo() throws Exception {
         DebugPort port = freePort();
-        Map<String, String> labels = Map.of("app.kubernetes.io/instance", "ghillie");
         client.services()
                 .inNamespace("ghillie")
-                .resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
-                        .withNewMetadata()
-                        .withName("ghillie")
-                        .withLabels(labels)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withSelector(labels)
-                        .addNewPort()
-                        .withName("http")
-                        .withPort(80)
-                        .withTargetPort(new io.fabric8.kubernetes.api.model.IntOrString(8080))
-                        .endPort()
-                        .endSpec()
-                        .build())
+                .resource(DebuggablePod.service())
                 .create();
-        pod("ghillie-same", port);
+        client.pods()
+                .inNamespace("ghillie")
+                .resource(DebuggablePod.ready("ghillie-same", Map.of("http", 8080, "jdwp", port.port())))
+                .create();
         int urlPort = freePort().port();
         PreviewAccess fromUp = new PreviewAccess("http://127.0.0.1:" + urlPort, "port-forward", () -> {});
 

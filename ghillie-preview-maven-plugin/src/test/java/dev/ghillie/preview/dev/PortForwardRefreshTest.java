@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ghillie.preview.ProgressSink;
 import dev.ghillie.preview.kube.LabelSelection;
+import dev.ghillie.preview.lifecycle.DebuggablePod;
 import dev.ghillie.preview.lifecycle.PreviewAccess;
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
 class PortForwardRefreshTest {
 
     static final LabelSelection RELEASE = LabelSelection.helmRelease("ghillie", "ghillie");
-    static final Map<String, String> LABELS = Map.of("app.kubernetes.io/instance", "ghillie");
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -34,45 +31,11 @@ class PortForwardRefreshTest {
     void aRefreshOfTheSameAccessAgainFreesItsOwnLastForward() throws Exception {
         client.services()
                 .inNamespace("ghillie")
-                .resource(new ServiceBuilder()
-                        .withNewMetadata()
-                        .withName("ghillie")
-                        .withLabels(LABELS)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withSelector(LABELS)
-                        .addNewPort()
-                        .withName("http")
-                        .withPort(80)
-                        .withTargetPort(new IntOrString("http"))
-                        .endPort()
-                        .endSpec()
-                        .build())
+                .resource(DebuggablePod.service())
                 .create();
         client.pods()
                 .inNamespace("ghillie")
-                .resource(new PodBuilder()
-                        .withNewMetadata()
-                        .withName("ghillie-new")
-                        .withLabels(LABELS)
-                        .endMetadata()
-                        .withNewSpec()
-                        .addNewContainer()
-                        .withName("ghillie")
-                        .addNewPort()
-                        .withName("http")
-                        .withContainerPort(8080)
-                        .endPort()
-                        .endContainer()
-                        .endSpec()
-                        .withNewStatus()
-                        .withPhase("Running")
-                        .addNewCondition()
-                        .withType("Ready")
-                        .withStatus("True")
-                        .endCondition()
-                        .endStatus()
-                        .build())
+                .resource(DebuggablePod.ready("ghillie-new", Map.of("http", 8080)))
                 .create();
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
