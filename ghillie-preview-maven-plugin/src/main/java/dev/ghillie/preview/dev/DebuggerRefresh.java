@@ -54,7 +54,7 @@ public final class DebuggerRefresh implements AccessRefresh, AutoCloseable {
             Optional<String> newest = DebugForward.debuggablePod(client, release, port);
             if (current == null || !current.isAlive() || !newest.equals(Optional.of(current.pod()))) {
                 closeCurrent();
-                current = DebugForward.open(client, release, port);
+                current = DebugForward.open(client, release, port, newest);
                 progress.step("debugger " + current.describe());
             }
         } catch (PreviewException e) {

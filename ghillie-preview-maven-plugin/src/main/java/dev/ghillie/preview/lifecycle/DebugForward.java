@@ -40,12 +40,17 @@ public final class DebugForward implements AutoCloseable {
 
     /** Forwards {@code 127.0.0.1:PORT} to port PORT of the newest ready pod of {@code release} that declares it. */
     public static DebugForward open(KubernetesClient client, LabelSelection release, DebugPort port) {
-        String pod = debuggablePod(client, release, port)
-                .orElseThrow(() -> new PreviewException("no ready pod with "
-                        + release.selector() + " in namespace " + release.namespace() + " declares container port "
-                        + PORT_NAME + " "
-                        + port.port()
-                        + " (ghillie.preview.debug): the chart must render debug.port as charts/ghillie does"));
+        return open(client, release, port, debuggablePod(client, release, port));
+    }
+
+    /** The same, to the pod {@link #debuggablePod} found for a caller that asked already (empty: none). */
+    public static DebugForward open(
+            KubernetesClient client, LabelSelection release, DebugPort port, Optional<String> debuggablePod) {
+        String pod = debuggablePod.orElseThrow(() -> new PreviewException("no ready pod with "
+                + release.selector() + " in namespace " + release.namespace() + " declares container port "
+                + PORT_NAME + " "
+                + port.port()
+                + " (ghillie.preview.debug): the chart must render debug.port as charts/ghillie does"));
         try {
             LocalPortForward forward = client.pods()
                     .inNamespace(release.namespace())
